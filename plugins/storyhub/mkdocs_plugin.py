@@ -1,0 +1,202 @@
+"""The MkDocs adapter: wires MkDocs events to the engine-independent core.
+
+Nothing here decides what is valid, linked or published; it only moves the
+core's site plan into MkDocs files, pages, navigation and template contexts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .build import BuildResult, run_core
+from .diagnostics import Severity
+from .pages import SitePage
+from .sanitize import sanitize_html
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "assets" / "storyhub.css"
+STYLESHEET_URI = "assets/storyhub/storyhub.css"
+
+
+class StoryhubConfig(base.Config):
+    content_dir = c.Optional(c.Type(str))
+    """Folder holding stories/, people/ and values.yml; default: the folder of mkdocs.yml."""
+    company_name = c.Optional(c.Type(str))
+    related_count = c.Type(int, default=4)
+    latest_count = c.Type(int, default=6)
+    page_size = c.Type(int, default=24)
+    unconsented = c.Choice(("skip", "anonymous"), default="skip")
+    anonymous_label = c.Type(str, default="")
+    drafts = c.Type(bool, default=False)
+    """Show drafts and embargoed stories, marked, when serving (never in `mkdocs build`)."""
+    as_of = c.Optional(c.Type(str))
+    """ISO date-time used as "now" for embargoes and withdrawals (default: SOURCE_DATE_EPOCH)."""
+
+
+class StoryhubPlugin(BasePlugin[StoryhubConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.result: BuildResult | None = None
+        self.is_serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serving = command == "serve"
+
+    # -- configuration and validation ------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        config.theme.dirs.append(str(TEMPLATES))
+        if STYLESHEET_URI not in config.extra_css:
+            config.extra_css.append(STYLESHEET_URI)
+        root = Path(config.config_file_path or ".").resolve().parent
+        if self.config.content_dir:
+            root = (root / self.config.content_dir).resolve()
+        options = dict(self.config)
+        options["drafts"] = bool(options.get("drafts")) and self.is_serving
+        self.result = run_core(
+            root,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            language=str(config.theme.get("language") or "en"),
+            options=options,
+        )
+        diagnostics = self.result.diagnostics
+        for item in diagnostics:
+            if item.severity is Severity.WARNING:
+                (log.info if item.code == "advice" else log.warning)(item.format())
+        errors = diagnostics.errors
+        if errors:
+            listing = "\n".join(d.format() for d in errors)
+            raise PluginError(
+                f"storyhub found {len(errors)} problem(s) in the content; nothing was built:\n"
+                f"{listing}"
+            )
+        return config
+
+    # -- files, navigation, pages ----------------------------------------------------------
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.result is not None
+        plan = self.result.plan
+        files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
+        for page in plan.pages:
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
+        for asset in plan.assets:
+            existing = files.get_file_from_path(asset.dest)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, asset.dest, abs_src_path=str(asset.src)))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is not None:
+            return nav
+        assert self.result is not None
+        listings = {p.src_uri for p in self.result.plan.pages if p.kind in (
+            "stories", "people", "values", "teams") and p.number == 1}
+        items: list[Any] = []
+        for item in nav.items:
+            if isinstance(item, Section):
+                index = next((child for child in item.children if isinstance(child, Page)
+                              and child.file.src_uri in listings), None)
+                if index is not None:
+                    index.parent = None
+                    items.append(index)
+                    continue
+            items.append(item)
+        order = ["index.md", "stories/index.md", "values/index.md", "people/index.md",
+                 "teams/index.md"]
+
+        def rank(item: Any) -> tuple[int, str]:
+            src = item.file.src_uri if isinstance(item, Page) else "~"
+            return (order.index(src) if src in order else len(order), "")
+
+        items.sort(key=rank)
+        pages = [p for p in _flatten(items)]
+        for previous, current in zip([None, *pages], pages, strict=False):
+            current.previous_page = previous
+            if previous is not None:
+                previous.next_page = current
+        if pages:
+            pages[-1].next_page = None
+        return Navigation(items, pages)
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        spec = self._spec(page)
+        if spec is None:
+            return markdown
+        page.meta.setdefault("template", spec.template)
+        if spec.kind != "home" or "title" not in page.meta:
+            page.meta["title"] = Markup(escape(spec.title))
+        if spec.description and "description" not in page.meta:
+            page.meta["description"] = Markup(escape(spec.description))
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        spec = self._spec(page)
+        if spec is None or spec.kind not in ("story", "person", "value"):
+            return html
+        return sanitize_html(html, source=_source_path(spec), warn=log.warning)
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        assert self.result is not None
+        context["sh"] = self.result.view
+        context["shp"] = self._spec(page)
+        return context
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.result is not None
+        env.globals["sh_t"] = self.result.view.t
+        return env
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        assert self.result is not None
+        root = self.result.hub.settings.root
+        for name in ("stories", "people", "values.yml"):
+            if (root / name).exists():
+                server.watch(str(root / name))
+        return server
+
+    def _spec(self, page: Page) -> SitePage | None:
+        assert self.result is not None
+        return self.result.plan.by_src.get(page.file.src_uri)
+
+
+def _flatten(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_flatten(item.children))
+    return pages
+
+
+def _source_path(spec: SitePage) -> str:
+    source = getattr(spec.subject, "source", None)
+    return getattr(source, "path", spec.src_uri)
