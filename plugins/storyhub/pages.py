@@ -152,7 +152,7 @@ def plan_site(hub: Hub) -> SitePlan:
     pages: list[SitePage] = []
     assets = _plan_assets(hub)
 
-    pages.append(SitePage("index.md", "", "home", hub.settings.site_name))
+    pages.append(SitePage("index.md", "", "home", t("home")))
     for story in hub.stories:
         pages.append(
             SitePage(_src(story.url), story.url, "story", story.title, story.summary,
