@@ -20,18 +20,24 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 REPO = Path(__file__).resolve().parent.parent
 
 VALUES = [
-    {"id": "craft", "name": "Craft", "description": "We do things properly.",
-     "color": "#b5651d", "hashtags": ["craftsmanship"], "prompts": ["When did you slow down?"]},
-    {"id": "care", "name": "Care", "description": "We look after each other.",
-     "color": "#c0395a"},
+    {
+        "id": "craft",
+        "name": "Craft",
+        "description": "We do things properly.",
+        "color": "#b5651d",
+        "hashtags": ["craftsmanship"],
+        "prompts": ["When did you slow down?"],
+    },
+    {"id": "care", "name": "Care", "description": "We look after each other.", "color": "#c0395a"},
     {"id": "courage", "name": "Courage", "description": "We say what we think."},
 ]
 
 CONSENT_ALL = {"name": True, "photo": True, "quotes": True, "social": True, "date": "2025-01-15"}
 
 
-def person_text(name: str, team: str = "Production", role: str = "Baker",
-                extra: str = "", bio: str = "A bio.") -> str:
+def person_text(
+    name: str, team: str = "Production", role: str = "Baker", extra: str = "", bio: str = "A bio."
+) -> str:
     return (
         f"---\nname: {name}\nrole: {role}\nteam: {team}\n{extra}"
         "consent:\n  name: true\n  photo: true\n  quotes: true\n  social: true\n"
@@ -39,9 +45,15 @@ def person_text(name: str, team: str = "Production", role: str = "Baker",
     )
 
 
-def story_text(title: str, date: str = "2025-03-14", people: str = "[giulia]",
-               values: str = "[craft]", summary: str = "A short summary.",
-               extra: str = "", body: str = "The story body.") -> str:
+def story_text(
+    title: str,
+    date: str = "2025-03-14",
+    people: str = "[giulia]",
+    values: str = "[craft]",
+    summary: str = "A short summary.",
+    extra: str = "",
+    body: str = "The story body.",
+) -> str:
     return (
         f"---\ntitle: {title}\ndate: {date}\npeople: {people}\nvalues: {values}\n"
         f"summary: {summary}\n{extra}---\n{body}\n"
@@ -60,47 +72,63 @@ class Hub:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
-                            encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
         return path
 
     def config(self, **plugin_options: Any) -> Path:
         """(Re)write mkdocs.yml with the given storyhub options."""
         data = yaml.safe_load((self.root / "mkdocs.yml").read_text(encoding="utf-8"))
         data["plugins"] = ["search", {"storyhub": plugin_options} if plugin_options else "storyhub"]
-        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(data, sort_keys=False),
-                                              encoding="utf-8")
+        (self.root / "mkdocs.yml").write_text(
+            yaml.safe_dump(data, sort_keys=False), encoding="utf-8"
+        )
         return self.root / "mkdocs.yml"
 
     def set(self, **top_level: Any) -> None:
         data = yaml.safe_load((self.root / "mkdocs.yml").read_text(encoding="utf-8"))
         data.update(top_level)
-        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(data, sort_keys=False),
-                                              encoding="utf-8")
+        (self.root / "mkdocs.yml").write_text(
+            yaml.safe_dump(data, sort_keys=False), encoding="utf-8"
+        )
 
     def build(self, *, strict: bool = True, site: str = "site") -> Path:
         """Build in-process with MkDocs; raise on failure."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.root / site),
-                             strict=strict)
+        config = load_config(
+            str(self.root / "mkdocs.yml"), site_dir=str(self.root / site), strict=strict
+        )
         build(config)
         return self.root / site
 
-    def mkdocs(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def mkdocs(
+        self, *args: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run the real `mkdocs` command line in the hub folder."""
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", *args], cwd=self.root, capture_output=True,
-            text=True, env={**os.environ, **(env or {})}, check=False,
+            [sys.executable, "-m", "mkdocs", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            check=False,
         )
 
-    def storyhub(self, *args: str, input: str | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def storyhub(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run the real `storyhub` command line in the hub folder."""
         return subprocess.run(
-            [sys.executable, "-m", "storyhub.cli", *args], cwd=self.root, capture_output=True,
-            text=True, input=input, env={**os.environ, **(env or {})}, check=False,
+            [sys.executable, "-m", "storyhub.cli", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            input=input,
+            env={**os.environ, **(env or {})},
+            check=False,
         )
 
 
@@ -113,17 +141,27 @@ def hub(tmp_path: Path) -> Hub:
     h.write("values.yml", yaml.safe_dump(VALUES, sort_keys=False, allow_unicode=True))
     h.write("people/giulia.md", person_text("Giulia Ferri", bio="Giulia bakes at night."))
     h.write("people/marco.md", person_text("Marco Bianchi", team="Customer Care", role="Agent"))
-    h.write("stories/first-oven.md", story_text("The first oven", date="2024-05-01",
-                                                 summary="How it started."))
-    h.write("stories/night-shift.md", story_text("Night shift", people="[giulia, marco]",
-                                                  values="[craft, care]"))
+    h.write(
+        "stories/first-oven.md",
+        story_text("The first oven", date="2024-05-01", summary="How it started."),
+    )
+    h.write(
+        "stories/night-shift.md",
+        story_text("Night shift", people="[giulia, marco]", values="[craft, care]"),
+    )
     h.write("docs/index.md", "Welcome to our stories.\n")
-    h.write("mkdocs.yml", yaml.safe_dump({
-        "site_name": "Test hub",
-        "site_url": "https://stories.example.com/",
-        "theme": {"name": "material", "font": False},
-        "plugins": ["search", "storyhub"],
-    }, sort_keys=False))
+    h.write(
+        "mkdocs.yml",
+        yaml.safe_dump(
+            {
+                "site_name": "Test hub",
+                "site_url": "https://stories.example.com/",
+                "theme": {"name": "material", "font": False},
+                "plugins": ["search", "storyhub"],
+            },
+            sort_keys=False,
+        ),
+    )
     return h
 
 
@@ -172,5 +210,6 @@ def all_output_text(site: Path) -> Iterator[tuple[Path, str]]:
             data = path.read_bytes()
             if path.suffix == ".gz":
                 import gzip
+
                 data = gzip.decompress(data)
             yield path, data.decode("utf-8", errors="replace")

@@ -53,7 +53,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="storyhub", description="Tools for a storyhub repository of people, values and stories."
+        prog="storyhub",
+        description="Tools for a storyhub repository of people, values and stories.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -57,7 +57,8 @@ class HubConfig:
 def read_hub_config(config_file: Path) -> HubConfig:
     if not config_file.is_file():
         raise HubConfigError(
-            f"{config_file} not found: run storyhub from the hub's folder or pass -f path/to/mkdocs.yml"
+            f"{config_file} not found: run storyhub from the hub's folder "
+            "or pass -f path/to/mkdocs.yml"
         )
     try:
         raw = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}

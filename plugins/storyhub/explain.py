@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .diagnostics import Diagnostics, suggestion
+from .diagnostics import Diagnostics, did_you_mean, suggestion
 from .yamlsource import Located
 
 # Example lines shown when a required field is missing.
@@ -64,8 +64,12 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return current
 
 
+def _clean(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+
+
 def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, str]) -> str:
-    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    loc = _clean(error["loc"])
     kind = error["type"]
     name = _field_name(loc)
     value = error.get("input")
@@ -120,9 +124,24 @@ def report_validation_error(
     aliases: dict[str, str] | None = None,
     prefix: tuple[str | int, ...] = (),
 ) -> None:
-    """Record every error of ``exc`` at the position of the field it is about."""
-    for error in exc.errors(include_url=False):
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    """Record every error of ``exc`` at the position of the field it is about.
+
+    A misspelled field (``titel``) is reported once, as unknown with a suggestion,
+    not also as the required field (``title``) it stands for.
+    """
+    errors = exc.errors(include_url=False)
+    missing = {_clean(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
+    stand_ins: set[tuple[str | int, ...]] = set()
+    for loc in missing:
+        owner = _model_at(model, loc)
+        known = list(owner.model_fields) if owner else []
+        close = did_you_mean(str(loc[-1]), known)
+        if close is not None:
+            stand_ins.add((*loc[:-1], close))
+    for error in errors:
+        loc = _clean(error["loc"])
+        if error["type"] == "missing" and loc in stand_ins:
+            continue
         full = (*prefix, *loc)
         if error["type"] == "missing":
             line, col = located.key_pos(full[:-1]) if full[:-1] else located.start

@@ -219,10 +219,11 @@ def _check_references(
     people: dict[str, Person],
     diagnostics: Diagnostics,
 ) -> None:
-    for story in content.stories:
-        src = story.source
-        for index, person_id in enumerate(story.people):
-            if person_id not in people:
+    refs = [(s.source, s.people, s.values, s.author) for s in content.stories]
+    refs += [(r.source, r.people, r.values, r.author) for r in content.rejected]
+    for src, story_people, story_values, author in refs:
+        for index, person_id in enumerate(story_people):
+            if person_id and person_id not in people:
                 line, col = src.value_pos("people", index)
                 diagnostics.error(
                     src.path, line, col,
@@ -230,20 +231,19 @@ def _check_references(
                     + suggestion(person_id, people, known="people"),
                     field="people", code="unknown-person",
                 )
-        for index, value_id in enumerate(story.values):
-            if value_id not in values:
+        for index, value_id in enumerate(story_values):
+            if value_id and value_id not in values:
                 line, col = src.value_pos("values", index)
                 diagnostics.error(
                     src.path, line, col,
                     f"unknown value '{value_id}'" + suggestion(value_id, values, known="values"),
                     field="values", code="unknown-value",
                 )
-        if story.author is not None and story.author not in people:
+        if author is not None and author not in people:
             line, col = src.value_pos("author")
             diagnostics.error(
                 src.path, line, col,
-                f"unknown author '{story.author}'" + suggestion(story.author, people,
-                                                               known="people"),
+                f"unknown author '{author}'" + suggestion(author, people, known="people"),
                 field="author", code="unknown-person",
             )
 

@@ -45,6 +45,18 @@ class Content:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     #: files that were read (for `mkdocs serve` to watch and for cache keys)
     files: list[Path] = field(default_factory=list)
+    #: stories whose fields are invalid: their ids are still checked, so one pass finds all
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+@dataclass
+class Rejected:
+    """The references of a story that failed validation, as far as they can be read."""
+
+    source: Source
+    people: list[str]
+    values: list[str]
+    author: str | None
 
 
 def load_content(root: Path) -> Content:
@@ -386,6 +398,7 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
                 _rename_positions(located, alias, canonical)
         story = validate(Story, data, shown, located, diagnostics, aliases=STORY_ALIASES)
         if story is None:
+            content.rejected.append(_rejected(data, Source(shown, path, located)))
             continue
         slug = story.slug or default_slug
         source = Source(shown, path, located, document.body_line)
@@ -406,6 +419,16 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
         stories.append(story)
     _check_duplicate_slugs(stories, diagnostics)
     return stories
+
+
+def _rejected(data: dict[str, Any], source: Source) -> Rejected:
+    def ids(value: Any) -> list[str]:
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item if isinstance(item, str) and SLUG_RE.match(item) else "" for item in items]
+
+    author = data.get("author")
+    return Rejected(source, ids(data.get("people")), ids(data.get("values")),
+                    author if isinstance(author, str) and SLUG_RE.match(author) else None)
 
 
 def _rename_positions(located: Located, old: str, new: str) -> None:

@@ -131,7 +131,8 @@ def _one_or_many(value: Any) -> Any:
 def _hex_color(value: str) -> str:
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
         raise PydanticCustomError(
-            "color", "'{value}' is not a colour: write it as \"#rrggbb\" in quotes, e.g. \"#b5651d\"",
+            "color",
+            "'{value}' is not a colour: write it as \"#rrggbb\" in quotes, e.g. \"#b5651d\"",
             {"value": value},
         )
     return value.lower()

@@ -157,7 +157,10 @@ def parse_yaml(
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
         value = loader.construct_object(node)
-        if node.tag == "tag:yaml.org,2002:str" and node.style is None:
+        if node.style is None and (
+            node.tag == "tag:yaml.org,2002:str"
+            or (node.tag == "tag:yaml.org,2002:null" and node.value == "")
+        ):
             _check_swallowed_comment(node, lines, path, diagnostics, pos, at)
         return value
 
@@ -189,13 +192,14 @@ def _check_swallowed_comment(
         return
     line, col = pos(end)
     col += len(rest) - len(rest.lstrip())
-    name = str(at[0])
+    name = next((str(p) for p in reversed(at) if isinstance(p, str)), str(at[0]))
+    shown = f"{node.value} {rest.strip()}" if node.value else rest.strip()
     diagnostics.error(
         path,
         line,
         col,
         f"'{name}': the text from '#' on is read as a comment and dropped "
-        f"(put the whole value in quotes: {name}: \"{node.value} {rest.strip()}\")",
+        f"(put the whole value in quotes: {name}: \"{shown}\")",
         field=name,
         code="yaml-comment",
     )
