@@ -170,6 +170,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.result is not None
         env.globals["sh_t"] = self.result.view.t
+        env.autoescape = _autoescape_storyhub(env.autoescape)
         return env
 
     def on_serve(
@@ -185,6 +186,19 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def _spec(self, page: Page) -> SitePage | None:
         assert self.result is not None
         return self.result.plan.by_src.get(page.file.src_uri)
+
+
+def _autoescape_storyhub(previous: Any) -> Any:
+    """Autoescape every storyhub template (ours, and overrides of them), whatever includes
+    them: MkDocs' environment does not autoescape, and an ``{% autoescape %}`` block does
+    not reach into included partials."""
+
+    def select(name: str | None) -> bool:
+        if name is not None and name.startswith("storyhub/"):
+            return True
+        return bool(previous(name)) if callable(previous) else bool(previous)
+
+    return select
 
 
 def _flatten(items: list[Any]) -> list[Page]:
