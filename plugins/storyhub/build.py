@@ -10,6 +10,7 @@ from typing import Any
 from .diagnostics import Diagnostics
 from .hub import Hub, build_hub
 from .i18n import Translator
+from .images import check_media
 from .load import load_content
 from .model import parse_aware_datetime
 from .pages import SitePlan, SiteView, asset_urls, plan_site
@@ -66,6 +67,7 @@ def run_core(root: Path, **kwargs: Any) -> BuildResult:
 
 def run_settings(settings: HubSettings) -> BuildResult:
     content = load_content(settings.root)
+    check_media(content)
     hub = build_hub(content, settings)
     plan = plan_site(hub)
     view = SiteView(hub, Translator(settings.language), asset_urls(plan.assets))

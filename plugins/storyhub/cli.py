@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildResult, run_core
 from .config import HubConfigError, read_hub_config
+from .privacy import departure_report, hidden_story_notes
 
 
 def _add_config(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +42,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for item in [*errors, *warnings]:
         print(item.format(), file=out)
     hub = result.hub
+    for line in [*hidden_story_notes(hub), *departure_report(hub)]:
+        print(line, file=out)
     summary = (
         f"{len(hub.content.stories)} stories, {len(hub.content.people)} people, "
         f"{len(hub.values)} values checked: {len(errors)} error(s), {len(warnings)} warning(s)"

@@ -14,7 +14,13 @@ from datetime import datetime
 from .diagnostics import Diagnostics, suggestion
 from .load import Content
 from .model import Person, Story, Value
-from .publish import Verdict, person_verdict, photo_allowed, story_verdict
+from .publish import (
+    Verdict,
+    person_verdict,
+    photo_allowed,
+    shown_anonymously,
+    story_verdict,
+)
 from .settings import HubSettings, resolve_now
 
 
@@ -52,6 +58,8 @@ class Hub:
     by_value: dict[str, list[Story]]
     teams: dict[str, Team]
     _position: dict[str, int] = field(default_factory=dict)
+    #: people never named, shown under the anonymous label (``unconsented: anonymous``)
+    anonymous: dict[str, Person] = field(default_factory=dict)
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -63,6 +71,41 @@ class Hub:
 
     def people_of(self, story: Story) -> list[Person]:
         return [self.people[p] for p in story.people if p in self.people]
+
+    @property
+    def anonymous_label(self) -> str:
+        from .i18n import Translator
+
+        return self.settings.anonymous_label or Translator(self.settings.language)("anonymous")
+
+    def display_name(self, person: Person) -> str | None:
+        """The name to print for ``person``: their name, the anonymous label, or None
+        when nothing of them may be shown. Every output asks here."""
+        if person.id in self.people:
+            return person.name
+        if person.id in self.anonymous:
+            return self.anonymous_label
+        return None
+
+    def names_of(self, story: Story) -> list[str]:
+        """The names to print for a story's people, in order (anonymous ones as the label)."""
+        names: list[str] = []
+        for person_id in story.people:
+            person = self.all_people.get(person_id)
+            name = self.display_name(person) if person is not None else None
+            if name is not None:
+                names.append(name)
+        return names
+
+    def anonymous_in(self, story: Story) -> int:
+        """How many of a story's people are shown only as the anonymous label."""
+        return sum(1 for p in dict.fromkeys(story.people) if p in self.anonymous)
+
+    def social_handles(self, person: Person) -> dict[str, str]:
+        """A person's links, only when they are named and agreed to be mentioned."""
+        if person.id not in self.people or not person.consent.social:
+            return {}
+        return {k: v for k, v in person.links.model_dump().items() if v}
 
     def values_of(self, story: Story) -> list[Value]:
         return [self.values[v] for v in story.values if v in self.values]
@@ -154,12 +197,15 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
 
     hidden_people: dict[str, Verdict] = {}
     people: dict[str, Person] = {}
+    anonymous: dict[str, Person] = {}
     for person in sorted(content.people, key=lambda p: (p.name.casefold(), p.id)):
         verdict = person_verdict(person, today)
         if verdict:
             people[person.id] = person
         else:
             hidden_people[person.id] = verdict
+            if shown_anonymously(person, today, settings.unconsented):
+                anonymous[person.id] = person
 
     hidden_stories: dict[str, Verdict] = {}
     stories: list[Story] = []
@@ -210,6 +256,7 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         by_value=dict(by_value),
         teams=teams,
         _position={s.id: i for i, s in enumerate(stories)},
+        anonymous=anonymous,
     )
 
 

@@ -23,7 +23,11 @@ from mkdocs.structure.pages import Page
 
 from .build import BuildResult, run_core
 from .diagnostics import Severity
+from .escaping import json_for_script
+from .images import IMAGE_SUFFIXES, ImageProblem, cache_folder, clean_image_bytes
+from .leaks import format_leaks, scan_site, secrets_of
 from .pages import SitePage
+from .privacy import hidden_story_notes
 from .sanitize import sanitize_html
 
 log = get_plugin_logger(__name__)
@@ -61,6 +65,10 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     # -- configuration and validation ------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            # Material would load Roboto from Google's servers: not without consent (EU).
+            log.info("theme.font turned off: fonts are never loaded from Google's servers")
+            config.theme["font"] = False
         config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
@@ -80,6 +88,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         for item in diagnostics:
             if item.severity is Severity.WARNING:
                 (log.info if item.code == "advice" else log.warning)(item.format())
+        for note in hidden_story_notes(self.result.hub):
+            log.info(note)
         errors = diagnostics.errors
         if errors:
             listing = "\n".join(d.format() for d in errors)
@@ -98,11 +108,20 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         for page in plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
+        cache = cache_folder(self.result.hub.settings.root)
         for asset in plan.assets:
             existing = files.get_file_from_path(asset.dest)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, asset.dest, abs_src_path=str(asset.src)))
+            if asset.src.suffix.lower() in IMAGE_SUFFIXES:
+                # Re-encoded from pixels: no EXIF, GPS, XMP or comments reach the site.
+                try:
+                    data = clean_image_bytes(asset.src, asset.kind, cache=cache)
+                except ImageProblem as exc:
+                    raise PluginError(f"storyhub: {asset.src}: {exc}") from None
+                files.append(File.generated(config, asset.dest, content=data))
+            else:
+                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.src)))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -157,7 +176,11 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         spec = self._spec(page)
         if spec is None or spec.kind not in ("story", "person", "value"):
             return html
-        return sanitize_html(html, source=_source_path(spec), warn=log.warning)
+        source = getattr(spec.subject, "source", None)
+        return sanitize_html(
+            html, source=_source_path(spec), warn=log.warning, markdown=spec.markdown,
+            first_line=getattr(source, "body_line", 1) if spec.kind != "value" else 1,
+        )
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -171,7 +194,21 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         assert self.result is not None
         env.globals["sh_t"] = self.result.view.t
         env.autoescape = _autoescape_storyhub(env.autoescape)
+        env.filters["sh_json"] = json_for_script
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The leak scan: nothing unpublished may be anywhere in the output."""
+        assert self.result is not None
+        docs = Path(config.docs_dir)
+        public = [p.read_text(encoding="utf-8", errors="replace")
+                  for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
+        leaks = scan_site(Path(config.site_dir), secrets_of(self.result.hub, public))
+        if leaks:
+            raise PluginError(
+                f"storyhub: the built site contains {len(leaks)} trace(s) of unpublished "
+                f"content; do not deploy it:\n{format_leaks(leaks)}"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -9,6 +9,7 @@ each story's Markdown is rendered once, on its own page.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -95,6 +96,20 @@ class SiteView:
 
     def values_of(self, story: Story) -> list[Value]:
         return self.hub.values_of(story)
+
+    def names_of(self, story: Story) -> list[str]:
+        """Names to print for a story's people (anonymous ones as the label)."""
+        return self.hub.names_of(story)
+
+    def display_name(self, person: Person) -> str | None:
+        return self.hub.display_name(person)
+
+    def anonymous_in(self, story: Story) -> int:
+        return self.hub.anonymous_in(story)
+
+    @property
+    def anonymous_label(self) -> str:
+        return self.hub.anonymous_label
 
     def author_of(self, story: Story) -> Person | None:
         return self.hub.author_of(story)
@@ -203,7 +218,7 @@ def _plan_assets(hub: Hub) -> list[Asset]:
         assert person.photo is not None
         found, _ = find_asset(root, person.source.folder, person.photo)
         if found is not None:
-            dest = f"people/{person.id}/{found.name}"
+            dest = _nfc(f"people/{person.id}/{found.name}")
             assets.append(Asset(found, dest, person.id, "photo"))
     for story in hub.stories:
         base = f"stories/{story.id}/"
@@ -220,12 +235,17 @@ def _plan_assets(hub: Hub) -> list[Asset]:
                 ):
                     continue
                 kind = "story-image" if image is not None and path == image else "story-file"
-                assets.append(Asset(path, base + relative.as_posix(), story.id, kind))
+                assets.append(Asset(path, _nfc(base + relative.as_posix()), story.id, kind))
             if image is not None and not image.is_relative_to(folder):
-                assets.append(Asset(image, base + image.name, story.id, "story-image"))
+                assets.append(Asset(image, _nfc(base + image.name), story.id, "story-image"))
         elif image is not None:
             written = PurePosixPath(story.image or image.name)
             inside = ".." not in written.parts
             dest = base + (written.as_posix() if inside else image.name)
-            assets.append(Asset(image, dest, story.id, "story-image"))
+            assets.append(Asset(image, _nfc(dest), story.id, "story-image"))
     return assets
+
+
+def _nfc(path: str) -> str:
+    """Output paths in NFC, whatever the file system stored (macOS writes NFD)."""
+    return unicodedata.normalize("NFC", path)

@@ -28,7 +28,7 @@ def person_verdict(person: Person, today: date) -> Verdict:
     consent = person.consent
     if consent.withdrawn is not None and consent.withdrawn <= today:
         return Verdict(False, f"{person.id} withdrew consent on {consent.withdrawn.isoformat()}")
-    if person.status == "alumni" and (person.left is None or person.left <= today):
+    if _has_left(person, today):
         when = f" on {person.left.isoformat()}" if person.left else ""
         return Verdict(False, f"{person.id} left the company{when}")
     if not consent.name:
@@ -61,12 +61,33 @@ def story_verdict(
         verdict = person_verdict(person, today)
         if not verdict and not (anonymous and _only_name_missing(person, today)):
             return verdict
+    author = people.get(story.author) if story.author else None
+    if author is not None and story.author not in story.people and is_gone(author, today):
+        # Their words are the story: a withdrawal or a departure takes it down too.
+        return person_verdict(author, today)
     return PUBLISHED
+
+
+def is_gone(person: Person, today: date) -> bool:
+    """Withdrew consent or left the company on or before ``today``."""
+    consent = person.consent
+    withdrawn = consent.withdrawn is not None and consent.withdrawn <= today
+    return withdrawn or _has_left(person, today)
+
+
+def _has_left(person: Person, today: date) -> bool:
+    """Alumni without a date have left; a ``left`` date counts from that day, whatever
+    the status says (forgetting to write ``status: alumni`` must not keep them online)."""
+    if person.left is not None:
+        return person.left <= today
+    return person.status == "alumni"
+
+
+def shown_anonymously(person: Person, today: date, unconsented: str) -> bool:
+    """With ``unconsented: anonymous``, is this person shown under the anonymous label?"""
+    return unconsented == "anonymous" and _only_name_missing(person, today)
 
 
 def _only_name_missing(person: Person, today: date) -> bool:
     """An anonymous label may stand in for a missing name consent, never for a withdrawal."""
-    consent = person.consent
-    withdrawn = consent.withdrawn is not None and consent.withdrawn <= today
-    left = person.status == "alumni" and (person.left is None or person.left <= today)
-    return not consent.name and not withdrawn and not left
+    return not person.consent.name and not is_gone(person, today)
