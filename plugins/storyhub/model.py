@@ -149,11 +149,24 @@ def _hashtag(value: str) -> str:
     return word
 
 
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
+
+
 def _http_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
     value = value.strip()
     if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, flags=re.IGNORECASE):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address: it must start with https://",
+            {"value": value},
+        )
+    host = urlsplit(value).hostname or ""
+    if _URL_FORBIDDEN.search(value) or "." not in host or "@" in urlsplit(value).netloc:
+        raise PydanticCustomError(
+            "url",
+            "'{value}' is not a plain web address: write it as https://host/path, without "
+            "spaces, quotes, angle brackets or user names",
             {"value": value},
         )
     return value
