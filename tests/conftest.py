@@ -199,6 +199,18 @@ def mkdocs_warnings() -> Iterator[Callable[[], list[str]]]:
         logger.removeHandler(collector)
 
 
+def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (16, 12), color: str = "orange",
+                **save: Any) -> bytes:
+    """A real, small image file's bytes (images are checked by content)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, fmt, **save)
+    return out.getvalue()
+
+
 def read(site: Path, relative: str) -> str:
     return (site / relative).read_text(encoding="utf-8")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Hub, person_text, story_text
+from conftest import Hub, image_bytes, person_text, story_text
 from storyhub.build import run_core
 
 
@@ -155,7 +155,7 @@ def test_story_mistakes(hub: Hub, text: str, expected: str) -> None:
 
 
 def test_image_with_wrong_case(hub: Hub) -> None:
-    hub.write("stories/oven/Oven.JPG", b"\xff\xd8\xff\xe0fake")
+    hub.write("stories/oven/Oven.JPG", image_bytes("JPEG"))
     hub.write(
         "stories/oven/index.md", story_text("Oven", extra="image: oven.jpg\nimage_alt: The oven\n")
     )
