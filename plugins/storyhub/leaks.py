@@ -33,8 +33,8 @@ BINARY_SUFFIXES = {
 }
 MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
 MIN_SENTENCE = 32
-_SENTENCE = re.compile(rf"[^\W_][\w ,;'’\-]{{{MIN_SENTENCE - 1},}}")
-_MARKUP = re.compile(r"[*_`#>\[\]()!|~]")
+# A run of words and spaces only: it reads the same in the Markdown and in the page.
+_SENTENCE = re.compile(rf"[^\W_][^\W_ ]*(?: [^\W_]+){{4,}}")
 
 
 @dataclass(frozen=True)
@@ -170,11 +170,9 @@ def first_sentence(markdown: str) -> str:
         line = line.strip()
         if not line or line.startswith(("<", "{", "|", "```", "~~~", "!!!", "???", "[^")):
             continue
-        plain = _MARKUP.sub(" ", line)
-        plain = re.sub(r"https?://\S+", " ", plain)
-        found = _SENTENCE.search(plain)
-        if found:
-            return " ".join(found.group(0).split()[:12]).strip(" ,;-")
+        for found in _SENTENCE.finditer(line):
+            if len(found.group(0)) >= MIN_SENTENCE:
+                return " ".join(found.group(0).split()[:12])
     return ""
 
 
