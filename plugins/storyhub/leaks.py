@@ -34,7 +34,7 @@ BINARY_SUFFIXES = {
 MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
 MIN_SENTENCE = 32
 # A run of words and spaces only: it reads the same in the Markdown and in the page.
-_SENTENCE = re.compile(rf"[^\W_][^\W_ ]*(?: [^\W_]+){{4,}}")
+_SENTENCE = re.compile(r"[^\W_][^\W_ ]*(?: [^\W_]+){4,}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class Secret:
     text: str
     why: str
     url: bool = False  # match as a URL path: not followed by more of a slug
+    #: kept even when published text contains it (a hidden person's name in a story is a leak)
+    always: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,17 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
 
     A trace that also occurs in published content (``public_texts``: e.g. the site's
     own pages; published stories and profiles are added here) is dropped: it cannot
-    be told apart from what was meant to be public. Links are always kept.
+    be told apart from what was meant to be public. Links and the names of people who
+    must not be named are always kept: in a published story they are a leak too.
     """
     published_texts = _published_texts(hub)
     secrets: dict[str, Secret] = {}
 
-    def add(text: str, why: str, *, url: bool = False, minimum: int = MIN_TEXT) -> None:
+    def add(text: str, why: str, *, url: bool = False, minimum: int = MIN_TEXT,
+            always: bool = False) -> None:
         key = normalise(text)
         if url or (len(key) >= minimum and key not in published_texts):
-            secrets.setdefault(key, Secret(key, why, url))
+            secrets.setdefault(key, Secret(key, why, url, always or url))
 
     stories = {s.id: s for s in hub.content.stories}
     published_files = {normalise(Path(a).name) for a in _published_asset_names(hub)}
@@ -99,16 +103,16 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
         why = f"{person.source.path} is not named ({verdict.reason})"
         add(f"people/{person_id}", f"link to {why}", url=True)
         if len(person.name.split()) >= 2 or len(person.name) >= MIN_TEXT:
-            add(person.name, f"name from {why}", minimum=6)
+            add(person.name, f"name from {why}", minimum=6, always=True)
         _add_photo(hub, person, why, published_files, add)
     for person in hub.people.values():
         if person.photo is not None and not hub.shows_photo(person):
             _add_photo(hub, person, f"{person.source.path} did not consent to their photo",
                        published_files, add)
     corpus = normalise("\n".join([*_public_corpus(hub), *public_texts]))
-    pattern = _pattern(s for s in secrets.values() if not s.url)
+    pattern = _pattern(s for s in secrets.values() if not s.always)
     public = {m.group(0) for m in pattern.finditer(corpus)} if pattern is not None else set()
-    return [s for s in secrets.values() if s.url or s.text not in public]
+    return [s for s in secrets.values() if s.always or s.text not in public]
 
 
 def _public_corpus(hub: Hub) -> Iterator[str]:

@@ -32,6 +32,10 @@ def hidden_story_notes(hub: Hub) -> list[str]:
             continue
         field = "draft" if verdict.reason == "draft" else (
             "publish_at" if verdict.reason.startswith("embargoed") else "people")
+        if story.author and story.author not in story.people and verdict.reason.startswith(
+            f"{story.author} "
+        ):
+            field = "author"
         line, col = story.source.key_pos(field) if field in story.model_fields_set else (1, 1)
         hint = ""
         if "has not consented to publishing their name" in verdict.reason:
