@@ -200,7 +200,11 @@ def test_serve_with_drafts_shows_them_marked(hub: Hub, tmp_path: Path) -> None:
     hub.config(drafts=True)
     config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
     config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url="http://127.0.0.1:8000/")
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        # MkDocs keeps plugin instances with on_startup for the whole process.
+        config.plugins.on_startup(command="build", dirty=False)
     html = (tmp_path / "served" / "stories" / "soon" / "index.html").read_text(encoding="utf-8")
     assert "Draft — not published" in html
     assert 'sh-flag' in read(tmp_path / "served", "stories/index.html")
