@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -437,6 +439,7 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env["PYTHONHASHSEED"] = "0"
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material 9.8 banner on every build
     env.setdefault("PYTHONUTF8", "1")
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     return env
@@ -474,10 +477,14 @@ def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def mkdocs_build(cfg: Path, site: Path, timeout: float, clean: bool = True) -> Run:
+def mkdocs_build(
+    cfg: Path, site: Path, timeout: float, clean: bool = True, strict: bool = False
+) -> Run:
     if clean and site.exists():
         shutil.rmtree(site)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
     run = measure(cmd, cfg.parent, timeout)
     if run.ok:
         run.site_bytes = dir_bytes(site)
@@ -508,6 +515,28 @@ def version(dist: str) -> str:
         return "not installed"
 
 
+def storyhub_source() -> str:
+    """Short hash of the installed storyhub package files, to tell plugin snapshots apart."""
+    spec = importlib.util.find_spec("storyhub")
+    if spec is None or not spec.submodule_search_locations:
+        return "not installed"
+    root = Path(next(iter(spec.submodule_search_locations)))
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{digest.hexdigest()[:12]} ({root})"
+
+
+def git_head() -> str:
+    proc = subprocess.run(
+        ["git", "-C", str(HERE), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stdout.strip() or "unknown"
+
+
 def machine_facts() -> dict[str, Any]:
     try:
         usable = len(os.sched_getaffinity(0))
@@ -523,6 +552,8 @@ def machine_facts() -> dict[str, Any]:
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
         "storyhub": version("storyhub"),
+        "storyhub_source": storyhub_source(),
+        "git": git_head(),
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
 
@@ -546,7 +577,9 @@ def bench_size(
         make_baseline(base, n)
         res = results["baseline"] = Result("baseline", "ok")
         for _ in range(args.repeat):
-            res.runs.append(mkdocs_build(base / "mkdocs.yml", base / "site", args.timeout))
+            res.runs.append(
+                mkdocs_build(base / "mkdocs.yml", base / "site", args.timeout, strict=args.strict)
+            )
         _settle(res)
 
     want_hub = bool(only & {"storyhub", "check"})
@@ -561,11 +594,15 @@ def bench_size(
         else:
             for _ in range(args.repeat):
                 shutil.rmtree(hub / ".cache", ignore_errors=True)
-                run = mkdocs_build(hub / "mkdocs.yml", hub / "site", args.timeout)
+                run = mkdocs_build(
+                    hub / "mkdocs.yml", hub / "site", args.timeout, strict=args.strict
+                )
                 cold.runs.append(run)
                 if args.warm and run.ok:
                     warm.runs.append(
-                        mkdocs_build(hub / "mkdocs.yml", hub / "site", args.timeout, clean=False)
+                        mkdocs_build(
+                            hub / "mkdocs.yml", hub / "site", args.timeout, False, args.strict
+                        )
                     )
             _settle(cold)
             if args.warm:
@@ -691,6 +728,9 @@ def main(argv: list[str] | None = None) -> int:
         help="YAML mapping (inline or a file) merged into the storyhub plugin options",
     )
     ap.add_argument("--only", default=",".join(BUILDERS), help="subset of baseline,storyhub,check")
+    ap.add_argument(
+        "--strict", action="store_true", help="pass --strict to mkdocs (warnings fail the build)"
+    )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per build")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -722,6 +762,7 @@ def main(argv: list[str] | None = None) -> int:
             "repeat": args.repeat,
             "warm": args.warm,
             "extra_config": extra,
+            "strict": args.strict,
             "seed": SEED,
             "source_date_epoch": SOURCE_DATE_EPOCH,
             "people": N_PEOPLE,
