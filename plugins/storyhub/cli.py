@@ -35,20 +35,26 @@ def load(config_file: Path, **overrides: object) -> BuildResult:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .advice import advise
+    from .diagformat import CheckCounts, render
+
     result = load(args.config_file, as_of=args.as_of)
+    hub = result.hub
+    if not args.no_advice:
+        advise(hub)
     diagnostics = result.diagnostics
     errors, warnings = diagnostics.errors, diagnostics.warnings
-    out = sys.stdout
-    for item in [*errors, *warnings]:
-        print(item.format(), file=out)
-    hub = result.hub
-    for line in [*hidden_story_notes(hub), *departure_report(hub)]:
-        print(line, file=out)
-    summary = (
-        f"{len(hub.content.stories)} stories, {len(hub.content.people)} people, "
-        f"{len(hub.values)} values checked: {len(errors)} error(s), {len(warnings)} warning(s)"
+    advice = sum(1 for d in warnings if d.code == "advice")
+    counts = CheckCounts(
+        stories=len(hub.content.stories), people=len(hub.content.people), values=len(hub.values),
+        errors=len(errors), warnings=len(warnings) - advice, advice=advice,
     )
-    print(summary, file=sys.stderr)
+    notes = [*hidden_story_notes(hub), *departure_report(hub)]
+    output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
+                    notes=notes)
+    if output:
+        print(output)
+    print(counts.sentence(), file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
     return 0
@@ -66,7 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate the whole hub and list every problem as path:line:col: message.",
     )
     _add_config(check)
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--strict", action="store_true", help="fail on warnings and storytelling advice too"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github", "json"), default="text",
+        help="text (path:line:col: message), github (GitHub Actions annotations) or json",
+    )
+    check.add_argument(
+        "--no-advice", action="store_true", help="report problems only, no storytelling advice"
+    )
     check.add_argument(
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
     )
