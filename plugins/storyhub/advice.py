@@ -88,7 +88,7 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
     if GUIDANCE_MARKER in body:
         note(None,
              "the questions written by 'storyhub new' are still in the text: delete the "
-             "block between '<!--' and '-->' when the story is written",
+             "block from '<!--' to '-->' once the story is written",
              (src.body_line, 1))
     text = _COMMENT.sub(" ", body)
     words = len(_WORD.findall(text))

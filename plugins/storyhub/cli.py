@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildResult, run_core
 from .config import HubConfigError, read_hub_config
+from .model import parse_aware_datetime
 from .privacy import departure_report, hidden_story_notes
 
 
@@ -60,6 +61,88 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    config = read_hub_config(args.config_file)
+    root = config.root
+    lang = scaffold.language_of(args.lang, config.language)
+    as_of = parse_aware_datetime(args.as_of).date() if getattr(args, "as_of", None) else None
+    content = None
+    for flag, known in (("list_people", scaffold.known_people),
+                        ("list_values", scaffold.known_values),
+                        ("list_teams", scaffold.known_teams)):
+        if getattr(args, flag, False):
+            if content is None:
+                from .load import load_content
+
+                content = load_content(root)
+            print("\n".join(f"{k}\t{v}" for k, v in known(content).items()))
+            return 0
+    asker = scaffold.Asker(lang)
+    try:
+        if args.kind == "story":
+            scaffold.new_story(root, scaffold.StoryAnswers(
+                title=args.title, people=args.person or (), values=args.value or (),
+                summary=args.summary, date=args.date, slug=args.slug, author=args.author,
+            ), asker, as_of)
+        else:
+            scaffold.new_person(root, scaffold.PersonAnswers(
+                name=args.name, id=args.id, role=args.role, team=args.team,
+                consent=args.consent, consent_date=args.consent_date,
+            ), asker, as_of)
+    except scaffold.ScaffoldError as exc:
+        print(f"storyhub new: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("\nstoryhub new: stopped, nothing was written", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new", help="start a new story or profile (asks what it needs, or takes flags)",
+        description="Write a new story or person file with valid front matter. "
+        "Missing answers are asked on the terminal; existing files are never overwritten. "
+        "Exit codes: 0 written, 1 nothing written (file exists, slug taken), 2 wrong usage.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    story = kinds.add_parser("story", help="stories/<date>-<slug>/index.md")
+    person = kinds.add_parser("person", help="people/<id>.md, with the consent block")
+    for sub in (story, person):
+        _add_config(sub)
+        sub.add_argument("--lang", choices=("en", "it"),
+                         help="language of questions and guidance (default: the hub's)")
+        sub.add_argument("--as-of", help=argparse.SUPPRESS)
+        sub.set_defaults(func=cmd_new)
+    story.add_argument("--title", help="the story's title")
+    story.add_argument("--person", action="append", metavar="ID",
+                       help="a person the story is about (repeatable, or comma-separated)")
+    story.add_argument("--value", action="append", metavar="ID",
+                       help="a value the story shows (repeatable, or comma-separated)")
+    story.add_argument("--summary", help="one or two sentences: the hook")
+    story.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    story.add_argument("--slug", help="the web address part (default: from the title)")
+    story.add_argument("--author", metavar="ID", help="who writes it, if not the person")
+    story.add_argument("--list-people", action="store_true",
+                       help="print person ids and names, one per line, and stop")
+    story.add_argument("--list-values", action="store_true",
+                       help="print value ids and names, one per line, and stop")
+    person.add_argument("--name", help="full name")
+    person.add_argument("--id", help="file name and id (default: from the name)")
+    person.add_argument("--role", help="job title")
+    person.add_argument("--team", help="team name (an existing one, or a new team)")
+    person.add_argument(
+        "--consent", action="append", metavar="USES",
+        help="what they agreed to: name, photo, quotes, social, all or none "
+        "(repeatable or comma-separated; asked when missing)",
+    )
+    person.add_argument("--consent-date", help="when they agreed, YYYY-MM-DD (default: today)")
+    person.add_argument("--list-teams", action="store_true",
+                        help="print team names, one per line, and stop")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyhub",
@@ -86,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
     )
     check.set_defaults(func=cmd_check)
+    _add_new(commands)
     return parser
 
 
