@@ -143,6 +143,22 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                         help="print team names, one per line, and stop")
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import all_schemas, render, write_schemas
+
+    out: Path = args.out
+    if args.check:
+        stale = [name for name, schema in all_schemas().items()
+                 if not (out / name).is_file()
+                 or (out / name).read_text(encoding="utf-8") != render(schema)]
+        for name in stale:
+            print(f"{out / name}: out of date — run storyhub schema --out {out}")
+        return 1 if stale else 0
+    for path in write_schemas(out):
+        print(f"Wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyhub",
@@ -170,6 +186,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
     _add_new(commands)
+
+    schema = commands.add_parser(
+        "schema", help="write JSON Schemas of stories, people and values.yml for editors",
+        description="Write story.schema.json, person.schema.json and values.schema.json, "
+        "generated from the same models storyhub check uses.",
+    )
+    schema.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder to write into (default: schemas)")
+    schema.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the files in --out are out of date")
+    schema.set_defaults(func=cmd_schema)
     return parser
 
 
