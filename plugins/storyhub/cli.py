@@ -159,6 +159,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site
+
+    return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyhub",
@@ -197,6 +203,21 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the files in --out are out of date")
     schema.set_defaults(func=cmd_schema)
+
+    build = commands.add_parser(
+        "build", help="check, build into a temporary folder, then replace the site atomically",
+        description="Build the site for CI: check the content, build with MkDocs into a "
+        "temporary folder, and replace the output folder only if everything passed. "
+        "Exit codes: 0 built, 1 content errors, 2 wrong usage or configuration, "
+        "3 build failed (or warnings with --strict), 4 output folder could not be replaced. "
+        "On any failure the previous output is left untouched.",
+    )
+    _add_config(build)
+    build.add_argument("-d", "--site-dir", type=Path,
+                       help="output folder (default: site_dir of mkdocs.yml)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any MkDocs warning (broken links, missing files)")
+    build.set_defaults(func=cmd_build)
     return parser
 
 
