@@ -165,6 +165,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import hub_report, render_json, render_markdown, render_text
+
+    result = load(args.config_file, as_of=args.as_of)
+    errors = result.diagnostics.errors
+    if errors:
+        print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
+              "valid files; run storyhub check for the list", file=sys.stderr)
+    renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
+    print(renderer[args.format](hub_report(result.hub)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyhub",
@@ -218,6 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true",
                        help="fail on any MkDocs warning (broken links, missing files)")
     build.set_defaults(func=cmd_build)
+
+    report = commands.add_parser(
+        "report", help="the hub's health: stories per value and month, gaps, drafts",
+        description="Print the hub's health: stories per value and per month, values with no "
+        "story in the last 90 days, people with no story yet, share of stories by team, "
+        "stories waiting. Markdown suits a CI job summary.",
+    )
+    _add_config(report)
+    report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    report.add_argument("--as-of", help="the moment to report at (ISO date-time with zone)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 
