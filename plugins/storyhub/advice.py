@@ -36,9 +36,9 @@ class AdviceLimits:
 
 LIMITS = AdviceLimits()
 
-# Quoted words: “…”, «…», „…“, "…" (at least two words inside), and Markdown blockquotes.
+# Quoted words: “…”, «…», „…“, "…", and Markdown blockquotes.
 _QUOTED = re.compile(
-    r"“[^”\n]{3,}”|«[^»\n]{3,}»|„[^“\n]{3,}“|\"[^\"\n]*\s[^\"\n]*\"|^[ \t]{0,3}>[ \t]*\S",
+    r"“[^”\n]{2,}”|«[^»\n]{2,}»|„[^“\n]{2,}“|\"[^\"\n]{2,}\"|^[ \t]{0,3}>[ \t]*\S",
     re.MULTILINE,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
