@@ -39,7 +39,7 @@ def test_report_json_numbers(hub: Hub) -> None:
         ("courage", 0, 0.0, None),
     ]
     months = {m["id"]: m["stories"] for m in report["months"]}
-    assert list(months)[0] == "2024-04" and list(months)[-1] == "2025-03"
+    assert [*months][:1] == ["2024-04"] and [*months][-1:] == ["2025-03"]
     assert months["2024-05"] == 1 and months["2025-02"] == 1 and months["2025-03"] == 1
     assert sum(months.values()) == 3
     assert report["all_months"] == {"2024-05": 1, "2025-02": 1, "2025-03": 1}
@@ -70,11 +70,13 @@ def test_report_text(hub: Hub) -> None:
                            "  Craft        2   67%  ████████████████████████\n"
                            "  Care         2   67%  ████████████████████████\n"
                            "  Courage      0    0%  \n")
-    assert "Values with no story in the last 90 days\n  Courage (courage): last story never\n" in text
+    assert ("Values with no story in the last 90 days\n"
+            "  Courage (courage): last story never\n") in text
     assert "People with no story yet\n  Anna Rossi (anna)\n" in text
-    assert text.endswith("Waiting: 1 draft(s), 1 embargoed\n"
-                         "  stories/secret-plan.md: Secret plan (draft)\n"
-                         "  stories/launch.md: Launch (embargoed until 2025-06-01T09:00:00+02:00)\n")
+    assert text.endswith(
+        "Waiting: 1 draft(s), 1 embargoed\n"
+        "  stories/secret-plan.md: Secret plan (draft)\n"
+        "  stories/launch.md: Launch (embargoed until 2025-06-01T09:00:00+02:00)\n")
 
 
 def test_report_markdown_for_a_job_summary(hub: Hub) -> None:
@@ -82,7 +84,8 @@ def test_report_markdown_for_a_job_summary(hub: Hub) -> None:
     hub.write("values.yml", (hub.root / "values.yml").read_text(encoding="utf-8").replace(
         "name: Courage", "name: Courage | *bold*"))
     md = hub.storyhub("report", "--format", "markdown", env=NOW).stdout
-    assert md.startswith("## Story hub report\n\n3 published stories, 3 people, as of 2025-03-14.\n")
+    assert md.startswith(
+        "## Story hub report\n\n3 published stories, 3 people, as of 2025-03-14.\n")
     assert "| Craft | 2 | 67% | 2025-03-14 |\n" in md
     assert "| Courage \\| \\*bold\\* | 0 | 0% | — |\n" in md
     assert "- `stories/secret-plan.md`: Secret plan (draft)\n" in md

@@ -105,7 +105,8 @@ def test_new_story_without_answers_says_which_flag(hub: Hub) -> None:
 
 def test_listings_for_completion(hub: Hub) -> None:
     people = hub.storyhub("new", "story", "--list-people")
-    assert people.stdout == "giulia\tGiulia Ferri (Production)\nmarco\tMarco Bianchi (Customer Care)\n"
+    assert people.stdout == (
+        "giulia\tGiulia Ferri (Production)\nmarco\tMarco Bianchi (Customer Care)\n")
     values = hub.storyhub("new", "story", "--list-values")
     assert values.stdout == "craft\tCraft\ncare\tCare\ncourage\tCourage\n"
     teams = hub.storyhub("new", "person", "--list-teams")

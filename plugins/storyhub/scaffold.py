@@ -41,7 +41,9 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Id (the file name, lower-case and hyphens)",
         "role": "Role (job title)",
         "team": "Team",
-        "consent_intro": "Consent: ask {name} about each use, and answer only what they said yes to.",
+        "consent_intro": (
+            "Consent: ask {name} about each use, and answer only what they said yes to."
+        ),
         "consent_name": "May we publish their name (and so stories about them)?",
         "consent_photo": "May we publish their photo?",
         "consent_quotes": "May we quote their words?",
@@ -50,7 +52,9 @@ TEXT: dict[str, dict[str, str]] = {
         "yes_words": "y yes",
         "no_answer": "no answer for '{what}': pass {flag}",
         "exists": "{path} already exists: storyhub new never overwrites a file",
-        "slug_taken": "the slug '{slug}' is already used by {path}: choose another title or pass --slug",
+        "slug_taken": (
+            "the slug '{slug}' is already used by {path}: choose another title or pass --slug"
+        ),
         "person_taken": "the id '{id}' is already used by {path}: pass another --id",
         "bad_id": "'{id}' is not a valid id: use lower-case letters, digits and hyphens",
         "wrote": "Wrote {path}",
@@ -99,12 +103,16 @@ TEXT: dict[str, dict[str, str]] = {
         "unknown": "id sconosciuto '{word}'{hint}",
         "did_you_mean": " — forse intendevi '{close}'?",
         "need_one": "indica almeno un id",
-        "none_yet": "l'hub non ha ancora {what}: aggiungili prima (storyhub new person, values.yml)",
+        "none_yet": (
+            "l'hub non ha ancora {what}: aggiungili prima (storyhub new person, values.yml)"
+        ),
         "name": "Nome e cognome",
         "id": "Id (il nome del file, minuscole e trattini)",
         "role": "Ruolo",
         "team": "Team",
-        "consent_intro": "Consenso: chiedi a {name} ogni uso e rispondi sì solo a ciò che ha accettato.",
+        "consent_intro": (
+            "Consenso: chiedi a {name} ogni uso e rispondi sì solo a ciò che ha accettato."
+        ),
         "consent_name": "Possiamo pubblicare il nome (e quindi storie su di lei/lui)?",
         "consent_photo": "Possiamo pubblicare la foto?",
         "consent_quotes": "Possiamo citare le sue parole?",
