@@ -94,8 +94,9 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
     words = len(_WORD.findall(text))
     body_pos = (src.body_line, 1)
     if words < limits.body_min_words:
+        told = "no text yet" if words == 0 else f"only {words} words"
         note(None,
-             f"the story has only {words} words: tell what happened, who was there and what "
+             f"the story has {told}: tell what happened, who was there and what "
              f"changed (aim for at least {limits.body_min_words} words)",
              body_pos)
     elif words > limits.body_max_words:
