@@ -9,6 +9,7 @@ Everything here reads each story once: the cost grows with the number of stories
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -125,11 +126,16 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
                  src.value_pos("people", story.people.index(person.id)))
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """The full name or the first name, as whole words."""
+    names = sorted({name, name.split()[0]}, key=len, reverse=True)
+    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE)
+
+
 def _quoted_near(text: str, quotes: list[tuple[int, int]], person: Person) -> bool:
     """Is the person named close to one of the quotes (before or after it)?"""
-    names = {person.name, person.name.split()[0]}
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE)
-    for match in pattern.finditer(text):
+    for match in _name_pattern(person.name).finditer(text):
         # quotes are in text order: look only at the nearest one on each side
         where = match.start()
         index = bisect.bisect_left(quotes, (where, where))
