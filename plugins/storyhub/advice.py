@@ -8,7 +8,6 @@ Everything here reads each story once: the cost grows with the number of stories
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -43,7 +42,8 @@ _QUOTED = re.compile(
     re.MULTILINE,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: Markdown that is not words: list bullets, quote marks, heading hashes, lone dashes.
+_MARKUP = re.compile(r"(?m)^[ \t]*(?:[-*+>#]+|\d+[.)])(?=\s)|\s[-–—|]+(?=\s)")
 #: How far from a quote a name counts as saying who spoke ("…," says Giulia).
 _ATTRIBUTION_REACH = 160
 
@@ -92,7 +92,7 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
              "block from '<!--' to '-->' once the story is written",
              (src.body_line, 1))
     text = _COMMENT.sub(" ", body)
-    words = len(_WORD.findall(text))
+    words = len(_MARKUP.sub(" ", text).split())
     body_pos = (src.body_line, 1)
     if words < limits.body_min_words:
         told = "no text yet" if words == 0 else f"only {words} words"
@@ -134,13 +134,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 def _quoted_near(text: str, quotes: list[tuple[int, int]], person: Person) -> bool:
-    """Is the person named close to one of the quotes (before or after it)?"""
-    for match in _name_pattern(person.name).finditer(text):
-        # quotes are in text order: look only at the nearest one on each side
-        where = match.start()
-        index = bisect.bisect_left(quotes, (where, where))
-        for start, end in quotes[max(index - 1, 0) : index + 1]:
-            distance = 0 if start <= where <= end else min(abs(where - start), abs(where - end))
-            if distance <= _ATTRIBUTION_REACH:
-                return True
-    return False
+    """Is the person named close to one of the quotes (before, inside or after it)?"""
+    pattern = _name_pattern(person.name)
+    return any(
+        pattern.search(text, max(start - _ATTRIBUTION_REACH, 0), end + _ATTRIBUTION_REACH)
+        for start, end in quotes
+    )
