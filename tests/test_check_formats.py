@@ -12,9 +12,19 @@ QUOTE_BODY = (
 )
 
 
+def tiny_jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (180, 100, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 def good_story(hub: Hub, name: str = "stories/night-shift.md", **extra: str) -> None:
     """A story that earns no advice at all (image, alt text, quotes, a real body)."""
-    hub.write("stories/oven.jpg", b"\xff\xd8\xff\xe0fake jpeg")
+    hub.write("stories/oven.jpg", tiny_jpeg())
     fields = extra.pop("extra", "image: oven.jpg\nimage_alt: Trays of bread\n")
     hub.write(name, story_text("Night shift", people="[giulia]", extra=fields,
                                body=QUOTE_BODY, **extra))
@@ -95,7 +105,20 @@ def test_check_json_exact(hub: Hub) -> None:
              "message": "the image has no description: add 'image_alt:' saying what it shows, "
                         "for people who cannot see it (and for previews)"},
         ],
+        "notes": [],
     }
+
+
+def test_notes_on_hidden_stories_in_every_format(hub: Hub) -> None:
+    hub.write("stories/soon.md", story_text("Soon", extra="draft: true\n"))
+    text = hub.storyhub("check", "--no-advice")
+    assert text.returncode == 0
+    note = next(line for line in text.stdout.splitlines() if line.startswith("stories/soon.md"))
+    assert ": info: not published" in note
+    github = hub.storyhub("check", "--no-advice", "--format", "github").stdout
+    assert github.startswith("::notice file=stories/soon.md,line=")
+    data = json.loads(hub.storyhub("check", "--no-advice", "--format", "json").stdout)
+    assert data["notes"] == [note]
 
 
 def test_advice_never_fails_unless_strict(hub: Hub) -> None:
