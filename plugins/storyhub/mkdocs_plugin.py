@@ -48,6 +48,8 @@ class StoryhubConfig(base.Config):
     anonymous_label = c.Type(str, default="")
     drafts = c.Type(bool, default=False)
     """Show drafts and embargoed stories, marked, when serving (never in `mkdocs build`)."""
+    report = c.Type(bool, default=True)
+    """Write the hub report, a noindex page, to report/index.html."""
     as_of = c.Optional(c.Type(str))
     """ISO date-time used as "now" for embargoes and withdrawals (default: SOURCE_DATE_EPOCH)."""
 
@@ -198,8 +200,13 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The leak scan: nothing unpublished may be anywhere in the output."""
+        """The hub report page, then the leak scan: nothing unpublished may be in the output."""
         assert self.result is not None
+        if self.config.report:
+            # A standalone page written after the build: outside nav, sitemap and search index.
+            from .report import write_page
+
+            write_page(self.result.hub, Path(config.site_dir))
         docs = Path(config.docs_dir)
         public = [p.read_text(encoding="utf-8", errors="replace")
                   for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
