@@ -15,6 +15,7 @@ from .load import load_content
 from .model import parse_aware_datetime
 from .pages import SitePlan, SiteView, asset_urls, plan_site
 from .settings import HubSettings
+from .snippets import check_social
 
 _SETTING_NAMES = (
     "company_name", "related_count", "latest_count", "page_size", "unconsented",
@@ -69,6 +70,7 @@ def run_settings(settings: HubSettings) -> BuildResult:
     content = load_content(settings.root)
     check_media(content)
     hub = build_hub(content, settings)
+    check_social(hub)
     plan = plan_site(hub)
     view = SiteView(hub, Translator(settings.language), asset_urls(plan.assets))
     return BuildResult(hub=hub, plan=plan, view=view)

@@ -178,6 +178,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_snippets(args: argparse.Namespace) -> int:
+    """Write the snippets page, snippets.json, snippets.csv and the share images."""
+    from .snippets import NO_SITE_URL, OptionError, prepare_social, write_social
+
+    config = read_hub_config(args.config_file)
+    result = load(args.config_file, as_of=args.as_of)
+    errors = result.diagnostics.errors
+    if errors:
+        for item in errors:
+            print(item.format(), file=sys.stderr)
+        print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
+              file=sys.stderr)
+        return 1
+    theme = config.raw.get("theme") or {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    overrides = (args.config_file.resolve().parent / custom_dir) if custom_dir else None
+    try:
+        social = prepare_social(result.hub, overrides=overrides)
+    except OptionError as exc:
+        print(f"storyhub: {exc}", file=sys.stderr)
+        return 2
+    if social.snippets is None:
+        print("storyhub: snippets are switched off (snippets: {enabled: false})",
+              file=sys.stderr)
+        return 2
+    if not config.site_url:
+        print(f"warning: {NO_SITE_URL}", file=sys.stderr)
+    out = args.out.resolve()
+    social.start_drawing()
+    written = write_social(
+        social, out, snippets_dir=out, site_name=config.site_name, language=config.language,
+        overrides=overrides,
+    )
+    snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
+    images = social.cards.stats if social.cards is not None else None
+    drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
+    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets, "
+          f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyhub",
@@ -242,6 +283,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     report.add_argument("--as-of", help="the moment to report at (ISO date-time with zone)")
     report.set_defaults(func=cmd_report)
+
+    snippets = commands.add_parser(
+        "snippets", help="write social post text, share images and exports without a build",
+        description="Write the snippets page (index.html), snippets.json, snippets.csv and "
+        "the share images (assets/cards/) into a folder, without building the site.",
+    )
+    _add_config(snippets)
+    snippets.add_argument("--out", type=Path, required=True, help="folder to write into")
+    snippets.add_argument(
+        "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
+    )
+    snippets.set_defaults(func=cmd_snippets)
     return parser
 
 

@@ -26,15 +26,43 @@ from .diagnostics import Severity
 from .escaping import json_for_script
 from .images import IMAGE_SUFFIXES, ImageProblem, cache_folder, clean_image_bytes
 from .leaks import format_leaks, scan_site, secrets_of
+from .meta import PageMeta, person_meta, story_meta
+from .networks import NETWORK_IDS
 from .pages import SitePage
 from .privacy import hidden_story_notes
 from .sanitize import sanitize_html
+from .snippets import NO_SITE_URL, OptionError, Social, prepare_social, write_social
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = Path(__file__).parent / "assets" / "storyhub.css"
 STYLESHEET_URI = "assets/storyhub/storyhub.css"
+
+
+class SnippetsConfig(base.Config):
+    """``snippets:`` — post text per network, the snippets page and its exports."""
+
+    enabled = c.Type(bool, default=True)
+    networks = c.ListOfItems(c.Choice(NETWORK_IDS), default=list(NETWORK_IDS))
+    utm = c.Type((bool, dict), default=True)
+    """true: utm_source/medium/campaign/content; false: none; a mapping overrides them."""
+    mastodon_limit = c.Type(int, default=500)
+    folder = c.Type(str, default="snippets")
+
+
+class CardsConfig(base.Config):
+    """``cards:`` — share images (Open Graph 1200×630, Instagram 1080×1350)."""
+
+    enabled = c.Type(bool, default=True)
+    font = c.Optional(c.Type(str))
+    font_bold = c.Optional(c.Type(str))
+    logo = c.Optional(c.Type(str))
+    background = c.Optional(c.Type(str))
+    text_color = c.Type(str, default="#ffffff")
+    accent = c.Type(str, default="#1b1b1b")
+    jpeg_quality = c.Type(int, default=85)
+    workers = c.Type(int, default=2)
 
 
 class StoryhubConfig(base.Config):
@@ -52,6 +80,8 @@ class StoryhubConfig(base.Config):
     """Write the hub report, a noindex page, to report/index.html."""
     as_of = c.Optional(c.Type(str))
     """ISO date-time used as "now" for embargoes and withdrawals (default: SOURCE_DATE_EPOCH)."""
+    snippets = c.SubConfig(SnippetsConfig)
+    cards = c.SubConfig(CardsConfig)
 
 
 class StoryhubPlugin(BasePlugin[StoryhubConfig]):
@@ -60,6 +90,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def __init__(self) -> None:
         self.result: BuildResult | None = None
         self.is_serving = False
+        self.social: Social | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -99,7 +130,23 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
                 f"storyhub found {len(errors)} problem(s) in the content; nothing was built:\n"
                 f"{listing}"
             )
+        self._prepare_social(config)
         return config
+
+    def _prepare_social(self, config: MkDocsConfig) -> None:
+        """Plan share images and compose snippets (see storyhub.snippets)."""
+        assert self.result is not None
+        if self.social is not None:
+            self.social.cancel()
+        custom_dir = config.theme.custom_dir
+        try:
+            self.social = prepare_social(
+                self.result.hub, overrides=Path(custom_dir) if custom_dir else None
+            )
+        except OptionError as exc:
+            raise PluginError(f"storyhub: {exc}") from None
+        if self.social.needs_site_url and not config.site_url:
+            log.warning(NO_SITE_URL)
 
     # -- files, navigation, pages ----------------------------------------------------------
 
@@ -124,6 +171,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
                 files.append(File.generated(config, asset.dest, content=data))
             else:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.src)))
+        if self.social is not None:
+            self.social.start_drawing()  # in worker processes while MkDocs renders pages
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -190,7 +239,41 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         assert self.result is not None
         context["sh"] = self.result.view
         context["shp"] = self._spec(page)
+        context["shm"] = self._page_meta(context["shp"])
         return context
+
+    def _page_meta(self, spec: SitePage | None) -> PageMeta | None:
+        """Open Graph / Twitter / JSON-LD data for story and person pages."""
+        assert self.result is not None
+        if spec is None or spec.kind not in ("story", "person"):
+            return None
+        hub, view = self.result.hub, self.result.view
+        if spec.kind == "person":
+            return person_meta(hub, spec.subject, view.photo_url(spec.subject))
+        story = spec.subject
+        cards = self.social.cards if self.social is not None else None
+        return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
+                          view.image_url(story), story.image_alt)
+
+    def _write_social(self, config: MkDocsConfig) -> None:
+        """Share images, the snippets page and its exports: outside MkDocs' pages, so
+        they are in no navigation, sitemap or search index."""
+        if self.social is None:
+            return
+        assert self.result is not None
+        write_social(
+            self.social, Path(config.site_dir), site_name=config.site_name,
+            language=self.result.hub.settings.language,
+            overrides=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+        )
+        stats = self.social.cards.stats if self.social.cards is not None else None
+        if stats is not None:
+            log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
+                     f"(waited {stats.seconds:.1f}s)")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.social is not None:
+            self.social.cancel()
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.result is not None
@@ -200,8 +283,10 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The hub report page, then the leak scan: nothing unpublished may be in the output."""
+        """Snippets and share images, the hub report page, then the leak scan: nothing
+        unpublished may be anywhere in the output (snippets included)."""
         assert self.result is not None
+        self._write_social(config)
         if self.config.report:
             # A standalone page written after the build: outside nav, sitemap and search index.
             from .report import write_page
