@@ -6,7 +6,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from storyhub.snippets.compose import hashtag, join_names
 from storyhub.snippets.counting import (
     find_urls,

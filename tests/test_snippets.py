@@ -11,7 +11,6 @@ from pathlib import Path
 import jsonschema
 from bs4 import BeautifulSoup
 from conftest import Hub, person_text, read, story_text
-
 from storyhub.snippets.counting import measure
 from storyhub.snippets.export import CSV_COLUMNS, SCHEMA_FILE
 from storyhub.snippets.networks import RULES

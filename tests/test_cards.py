@@ -1,0 +1,104 @@
+"""Share images: sizes, weights, determinism, consent, alt text and the cache."""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import replace
+
+import pytest
+from conftest import Hub, person_text
+from PIL import Image
+from storyhub import cards as cards_module
+from storyhub.build import run_core
+from storyhub.cards import DEFAULT_FONT, DEFAULT_FONT_BOLD, CardSpec, draw, plan_cards
+from storyhub.snippets.options import card_options
+
+SPEC = CardSpec(
+    kind="og", title="Perché la fornace non si spegne mai — 日本 👨‍👩‍👧 " * 3,
+    names="Giulia Ferri & Marco Bianchi", detail="", values="Craft · Care",
+    company="Ceramiche Vento", background="#f5f0e6", text_color="#ffffff", accent="#1b1b1b",
+    quality=85, font=str(DEFAULT_FONT), font_bold=str(DEFAULT_FONT_BOLD), photo=None, logo=None,
+)
+
+
+def _photo(tmp_path, size=(2400, 1800)) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / "photo.jpg"
+    noise = Image.effect_noise(size, 80).convert("RGB")  # hard to compress: a worst case
+    noise.save(path, quality=95)
+    return str(path)
+
+
+@pytest.mark.parametrize(("kind", "size"), [("og", (1200, 630)), ("instagram", (1080, 1350))])
+def test_sizes_weights_and_determinism(tmp_path, kind: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    spec = replace(SPEC, kind=kind, photo=_photo(tmp_path), logo=None)
+    data = draw(spec)
+    assert data == draw(spec)  # same input, same bytes
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG" and image.size == size
+    assert len(data) < 300_000
+    assert not image.info.get("exif")
+
+
+def test_cards_in_a_build_are_cached(hub: Hub, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    site = hub.build()
+    cards = sorted((site / "assets" / "cards").glob("*.jpg"))
+    assert len(cards) == 4  # 2 stories × (Open Graph + Instagram)
+    for path in cards:
+        with Image.open(path) as image:
+            assert image.size in {(1200, 630), (1080, 1350)}
+        assert path.stat().st_size < 300_000
+    first = {p.name: p.read_bytes() for p in cards}
+    assert "share images: 4 drawn, 0 from cache" in caplog.text
+    cache = hub.root / ".cache" / "storyhub" / "cards"
+    mtimes = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.jpg")}
+    caplog.clear()
+    site = hub.build()
+    assert "share images: 0 drawn, 4 from cache" in caplog.text
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.jpg")} == mtimes
+    assert {p.name: p.read_bytes() for p in (site / "assets" / "cards").glob("*.jpg")} == first
+    # A changed title redraws only that story's two cards.
+    hub.write("stories/first-oven.md",
+              (hub.root / "stories/first-oven.md").read_text().replace("The first oven", "Oven"))
+    caplog.clear()
+    hub.build()
+    assert "share images: 2 drawn, 2 from cache" in caplog.text
+
+
+def test_photo_only_with_consent_and_alt_text(hub: Hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    Image.new("RGB", (400, 400), "#336699").save(hub.root / "people" / "giulia.jpg")
+    hub.write("people/giulia.md", person_text("Giulia Ferri", extra="photo: giulia.jpg\n"))
+    result = run_core(hub.root)
+    planned = plan_cards(result.hub, card_options(None))
+    with_photo = [s for s in planned.specs.values() if s.photo]
+    assert with_photo and all(s.photo.endswith("giulia.jpg") for s in with_photo)
+    alt = planned.stories["first-oven"].og.alt
+    assert "The first oven" in alt and "Giulia Ferri" in alt and "photo of Giulia Ferri" in alt
+
+    hub.write("people/giulia.md", person_text("Giulia Ferri", extra="photo: giulia.jpg\n")
+              .replace("photo: true", "photo: false"))
+    result = run_core(hub.root)
+    planned = plan_cards(result.hub, card_options(None))
+    assert not any(s.photo for s in planned.specs.values())
+    assert "photo of" not in planned.stories["first-oven"].og.alt
+
+
+def test_many_cards_are_drawn_in_worker_processes(hub: Hub, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cards_module, "PARALLEL_FROM", 2)
+    result = run_core(hub.root)
+    planned = plan_cards(result.hub, card_options({"workers": 2}))
+    planned.start()
+    assert planned._pool is not None
+    stats = planned.finish()
+    assert stats.drawn == 4
+    serial = plan_cards(result.hub, card_options({"workers": 1}))
+    for key in serial.specs:
+        assert serial.cached_path(key).read_bytes() == draw(serial.specs[key])
+
+
+def test_missing_font_option_is_a_clear_error(hub: Hub) -> None:
+    hub.config(cards={"font": "fonts/missing.ttf"})
+    result = hub.mkdocs("build")
+    assert result.returncode != 0
+    assert "cards.font" in result.stderr and "missing.ttf does not exist" in result.stderr
