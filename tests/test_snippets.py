@@ -266,3 +266,17 @@ def test_example_hub_snippets_all_fit(example_hub: Hub) -> None:
         for snippet in story["snippets"]:
             size = measure(RULES[snippet["network"]], snippet["text"])
             assert size.ok, (story["slug"], snippet["network"], snippet["variant"], size)
+
+
+def test_unchanged_build_reuses_exports_and_a_change_refreshes_them(hub: Hub) -> None:
+    site = hub.build()
+    first = (site / "snippets" / "snippets.json").read_bytes()
+    assert list((hub.root / ".cache" / "storyhub" / "snippets").iterdir())
+    site = hub.build()
+    assert (site / "snippets" / "snippets.json").read_bytes() == first
+    hub.write("stories/first-oven.md", story_text("The first oven", date="2024-05-01",
+                                                   summary="A brand new hook."))
+    site = hub.build()
+    assert "A brand new hook." in read(site, "snippets/snippets.json")
+    assert "A brand new hook." in read(site, "snippets/index.html")
+    assert len(list((hub.root / ".cache" / "storyhub" / "snippets").iterdir())) == 1

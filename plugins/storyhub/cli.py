@@ -195,7 +195,7 @@ def cmd_snippets(args: argparse.Namespace) -> int:
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     overrides = (args.config_file.resolve().parent / custom_dir) if custom_dir else None
     try:
-        social = prepare_social(result.hub, overrides=overrides)
+        social = prepare_social(result.hub, overrides=overrides, reuse_exports=False)
     except OptionError as exc:
         print(f"storyhub: {exc}", file=sys.stderr)
         return 2

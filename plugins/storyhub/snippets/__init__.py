@@ -11,7 +11,10 @@ The engine adapters call three functions, in this order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +22,7 @@ from .check import check_social_text
 from .compose import SnippetSet, compose
 from .export import write_exports
 from .options import CardOptions, OptionError, SnippetOptions, card_options, snippet_options
-from .templates import text_environment
+from .templates import PACKAGE_TEMPLATES, html_environment, text_environment, variant_templates
 
 if TYPE_CHECKING:
     from ..cards import CardSet
@@ -52,12 +55,19 @@ def check_social(hub: Hub) -> None:
     check_social_text(hub.content, hub.diagnostics, snippets.mastodon_limit)
 
 
+EXPORT_FILES = ("index.html", "snippets.json", "snippets.csv")
+
+
 @dataclass
 class Social:
     snippet_options: SnippetOptions
     card_options: CardOptions
     cards: CardSet | None
     snippets: SnippetSet | None
+    #: folder of the exports of a previous build with exactly the same inputs, if any
+    cached_exports: Path | None = None
+    exports_key: str = ""
+    cache_root: Path | None = None
 
     @property
     def needs_site_url(self) -> bool:
@@ -72,17 +82,65 @@ class Social:
             self.cards.cancel()
 
 
-def prepare_social(hub: Hub, *, overrides: Path | None = None) -> Social:
-    """Plan share images and compose snippets for the published stories (nothing drawn)."""
+def prepare_social(hub: Hub, *, overrides: Path | None = None,
+                   reuse_exports: bool = True) -> Social:
+    """Plan share images and compose snippets for the published stories (nothing drawn).
+
+    With ``reuse_exports``, a site build whose inputs all match the previous build's
+    reuses its snippets page and exports from ``.cache/storyhub/snippets/``."""
     from ..cards import plan_cards
 
     snippets_opts, cards_opts = social_options(hub.settings)
     cards = plan_cards(hub, cards_opts) if cards_opts.enabled else None
-    snippets = None
+    social = Social(snippets_opts, cards_opts, cards, None)
     if snippets_opts.enabled:
-        env = text_environment(overrides.resolve() if overrides else None)
-        snippets = compose(hub, snippets_opts, env, cards.stories if cards else None)
-    return Social(snippets_opts, cards_opts, cards, snippets)
+        folder = overrides.resolve() if overrides else None
+        env = text_environment(folder)
+        social.cache_root = hub.settings.root / ".cache" / "storyhub" / "snippets"
+        social.exports_key = exports_key(hub, snippets_opts, cards, env, folder)
+        cached = social.cache_root / social.exports_key
+        if reuse_exports and all((cached / name).is_file() for name in EXPORT_FILES):
+            social.cached_exports = cached  # nothing changed: no need to compose again
+        else:
+            social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None)
+    return social
+
+
+def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None, env: object,
+                overrides: Path | None) -> str:
+    """A hash of everything the snippets page and exports are made from."""
+    from jinja2 import Environment
+
+    assert isinstance(env, Environment)
+    hasher = hashlib.sha256()
+
+    def add(text: str) -> None:
+        hasher.update(text.encode("utf-8"))
+        hasher.update(b"\0")
+
+    for path in sorted(Path(__file__).parent.glob("*.py")):  # the code itself
+        hasher.update(path.read_bytes())
+    names = [n for variants in variant_templates(env).values() for _, n in variants]
+    for name in sorted(names):
+        add(name)
+        add(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+    page_env = html_environment(overrides)
+    add(page_env.loader.get_source(page_env, "storyhub/snippets/page.html")[0])  # type: ignore[union-attr]
+    settings = hub.settings
+    add(json.dumps([asdict(options), settings.site_url, settings.site_name, settings.company,
+                    settings.language, hub.now.date().isoformat(), str(PACKAGE_TEMPLATES)]))
+    for value in hub.values.values():
+        add(value.model_dump_json())
+    for person in hub.people.values():
+        add(person.id)
+        add(person.model_dump_json())
+    for story in hub.stories:
+        add(story.id)
+        add(story.model_dump_json())
+        if cards is not None:
+            for image in cards.stories[story.id].images():
+                add(image.key)
+    return hasher.hexdigest()
 
 
 def write_social(
@@ -103,12 +161,32 @@ def write_social(
     if social.cards is not None:
         social.cards.finish()
         written += social.cards.write(out_dir)
-    if social.snippets is not None:
-        folder = snippets_dir or out_dir / social.snippet_options.folder
+    folder = snippets_dir or out_dir / social.snippet_options.folder
+    if social.cached_exports is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in EXPORT_FILES:
+            shutil.copyfile(social.cached_exports / name, folder / name)
+            written.append(folder / name)
+    elif social.snippets is not None:
         depth = len(folder.resolve().relative_to(out_dir.resolve()).parts)
-        written += write_exports(
+        exports = write_exports(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=overrides.resolve() if overrides else None,
             site_name=site_name, language=language,
         )
+        written += exports
+        if social.cache_root is not None and depth == 1:
+            _store_exports(social.cache_root, social.exports_key, exports)
     return written
+
+
+def _store_exports(cache_root: Path, key: str, files: list[Path]) -> None:
+    """Keep the exports of this build (only the latest) for the next unchanged build."""
+    if cache_root.is_dir():
+        for old in cache_root.iterdir():
+            if old.name != key:
+                shutil.rmtree(old, ignore_errors=True)
+    target = cache_root / key
+    target.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copyfile(path, target / path.name)

@@ -73,7 +73,7 @@ class SnippetSet:
     rules: dict[str, NetworkRule]
     stories: list[StorySnippets]
     site_url: str | None
-    generated: str  # ISO date-time of the build's "now"
+    generated: str  # ISO date of the build's "now"
 
 
 def hashtag(word: str) -> str:
@@ -236,4 +236,4 @@ def compose(
     composer = Composer(hub, options, env)
     stories = [composer.story(s, (cards or {}).get(s.id)) for s in hub.stories]
     return SnippetSet(options, composer.rules, stories, hub.settings.site_url,
-                      hub.now.replace(microsecond=0).isoformat())
+                      hub.now.date().isoformat())

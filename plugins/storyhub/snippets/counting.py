@@ -60,9 +60,14 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _x_weight(char: str) -> int:
-    point = ord(char)
-    return 1 if any(low <= point <= high for low, high in _X_LIGHT) else 2
+_X_HEAVY = regex.compile(
+    "[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _X_LIGHT) + "]"
+)
+
+
+def _x_weight(text: str) -> int:
+    """Sum of X weights of the code points of ``text`` (1 for light, 2 for heavy)."""
+    return len(text) + len(_X_HEAVY.findall(text))
 
 
 def _without_urls(text: str) -> tuple[list[str], int]:
@@ -84,15 +89,17 @@ def x_length(text: str) -> int:
     for piece in pieces:
         last = 0
         for match in EMOJI_RE.finditer(piece):
-            total += sum(_x_weight(c) for c in piece[last:match.start()]) + 2
+            total += _x_weight(piece[last:match.start()]) + 2
             last = match.end()
-        total += sum(_x_weight(c) for c in piece[last:])
+        total += _x_weight(piece[last:])
     return total
 
 
 def graphemes(text: str) -> int:
     """User-perceived characters (extended grapheme clusters)."""
-    return len(regex.findall(r"\X", text))
+    if text.isascii() and "\r\n" not in text:
+        return len(text)  # every ASCII character but CR LF is its own cluster
+    return len(_GRAPHEME.findall(text))
 
 
 def utf8_bytes(text: str) -> int:
@@ -119,6 +126,8 @@ def mastodon_length(text: str) -> int:
     rest = "".join(MENTION_RE.sub(r"@\1", piece) for piece in pieces)
     return graphemes(rest) + urls * MASTODON_URL_LENGTH
 
+
+_GRAPHEME = regex.compile(r"\X")
 
 _COUNTERS = {
     "x": x_length,
