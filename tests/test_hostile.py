@@ -204,6 +204,8 @@ def active_markup(site: Path) -> list[str]:
     for path, text in all_output_text(site):
         where = path.relative_to(site).as_posix()
         if path.suffix != ".html":
+            if path.suffix == ".csv":
+                continue  # plain-text data (snippets.csv): the title as written, never HTML
             if "<script>alert" in text or "onerror=alert" in text.replace('\\"', '"'):
                 # JSON (search index) holds page HTML: it must be escaped text there too.
                 found += [f"{where}: raw markup"] if "<script>alert" in text else []
@@ -212,6 +214,12 @@ def active_markup(site: Path) -> list[str]:
             found.append(f"{where}: title break-out")
         page = BeautifulSoup(text, "html.parser")
         for tag in page.find_all(True):
+            if tag.name == "script" and tag.get("type") == "application/ld+json":
+                # JSON-LD data (rich previews) holds the title as inert JSON text; it must not
+                # contain a raw "<" that could close the element.
+                if "<" in (tag.string or ""):
+                    found.append(f"{where}: raw < in JSON-LD")
+                continue
             if tag.name in ("iframe", "object", "embed") or (
                 tag.name == "script" and "alert" in (tag.string or "")
             ) or (tag.name == "style" and "display:none" in (tag.string or "")):

@@ -8,10 +8,10 @@ without it the tags that must be absolute (og:url, og:image) are left out.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .escaping import json_for_script
 from .snippets.links import absolute
 
 if TYPE_CHECKING:
@@ -45,13 +45,6 @@ def locale(lang: str) -> str:
         base, region = lang.replace("-", "_").split("_", 1)
         return f"{base.lower()}_{region.upper()}"
     return _LOCALES.get(lang.lower(), lang.lower())
-
-
-def script_json(data: object) -> str:
-    """JSON that cannot end its ``<script>`` element or open a comment in it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
@@ -130,7 +123,7 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     keywords = [*(v.name for v in values), *story.tags]
     if keywords:
         article["keywords"] = ", ".join(dict.fromkeys(keywords))
-    meta.json_ld = script_json(article)
+    meta.json_ld = str(json_for_script(article))
     return meta
 
 

@@ -81,7 +81,10 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
 
 
 def to_json(snippets: SnippetSet) -> str:
-    return json.dumps(to_data(snippets), ensure_ascii=False, indent=2) + "\n"
+    """UTF-8 JSON; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting it into
+    HTML cannot have a title such as ``<script>`` read as markup (the values are unchanged)."""
+    text = json.dumps(to_data(snippets), ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def to_csv(snippets: SnippetSet) -> str:
