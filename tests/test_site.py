@@ -230,7 +230,11 @@ def test_serve_watches_content_outside_docs(hub: Hub) -> None:
     config = load_config(str(hub.root / "mkdocs.yml"))
     plugin = config.plugins["storyhub"]
     plugin.on_startup(command="serve", dirty=False)
-    config = config.plugins.on_config(config)
+    try:
+        config = config.plugins.on_config(config)
+    finally:
+        # MkDocs keeps plugin instances with on_startup for the whole process.
+        plugin.on_startup(command="build", dirty=False)
 
     class Server:
         def __init__(self) -> None:

@@ -44,33 +44,28 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(
+    def add(
         self,
+        severity: Severity,
         path: str | PurePosixPath,
         line: int,
         col: int,
         message: str,
         *,
         field: str | None = None,
-        code: str = "invalid",
+        code: str,
     ) -> None:
         self.items.append(
-            Diagnostic(str(path), max(line, 1), max(col, 1), message, Severity.ERROR, field, code)
+            Diagnostic(str(path), max(line, 1), max(col, 1), message, severity, field, code)
         )
 
-    def warning(
-        self,
-        path: str | PurePosixPath,
-        line: int,
-        col: int,
-        message: str,
-        *,
-        field: str | None = None,
-        code: str = "advice",
-    ) -> None:
-        self.items.append(
-            Diagnostic(str(path), max(line, 1), max(col, 1), message, Severity.WARNING, field, code)
-        )
+    def error(self, path: str | PurePosixPath, line: int, col: int, message: str, *,
+              field: str | None = None, code: str = "invalid") -> None:
+        self.add(Severity.ERROR, path, line, col, message, field=field, code=code)
+
+    def warning(self, path: str | PurePosixPath, line: int, col: int, message: str, *,
+                field: str | None = None, code: str = "advice") -> None:
+        self.add(Severity.WARNING, path, line, col, message, field=field, code=code)
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)

@@ -319,11 +319,10 @@ def _load_people(root: Path, content: Content) -> list[Person]:
         person = validate(Person, document.located.data, shown, document.located, diagnostics)
         if person is None:
             continue
-        person._id = person_id
-        person._bio = document.body
-        person._source = Source(shown, path, document.located, document.body_line)
+        person.attach(person_id, document.body,
+                      Source(shown, path, document.located, document.body_line))
         if person.photo is not None:
-            _check_image(root, person._source, "photo", person.photo, diagnostics)
+            _check_image(root, person.source, "photo", person.photo, diagnostics)
         people.append(person)
     return people
 
@@ -411,9 +410,7 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
                 code="file-name",
             )
             continue
-        story._slug = slug
-        story._body = document.body
-        story._source = source
+        story.attach(slug, document.body, source)
         if story.image is not None:
             _check_image(root, source, "image", story.image, diagnostics)
         stories.append(story)

@@ -207,7 +207,36 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_default=False)
 
 
-class Value(_Strict):
+class _Sourced(_Strict):
+    """A model read from a file: where it came from is kept for diagnostics."""
+
+    _source: Source | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Source:
+        assert self._source is not None
+        return self._source
+
+
+class _Document(_Sourced):
+    """The front matter of a Markdown file; the loader attaches its id and body."""
+
+    _id: str = PrivateAttr("")
+    _body: str = PrivateAttr("")
+
+    def attach(self, id: str, body: str, source: Source) -> None:
+        self._id, self._body, self._source = id, body, source
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def body(self) -> str:
+        return self._body
+
+
+class Value(_Sourced):
     """A company value, from ``values.yml``."""
 
     id: Slug = Field(description="Slug used by stories and in the URL /values/<id>/")
@@ -223,13 +252,6 @@ class Value(_Strict):
     prompts: list[Text] = Field(
         default_factory=list, description="Questions that help someone write a story about it"
     )
-    _source: Source | None = PrivateAttr(None)
-
-    @property
-    def source(self) -> Source:
-        assert self._source is not None
-        return self._source
-
     @property
     def url(self) -> str:
         return f"values/{self.id}/"
@@ -265,7 +287,7 @@ class Consent(_Strict):
     )
 
 
-class Person(_Strict):
+class Person(_Document):
     """A team member, from ``people/<id>.md``; the body is the bio."""
 
     name: Text = Field(description="Full name")
@@ -281,22 +303,9 @@ class Person(_Strict):
     left: AuthorDate | None = Field(None, description="The day the person left")
     consent: Consent
 
-    _id: str = PrivateAttr("")
-    _bio: str = PrivateAttr("")
-    _source: Source | None = PrivateAttr(None)
-
-    @property
-    def id(self) -> str:
-        return self._id
-
     @property
     def bio(self) -> str:
-        return self._bio
-
-    @property
-    def source(self) -> Source:
-        assert self._source is not None
-        return self._source
+        return self.body
 
     @property
     def url(self) -> str:
@@ -307,7 +316,7 @@ class Person(_Strict):
         return slugify(self.team)
 
 
-class Story(_Strict):
+class Story(_Document):
     """A story, from ``stories/<slug>.md`` or ``stories/<slug>/index.md``."""
 
     title: Text = Field(description="The story's title")
@@ -330,23 +339,6 @@ class Story(_Strict):
     social: dict[NetworkId, Text] = Field(
         default_factory=dict, description="Your own post text per network"
     )
-
-    _slug: str = PrivateAttr("")
-    _body: str = PrivateAttr("")
-    _source: Source | None = PrivateAttr(None)
-
-    @property
-    def id(self) -> str:
-        return self._slug
-
-    @property
-    def body(self) -> str:
-        return self._body
-
-    @property
-    def source(self) -> Source:
-        assert self._source is not None
-        return self._source
 
     @property
     def url(self) -> str:
