@@ -280,3 +280,18 @@ def test_unchanged_build_reuses_exports_and_a_change_refreshes_them(hub: Hub) ->
     assert "A brand new hook." in read(site, "snippets/snippets.json")
     assert "A brand new hook." in read(site, "snippets/index.html")
     assert len(list((hub.root / ".cache" / "storyhub" / "snippets").iterdir())) == 1
+
+
+def test_page_shows_the_newest_stories_and_exports_hold_all(hub: Hub) -> None:
+    hub.write("stories/kiln-day.md", story_text("Kiln day", date="2020-01-01"))
+    hub.config(snippets={"page_stories": 2, "networks": ["x"]})
+    site = hub.build()
+    soup = BeautifulSoup(read(site, "snippets/index.html"), "html.parser")
+    shown = {p["id"].split("-x-")[0] for p in soup.select("pre.text")}
+    assert shown == {"t-night-shift", "t-first-oven"}  # the two newest
+    assert "The 2 newest of 3 stories are shown here" in soup.get_text(" ")
+    assert [s["slug"] for s in _load(site)["stories"]] == ["night-shift", "first-oven",
+                                                          "kiln-day"]
+    with (site / "snippets" / "snippets.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert {row["story"] for row in csv.DictReader(f)} == {
+            "night-shift", "first-oven", "kiln-day"}

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, unquote_plus
 
 from .hub import Hub
@@ -191,20 +192,40 @@ def _pattern(secrets: Iterable[Secret]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-def readable_texts(path: Path, data: bytes) -> Iterator[str]:
-    """The text of a file in the forms a reader or a crawler would see it."""
-    if path.suffix == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except OSError:
-            return
-        path = path.with_suffix("")
-    if path.suffix.lower() in BINARY_SUFFIXES:
+#: Large files are read in pieces of about this many characters, ending at a line end;
+#: the last lines of a piece (at least OVERLAP characters) start the next, so a trace
+#: across the edge is still seen and memory stays bounded however big the output grows.
+CHUNK_CHARS = 1 << 20
+OVERLAP = 4096
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+
+def text_pieces(path: Path) -> Iterator[str]:
+    """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
+            carried = ""
+            while True:
+                block = handle.read(CHUNK_CHARS)
+                if not block:
+                    return
+                block += handle.readline()
+                yield carried + block
+                cut = block.rfind("\n", 0, max(len(block) - OVERLAP, 0))
+                carried = block[cut + 1 :]
+    except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
         return
-    text = data.decode("utf-8", errors="replace")
-    if path.suffix.lower() == ".json":
-        with contextlib.suppress(ValueError):
-            text = "\n".join(_json_strings(json.loads(text)))
+
+
+def readable_texts(suffix: str, text: str) -> Iterator[str]:
+    """The text of (a piece of) a file in the forms a reader or a crawler would see it."""
+    if suffix == ".json":
+        strings = []
+        for match in _JSON_STRING.finditer(text):
+            with contextlib.suppress(ValueError):
+                strings.append(json.loads(match.group(0)))
+        text = "\n".join(strings)
     plain = html.unescape(text)
     yield plain
     if "%" in plain or "+" in plain:
@@ -215,16 +236,10 @@ def readable_texts(path: Path, data: bytes) -> Iterator[str]:
         yield html.unescape(re.sub(r"<[^>]*>", "", text))
 
 
-def _json_strings(data: object) -> Iterator[str]:
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield str(key)
-            yield from _json_strings(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _json_strings(item)
+def _text_suffix(path: Path) -> str | None:
+    """The suffix that says how to read ``path`` as text, or None for binary files."""
+    suffix = Path(path.stem).suffix.lower() if path.suffix == ".gz" else path.suffix.lower()
+    return None if suffix in BINARY_SUFFIXES else suffix
 
 
 def scan_site(site: Path, secrets: list[Secret]) -> list[Leak]:
@@ -237,15 +252,21 @@ def scan_site(site: Path, secrets: list[Secret]) -> list[Leak]:
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
         found: dict[str, Leak] = {}
-        texts = [relative]
-        texts.extend(readable_texts(path, path.read_bytes()))
-        for text in texts:
+
+        def look(text: str, relative: str = relative, found: dict[str, Leak] = found) -> None:
             folded = normalise(text)
             for match in pattern.finditer(folded):
                 secret = by_text.get(match.group(0)) or _secret_for(match.group(0), secrets)
                 if secret is not None and secret.text not in found:
                     start, end = max(match.start() - 30, 0), match.end() + 30
                     found[secret.text] = Leak(relative, secret, folded[start:end])
+
+        look(relative)
+        suffix = _text_suffix(path)
+        if suffix is not None:
+            for piece in text_pieces(path):
+                for text in readable_texts(suffix, piece):
+                    look(text)
         leaks.extend(found.values())
     return leaks
 

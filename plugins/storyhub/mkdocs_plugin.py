@@ -49,6 +49,8 @@ class SnippetsConfig(base.Config):
     """true: utm_source/medium/campaign/content; false: none; a mapping overrides them."""
     mastodon_limit = c.Type(int, default=500)
     folder = c.Type(str, default="snippets")
+    page_stories = c.Type(int, default=100)
+    """How many of the newest stories the snippets page shows (0: all); exports hold all."""
 
 
 class CardsConfig(base.Config):

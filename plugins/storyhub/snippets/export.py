@@ -8,10 +8,10 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .compose import SnippetSet, StorySnippets
 from .links import absolute
@@ -80,16 +80,22 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
     }
 
 
-def to_json(snippets: SnippetSet) -> str:
-    """UTF-8 JSON; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting it into
-    HTML cannot have a title such as ``<script>`` read as markup (the values are unchanged)."""
-    text = json.dumps(to_data(snippets), ensure_ascii=False, indent=2)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+def _escape_markup(chunk: str) -> str:
+    return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_csv(snippets: SnippetSet) -> str:
-    """One row per story × network × variant (text, without the byte order mark)."""
-    out = io.StringIO(newline="")
+def json_chunks(snippets: SnippetSet) -> Iterator[str]:
+    """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
+    it into HTML cannot have a title such as ``<script>`` read as markup (the values are
+    unchanged). Each of the three is one character, so escaping piece by piece is exact."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    for chunk in encoder.iterencode(to_data(snippets)):
+        yield _escape_markup(chunk)
+    yield "\n"
+
+
+def write_csv(snippets: SnippetSet, out: TextIO) -> None:
+    """One row per story × network × variant, written row by row to ``out``."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for item in snippets.stories:
@@ -102,22 +108,27 @@ def to_csv(snippets: SnippetSet) -> str:
                 s.measure.count, s.measure.limit, s.link, s.intent or "",
                 image.get("url", ""), image.get("alt", ""), s.suggested_date.isoformat(),
             ])
-    return out.getvalue()
 
 
-def to_page(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
-            site_name: str, language: str) -> str:
-    """The snippets page: standalone HTML, inline CSS and script, ``noindex``."""
+def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
+                site_name: str, language: str) -> Iterator[str]:
+    """The snippets page, in pieces: standalone HTML, inline CSS and script, ``noindex``.
+
+    It shows the ``page_stories`` newest stories (the exports hold every one), so the page
+    stays quick to open however large the hub grows."""
     env = html_environment(overrides)
     template = env.get_template("storyhub/snippets/page.html")
+    limit = snippets.options.page_stories
+    shown = snippets.stories[:limit] if limit else snippets.stories
     values: dict[str, str] = {}
     people: dict[str, str] = {}
-    for item in snippets.stories:
+    for item in shown:
         values.update(item.values)
         people.update(item.people)
-    return template.render(
+    return template.generate(
         set=snippets,
-        stories=snippets.stories,
+        stories=shown,
+        total=len(snippets.stories),
         rules=snippets.rules,
         networks=list(snippets.options.networks),
         values=sorted(values.items(), key=lambda kv: kv[1].casefold()),
@@ -137,17 +148,15 @@ def write_exports(
     site_name: str,
     language: str,
 ) -> list[Path]:
-    """Write index.html, snippets.json and snippets.csv into ``folder``."""
+    """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
+    (a hub of thousands of stories has exports of tens of megabytes)."""
     folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "index.html": to_page(snippets, root_prefix=root_prefix, overrides=overrides,
-                              site_name=site_name, language=language).encode("utf-8"),
-        "snippets.json": to_json(snippets).encode("utf-8"),
-        "snippets.csv": to_csv(snippets).encode("utf-8-sig"),
-    }
-    written = []
-    for name, data in files.items():
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
-    return written
+    page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
+    with page.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
+                                   site_name=site_name, language=language))
+    with data.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(json_chunks(snippets))
+    with table.open("w", encoding="utf-8-sig", newline="") as out:
+        write_csv(snippets, out)
+    return [page, data, table]

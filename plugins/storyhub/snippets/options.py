@@ -35,6 +35,8 @@ class SnippetOptions:
     mastodon_limit: int = 500
     #: folder of the site (and of `storyhub snippets --out`) the page and exports go to
     folder: str = "snippets"
+    #: how many of the newest stories the snippets page shows (0: all); exports hold all
+    page_stories: int = 100
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,8 @@ def _text(data: dict[str, Any], key: str, name: str) -> str | None:
 
 def snippet_options(raw: Any) -> SnippetOptions:
     data = _mapping(raw, "snippets")
-    _unknown(data, {"enabled", "networks", "utm", "mastodon_limit", "folder"}, "snippets")
+    _unknown(data, {"enabled", "networks", "utm", "mastodon_limit", "folder", "page_stories"},
+             "snippets")
     networks = data.get("networks")
     if networks is None:
         chosen = NETWORK_IDS
@@ -142,6 +145,7 @@ def snippet_options(raw: Any) -> SnippetOptions:
         utm=_utm(data.get("utm", True)),
         mastodon_limit=_int(data, "mastodon_limit", "snippets", 500, 50, 100_000),
         folder=folder,
+        page_stories=_int(data, "page_stories", "snippets", 100, 0, 1_000_000),
     )
 
 
