@@ -67,6 +67,18 @@ CASES: list[tuple[str, str, str]] = [
         "stories/bad.md:7:7: 'tags' must be a list, not text: write tags: [a, b]",
     ),
     (
+        "values as a comma-separated string",
+        story_text("Oven", values="craft, care"),
+        "stories/bad.md:5:9: 'values' must be a list, not text: write values: [craft, care]",
+    ),
+    (
+        "quote never closed",
+        "---\ntitle: \"Il forno\ndate: 2025-03-14\npeople: [giulia]\nvalues: [craft]\n"
+        "summary: S.\n---\nB\n",
+        "stories/bad.md:2:8: YAML syntax error: this quote is never closed "
+        "(hint: end the text with the same quote mark, or remove it)",
+    ),
+    (
         "impossible date",
         story_text("Oven", date="2024-02-30"),
         "stories/bad.md:3:7: 'date': 2024-02-30 is not a real date: February 2024 has 29 days",

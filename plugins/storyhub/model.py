@@ -124,8 +124,9 @@ def parse_aware_datetime(value: Any) -> Any:
 
 
 def _one_or_many(value: Any) -> Any:
-    """``people: giulia`` is accepted for ``people: [giulia]``."""
-    return [value] if isinstance(value, str) else value
+    """``people: giulia`` is accepted for ``people: [giulia]``; ``values: a, b`` is not
+    (text with commas is left as text, so it is reported as "must be a list")."""
+    return [value] if isinstance(value, str) and "," not in value else value
 
 
 def _hex_color(value: str) -> str:

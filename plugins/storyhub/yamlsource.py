@@ -85,7 +85,7 @@ _HINTS = (
     ("cannot start any token", "use spaces, not tabs, and quote text starting with @ or `"),
     ("found undefined alias", "quote text that starts with '*'"),
     ("expected alphabetic or numeric character", "quote text that starts with '&' or '*'"),
-    ("while scanning a quoted scalar", "a quote was opened and never closed"),
+    ("quote is never closed", "end the text with the same quote mark, or remove it"),
     ("did not find expected key", "check the indentation of this line and the ones above"),
     ("found unexpected end of stream", "a quote or bracket was opened and never closed"),
     ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or an item "
@@ -128,8 +128,12 @@ def parse_yaml(
             node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = pos(mark) if mark else (1 + line_offset, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            # Point at the quote that was opened, not at where the file ran out.
+            mark = exc.context_mark
+            problem = "this quote is never closed"
+        line, col = pos(mark) if mark else (1 + line_offset, 1)
         diagnostics.error(
             path, line, col, f"YAML syntax error: {problem}{_hint(problem)}", code="yaml-syntax"
         )
