@@ -94,10 +94,11 @@ def test_large_photos_are_scaled_down(hub: Hub) -> None:
 
 
 def test_reencoding_is_cached_by_content(hub: Hub) -> None:
-    from storyhub.images import cache_folder, clean_image_bytes
+    from storyhub.images import clean_image_bytes
+    from storyhub.settings import cache_dir
 
     path = hub.write("people/photos/p.jpg", gps_jpeg())
-    cache = cache_folder(hub.root)
+    cache = cache_dir(hub.root, "images")
     first = clean_image_bytes(path, "photo", cache=cache)
     cached = list(cache.iterdir())
     assert len(cached) == 1 and cached[0].read_bytes() == first

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .settings import cache_dir
 from .snippets.options import CardOptions
 
 if TYPE_CHECKING:
@@ -220,10 +221,6 @@ def file_digest(path: Path) -> str:
     return _digest(str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def cache_dir_for(root: Path) -> Path:
-    return root / ".cache" / "storyhub" / "cards"
-
-
 def _alt(story: Story, names: list[str], values: list[str], company: str,
          has_photo: bool, lang: str) -> str:
     if lang.startswith("it"):
@@ -287,7 +284,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
                 layout.width, layout.height, key, alt,
             )
         stories[story.id] = StoryCards(images["og"], images["instagram"])
-    return CardSet(cache_dir_for(root), stories, specs, workers=options.workers)
+    return CardSet(cache_dir(root, "cards"), stories, specs, workers=options.workers)
 
 
 def _names_line(names: list[str]) -> str:

@@ -24,13 +24,14 @@ from mkdocs.structure.pages import Page
 from .build import BuildResult, run_core
 from .diagnostics import Severity
 from .escaping import json_for_script
-from .images import IMAGE_SUFFIXES, ImageProblem, cache_folder, clean_image_bytes
+from .images import IMAGE_SUFFIXES, ImageProblem, clean_image_bytes
 from .leaks import format_leaks, scan_site, secrets_of
 from .meta import PageMeta, person_meta, story_meta
 from .networks import NETWORK_IDS
 from .pages import SitePage
 from .privacy import hidden_story_notes
 from .sanitize import sanitize_html
+from .settings import cache_dir
 from .snippets import NO_SITE_URL, OptionError, Social, prepare_social, write_social
 
 log = get_plugin_logger(__name__)
@@ -159,7 +160,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         for page in plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
-        cache = cache_folder(self.result.hub.settings.root)
+        cache = cache_dir(self.result.hub.settings.root, "images")
         for asset in plan.assets:
             existing = files.get_file_from_path(asset.dest)
             if existing is not None:

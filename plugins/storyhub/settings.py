@@ -37,6 +37,12 @@ class HubSettings:
         return self.company_name or self.site_name
 
 
+def cache_dir(root: Path, part: str) -> Path:
+    """Where storyhub keeps what later builds can reuse: ``<hub>/.cache/storyhub/<part>``
+    (re-encoded images, share images, snippet exports). Safe to delete at any time."""
+    return root / ".cache" / "storyhub" / part
+
+
 def resolve_now(as_of: datetime | None = None) -> datetime:
     """The build's "now": ``as_of`` if given, else ``SOURCE_DATE_EPOCH``, else the clock."""
     if as_of is not None:

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..settings import cache_dir
 from .check import check_social_text
 from .compose import SnippetSet, compose
 from .export import write_exports
@@ -96,7 +97,7 @@ def prepare_social(hub: Hub, *, overrides: Path | None = None,
     if snippets_opts.enabled:
         folder = overrides.resolve() if overrides else None
         env = text_environment(folder)
-        social.cache_root = hub.settings.root / ".cache" / "storyhub" / "snippets"
+        social.cache_root = cache_dir(hub.settings.root, "snippets")
         social.exports_key = exports_key(hub, snippets_opts, cards, env, folder)
         cached = social.cache_root / social.exports_key
         if reuse_exports and all((cached / name).is_file() for name in EXPORT_FILES):
