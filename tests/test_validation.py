@@ -305,3 +305,16 @@ def test_mkdocs_build_fails_with_the_list_and_no_traceback(hub: Hub) -> None:
     assert "stories/bad.md:3:7: 'date': 2024-02-30 is not a real date" in output
     assert "stories/bad.md:5:10: unknown value 'crafts' — did you mean 'craft'?" in output
     assert not (hub.root / "site").exists()
+
+
+def test_a_broken_story_image_is_reported_once_at_its_field(hub: Hub) -> None:
+    hub.write("stories/oven/oven.jpg", b"not an image at all")
+    hub.write("stories/oven/spare.jpg", b"not an image either")
+    hub.write("stories/oven/index.md", story_text("Oven", extra="image: oven.jpg\n"
+                                                   "image_alt: The oven\n"))
+    assert problems(hub) == [
+        "stories/oven/index.md:7:8: 'image': oven.jpg: the file is not an image, whatever its "
+        "name says: use a JPEG, PNG or WebP image",
+        "stories/oven/spare.jpg:1:1: the file is not an image, whatever its name says: use a "
+        "JPEG, PNG or WebP image",  # files beside a story are checked too
+    ]

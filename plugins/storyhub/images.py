@@ -22,7 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .diagnostics import Diagnostics
-from .load import Content, find_asset, rel
+from .load import Content, rel
 from .model import Source
 
 #: Limits, in one place. File size: phone photos are 2-12 MB; 25 MB leaves room.
@@ -156,17 +156,17 @@ def check_media(content: Content) -> None:
         if story.image is not None:
             _check_field(root, story.source, "image", story.image, diagnostics)
         if story.source.abs_path.name == "index.md":
-            _check_folder(root, story.source.folder, diagnostics)
+            # The `image:` file was checked above, with the line of its field.
+            _check_folder(root, story.source.folder, diagnostics,
+                          checked=set(story.source.files.values()))
 
 
 def _check_field(
     root: Path, source: Source, field: str, written: str, diagnostics: Diagnostics
 ) -> None:
-    found, problem = find_asset(root, source.folder, written)
-    if found is None or problem is not None:
-        return  # the loader already said the file is missing
-    if found.suffix.lower() not in IMAGE_SUFFIXES:
-        return  # the loader already said the extension is wrong
+    found = source.files.get(field)
+    if found is None:
+        return  # the loader already said the file is missing or not an image
     try:
         inspect_image(found)
     except ImageProblem as exc:
@@ -175,10 +175,13 @@ def _check_field(
                           field=field, code="image-content")
 
 
-def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics) -> None:
+def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics, *,
+                  checked: set[Path]) -> None:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.resolve() in checked:
             continue
         suffix = path.suffix.lower()
         shown = rel(root, path)
@@ -197,10 +200,6 @@ def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics) -> None:
 
 
 # -- re-encoding ------------------------------------------------------------------------------
-
-
-def cache_folder(root: Path) -> Path:
-    return root / ".cache" / "storyhub" / "images"
 
 
 def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> bytes:

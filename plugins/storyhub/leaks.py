@@ -24,7 +24,6 @@ from typing import Any
 from urllib.parse import unquote, unquote_plus
 
 from .hub import Hub
-from .load import find_asset
 from .model import Person, Story
 
 #: Suffixes never read as text (their names are still checked).
@@ -130,7 +129,7 @@ def _public_corpus(hub: Hub) -> Iterator[str]:
 def _add_photo(hub: Hub, person: Person, why: str, published: set[str], add: object) -> None:
     if person.photo is None:
         return
-    found, _ = find_asset(hub.content.root, person.source.folder, person.photo)
+    found = person.source.files.get("photo")
     name = found.name if found is not None else Path(person.photo).name
     if normalise(name) not in published:
         add(name, f"photo file of {why}", minimum=10)  # type: ignore[operator]
@@ -151,16 +150,16 @@ def _published_texts(hub: Hub) -> set[str]:
 
 
 def _published_asset_names(hub: Hub) -> Iterator[str]:
-    from .pages import _plan_assets
+    from .pages import plan_assets
 
-    for asset in _plan_assets(hub):
+    for asset in plan_assets(hub):
         yield asset.dest
 
 
 def _story_file_names(hub: Hub, story: Story) -> list[str]:
     names: list[str] = []
     if story.image is not None:
-        found, _ = find_asset(hub.content.root, story.source.folder, story.image)
+        found = story.source.files.get("image")
         names.append(found.name if found is not None else Path(story.image).name)
     if story.source.abs_path.name == "index.md":
         for path in sorted(story.source.folder.rglob("*")):

@@ -351,6 +351,7 @@ def _check_image(
             field=field_name, code="image-type",
         )
         return None
+    source.files[field_name] = found
     return found
 
 

@@ -354,6 +354,9 @@ class Source:
     abs_path: Path
     located: Located = field(default_factory=lambda: Located(None))
     body_line: int = 1  # file line on which the Markdown body starts
+    #: the files that path fields (``photo``, ``image``) name, resolved once by the loader;
+    #: a field is absent here when its file does not exist or is not an image
+    files: dict[str, Path] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:

@@ -16,7 +16,6 @@ from typing import Any
 
 from .hub import Hub, Team
 from .i18n import Translator
-from .load import find_asset
 from .model import Person, Story, Value
 
 
@@ -165,7 +164,7 @@ def plan_site(hub: Hub) -> SitePlan:
     translator = Translator(hub.settings.language)
     t = translator
     pages: list[SitePage] = []
-    assets = _plan_assets(hub)
+    assets = plan_assets(hub)
 
     pages.append(SitePage("index.md", "", "home", t("home")))
     for story in hub.stories:
@@ -208,23 +207,19 @@ def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:
     return {(a.kind, a.owner): a.dest for a in assets if a.kind in ("photo", "story-image")}
 
 
-def _plan_assets(hub: Hub) -> list[Asset]:
+def plan_assets(hub: Hub) -> list[Asset]:
     """Only files of published stories and consented photos are ever copied."""
-    root = hub.content.root
     assets: list[Asset] = []
     for person in hub.people.values():
         if not hub.shows_photo(person):
             continue
-        assert person.photo is not None
-        found, _ = find_asset(root, person.source.folder, person.photo)
+        found = person.source.files.get("photo")
         if found is not None:
             dest = _nfc(f"people/{person.id}/{found.name}")
             assets.append(Asset(found, dest, person.id, "photo"))
     for story in hub.stories:
         base = f"stories/{story.id}/"
-        image = None
-        if story.image is not None:
-            image, _ = find_asset(root, story.source.folder, story.image)
+        image = story.source.files.get("image")
         is_folder = story.source.abs_path.name == "index.md"
         if is_folder:
             folder = story.source.folder
