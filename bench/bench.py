@@ -495,7 +495,7 @@ def mkdocs_build(
 
 def plugin_available() -> tuple[bool, str]:
     proc = subprocess.run(
-        [sys.executable, "-c", "import storyhub.mkdocs_plugin"],
+        [sys.executable, "-c", "import storyhub.adapters.mkdocs"],
         capture_output=True,
         text=True,
         env=child_env(),
@@ -590,7 +590,7 @@ def bench_size(
         warm = Result("storyhub (warm)", "ok")
         if not have_plugin:
             cold.status = "skipped"
-            cold.note = "storyhub.mkdocs_plugin is not importable"
+            cold.note = "storyhub.adapters.mkdocs is not importable"
         else:
             for _ in range(args.repeat):
                 shutil.rmtree(hub / ".cache", ignore_errors=True)

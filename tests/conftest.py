@@ -122,7 +122,7 @@ class Hub:
     ) -> subprocess.CompletedProcess[str]:
         """Run the real `storyhub` command line in the hub folder."""
         return subprocess.run(
-            [sys.executable, "-m", "storyhub.cli", *args],
+            [sys.executable, "-m", "storyhub.cli.main", *args],
             cwd=self.root,
             capture_output=True,
             text=True,

@@ -1,7 +1,21 @@
-"""The domain core must work without MkDocs: the plugin is only an adapter."""
+"""The package's layers: the domain core works without MkDocs, and imports only point down.
+
+Layers, lowest first (a module may import from its own layer's package and from lower
+layers, never from a higher one; the output packages of one layer never import each other):
+
+    diagnostics, text, i18n        messages, escaping, networks' names, translations
+    options                        the one options model (mkdocs.yml, CLI, environment)
+    content                        files -> validated models (yaml source, models, loader)
+    hub                            the linked graph and every publishing decision
+    site | media | social          outputs: pages, images, snippets (siblings, no imports)
+    pipeline                       one build: check -> plan -> outputs -> leak scan
+    adapters                       MkDocs (the only MkDocs imports)
+    cli                            the command line (``storyhub build`` calls the adapter)
+"""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -9,22 +23,34 @@ from pathlib import Path
 import storyhub
 
 PACKAGE = Path(storyhub.__file__).parent
-ADAPTERS = {"mkdocs_plugin", "sitebuild"}  # the only modules allowed to import MkDocs
+
+LAYERS: list[set[str]] = [
+    {"diagnostics", "text", "i18n"},
+    {"options"},
+    {"content"},
+    {"hub"},
+    {"site", "media", "social"},
+    {"pipeline"},
+    {"adapters"},
+    {"cli"},
+]
+RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+ADAPTERS = {"adapters"}  # the only package allowed to import MkDocs
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(PACKAGE.parent).with_suffix("")
+    return ".".join(relative.parts).removesuffix(".__init__")
 
 
 def core_modules() -> list[str]:
-    names = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE.parent).with_suffix("")
-        name = ".".join(relative.parts).removesuffix(".__init__")
-        if path.stem not in ADAPTERS:
-            names.append(name)
-    return names
+    return [module_name(p) for p in sorted(PACKAGE.rglob("*.py"))
+            if p.relative_to(PACKAGE).parts[0] not in ADAPTERS]
 
 
 def test_core_modules_do_not_import_mkdocs() -> None:
     modules = core_modules()
-    assert "storyhub.model" in modules and "storyhub.cli" in modules
+    assert "storyhub.content.model" in modules and "storyhub.cli.main" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
@@ -35,3 +61,52 @@ def test_core_modules_do_not_import_mkdocs() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every storyhub module a file imports, at the top or inside functions (lazy imports
+    count: they hide cycles, they do not remove them); TYPE_CHECKING imports included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}: use absolute imports (from storyhub...)"
+            if node.module and node.module.startswith("storyhub"):
+                names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("storyhub"))
+    return names
+
+
+def test_every_module_belongs_to_a_layer() -> None:
+    top = {p.relative_to(PACKAGE).parts[0] for p in PACKAGE.rglob("*.py")}
+    top.discard("__init__.py")
+    assert top <= set(RANK), f"modules outside any layer: {sorted(top - set(RANK))}"
+
+
+def test_imports_only_point_down() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).parts
+        if len(parts) == 1:
+            continue
+        own = parts[0]
+        for target in imported_modules(path):
+            pieces = target.split(".")
+            if len(pieces) < 2:
+                continue
+            other = pieces[1]
+            if other == own:
+                continue
+            if RANK[other] >= RANK[own]:
+                wrong.append(f"{module_name(path)} imports {target}")
+    assert wrong == []
+
+
+def test_named_cycles_are_gone() -> None:
+    """cards <-> snippets, and page meta -> snippets, as found in the consolidation review."""
+    media = {t for p in (PACKAGE / "media").rglob("*.py") for t in imported_modules(p)}
+    social = {t for p in (PACKAGE / "social").rglob("*.py") for t in imported_modules(p)}
+    site = {t for p in (PACKAGE / "site").rglob("*.py") for t in imported_modules(p)}
+    assert not any(t.startswith("storyhub.social") for t in media | site)
+    assert not any(t.startswith("storyhub.media") for t in social | site)

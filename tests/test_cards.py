@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 from conftest import Hub, person_text
 from PIL import Image
-from storyhub import cards as cards_module
-from storyhub.build import run_core
-from storyhub.cards import DEFAULT_FONT, DEFAULT_FONT_BOLD, CardSpec, draw, plan_cards
-from storyhub.snippets.options import card_options
+from storyhub.media import cards as cards_module
+from storyhub.media.cards import DEFAULT_FONT, DEFAULT_FONT_BOLD, CardSpec, draw, plan_cards
+from storyhub.options.social import card_options
+from storyhub.pipeline.core import run_core
 
 SPEC = CardSpec(
     kind="og", title="Perché la fornace non si spegne mai — 日本 👨‍👩‍👧 " * 3,

@@ -80,8 +80,8 @@ def test_github_paths_are_relative_to_the_repository_with_content_dir(hub: Hub) 
 
 
 def test_github_annotation_escapes_newlines_and_percent() -> None:
-    from storyhub.diagformat import github_line
-    from storyhub.diagnostics import Diagnostic
+    from storyhub.diagnostics.core import Diagnostic
+    from storyhub.diagnostics.formats import github_line
 
     line = github_line(Diagnostic("a,b:c.md", 1, 2, "50% done\nnext"), "a,b:c.md")
     assert line == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=storyhub check::50%25 done%0Anext"

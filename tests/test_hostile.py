@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Hub, all_output_text, image_bytes, person_text, story_text
-from storyhub.build import run_core
+from storyhub.pipeline.core import run_core
 
 
 def problems(hub: Hub) -> list[str]:
@@ -168,7 +168,7 @@ def test_broken_input_gives_exact_error(
 
 
 def test_oversized_file_names_the_file(hub: Hub, monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyhub import images
+    from storyhub.media import images
 
     monkeypatch.setattr(images, "MAX_FILE_BYTES", 1024 * 1024)
     hub.write("people/p.md", person_text("Pia Quinto", extra=PHOTO))

@@ -94,8 +94,8 @@ def test_large_photos_are_scaled_down(hub: Hub) -> None:
 
 
 def test_reencoding_is_cached_by_content(hub: Hub) -> None:
-    from storyhub.images import clean_image_bytes
-    from storyhub.settings import cache_dir
+    from storyhub.media.images import clean_image_bytes
+    from storyhub.options.settings import cache_dir
 
     path = hub.write("people/photos/p.jpg", gps_jpeg())
     cache = cache_dir(hub.root, "images")

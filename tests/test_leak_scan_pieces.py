@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from storyhub import leaks
-from storyhub.leaks import Secret, scan_site
+from storyhub.pipeline import leaks
+from storyhub.pipeline.leaks import Secret, scan_site
 
 SECRET = Secret("the secret glaze recipe", "title of a draft")
 

@@ -10,10 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import REPO, Hub
-from storyhub.diagnostics import Diagnostics
-from storyhub.load import split_front_matter
-from storyhub.schema import all_schemas, render
-from storyhub.yamlsource import parse_yaml
+from storyhub.content.load import split_front_matter
+from storyhub.content.schema import all_schemas, render
+from storyhub.diagnostics.core import Diagnostics
+from storyhub.text.yamlsource import parse_yaml
 
 
 def validator(name: str) -> jsonschema.protocols.Validator:

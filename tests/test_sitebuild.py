@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Hub, story_text
-from storyhub import sitebuild
+from storyhub.adapters import sitebuild
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

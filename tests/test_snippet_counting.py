@@ -6,8 +6,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from storyhub.snippets.compose import hashtag, join_names
-from storyhub.snippets.counting import (
+from storyhub.options.social import DEFAULT_UTM, OptionError, card_options, snippet_options
+from storyhub.social.compose import hashtag, join_names
+from storyhub.social.counting import (
     find_urls,
     graphemes,
     mastodon_length,
@@ -17,10 +18,9 @@ from storyhub.snippets.counting import (
     utf16_units,
     x_length,
 )
-from storyhub.snippets.links import share_intent, with_utm
-from storyhub.snippets.networks import RULES, rules_for
-from storyhub.snippets.options import DEFAULT_UTM, OptionError, card_options, snippet_options
-from storyhub.snippets.shorten import sentence_cuts, shorten, word_cuts
+from storyhub.social.links import share_intent, with_utm
+from storyhub.social.rules import RULES, rules_for
+from storyhub.social.shorten import sentence_cuts, shorten, word_cuts
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # 👨‍👩‍👧: 3 emoji joined by ZWJ
 FLAG_IT = "\U0001F1EE\U0001F1F9"  # 🇮🇹: two regional indicators

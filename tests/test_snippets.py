@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 from bs4 import BeautifulSoup
 from conftest import Hub, person_text, read, story_text
-from storyhub.snippets.counting import measure
-from storyhub.snippets.export import CSV_COLUMNS, SCHEMA_FILE
-from storyhub.snippets.networks import RULES
+from storyhub.social.counting import measure
+from storyhub.social.export import CSV_COLUMNS, SCHEMA_FILE
+from storyhub.social.rules import RULES
 
 NETWORKS = ("linkedin", "x", "instagram", "facebook", "threads", "bluesky", "mastodon")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Hub, image_bytes, person_text, story_text
-from storyhub.build import run_core
+from storyhub.pipeline.core import run_core
 
 
 def problems(hub: Hub) -> list[str]:
@@ -285,7 +285,7 @@ def test_check_without_config_is_a_usage_error(tmp_path) -> None:  # type: ignor
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "storyhub.cli", "check"],
+        [sys.executable, "-m", "storyhub.cli.main", "check"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

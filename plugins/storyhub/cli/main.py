@@ -1,0 +1,312 @@
+"""The ``storyhub`` command line: checks and tools that need no site build.
+
+Exit codes: 0 success, 1 content problems found, 2 wrong usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyhub.content.model import parse_aware_datetime
+from storyhub.hub.privacy import departure_report, hidden_story_notes
+from storyhub.options.mkdocs_yml import HubConfigError, read_hub_config
+from storyhub.pipeline.core import BuildResult, run_core
+
+
+def _add_config(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", type=Path,
+        help="the hub's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+
+
+def load(config_file: Path, **overrides: object) -> BuildResult:
+    config = read_hub_config(config_file)
+    options = {**config.options, **{k: v for k, v in overrides.items() if v is not None}}
+    return run_core(
+        config.root,
+        site_name=config.site_name,
+        site_url=config.site_url,
+        language=config.language,
+        options=options,
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from storyhub.diagnostics.formats import CheckCounts, render
+    from storyhub.hub.advice import advise
+
+    result = load(args.config_file, as_of=args.as_of)
+    hub = result.hub
+    if not args.no_advice:
+        advise(hub)
+    diagnostics = result.diagnostics
+    errors, warnings = diagnostics.errors, diagnostics.warnings
+    advice = sum(1 for d in warnings if d.code == "advice")
+    counts = CheckCounts(
+        stories=len(hub.content.stories), people=len(hub.content.people), values=len(hub.values),
+        errors=len(errors), warnings=len(warnings) - advice, advice=advice,
+    )
+    notes = [*hidden_story_notes(hub), *departure_report(hub)]
+    output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
+                    notes=notes)
+    if output:
+        print(output)
+    print(counts.sentence(), file=sys.stderr)
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from storyhub.cli import scaffold
+
+    config = read_hub_config(args.config_file)
+    root = config.root
+    lang = scaffold.language_of(args.lang, config.language)
+    as_of = parse_aware_datetime(args.as_of).date() if getattr(args, "as_of", None) else None
+    content = None
+    for flag, known in (("list_people", scaffold.known_people),
+                        ("list_values", scaffold.known_values),
+                        ("list_teams", scaffold.known_teams)):
+        if getattr(args, flag, False):
+            if content is None:
+                from storyhub.content.load import load_content
+
+                content = load_content(root)
+            print("\n".join(f"{k}\t{v}" for k, v in known(content).items()))
+            return 0
+    asker = scaffold.Asker(lang)
+    try:
+        if args.kind == "story":
+            scaffold.new_story(root, scaffold.StoryAnswers(
+                title=args.title, people=args.person or (), values=args.value or (),
+                summary=args.summary, date=args.date, slug=args.slug, author=args.author,
+            ), asker, as_of)
+        else:
+            scaffold.new_person(root, scaffold.PersonAnswers(
+                name=args.name, id=args.id, role=args.role, team=args.team,
+                consent=args.consent, consent_date=args.consent_date,
+            ), asker, as_of)
+    except scaffold.ScaffoldError as exc:
+        print(f"storyhub new: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("\nstoryhub new: stopped, nothing was written", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new", help="start a new story or profile (asks what it needs, or takes flags)",
+        description="Write a new story or person file with valid front matter. "
+        "Missing answers are asked on the terminal; existing files are never overwritten. "
+        "Exit codes: 0 written, 1 nothing written (file exists, slug taken), 2 wrong usage.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    story = kinds.add_parser("story", help="stories/<date>-<slug>/index.md")
+    person = kinds.add_parser("person", help="people/<id>.md, with the consent block")
+    for sub in (story, person):
+        _add_config(sub)
+        sub.add_argument("--lang", choices=("en", "it"),
+                         help="language of questions and guidance (default: the hub's)")
+        sub.add_argument("--as-of", help=argparse.SUPPRESS)
+        sub.set_defaults(func=cmd_new)
+    story.add_argument("--title", help="the story's title")
+    story.add_argument("--person", action="append", metavar="ID",
+                       help="a person the story is about (repeatable, or comma-separated)")
+    story.add_argument("--value", action="append", metavar="ID",
+                       help="a value the story shows (repeatable, or comma-separated)")
+    story.add_argument("--summary", help="one or two sentences: the hook")
+    story.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    story.add_argument("--slug", help="the web address part (default: from the title)")
+    story.add_argument("--author", metavar="ID", help="who writes it, if not the person")
+    story.add_argument("--list-people", action="store_true",
+                       help="print person ids and names, one per line, and stop")
+    story.add_argument("--list-values", action="store_true",
+                       help="print value ids and names, one per line, and stop")
+    person.add_argument("--name", help="full name")
+    person.add_argument("--id", help="file name and id (default: from the name)")
+    person.add_argument("--role", help="job title")
+    person.add_argument("--team", help="team name (an existing one, or a new team)")
+    person.add_argument(
+        "--consent", action="append", metavar="USES",
+        help="what they agreed to: name, photo, quotes, social, all or none "
+        "(repeatable or comma-separated; asked when missing)",
+    )
+    person.add_argument("--consent-date", help="when they agreed, YYYY-MM-DD (default: today)")
+    person.add_argument("--list-teams", action="store_true",
+                        help="print team names, one per line, and stop")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from storyhub.content.schema import all_schemas, render, write_schemas
+
+    out: Path = args.out
+    if args.check:
+        stale = [name for name, schema in all_schemas().items()
+                 if not (out / name).is_file()
+                 or (out / name).read_text(encoding="utf-8") != render(schema)]
+        for name in stale:
+            print(f"{out / name}: out of date — run storyhub schema --out {out}")
+        return 1 if stale else 0
+    for path in write_schemas(out):
+        print(f"Wrote {path}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from storyhub.adapters.sitebuild import build_site
+
+    return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from storyhub.hub.report import hub_report, render_json, render_markdown, render_text
+
+    result = load(args.config_file, as_of=args.as_of)
+    errors = result.diagnostics.errors
+    if errors:
+        print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
+              "valid files; run storyhub check for the list", file=sys.stderr)
+    renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
+    print(renderer[args.format](hub_report(result.hub)))
+    return 0
+
+
+def cmd_snippets(args: argparse.Namespace) -> int:
+    """Write the snippets page, snippets.json, snippets.csv and the share images."""
+    from storyhub.social import NO_SITE_URL, OptionError, prepare_social, write_social
+
+    config = read_hub_config(args.config_file)
+    result = load(args.config_file, as_of=args.as_of)
+    errors = result.diagnostics.errors
+    if errors:
+        for item in errors:
+            print(item.format(), file=sys.stderr)
+        print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
+              file=sys.stderr)
+        return 1
+    theme = config.raw.get("theme") or {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    overrides = (args.config_file.resolve().parent / custom_dir) if custom_dir else None
+    try:
+        social = prepare_social(result.hub, overrides=overrides, reuse_exports=False)
+    except OptionError as exc:
+        print(f"storyhub: {exc}", file=sys.stderr)
+        return 2
+    if social.snippets is None:
+        print("storyhub: snippets are switched off (snippets: {enabled: false})",
+              file=sys.stderr)
+        return 2
+    if not config.site_url:
+        print(f"warning: {NO_SITE_URL}", file=sys.stderr)
+    out = args.out.resolve()
+    social.start_drawing()
+    written = write_social(
+        social, out, snippets_dir=out, site_name=config.site_name, language=config.language,
+        overrides=overrides,
+    )
+    snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
+    images = social.cards.stats if social.cards is not None else None
+    drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
+    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets, "
+          f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyhub",
+        description="Tools for a storyhub repository of people, values and stories.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="validate every story, profile and values.yml without building",
+        description="Validate the whole hub and list every problem as path:line:col: message.",
+    )
+    _add_config(check)
+    check.add_argument(
+        "--strict", action="store_true", help="fail on warnings and storytelling advice too"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github", "json"), default="text",
+        help="text (path:line:col: message), github (GitHub Actions annotations) or json",
+    )
+    check.add_argument(
+        "--no-advice", action="store_true", help="report problems only, no storytelling advice"
+    )
+    check.add_argument(
+        "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
+    )
+    check.set_defaults(func=cmd_check)
+    _add_new(commands)
+
+    schema = commands.add_parser(
+        "schema", help="write JSON Schemas of stories, people and values.yml for editors",
+        description="Write story.schema.json, person.schema.json and values.schema.json, "
+        "generated from the same models storyhub check uses.",
+    )
+    schema.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder to write into (default: schemas)")
+    schema.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the files in --out are out of date")
+    schema.set_defaults(func=cmd_schema)
+
+    build = commands.add_parser(
+        "build", help="check, build into a temporary folder, then replace the site atomically",
+        description="Build the site for CI: check the content, build with MkDocs into a "
+        "temporary folder, and replace the output folder only if everything passed. "
+        "Exit codes: 0 built, 1 content errors, 2 wrong usage or configuration, "
+        "3 build failed (or warnings with --strict), 4 output folder could not be replaced. "
+        "On any failure the previous output is left untouched.",
+    )
+    _add_config(build)
+    build.add_argument("-d", "--site-dir", type=Path,
+                       help="output folder (default: site_dir of mkdocs.yml)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any MkDocs warning (broken links, missing files)")
+    build.set_defaults(func=cmd_build)
+
+    report = commands.add_parser(
+        "report", help="the hub's health: stories per value and month, gaps, drafts",
+        description="Print the hub's health: stories per value and per month, values with no "
+        "story in the last 90 days, people with no story yet, share of stories by team, "
+        "stories waiting. Markdown suits a CI job summary.",
+    )
+    _add_config(report)
+    report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    report.add_argument("--as-of", help="the moment to report at (ISO date-time with zone)")
+    report.set_defaults(func=cmd_report)
+
+    snippets = commands.add_parser(
+        "snippets", help="write social post text, share images and exports without a build",
+        description="Write the snippets page (index.html), snippets.json, snippets.csv and "
+        "the share images (assets/cards/) into a folder, without building the site.",
+    )
+    _add_config(snippets)
+    snippets.add_argument("--out", type=Path, required=True, help="folder to write into")
+    snippets.add_argument(
+        "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
+    )
+    snippets.set_defaults(func=cmd_snippets)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except HubConfigError as exc:
+        print(f"storyhub: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

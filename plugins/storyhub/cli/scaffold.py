@@ -1,0 +1,510 @@
+"""``storyhub new``: start a story or a profile with valid front matter.
+
+Answers come from flags (for scripts) or from questions asked on the terminal
+(``input()``, so tests and scripts can feed stdin). Existing ids are offered,
+nothing is ever overwritten, and the text is in English or Italian.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content, story_files
+from storyhub.content.model import SLUG_RE, parse_author_date, slugify
+from storyhub.diagnostics.core import did_you_mean
+from storyhub.hub.advice import GUIDANCE_MARKER
+from storyhub.options.settings import resolve_now
+
+CONSENT_USES = ("name", "photo", "quotes", "social")
+
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Title of the story",
+        "people": "Who is the story about? Person ids, separated by commas",
+        "values": "Which values does it show? Value ids, separated by commas",
+        "summary": "One or two sentences that make people want to read it (Enter: later)",
+        "summary_placeholder": "One or two sentences that make people want to read it.",
+        "known_people": "People in the hub:",
+        "known_values": "Values of the hub:",
+        "known_teams": "Teams in the hub:",
+        "unknown": "unknown id '{word}'{hint}",
+        "did_you_mean": " — did you mean '{close}'?",
+        "need_one": "give at least one id",
+        "none_yet": "the hub has no {what} yet: add them first (storyhub new person, values.yml)",
+        "name": "Full name",
+        "id": "Id (the file name, lower-case and hyphens)",
+        "role": "Role (job title)",
+        "team": "Team",
+        "consent_intro": (
+            "Consent: ask {name} about each use, and answer only what they said yes to."
+        ),
+        "consent_name": "May we publish their name (and so stories about them)?",
+        "consent_photo": "May we publish their photo?",
+        "consent_quotes": "May we quote their words?",
+        "consent_social": "May we mention their social handles in posts?",
+        "yes_no": "[y/N]",
+        "yes_words": "y yes",
+        "no_answer": "no answer for '{what}': pass {flag}",
+        "exists": "{path} already exists: storyhub new never overwrites a file",
+        "slug_taken": (
+            "the slug '{slug}' is already used by {path}: choose another title or pass --slug"
+        ),
+        "person_taken": "the id '{id}' is already used by {path}: pass another --id",
+        "bad_id": "'{id}' is not a valid id: use lower-case letters, digits and hyphens",
+        "wrote": "Wrote {path}",
+        "story_next": (
+            "Next: write the story below the questions, delete the questions, add a photo, "
+            "then run `storyhub check`. When it is ready, delete the line `draft: true`."
+        ),
+        "person_next": (
+            "Next: write a short bio, add a photo if they agreed, then run `storyhub check`."
+        ),
+        "guide_story": (
+            "Questions to start your story. They are only for you: when your story is\n"
+            "written, delete this whole block, from the first line to the closing arrow."
+        ),
+        "tips": (
+            "Tips:\n"
+            "- Start with a moment: where were you, what happened, who was there?\n"
+            "- Let people speak: \"It had to be right,\" says {first}.\n"
+            "- Add a photo: put it in this folder, then add `image: photo.jpg` and\n"
+            "  `image_alt: what the photo shows` to the fields above.\n"
+            "- When the story is ready, delete the line `draft: true`."
+        ),
+        "guide_person": (
+            "Write a short bio below, in the third person: what {first} does, since when,\n"
+            "and something people would not guess. Delete this block when done.\n"
+            "Consent: every 'true' above must be something {first} said yes to, on the date\n"
+            "written. If they change their mind, add 'withdrawn: YYYY-MM-DD' under consent."
+        ),
+        "c_name": "their name, and so stories about them",
+        "c_photo": "their photo",
+        "c_quotes": "their words, in quotes",
+        "c_social": "their social handles in posts",
+        "c_date": "the day they agreed (keep their written yes)",
+        "c_withdrawn": "if they change their mind: the day; from then on nothing is published",
+        "c_head": "What {first} agreed to publish; anything false is never published.",
+    },
+    "it": {
+        "title": "Titolo della storia",
+        "people": "Di chi parla la storia? Id delle persone, separati da virgole",
+        "values": "Quali valori racconta? Id dei valori, separati da virgole",
+        "summary": "Una o due frasi che invoglino a leggerla (Invio: più tardi)",
+        "summary_placeholder": "Una o due frasi che invoglino a leggere la storia.",
+        "known_people": "Persone nell'hub:",
+        "known_values": "Valori dell'hub:",
+        "known_teams": "Team nell'hub:",
+        "unknown": "id sconosciuto '{word}'{hint}",
+        "did_you_mean": " — forse intendevi '{close}'?",
+        "need_one": "indica almeno un id",
+        "none_yet": (
+            "l'hub non ha ancora {what}: aggiungili prima (storyhub new person, values.yml)"
+        ),
+        "name": "Nome e cognome",
+        "id": "Id (il nome del file, minuscole e trattini)",
+        "role": "Ruolo",
+        "team": "Team",
+        "consent_intro": (
+            "Consenso: chiedi a {name} ogni uso e rispondi sì solo a ciò che ha accettato."
+        ),
+        "consent_name": "Possiamo pubblicare il nome (e quindi storie su di lei/lui)?",
+        "consent_photo": "Possiamo pubblicare la foto?",
+        "consent_quotes": "Possiamo citare le sue parole?",
+        "consent_social": "Possiamo menzionare i suoi profili social nei post?",
+        "yes_no": "[s/N]",
+        "yes_words": "s si sì y yes",
+        "no_answer": "nessuna risposta per '{what}': usa {flag}",
+        "exists": "{path} esiste già: storyhub new non sovrascrive mai un file",
+        "slug_taken": "lo slug '{slug}' è già usato da {path}: scegli un altro titolo o usa --slug",
+        "person_taken": "l'id '{id}' è già usato da {path}: usa un altro --id",
+        "bad_id": "'{id}' non è un id valido: usa lettere minuscole, cifre e trattini",
+        "wrote": "Creato {path}",
+        "story_next": (
+            "Ora: scrivi la storia sotto le domande, cancella le domande, aggiungi una foto, "
+            "poi lancia `storyhub check`. Quando è pronta, cancella la riga `draft: true`."
+        ),
+        "person_next": (
+            "Ora: scrivi una breve biografia, aggiungi la foto se l'ha concessa, poi lancia "
+            "`storyhub check`."
+        ),
+        "guide_story": (
+            "Domande per iniziare la tua storia. Sono solo per te: quando la storia è scritta,\n"
+            "cancella tutto questo blocco, dalla prima riga alla freccia di chiusura."
+        ),
+        "tips": (
+            "Consigli:\n"
+            "- Parti da un momento: dove eri, cosa è successo, chi c'era?\n"
+            "- Fai parlare le persone: «Doveva venire bene», racconta {first}.\n"
+            "- Aggiungi una foto: mettila in questa cartella, poi aggiungi `image: foto.jpg` e\n"
+            "  `image_alt: cosa mostra la foto` ai campi qui sopra.\n"
+            "- Quando la storia è pronta, cancella la riga `draft: true`."
+        ),
+        "guide_person": (
+            "Scrivi qui sotto una breve biografia, in terza persona: cosa fa {first}, da quando,\n"
+            "e qualcosa che nessuno immaginerebbe. Cancella questo blocco quando hai finito.\n"
+            "Consenso: ogni 'true' qui sopra dev'essere un sì di {first}, alla data indicata.\n"
+            "Se cambia idea, aggiungi 'withdrawn: AAAA-MM-GG' sotto consent."
+        ),
+        "c_name": "il nome, e quindi le storie su di lei/lui",
+        "c_photo": "la foto",
+        "c_quotes": "le sue parole, tra virgolette",
+        "c_social": "i profili social nei post",
+        "c_date": "il giorno in cui ha accettato (conserva il suo sì scritto)",
+        "c_withdrawn": "se cambia idea: il giorno; da allora non si pubblica più nulla",
+        "c_head": "Cosa {first} ha accettato di pubblicare; ciò che è false non si pubblica mai.",
+    },
+}
+
+
+class ScaffoldError(Exception):
+    """Nothing was written; the message says why. ``code`` is the exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def language_of(requested: str | None, hub_language: str) -> str:
+    code = (requested or hub_language or "en").split("-")[0].split("_")[0].lower()
+    return code if code in TEXT else "en"
+
+
+@dataclass
+class Asker:
+    """Asks questions on a terminal, or on whatever stdin is (tests, scripts)."""
+
+    lang: str
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    read: Callable[[str], str] = input
+
+    def t(self, key: str, **params: object) -> str:
+        text = TEXT[self.lang][key]
+        return text.format(**params) if params else text
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+    def ask(self, key: str, flag: str, default: str | None = None) -> str:
+        """One answer; the default on an empty answer or at the end of stdin."""
+        prompt = self.t(key) + (f" [{default}]" if default else "") + ": "
+        while True:
+            try:
+                answer = self.read(prompt).strip()
+            except EOFError:
+                self.say("")
+                if default is not None:
+                    return default
+                raise ScaffoldError(self.t("no_answer", what=self.t(key), flag=flag), 2) from None
+            if answer:
+                return answer
+            if default is not None:
+                return default
+
+    def ask_ids(self, key: str, flag: str, known: dict[str, str]) -> list[str]:
+        """Ids separated by commas or spaces, each checked against ``known``."""
+        if not known:
+            raise ScaffoldError(self.t("none_yet", what=key), 1)
+        self.say(self.t(f"known_{key}"))
+        self.say(listing(known))
+        _complete_with(known)
+        while True:
+            words = split_ids(self.ask(key, flag))
+            problems = [unknown_message(w, known, self.lang) for w in words if w not in known]
+            if words and not problems:
+                return words
+            self.say("  " + ("; ".join(problems) if problems else self.t("need_one")))
+
+    def ask_yes(self, key: str) -> bool:
+        try:
+            answer = self.read(f"{self.t(key)} {self.t('yes_no')} ").strip().lower()
+        except EOFError:
+            self.say("")
+            return False
+        return answer in self.t("yes_words").split()
+
+
+def split_ids(text: str) -> list[str]:
+    return list(dict.fromkeys(w for w in text.replace(",", " ").split() if w))
+
+
+def listing(known: dict[str, str]) -> str:
+    """``id  name`` lines, one per id: easy to read and to feed to shell completion."""
+    width = max((len(k) for k in known), default=0)
+    return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in known.items())
+
+
+def unknown_message(word: str, known: dict[str, str], lang: str) -> str:
+    close = did_you_mean(word, [*known, *known.values()])
+    if close in known.values():
+        close = next(k for k, v in known.items() if v == close)
+    hint = TEXT[lang]["did_you_mean"].format(close=close) if close else ""
+    return TEXT[lang]["unknown"].format(word=word, hint=hint)
+
+
+def _complete_with(words: Iterable[str]) -> None:
+    """Tab completion of ids when a person types at a terminal."""
+    if not sys.stdin.isatty():
+        return
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - Windows without pyreadline
+        return
+    choices = sorted(words)
+
+    def complete(text: str, state: int) -> str | None:
+        matches = [c for c in choices if c.startswith(text)]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer_delims(" ,")
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML): safe for any text."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment_safe(text: str) -> str:
+    return text.replace("-->", "—>").replace("<!--", "<!—")
+
+
+def known_people(content: Content) -> dict[str, str]:
+    return {p.id: f"{p.name} ({p.team})" for p in sorted(content.people, key=lambda p: p.id)}
+
+
+def known_values(content: Content) -> dict[str, str]:
+    return {v.id: v.name for v in content.values}
+
+
+def known_teams(content: Content) -> dict[str, str]:
+    counts: dict[str, int] = {}
+    for person in content.people:
+        counts[person.team] = counts.get(person.team, 0) + 1
+    return {team: f"{count} {'person' if count == 1 else 'people'}"
+            for team, count in sorted(counts.items(), key=lambda item: item[0].casefold())}
+
+
+def _today(as_of: date | None) -> date:
+    return as_of if as_of is not None else resolve_now().date()
+
+
+def _check_date(text: str | None, as_of: date | None) -> date:
+    if text is None:
+        return _today(as_of)
+    try:
+        parsed = parse_author_date(text)
+    except Exception as exc:  # PydanticCustomError: a sentence for a person
+        raise ScaffoldError(f"--date: {exc}", 2) from None
+    assert isinstance(parsed, date)
+    return parsed
+
+
+# -- stories ---------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryAnswers:
+    title: str | None = None
+    people: Sequence[str] = ()
+    values: Sequence[str] = ()
+    summary: str | None = None
+    date: str | None = None
+    slug: str | None = None
+    author: str | None = None
+
+
+def new_story(root: Path, answers: StoryAnswers, asker: Asker,
+              as_of: date | None = None) -> Path:
+    """Write ``stories/<date>-<slug>/index.md``; return its path. Never overwrites."""
+    content = load_content(root)
+    people, values = known_people(content), known_values(content)
+    title = answers.title or asker.ask("title", "--title")
+    chosen_people = _checked_ids(answers.people, people, "--person", "people", asker)
+    chosen_values = _checked_ids(answers.values, values, "--value", "values", asker)
+    if answers.author is not None and answers.author not in people:
+        raise ScaffoldError("--author: " + unknown_message(answers.author, people, asker.lang), 2)
+    summary = answers.summary
+    if summary is None:
+        summary = asker.ask("summary", "--summary", default="") or asker.t("summary_placeholder")
+    when = _check_date(answers.date, as_of)
+    slug = answers.slug or slugify(title) or "story"
+    if not SLUG_RE.match(slug):
+        raise ScaffoldError(asker.t("bad_id", id=slug), 2)
+
+    for path, existing in story_files(root):
+        if existing == slug:
+            raise ScaffoldError(asker.t("slug_taken", slug=slug, path=_rel(root, path)))
+    folder = root / STORIES_DIR / f"{when.isoformat()}-{slug}"
+    target = folder / "index.md"
+    if folder.exists():
+        raise ScaffoldError(asker.t("exists", path=_rel(root, folder)))
+
+    text = story_text(
+        title=title, when=when, people=chosen_people, values=chosen_values, summary=summary,
+        author=answers.author, content=content, lang=asker.lang,
+    )
+    folder.mkdir(parents=True)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    asker.say(asker.t("wrote", path=_rel(root, target)))
+    asker.say(asker.t("story_next"))
+    return target
+
+
+def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: str,
+                 asker: Asker) -> list[str]:
+    if not given:
+        return asker.ask_ids(key, flag, known)
+    words = split_ids(",".join(given))
+    problems = [unknown_message(w, known, asker.lang) for w in words if w not in known]
+    if problems:
+        raise ScaffoldError(f"{flag}: " + "; ".join(problems), 2)
+    return words
+
+
+def story_text(*, title: str, when: date, people: list[str], values: list[str], summary: str,
+               author: str | None, content: Content, lang: str) -> str:
+    t = TEXT[lang]
+    lines = [
+        "---",
+        f"title: {quoted(title)}",
+        f"date: {when.isoformat()}",
+        f"people: [{', '.join(people)}]",
+        f"values: [{', '.join(values)}]",
+        f"summary: {quoted(summary)}",
+    ]
+    if author:
+        lines.append(f"author: {author}")
+    if lang != "en":
+        lines.append(f"lang: {lang}")
+    lines += ["draft: true", "---", ""]
+
+    by_id = {v.id: v for v in content.values}
+    names = {p.id: p.name for p in content.people}
+    first = names.get(people[0], people[0]).split()[0]
+    guide = [f"<!-- {GUIDANCE_MARKER}", t["guide_story"], ""]
+    for value_id in values:
+        value = by_id[value_id]
+        guide.append(value.name)
+        guide += [f"- {_comment_safe(q)}" for q in value.prompts]
+        if not value.prompts:
+            guide.append(f"- {_comment_safe(value.description.splitlines()[0])}")
+        guide.append("")
+    guide += [t["tips"].format(first=_comment_safe(first)), "-->", "", ""]
+    return "\n".join(lines + guide)
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonAnswers:
+    name: str | None = None
+    id: str | None = None
+    role: str | None = None
+    team: str | None = None
+    consent: Sequence[str] | None = None  # uses agreed to; None: ask
+    consent_date: str | None = None
+
+
+def new_person(root: Path, answers: PersonAnswers, asker: Asker,
+               as_of: date | None = None) -> Path:
+    """Write ``people/<id>.md``; return its path. Never overwrites."""
+    content = load_content(root)
+    name = answers.name or asker.ask("name", "--name")
+    person_id = answers.id
+    if person_id is None:
+        suggested = slugify(name)
+        person_id = suggested if answers.name else asker.ask("id", "--id", default=suggested)
+    if not SLUG_RE.match(person_id):
+        raise ScaffoldError(asker.t("bad_id", id=person_id), 2)
+    folder = root / PEOPLE_DIR
+    for existing in folder.glob("*.md") if folder.is_dir() else []:
+        if existing.stem.lower() == person_id.lower():
+            raise ScaffoldError(asker.t("person_taken", id=person_id, path=_rel(root, existing)))
+    role = answers.role or asker.ask("role", "--role")
+    team = answers.team
+    if team is None:
+        teams = known_teams(content)
+        if teams:
+            asker.say(asker.t("known_teams"))
+            asker.say(listing(teams))
+            _complete_with(teams)
+        team = asker.ask("team", "--team")
+        team = _known_team_spelling(team, teams)
+    if answers.consent is None:
+        asker.say(asker.t("consent_intro", name=name))
+        agreed = [use for use in CONSENT_USES if asker.ask_yes(f"consent_{use}")]
+    else:
+        agreed = split_ids(",".join(answers.consent))
+        wrong = [u for u in agreed if u not in (*CONSENT_USES, "none", "all")]
+        if wrong:
+            raise ScaffoldError(
+                f"--consent: unknown use(s) {', '.join(wrong)}: "
+                f"choose from {', '.join(CONSENT_USES)}, all or none", 2)
+        agreed = list(CONSENT_USES) if "all" in agreed else [u for u in agreed if u != "none"]
+    when = _check_date(answers.consent_date, as_of)
+
+    text = person_text(name=name, role=role, team=team, agreed=agreed, when=when,
+                       lang=asker.lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{person_id}.md"
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(asker.t("exists", path=_rel(root, target))) from None
+    asker.say(asker.t("wrote", path=_rel(root, target)))
+    asker.say(asker.t("person_next"))
+    return target
+
+
+def _known_team_spelling(team: str, teams: dict[str, str]) -> str:
+    """'customer care' typed for an existing 'Customer Care' becomes the existing name."""
+    for existing in teams:
+        if existing.casefold() == team.casefold():
+            return existing
+    return team
+
+
+def person_text(*, name: str, role: str, team: str, agreed: list[str], when: date,
+                lang: str) -> str:
+    t = TEXT[lang]
+    first = name.split()[0]
+    yes = {use: ("true" if use in agreed else "false") for use in CONSENT_USES}
+    width = max(len(f"{use}: {yes[use]}") for use in CONSENT_USES)
+    consent = [f"  # {t['c_head'].format(first=first)}"]
+    for use in CONSENT_USES:
+        consent.append(f"  {f'{use}: {yes[use]}'.ljust(width)}  # {t['c_' + use]}")
+    consent.append(f"  date: {when.isoformat()}  # {t['c_date']}")
+    consent.append(f"  # withdrawn: YYYY-MM-DD  # {t['c_withdrawn']}")
+    lines = [
+        "---",
+        f"name: {quoted(name)}",
+        f"role: {quoted(role)}",
+        f"team: {quoted(team)}",
+        "consent:",
+        *consent,
+        "---",
+        "",
+        f"<!-- {GUIDANCE_MARKER}",
+        _comment_safe(t["guide_person"].format(first=first)),
+        "-->",
+        "",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

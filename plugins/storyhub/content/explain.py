@@ -1,0 +1,156 @@
+"""Turn schema validation errors into messages a non-developer can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
+from storyhub.text.yamlsource import Located
+
+# Example lines shown when a required field is missing.
+EXAMPLES: dict[str, str] = {
+    "title": "title: The night the oven stopped",
+    "date": "date: 2025-03-14",
+    "people": "people: [giulia-ferri]",
+    "values": "values: [craft]",
+    "summary": "summary: One or two sentences that make people want to read on.",
+    "name": "name: Giulia Ferri",
+    "role": "role: Head baker",
+    "team": "team: Production",
+    "consent": "consent: {name: true, photo: true, quotes: true, social: false, date: 2025-01-15}",
+    "id": "id: craft",
+    "description": "description: What this value means for us.",
+}
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts) or "front matter"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text \"{value}\""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return str(value)
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The nested model class that owns the last key of ``loc``."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None or isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        annotation = getattr(info, "annotation", None)
+        current = annotation if isinstance(annotation, type) and issubclass(
+            annotation, BaseModel
+        ) else None
+    return current
+
+
+def _clean(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+
+
+def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, str]) -> str:
+    loc = _clean(error["loc"])
+    kind = error["type"]
+    name = _field_name(loc)
+    value = error.get("input")
+    if kind == "missing":
+        example = EXAMPLES.get(str(loc[-1]), "")
+        return f"missing required field '{name}'" + (f" (add a line such as: {example})"
+                                                      if example else "")
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        known = list(owner.model_fields) if owner else []
+        key = str(loc[-1])
+        choices = known + (list(aliases) if owner is model else [])
+        return f"unknown field '{name}'" + suggestion(key, choices, known="known fields")
+    if kind == "bool_type":
+        return f"'{name}' must be true or false, without quotes (found {_describe(value)})"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        if isinstance(value, str) and "," in value:
+            items = ", ".join(part.strip() for part in value.split(","))
+            return f"'{name}' must be a list, not text: write {loc[-1]}: [{items}]"
+        return f"'{name}' must be a list, e.g. {loc[-1]}: [a, b] (found {_describe(value)})"
+    if kind in ("string_type",):
+        if isinstance(value, bool | int | float):
+            return f"'{name}' must be text (found {_describe(value)}): put it in quotes"
+        return f"'{name}' must be text (found {_describe(value)})"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"'{name}' must be a group of fields, one 'key: value' per line " \
+               f"(found {_describe(value)})"
+    if kind == "too_short":
+        return f"'{name}' must not be empty: give at least one id"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+        text = str(value)
+        return f"'{name}' cannot be '{text}': use one of {expected}" + (
+            suggestion(text, [c for c in choices if c])
+            if " — did you mean" in suggestion(text, [c for c in choices if c]) else ""
+        )
+    if kind == "string_pattern_mismatch":
+        return f"'{name}' has an invalid format: '{value}'"
+    if kind in ("int_type", "float_type"):
+        return f"'{name}' must be a number (found {_describe(value)})"
+    return f"'{name}': {error['msg']}"
+
+
+def report_validation_error(
+    exc: ValidationError,
+    model: type[BaseModel],
+    path: str,
+    located: Located,
+    diagnostics: Diagnostics,
+    *,
+    aliases: dict[str, str] | None = None,
+    prefix: tuple[str | int, ...] = (),
+) -> None:
+    """Record every error of ``exc`` at the position of the field it is about.
+
+    A misspelled field (``titel``) is reported once, as unknown with a suggestion,
+    not also as the required field (``title``) it stands for.
+    """
+    errors = exc.errors(include_url=False)
+    missing = {_clean(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
+    stand_ins: set[tuple[str | int, ...]] = set()
+    for loc in missing:
+        owner = _model_at(model, loc)
+        known = list(owner.model_fields) if owner else []
+        close = did_you_mean(str(loc[-1]), known)
+        if close is not None:
+            stand_ins.add((*loc[:-1], close))
+    for error in errors:
+        loc = _clean(error["loc"])
+        if error["type"] == "missing" and loc in stand_ins:
+            continue
+        full = (*prefix, *loc)
+        if error["type"] == "missing":
+            line, col = located.key_pos(full[:-1]) if full[:-1] else located.start
+        elif error["type"] == "extra_forbidden":
+            line, col = located.key_pos(full)
+        else:
+            line, col = located.value_pos(full)
+        field = str(loc[0]) if loc else None
+        diagnostics.error(
+            path, line, col, message_for(error, model, aliases or {}), field=field,
+            code=error["type"],
+        )

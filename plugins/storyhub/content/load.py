@@ -1,0 +1,454 @@
+"""Where content enters: files -> validated models, with every problem collected.
+
+Nothing here renders or links; :mod:`storyhub.hub` checks references between
+files once everything has been read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from storyhub.content.explain import report_validation_error
+from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
+from storyhub.diagnostics.core import Diagnostics, did_you_mean
+from storyhub.text.yamlsource import Located, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+STORIES_DIR = "stories"
+PEOPLE_DIR = "people"
+VALUES_FILE = "values.yml"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
+_SKIPPED = ("README.md", "readme.md")
+
+# Singular spellings accepted for one id, as authors naturally write them.
+STORY_ALIASES = {"person": "people", "value": "values"}
+
+
+@dataclass
+class Content:
+    """Everything read from a hub folder, valid or not."""
+
+    root: Path
+    values: list[Value] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    #: files that were read (for `mkdocs serve` to watch and for cache keys)
+    files: list[Path] = field(default_factory=list)
+    #: stories whose fields are invalid: their ids are still checked, so one pass finds all
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+@dataclass
+class Rejected:
+    """The references of a story that failed validation, as far as they can be read."""
+
+    source: Source
+    people: list[str]
+    values: list[str]
+    author: str | None
+
+
+def load_content(root: Path) -> Content:
+    """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``."""
+    content = Content(root=root)
+    content.values = _load_values(root, content)
+    content.people = _load_people(root, content)
+    content.stories = _load_stories(root, content)
+    return content
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+
+def rel(root: Path, path: Path) -> str:
+    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+
+
+def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
+    """Read UTF-8 (with or without BOM, LF or CRLF); report anything else."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        latin = raw[exc.start : exc.start + 1].decode("latin-1")
+        diagnostics.error(
+            shown,
+            line,
+            col,
+            f"the file is not saved as UTF-8 (byte 0x{raw[exc.start]:02X}, "
+            f"probably '{latin}' in another encoding): save it again as UTF-8 "
+            "(in most editors: File > Save with encoding > UTF-8)",
+            code="encoding",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class Document:
+    """A Markdown file split into front matter and body."""
+
+    located: Located
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str, shown: str, diagnostics: Diagnostics) -> Document | None:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+        hint = ""
+        if first < len(lines) and lines[first].rstrip() == "---":
+            hint = " (remove the empty lines before the first '---')"
+        diagnostics.error(
+            shown,
+            first + 1,
+            1,
+            "missing front matter: the file must start with a line '---', then the fields "
+            f"(title: …, date: …), then a line '---'{hint}",
+            code="front-matter",
+        )
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        diagnostics.error(
+            shown, 1, 1,
+            "the front matter is never closed: add a line '---' after the last field",
+            code="front-matter",
+        )
+        return None
+    yaml_text = "\n".join(lines[1:index]) + "\n"
+    located = parse_yaml(yaml_text, shown, diagnostics, line_offset=1)
+    if located is None:
+        return None
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        diagnostics.error(
+            shown, 2, 1,
+            "the front matter must be fields written 'key: value', one per line",
+            code="front-matter",
+        )
+        return None
+    body = "\n".join(lines[index + 1 :])
+    return Document(located=located, body=body, body_line=index + 2)
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    shown: str,
+    located: Located,
+    diagnostics: Diagnostics,
+    *,
+    aliases: dict[str, str] | None = None,
+    prefix: tuple[str | int, ...] = (),
+) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        report_validation_error(
+            exc, model, shown, located, diagnostics, aliases=aliases, prefix=prefix
+        )
+        return None
+
+
+# -- assets ----------------------------------------------------------------------------------
+
+
+def find_asset(
+    root: Path, folder: Path, written: str
+) -> tuple[Path | None, str | None]:
+    """Resolve ``written`` relative to ``folder``, matching the case exactly.
+
+    Returns the path, or ``None`` and a sentence saying what is wrong.
+    """
+    candidate = Path(written)
+    if candidate.is_absolute() or written.startswith(("/", "\\")) or "://" in written:
+        return None, f"'{written}' must be a path relative to this file, e.g. photos/me.jpg"
+    target = (folder / candidate).resolve()
+    try:
+        target.relative_to(root.resolve())
+    except ValueError:
+        return None, f"'{written}' points outside the hub folder"
+    current = folder.resolve()
+    for part in candidate.parts:
+        if part in (".", ""):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        try:
+            entries = os.listdir(current)
+        except OSError:
+            return None, f"'{written}' does not exist"
+        names = {unicodedata.normalize("NFC", e): e for e in entries}
+        wanted = unicodedata.normalize("NFC", part)
+        if wanted not in names:
+            same_case = [e for e in names if e.lower() == wanted.lower()]
+            if same_case:
+                return None, (
+                    f"'{written}' does not exist — the file is called '{same_case[0]}' "
+                    "(capital letters matter on the web)"
+                )
+            close = did_you_mean(wanted, names.keys())
+            hint = f" — did you mean '{close}'?" if close else ""
+            return None, f"'{written}' does not exist{hint}"
+        current = current / names[wanted]
+    if not current.is_file():
+        return None, f"'{written}' is a folder, not a file"
+    return current, None
+
+
+# -- values.yml ------------------------------------------------------------------------------
+
+
+def _load_values(root: Path, content: Content) -> list[Value]:
+    path = root / VALUES_FILE
+    diagnostics = content.diagnostics
+    if not path.is_file():
+        diagnostics.error(
+            VALUES_FILE, 1, 1,
+            "values.yml is missing: create it with the company's values (see the content model)",
+            code="missing-file",
+        )
+        return []
+    content.files.append(path)
+    text = read_text(path, VALUES_FILE, diagnostics)
+    if text is None:
+        return []
+    located = parse_yaml(text, VALUES_FILE, diagnostics)
+    if located is None:
+        return []
+    data = located.data
+    if isinstance(data, dict) and isinstance(data.get("values"), list) and len(data) == 1:
+        # Accept `values:` as a wrapper key as well.
+        data = data["values"]
+        located.values = {k[1:]: v for k, v in located.values.items() if k[:1] == ("values",)}
+        located.keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == ("values",)}
+    if not isinstance(data, list):
+        diagnostics.error(
+            VALUES_FILE, 1, 1,
+            "values.yml must be a list of values, each starting with '- id: …'",
+            code="values-shape",
+        )
+        return []
+    values: list[Value] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(data):
+        line, col = located.value_pos((index,))
+        if not isinstance(item, dict):
+            diagnostics.error(
+                VALUES_FILE, line, col,
+                "each value must be a group of fields (id, name, description)",
+                code="values-shape",
+            )
+            continue
+        value = validate(Value, item, VALUES_FILE, located, diagnostics, prefix=(index,))
+        if value is None:
+            continue
+        if value.id in first_line:
+            vline, vcol = located.value_pos((index, "id"))
+            diagnostics.error(
+                VALUES_FILE, vline, vcol,
+                f"duplicate value id '{value.id}' (already used on line {first_line[value.id]})",
+                field="id", code="duplicate-id",
+            )
+            continue
+        first_line[value.id] = located.value_pos((index, "id"))[0]
+        value._source = Source(VALUES_FILE, path, located)
+        values.append(value)
+    return values
+
+
+# -- people/ ---------------------------------------------------------------------------------
+
+
+def _markdown_files(folder: Path) -> Iterator[Path]:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() == ".md" and not path.name.startswith(
+            ("_", ".")
+        ) and path.name not in _SKIPPED:
+            yield path
+
+
+def _load_people(root: Path, content: Content) -> list[Person]:
+    diagnostics = content.diagnostics
+    people: list[Person] = []
+    seen: dict[str, str] = {}
+    for path in _markdown_files(root / PEOPLE_DIR):
+        shown = rel(root, path)
+        content.files.append(path)
+        person_id = unicodedata.normalize("NFC", path.stem)
+        if not SLUG_RE.match(person_id):
+            diagnostics.error(
+                shown, 1, 1,
+                f"the file name '{path.name}' is not a valid person id: rename it to "
+                f"'{slugify(person_id) or 'name-surname'}.md' (lower-case, hyphens)",
+                code="file-name",
+            )
+            continue
+        if person_id.lower() in seen:
+            diagnostics.error(
+                shown, 1, 1, f"person id '{person_id}' is used twice (also {seen[person_id]})",
+                code="duplicate-id",
+            )
+            continue
+        seen[person_id.lower()] = shown
+        document = _read_document(path, shown, diagnostics)
+        if document is None:
+            continue
+        person = validate(Person, document.located.data, shown, document.located, diagnostics)
+        if person is None:
+            continue
+        person.attach(person_id, document.body,
+                      Source(shown, path, document.located, document.body_line))
+        if person.photo is not None:
+            _check_image(root, person.source, "photo", person.photo, diagnostics)
+        people.append(person)
+    return people
+
+
+def _read_document(path: Path, shown: str, diagnostics: Diagnostics) -> Document | None:
+    text = read_text(path, shown, diagnostics)
+    if text is None:
+        return None
+    return split_front_matter(text, shown, diagnostics)
+
+
+def _check_image(
+    root: Path, source: Source, field_name: str, written: str, diagnostics: Diagnostics
+) -> Path | None:
+    found, problem = find_asset(root, source.folder, written)
+    line, col = source.value_pos(field_name)
+    if problem is not None:
+        diagnostics.error(source.path, line, col, f"'{field_name}': {problem}",
+                          field=field_name, code="missing-file")
+        return None
+    assert found is not None
+    if found.suffix.lower() not in IMAGE_SUFFIXES:
+        diagnostics.error(
+            source.path, line, col,
+            f"'{field_name}': '{written}' is not a JPEG, PNG or WebP image",
+            field=field_name, code="image-type",
+        )
+        return None
+    source.files[field_name] = found
+    return found
+
+
+# -- stories/ --------------------------------------------------------------------------------
+
+
+def story_files(root: Path, diagnostics: Diagnostics | None = None) -> Iterator[tuple[Path, str]]:
+    """Yield (file, default slug) for ``stories/<slug>.md`` and ``stories/<slug>/index.md``."""
+    folder = root / STORIES_DIR
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(("_", ".")) or entry.name in _SKIPPED:
+            continue
+        if entry.is_file() and entry.suffix.lower() == ".md":
+            yield entry, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.stem))
+        elif entry.is_dir():
+            index = entry / "index.md"
+            if index.is_file():
+                yield index, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.name))
+            elif diagnostics is not None and any(p.suffix == ".md" for p in entry.iterdir()):
+                diagnostics.error(
+                    rel(root, entry), 1, 1,
+                    "this story folder has no index.md: the story's text must be in "
+                    f"{rel(root, entry)}/index.md",
+                    code="story-folder",
+                )
+
+
+def _load_stories(root: Path, content: Content) -> list[Story]:
+    diagnostics = content.diagnostics
+    stories: list[Story] = []
+    for path, default_slug in story_files(root, diagnostics):
+        shown = rel(root, path)
+        content.files.append(path)
+        document = _read_document(path, shown, diagnostics)
+        if document is None:
+            continue
+        data = dict(document.located.data)
+        located = document.located
+        for alias, canonical in STORY_ALIASES.items():
+            if alias in data and canonical not in data:
+                data[canonical] = data.pop(alias)
+                _rename_positions(located, alias, canonical)
+        story = validate(Story, data, shown, located, diagnostics, aliases=STORY_ALIASES)
+        if story is None:
+            content.rejected.append(_rejected(data, Source(shown, path, located)))
+            continue
+        slug = story.slug or default_slug
+        source = Source(shown, path, located, document.body_line)
+        if story.slug is None and not SLUG_RE.match(slug):
+            diagnostics.error(
+                shown, 1, 1,
+                f"the name '{slug}' cannot be used in a web address: rename it to "
+                f"'{slugify(slug) or 'my-story'}' (lower-case letters, digits, hyphens) "
+                "or set 'slug:'",
+                code="file-name",
+            )
+            continue
+        story.attach(slug, document.body, source)
+        if story.image is not None:
+            _check_image(root, source, "image", story.image, diagnostics)
+        stories.append(story)
+    _check_duplicate_slugs(stories, diagnostics)
+    return stories
+
+
+def _rejected(data: dict[str, Any], source: Source) -> Rejected:
+    def ids(value: Any) -> list[str]:
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item if isinstance(item, str) and SLUG_RE.match(item) else "" for item in items]
+
+    author = data.get("author")
+    return Rejected(source, ids(data.get("people")), ids(data.get("values")),
+                    author if isinstance(author, str) and SLUG_RE.match(author) else None)
+
+
+def _rename_positions(located: Located, old: str, new: str) -> None:
+    for table in (located.keys, located.values):
+        for key in [k for k in table if k[:1] == (old,)]:
+            table[(new, *key[1:])] = table.pop(key)
+
+
+def _check_duplicate_slugs(stories: list[Story], diagnostics: Diagnostics) -> None:
+    first: dict[str, Story] = {}
+    for story in stories:
+        key = unicodedata.normalize("NFC", story.id).casefold()
+        if key in first:
+            other = first[key]
+            line, col = story.source.value_pos("slug") if story.slug else (1, 1)
+            diagnostics.error(
+                story.source.path, line, col,
+                f"duplicate slug '{story.id}': {other.source.path} already uses it "
+                "(rename one of the files, or set a different 'slug:')",
+                field="slug", code="duplicate-slug",
+            )
+        else:
+            first[key] = story
+    stories[:] = [s for s in stories if first.get(
+        unicodedata.normalize("NFC", s.id).casefold()) is s]

@@ -1,0 +1,386 @@
+"""The content model: values, people and stories, as authors write them.
+
+These pydantic models are the single definition of what a valid file is: the
+validator, the JSON Schemas for editors and the documentation all come from
+them. They do not import MkDocs. Strict mode is on: ``draft: "false"`` is text,
+not a boolean, and ``tags: a, b`` is text, not a list; both are errors.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+)
+from pydantic_core import PydanticCustomError
+
+from storyhub.text.networks import NetworkId
+from storyhub.text.yamlsource import Located
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use lower-case letters, digits and hyphens, "
+            "e.g. '{example}'",
+            {"value": value, "example": slugify(value) or "giulia-ferri"},
+        )
+    return value
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("empty", "must not be empty")
+    return value
+
+
+def parse_author_date(value: Any) -> Any:
+    """Accept ``YYYY-MM-DD`` text and explain every other spelling."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "date_type", "must be a date written YYYY-MM-DD, e.g. 2025-03-14"
+        )
+    text = value.strip()
+    iso = _ISO_DATE.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        if not 1 <= month <= 12:
+            raise PydanticCustomError(
+                "date_value", "{value} is not a real date: there is no month {month}",
+                {"value": text, "month": month},
+            )
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise PydanticCustomError(
+                "date_value",
+                "{value} is not a real date: {month_name} {year} has {last} days",
+                {"value": text, "month_name": _MONTHS[month - 1], "year": year, "last": last},
+            )
+        return date(year, month, day)
+    dmy = _DMY_DATE.match(text)
+    if dmy:
+        day, month, year = (int(g) for g in dmy.groups())
+        guess = f"{year:04d}-{month:02d}-{day:02d}" if month <= 12 else None
+        hint = f" — did you mean {guess}?" if guess else ""
+        raise PydanticCustomError(
+            "date_format",
+            "'{value}' is ambiguous: write dates as YYYY-MM-DD{hint}",
+            {"value": text, "hint": hint},
+        )
+    raise PydanticCustomError(
+        "date_format",
+        "'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-14",
+        {"value": text},
+    )
+
+
+def parse_aware_datetime(value: Any) -> Any:
+    """Accept an ISO date-time with a time zone (``2026-03-01T09:00:00+01:00``)."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError(
+                "datetime_format",
+                "'{value}' is not a date-time: write it as 2026-03-01T09:00:00+01:00",
+                {"value": value},
+            ) from None
+    else:
+        raise PydanticCustomError(
+            "datetime_type", "must be a date-time such as 2026-03-01T09:00:00+01:00"
+        )
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise PydanticCustomError(
+            "datetime_naive",
+            "'{value}' has no time zone, so it is ambiguous: add one, "
+            "e.g. {value}+01:00 (Italy in winter) or {value}Z (UTC)",
+            {"value": str(value).strip()},
+        )
+    return parsed
+
+
+def _one_or_many(value: Any) -> Any:
+    """``people: giulia`` is accepted for ``people: [giulia]``; ``values: a, b`` is not
+    (text with commas is left as text, so it is reported as "must be a list")."""
+    return [value] if isinstance(value, str) and "," not in value else value
+
+
+def _hex_color(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise PydanticCustomError(
+            "color",
+            "'{value}' is not a colour: write it as \"#rrggbb\" in quotes, e.g. \"#b5651d\"",
+            {"value": value},
+        )
+    return value.lower()
+
+
+def _hashtag(value: str) -> str:
+    word = value.strip().lstrip("#")
+    if not re.fullmatch(r"\w+", word):
+        raise PydanticCustomError(
+            "hashtag",
+            "'{value}' is not a hashtag: use one word of letters and digits, no spaces",
+            {"value": value},
+        )
+    return word
+
+
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
+
+
+def _http_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    value = value.strip()
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, flags=re.IGNORECASE):
+        raise PydanticCustomError(
+            "url", "'{value}' is not a web address: it must start with https://",
+            {"value": value},
+        )
+    host = urlsplit(value).hostname or ""
+    if _URL_FORBIDDEN.search(value) or "." not in host or "@" in urlsplit(value).netloc:
+        raise PydanticCustomError(
+            "url",
+            "'{value}' is not a plain web address: write it as https://host/path, without "
+            "spaces, quotes, angle brackets or user names",
+            {"value": value},
+        )
+    return value
+
+
+def _handle(pattern: str, example: str) -> Any:
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if "://" in value or value.lower().startswith(("javascript:", "data:", "www.")):
+            raise PydanticCustomError(
+                "handle_url",
+                "'{value}' is a link, not a handle: write only the handle, e.g. {example}",
+                {"value": value, "example": example},
+            )
+        if not compiled.fullmatch(value):
+            raise PydanticCustomError(
+                "handle", "'{value}' is not a valid handle, e.g. {example}",
+                {"value": value, "example": example},
+            )
+        return value.lstrip("@") if not value.count("@") > 1 else value
+
+    return AfterValidator(check)
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, AfterValidator(_text)]
+AuthorDate = Annotated[date, BeforeValidator(parse_author_date)]
+AwareDatetime = Annotated[datetime, BeforeValidator(parse_aware_datetime)]
+HexColor = Annotated[str, AfterValidator(_hex_color)]
+Hashtag = Annotated[str, AfterValidator(_hashtag)]
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+SlugList = Annotated[list[Slug], BeforeValidator(_one_or_many), Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, validate_default=False)
+
+
+class _Sourced(_Strict):
+    """A model read from a file: where it came from is kept for diagnostics."""
+
+    _source: Source | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Source:
+        assert self._source is not None
+        return self._source
+
+
+class _Document(_Sourced):
+    """The front matter of a Markdown file; the loader attaches its id and body."""
+
+    _id: str = PrivateAttr("")
+    _body: str = PrivateAttr("")
+
+    def attach(self, id: str, body: str, source: Source) -> None:
+        self._id, self._body, self._source = id, body, source
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def body(self) -> str:
+        return self._body
+
+
+class Value(_Sourced):
+    """A company value, from ``values.yml``."""
+
+    id: Slug = Field(description="Slug used by stories and in the URL /values/<id>/")
+    name: Text = Field(description="Name shown on badges and pages")
+    description: Text = Field(description="What the value means for the company (Markdown)")
+    color: HexColor | None = Field(None, description='Badge and card colour, "#rrggbb"')
+    icon: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)+$",
+        description="Material icon, e.g. material/hand-heart",
+    )
+    hashtags: list[Hashtag] = Field(default_factory=list, description="Hashtags, without #")
+    prompts: list[Text] = Field(
+        default_factory=list, description="Questions that help someone write a story about it"
+    )
+    @property
+    def url(self) -> str:
+        return f"values/{self.id}/"
+
+
+class Links(_Strict):
+    """A person's profiles: handles where people are mentioned by handle, URLs elsewhere."""
+
+    linkedin: HttpUrl | None = Field(None, description="Profile URL (https://…)")
+    instagram: Annotated[str, _handle(r"@?[A-Za-z0-9._]{1,30}", "giulia.bakes")] | None = None
+    x: Annotated[str, _handle(r"@?[A-Za-z0-9_]{1,15}", "giuliaferri")] | None = None
+    threads: Annotated[str, _handle(r"@?[A-Za-z0-9._]{1,30}", "giulia.bakes")] | None = None
+    bluesky: Annotated[
+        str, _handle(r"@?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", "giulia.bsky.social")
+    ] | None = None
+    mastodon: Annotated[
+        str, _handle(r"@?[A-Za-z0-9_.]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", "@giulia@mastodon.social")
+    ] | None = None
+    facebook: HttpUrl | None = Field(None, description="Profile URL (https://…)")
+    website: HttpUrl | None = Field(None, description="Personal site (https://…)")
+
+
+class Consent(_Strict):
+    """What a person agreed to publish, per use, and when. Anything not given is refused."""
+
+    name: bool = Field(False, description="Publish their name, and so stories about them")
+    photo: bool = Field(False, description="Publish their photo")
+    quotes: bool = Field(False, description="Quote their words")
+    social: bool = Field(False, description="Mention their social handles in posts")
+    date: AuthorDate = Field(description="When the consent was given, YYYY-MM-DD")
+    withdrawn: AuthorDate | None = Field(
+        None, description="The day consent was withdrawn; nothing is published from then on"
+    )
+
+
+class Person(_Document):
+    """A team member, from ``people/<id>.md``; the body is the bio."""
+
+    name: Text = Field(description="Full name")
+    role: Text = Field(description="Job title")
+    team: Text = Field(description="Team name; people with the same team form a team page")
+    photo: str | None = Field(None, description="Photo path, relative to the profile file")
+    photo_alt: Text | None = Field(None, description="Description of the photo")
+    pronouns: Text | None = None
+    location: Text | None = None
+    links: Links = Field(default_factory=Links)
+    status: Literal["active", "alumni"] = Field("active", description="alumni: left the company")
+    joined: AuthorDate | None = None
+    left: AuthorDate | None = Field(None, description="The day the person left")
+    consent: Consent
+
+    @property
+    def bio(self) -> str:
+        return self.body
+
+    @property
+    def url(self) -> str:
+        return f"people/{self.id}/"
+
+    @property
+    def team_id(self) -> str:
+        return slugify(self.team)
+
+
+class Story(_Document):
+    """A story, from ``stories/<slug>.md`` or ``stories/<slug>/index.md``."""
+
+    title: Text = Field(description="The story's title")
+    date: AuthorDate = Field(description="When it happened or was written, YYYY-MM-DD")
+    people: SlugList = Field(description="Ids of the people the story is about")
+    values: SlugList = Field(description="Ids of the values it shows")
+    summary: Text = Field(description="One or two sentences: the hook for listings and posts")
+    author: Slug | None = Field(None, description="Id of who wrote it, if not the person")
+    image: str | None = Field(None, description="Image path, relative to the story file")
+    image_alt: Text | None = Field(None, description="What the image shows")
+    tags: list[Text] = Field(default_factory=list, description="Tags, as a list")
+    lang: str | None = Field(
+        None, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", description="Language, e.g. en or it"
+    )
+    draft: bool = Field(False, description="Drafts are never published")
+    publish_at: AwareDatetime | None = Field(
+        None, description="Embargo: not published before this date-time (with time zone)"
+    )
+    slug: Slug | None = Field(None, description="Overrides the slug taken from the file name")
+    social: dict[NetworkId, Text] = Field(
+        default_factory=dict, description="Your own post text per network"
+    )
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.id}/"
+
+
+@dataclass
+class Source:
+    """Where a model came from: for diagnostics and for files beside it."""
+
+    path: str  # relative to the hub root, POSIX, NFC, e.g. "stories/night-oven.md"
+    abs_path: Path
+    located: Located = field(default_factory=lambda: Located(None))
+    body_line: int = 1  # file line on which the Markdown body starts
+    #: the files that path fields (``photo``, ``image``) name, resolved once by the loader;
+    #: a field is absent here when its file does not exist or is not an image
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        return self.abs_path.parent
+
+    def key_pos(self, *path: str | int) -> tuple[int, int]:
+        return self.located.key_pos(tuple(path))
+
+    def value_pos(self, *path: str | int) -> tuple[int, int]:
+        return self.located.value_pos(tuple(path))
+
+
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of a name: 'Customer Care' -> 'customer-care', 'Perché sì' -> 'perche-si'."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return _SLUG_STRIP.sub("-", ascii_text).strip("-")
+
+
+Value.model_rebuild()
+Person.model_rebuild()
+Story.model_rebuild()

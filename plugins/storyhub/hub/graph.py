@@ -1,0 +1,314 @@
+"""The linked hub: who told which story about which value, and what is published.
+
+Built once per build from validated content. Every index here is computed in
+time proportional to the number of stories (times small constants such as the
+number of people in a story); nothing compares every story with every other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from storyhub.content.load import Content
+from storyhub.content.model import Person, Story, Value
+from storyhub.diagnostics.core import Diagnostics, suggestion
+from storyhub.hub.publish import (
+    Verdict,
+    person_verdict,
+    photo_allowed,
+    shown_anonymously,
+    story_verdict,
+)
+from storyhub.options.settings import HubSettings, resolve_now
+
+
+@dataclass
+class Team:
+    id: str
+    name: str
+    members: list[Person] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"teams/{self.id}/"
+
+
+def newest_first(story: Story) -> tuple[int, str]:
+    return (-story.date.toordinal(), story.id)
+
+
+@dataclass
+class Hub:
+    settings: HubSettings
+    content: Content
+    now: datetime
+    values: dict[str, Value]
+    #: every person read, published or not (for reference checks)
+    all_people: dict[str, Person]
+    #: people who may be named, in name order
+    people: dict[str, Person]
+    #: published stories, newest first
+    stories: list[Story]
+    hidden_stories: dict[str, Verdict]
+    hidden_people: dict[str, Verdict]
+    by_person: dict[str, list[Story]]
+    by_author: dict[str, list[Story]]
+    by_value: dict[str, list[Story]]
+    teams: dict[str, Team]
+    _position: dict[str, int] = field(default_factory=dict)
+    #: people never named, shown under the anonymous label (``unconsented: anonymous``)
+    anonymous: dict[str, Person] = field(default_factory=dict)
+
+    @property
+    def diagnostics(self) -> Diagnostics:
+        return self.content.diagnostics
+
+    def story(self, slug: str) -> Story | None:
+        index = self._position.get(slug)
+        return None if index is None else self.stories[index]
+
+    def people_of(self, story: Story) -> list[Person]:
+        return [self.people[p] for p in story.people if p in self.people]
+
+    @property
+    def anonymous_label(self) -> str:
+        from storyhub.i18n.translator import Translator
+
+        return self.settings.anonymous_label or Translator(self.settings.language)("anonymous")
+
+    def display_name(self, person: Person) -> str | None:
+        """The name to print for ``person``: their name, the anonymous label, or None
+        when nothing of them may be shown. Every output asks here."""
+        if person.id in self.people:
+            return person.name
+        if person.id in self.anonymous:
+            return self.anonymous_label
+        return None
+
+    def names_of(self, story: Story) -> list[str]:
+        """The names to print for a story's people, in order (anonymous ones as the label)."""
+        names: list[str] = []
+        for person_id in story.people:
+            person = self.all_people.get(person_id)
+            name = self.display_name(person) if person is not None else None
+            if name is not None:
+                names.append(name)
+        return names
+
+    def anonymous_in(self, story: Story) -> int:
+        """How many of a story's people are shown only as the anonymous label."""
+        return sum(1 for p in dict.fromkeys(story.people) if p in self.anonymous)
+
+    def social_handles(self, person: Person) -> dict[str, str]:
+        """A person's links, only when they are named and agreed to be mentioned."""
+        if person.id not in self.people or not person.consent.social:
+            return {}
+        return {k: v for k, v in person.links.model_dump().items() if v}
+
+    def values_of(self, story: Story) -> list[Value]:
+        return [self.values[v] for v in story.values if v in self.values]
+
+    def author_of(self, story: Story) -> Person | None:
+        if story.author is None or story.author in story.people:
+            return None
+        return self.people.get(story.author)
+
+    def team_of(self, person: Person) -> Team | None:
+        return self.teams.get(person.team_id)
+
+    def shows_photo(self, person: Person) -> bool:
+        return person.photo is not None and photo_allowed(person, self.now.date())
+
+    def previous(self, story: Story) -> Story | None:
+        """The next older story."""
+        index = self._position[story.id]
+        return self.stories[index + 1] if index + 1 < len(self.stories) else None
+
+    def next(self, story: Story) -> Story | None:
+        """The next newer story."""
+        index = self._position[story.id]
+        return self.stories[index - 1] if index > 0 else None
+
+    def related(self, story: Story, count: int | None = None) -> list[Story]:
+        """Stories sharing a person, then a value, nearest in time first."""
+        count = self.settings.related_count if count is None else count
+        chosen: list[Story] = []
+        seen = {story.id}
+        for groups in (
+            [self.by_person.get(p, []) for p in story.people],
+            [self.by_value.get(v, []) for v in story.values],
+        ):
+            for candidate in _nearest(story, groups, count - len(chosen), seen):
+                chosen.append(candidate)
+                seen.add(candidate.id)
+            if len(chosen) >= count:
+                break
+        return chosen
+
+
+def _nearest(
+    story: Story, groups: list[list[Story]], wanted: int, seen: set[str]
+) -> list[Story]:
+    """Up to ``wanted`` stories from ``groups`` (each newest first) nearest in date to ``story``."""
+    if wanted <= 0:
+        return []
+    key = newest_first(story)
+    candidates: dict[str, tuple[int, tuple[int, str], Story]] = {}
+    for group in groups:
+        index = _bisect(group, key)
+        low, high = index - 1, index
+        taken = 0
+        # Walk outwards from the story's place in time; a few per group is enough.
+        while taken < wanted + len(seen) and (low >= 0 or high < len(group)):
+            for pos in (low, high):
+                if 0 <= pos < len(group):
+                    other = group[pos]
+                    if other.id not in seen:
+                        distance = abs(other.date.toordinal() - story.date.toordinal())
+                        candidates[other.id] = (distance, newest_first(other), other)
+                    taken += 1
+            low -= 1
+            high += 1
+    ranked = sorted(candidates.values(), key=lambda item: (item[0], item[1]))
+    return [item[2] for item in ranked[:wanted]]
+
+
+def _bisect(group: list[Story], key: tuple[int, str]) -> int:
+    low, high = 0, len(group)
+    while low < high:
+        middle = (low + high) // 2
+        if newest_first(group[middle]) < key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def build_hub(content: Content, settings: HubSettings) -> Hub:
+    """Check references between files and link the published content."""
+    diagnostics = content.diagnostics
+    now = resolve_now(settings.as_of)
+    today = now.date()
+    values = {v.id: v for v in content.values}
+    all_people = {p.id: p for p in content.people}
+    _check_references(content, values, all_people, diagnostics)
+
+    hidden_people: dict[str, Verdict] = {}
+    people: dict[str, Person] = {}
+    anonymous: dict[str, Person] = {}
+    for person in sorted(content.people, key=lambda p: (p.name.casefold(), p.id)):
+        verdict = person_verdict(person, today)
+        if verdict:
+            people[person.id] = person
+        else:
+            hidden_people[person.id] = verdict
+            if shown_anonymously(person, today, settings.unconsented):
+                anonymous[person.id] = person
+
+    hidden_stories: dict[str, Verdict] = {}
+    stories: list[Story] = []
+    for story in content.stories:
+        verdict = story_verdict(
+            story,
+            all_people,
+            now,
+            show_drafts=settings.show_drafts,
+            anonymous=settings.unconsented == "anonymous",
+        )
+        if verdict:
+            stories.append(story)
+        else:
+            hidden_stories[story.id] = verdict
+    stories.sort(key=newest_first)
+
+    by_person: dict[str, list[Story]] = defaultdict(list)
+    by_author: dict[str, list[Story]] = defaultdict(list)
+    by_value: dict[str, list[Story]] = defaultdict(list)
+    for story in stories:
+        for person_id in dict.fromkeys(story.people):
+            by_person[person_id].append(story)
+        if story.author and story.author not in story.people:
+            by_author[story.author].append(story)
+        for value_id in dict.fromkeys(story.values):
+            by_value[value_id].append(story)
+
+    teams: dict[str, Team] = {}
+    for person in people.values():
+        team = teams.setdefault(person.team_id, Team(person.team_id, person.team))
+        team.members.append(person)
+    teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
+    _check_team_spelling(teams, diagnostics)
+
+    return Hub(
+        settings=settings,
+        content=content,
+        now=now,
+        values=values,
+        all_people=all_people,
+        people=people,
+        stories=stories,
+        hidden_stories=hidden_stories,
+        hidden_people=hidden_people,
+        by_person=dict(by_person),
+        by_author=dict(by_author),
+        by_value=dict(by_value),
+        teams=teams,
+        _position={s.id: i for i, s in enumerate(stories)},
+        anonymous=anonymous,
+    )
+
+
+def _check_references(
+    content: Content,
+    values: dict[str, Value],
+    people: dict[str, Person],
+    diagnostics: Diagnostics,
+) -> None:
+    refs = [(s.source, s.people, s.values, s.author) for s in content.stories]
+    refs += [(r.source, r.people, r.values, r.author) for r in content.rejected]
+    for src, story_people, story_values, author in refs:
+        for index, person_id in enumerate(story_people):
+            if person_id and person_id not in people:
+                line, col = src.value_pos("people", index)
+                diagnostics.error(
+                    src.path, line, col,
+                    f"unknown person '{person_id}'"
+                    + suggestion(person_id, people, known="people"),
+                    field="people", code="unknown-person",
+                )
+        for index, value_id in enumerate(story_values):
+            if value_id and value_id not in values:
+                line, col = src.value_pos("values", index)
+                diagnostics.error(
+                    src.path, line, col,
+                    f"unknown value '{value_id}'" + suggestion(value_id, values, known="values"),
+                    field="values", code="unknown-value",
+                )
+        if author is not None and author not in people:
+            line, col = src.value_pos("author")
+            diagnostics.error(
+                src.path, line, col,
+                f"unknown author '{author}'" + suggestion(author, people, known="people"),
+                field="author", code="unknown-person",
+            )
+
+
+def _check_team_spelling(teams: dict[str, Team], diagnostics: Diagnostics) -> None:
+    """A team of one whose name is close to another team's is most likely a typo."""
+    from storyhub.diagnostics.core import did_you_mean
+
+    names = {t.name for t in teams.values()}
+    for team in teams.values():
+        if len(team.members) != 1:
+            continue
+        close = did_you_mean(team.name, names - {team.name}, cutoff=0.8)
+        if close is not None:
+            person = team.members[0]
+            line, col = person.source.value_pos("team")
+            diagnostics.warning(
+                person.source.path, line, col,
+                f"team '{team.name}' has only this person — did you mean '{close}'?",
+                field="team", code="team-typo",
+            )

@@ -1,0 +1,472 @@
+"""Share images: an Open Graph card (1200×630) and an Instagram portrait (1080×1350)
+for every published story, drawn with Pillow.
+
+* The layout lives in :data:`LAYOUTS` and :class:`CardOptions` (colours, fonts, logo).
+* Offline: the bundled DejaVu Sans (``assets/fonts``) unless the hub names its own font.
+* Deterministic: the same inputs give the same bytes (no timestamps, no EXIF).
+* Cached in ``<hub>/.cache/storyhub/cards/<sha256 of every input>.jpg``: a build with
+  nothing changed draws nothing; when many cards are missing, processes draw them.
+* Only published people appear, and their photo only where they consented to it.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from storyhub.options.settings import cache_dir
+from storyhub.options.social import CardOptions
+
+if TYPE_CHECKING:
+    from storyhub.content.model import Story
+    from storyhub.hub.graph import Hub
+
+#: Bump when the drawing code changes, so cached cards are redrawn.
+CARD_VERSION = "1"
+FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+DEFAULT_FONT = FONTS / "DejaVuSans.ttf"
+DEFAULT_FONT_BOLD = FONTS / "DejaVuSans-Bold.ttf"
+DEFAULT_BACKGROUND = "#37474f"
+CARDS_FOLDER = "assets/cards"
+MAX_BYTES = 300_000  # WhatsApp previews want JPEG ≤ 300 KB
+#: Draw in worker processes when at least this many cards are missing.
+PARALLEL_FROM = 12
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Geometry of one card format, in pixels."""
+
+    width: int
+    height: int
+    margin: int
+    photo: int  # diameter of the round photo
+    title_sizes: tuple[int, ...]  # tried largest first until the title fits
+    title_lines: int
+    company_size: int
+    name_size: int
+    detail_size: int
+    logo_height: int
+    portrait: bool  # photo above the title (Instagram) or beside it (Open Graph)
+
+
+LAYOUTS: dict[str, Layout] = {
+    # Open Graph / LinkedIn / Facebook / X summary_large_image: 1200×630 (1.91:1)
+    "og": Layout(1200, 630, 64, 232, (64, 56, 48, 42), 4, 28, 32, 24, 56, False),
+    # Instagram feed portrait: 1080×1350 (4:5)
+    "instagram": Layout(1080, 1350, 80, 380, (76, 66, 58, 50), 5, 34, 40, 30, 72, True),
+}
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything a card is drawn from: picklable, and hashed into its cache key."""
+
+    kind: str
+    title: str
+    names: str
+    detail: str  # role, or value names
+    values: str
+    company: str
+    background: str
+    text_color: str
+    accent: str
+    quality: int
+    font: str
+    font_bold: str
+    photo: str | None
+    logo: str | None
+    digests: tuple[str, ...] = ()  # content hashes of the font, photo and logo files
+
+    def key(self) -> str:
+        data = {**asdict(self), "version": CARD_VERSION, "pillow": PIL.__version__}
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()
+
+
+@dataclass(frozen=True)
+class CardImage:
+    kind: str
+    path: str  # site-relative, e.g. assets/cards/night-oven-og-1a2b3c4d.jpg
+    width: int
+    height: int
+    key: str
+    alt: str
+
+
+@dataclass
+class StoryCards:
+    og: CardImage
+    instagram: CardImage
+
+    @property
+    def alt(self) -> str:
+        return self.og.alt
+
+    def images(self) -> list[CardImage]:
+        return [self.og, self.instagram]
+
+
+@dataclass
+class CardStats:
+    drawn: int = 0
+    cached: int = 0
+    #: time the build waited for drawing (drawing runs while pages are rendered)
+    seconds: float = 0.0
+
+
+@dataclass
+class CardSet:
+    """The cards of a hub: what to draw, where the cache is, and the drawing itself."""
+
+    cache_dir: Path
+    stories: dict[str, StoryCards]
+    specs: dict[str, CardSpec]
+    workers: int = 2
+    stats: CardStats = field(default_factory=CardStats)
+    _pool: concurrent.futures.ProcessPoolExecutor | None = None
+    _futures: list[concurrent.futures.Future[int]] = field(default_factory=list)
+    _pending: list[str] = field(default_factory=list)
+
+    def cached_path(self, key: str) -> Path:
+        return self.cache_dir / f"{key}.jpg"
+
+    def missing(self) -> list[str]:
+        return [k for k in self.specs if not self.cached_path(k).is_file()]
+
+    def start(self) -> None:
+        """Begin drawing missing cards; in worker processes when there are many."""
+        self._pending = self.missing()
+        self.stats.cached = len(self.specs) - len(self._pending)
+        if not self._pending:
+            return
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        if self.workers > 1 and len(self._pending) >= PARALLEL_FROM:
+            context = multiprocessing.get_context("spawn")
+            self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
+            chunk = max(1, len(self._pending) // (self.workers * 8))
+            for i in range(0, len(self._pending), chunk):
+                batch = [(self.specs[k], str(self.cached_path(k))) for k in
+                         self._pending[i:i + chunk]]
+                self._futures.append(self._pool.submit(_draw_batch, batch))
+
+    def finish(self) -> CardStats:
+        """Wait for the drawing to end (drawing here what no worker drew)."""
+        import time
+
+        started = time.perf_counter()
+        try:
+            if self._pool is not None:
+                self.stats.drawn = sum(f.result() for f in self._futures)
+            elif self._pending:
+                self.stats.drawn = _draw_batch(
+                    [(self.specs[k], str(self.cached_path(k))) for k in self._pending]
+                )
+        finally:
+            self.cancel()
+        self._pending = []
+        self.stats.seconds = time.perf_counter() - started
+        return self.stats
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._futures = []
+
+    def write(self, out_dir: Path) -> list[Path]:
+        """Put every card in ``out_dir`` (the site folder) under its site path."""
+        written = []
+        for cards in self.stories.values():
+            for image in cards.images():
+                target = out_dir / image.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.exists():
+                    target.unlink()
+                source = self.cached_path(image.key)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copyfile(source, target)
+                written.append(target)
+        return written
+
+
+# -- planning -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    hasher = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    stat = path.stat()
+    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def _alt(story: Story, names: list[str], values: list[str], company: str,
+         has_photo: bool, lang: str) -> str:
+    if lang.startswith("it"):
+        who = f", con {', '.join(names)}" if names else ""
+        photo = f" e la foto di {names[0]}" if has_photo and names else ""
+        value = f" Valori: {', '.join(values)}." if values else ""
+        return f"Immagine della storia “{story.title}”{who}{photo}. {company}.{value}"
+    who = f", with {', '.join(names)}" if names else ""
+    photo = f" and a photo of {names[0]}" if has_photo and names else ""
+    value = f" Values: {', '.join(values)}." if values else ""
+    return f"Card of the story “{story.title}”{who}{photo}. {company}.{value}"
+
+
+def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
+    """Which cards the published stories need, and their cache keys (nothing is drawn)."""
+    root = hub.settings.root
+    font = Path(root / options.font) if options.font else DEFAULT_FONT
+    font_bold = Path(root / options.font_bold) if options.font_bold else (
+        font if options.font else DEFAULT_FONT_BOLD)
+    logo = Path(root / options.logo) if options.logo else None
+    for path, name in ((font, "font"), (font_bold, "font_bold"), (logo, "logo")):
+        if path is not None and not path.is_file():
+            from storyhub.options.social import OptionError
+
+            raise OptionError(f"storyhub option 'cards.{name}': {path} does not exist")
+    base_digests = (file_digest(font), file_digest(font_bold),
+                    file_digest(logo) if logo else "")
+    stories: dict[str, StoryCards] = {}
+    specs: dict[str, CardSpec] = {}
+    company = hub.settings.company
+    lang_default = hub.settings.language
+    for story in hub.stories:
+        people = hub.people_of(story)
+        values = hub.values_of(story)
+        names = [p.name for p in people]
+        photo_person = next((p for p in people if hub.shows_photo(p)), None)
+        photo: Path | None = None
+        if photo_person is not None and photo_person.photo:
+            candidate = photo_person.source.folder / photo_person.photo
+            photo = candidate if candidate.is_file() else None
+        color = options.background or next(
+            (v.color for v in values if v.color), None) or DEFAULT_BACKGROUND
+        detail = people[0].role if len(people) == 1 else ""
+        shown_names = _names_line(names)
+        alt = _alt(story, names, [v.name for v in values], company, photo is not None,
+                   story.lang or lang_default)
+        images = {}
+        for kind, layout in LAYOUTS.items():
+            spec = CardSpec(
+                kind=kind, title=story.title, names=shown_names, detail=detail,
+                values=" · ".join(v.name for v in values), company=company,
+                background=color, text_color=options.text_color, accent=options.accent,
+                quality=options.jpeg_quality, font=str(font), font_bold=str(font_bold),
+                photo=str(photo) if photo else None, logo=str(logo) if logo else None,
+                digests=(*base_digests, file_digest(photo) if photo else ""),
+            )
+            key = spec.key()
+            specs[key] = spec
+            images[kind] = CardImage(
+                kind, f"{CARDS_FOLDER}/{story.id}-{kind}-{key[:10]}.jpg",
+                layout.width, layout.height, key, alt,
+            )
+        stories[story.id] = StoryCards(images["og"], images["instagram"])
+    return CardSet(cache_dir(root, "cards"), stories, specs, workers=options.workers)
+
+
+def _names_line(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " & ".join(names)
+    return f"{names[0]}, {names[1]} +{len(names) - 2}"
+
+
+# -- drawing (runs in worker processes too: module-level functions only) --------------------
+
+
+def _draw_batch(batch: list[tuple[CardSpec, str]]) -> int:
+    for spec, target in batch:
+        data = draw(spec)
+        temporary = f"{target}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    return len(batch)
+
+
+@lru_cache(maxsize=32)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
+          width: int) -> list[str]:
+    """Greedy word wrap; a word longer than the line is split by characters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if draw.textlength(trial, font=font) <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        while draw.textlength(word, font=font) > width and len(word) > 1:
+            cut = len(word)
+            while cut > 1 and draw.textlength(word[:cut], font=font) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit_title(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: Layout,
+               width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    for size in layout.title_sizes:
+        font = _font(spec.font_bold, size)
+        lines = _wrap(draw, spec.title, font, width)
+        if len(lines) <= layout.title_lines:
+            return font, lines
+    lines = lines[: layout.title_lines]
+    last = lines[-1]
+    while last and draw.textlength(last + "…", font=font) > width:
+        last = last[:-1].rstrip()
+    lines[-1] = last + "…"
+    return font, lines
+
+
+@lru_cache(maxsize=64)
+def _round_photo(path: str, size: int, ring: tuple[int, int, int]) -> Image.Image | None:
+    """The photo cut round in a ring (cached: a person appears on many cards; read only)."""
+    try:
+        with Image.open(path) as source:
+            source.draft("RGB", (size * 2, size * 2))  # fast JPEG downscale on load
+            photo = ImageOps.exif_transpose(source).convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    photo = ImageOps.fit(photo, (size, size), Image.Resampling.LANCZOS)
+    scale = 4  # antialiased circle: draw the mask large, then shrink
+    mask = Image.new("L", (size * scale, size * scale), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, size * scale - 1, size * scale - 1), fill=255)
+    mask = mask.resize((size, size), Image.Resampling.LANCZOS)
+    framed = Image.new("RGBA", (size + 12, size + 12), (0, 0, 0, 0))
+    ring_mask = Image.new("L", ((size + 12) * scale, (size + 12) * scale), 0)
+    ImageDraw.Draw(ring_mask).ellipse((0, 0, (size + 12) * scale - 1, (size + 12) * scale - 1),
+                                      fill=255)
+    framed.paste(ring, (0, 0, size + 12, size + 12),
+                 ring_mask.resize((size + 12, size + 12), Image.Resampling.LANCZOS))
+    framed.paste(photo, (6, 6), mask)
+    return framed
+
+
+@lru_cache(maxsize=4)
+def _logo(path: str, height: int) -> Image.Image | None:
+    try:
+        with Image.open(path) as source:
+            logo = source.convert("RGBA")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    width = max(1, round(logo.width * height / logo.height))
+    return logo.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def draw(spec: CardSpec) -> bytes:
+    """The JPEG bytes of one card."""
+    layout = LAYOUTS[spec.kind]
+    background = _rgb(spec.background)
+    text = _rgb(spec.text_color)
+    if _contrast(background, text) < 3.0:  # keep the title readable on light colours
+        text = _rgb(spec.accent) if _contrast(background, _rgb(spec.accent)) >= 3.0 else (
+            (0, 0, 0) if _luminance(background) > 0.18 else (255, 255, 255))
+    image = Image.new("RGB", (layout.width, layout.height), background)
+    canvas = ImageDraw.Draw(image)
+    m = layout.margin
+    # A darker band at the bottom carries the people and values.
+    band_height = layout.name_size + layout.detail_size + m
+    band = tuple(max(0, int(c * 0.78)) for c in background)
+    canvas.rectangle((0, layout.height - band_height - m // 2, layout.width, layout.height),
+                     fill=band)
+    band_text = text if _contrast(band, text) >= 3.0 else (255, 255, 255)
+
+    company_font = _font(spec.font_bold, layout.company_size)
+    canvas.text((m, m), spec.company.upper(), font=company_font, fill=text)
+    top = m + layout.company_size + m // 2
+
+    logo = _logo(spec.logo, layout.logo_height) if spec.logo else None
+    if logo is not None:
+        image.paste(logo, (layout.width - m - logo.width, m - 8), logo)
+
+    photo = _round_photo(spec.photo, layout.photo, band_text) if spec.photo else None
+    text_width = layout.width - 2 * m
+    if layout.portrait:
+        if photo is not None:
+            image.paste(photo, ((layout.width - photo.width) // 2, top + m // 2), photo)
+            top += photo.height + m
+        else:
+            top += m
+    elif photo is not None:
+        text_width -= photo.width + m // 2
+        y = (layout.height - band_height - photo.height) // 2 + m // 4
+        image.paste(photo, (layout.width - m - photo.width, max(top, y)), photo)
+
+    title_font, lines = _fit_title(canvas, spec, layout, text_width)
+    line_height = round(title_font.size * 1.18)
+    title_area = layout.height - band_height - m - top
+    y = top + max(0, (title_area - line_height * len(lines)) // 2)
+    for line in lines:
+        canvas.text((m, y), line, font=title_font, fill=text)
+        y += line_height
+
+    name_font = _font(spec.font_bold, layout.name_size)
+    detail_font = _font(spec.font, layout.detail_size)
+    y = layout.height - band_height
+    if spec.names:
+        canvas.text((m, y), spec.names, font=name_font, fill=band_text)
+    detail = " — ".join(p for p in (spec.detail, spec.values) if p)
+    if detail:
+        while detail and canvas.textlength(detail, font=detail_font) > layout.width - 2 * m:
+            detail = detail[:-2] + "…"
+        canvas.text((m, y + layout.name_size + 10), detail, font=detail_font, fill=band_text)
+
+    quality = spec.quality
+    while True:
+        out = BytesIO()
+        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False,
+                   subsampling="4:2:0")
+        data = out.getvalue()
+        if len(data) < MAX_BYTES or quality <= 40:
+            return data
+        quality -= 10

@@ -1,0 +1,303 @@
+"""Photos and story images: checked by content, re-encoded from pixels, cached.
+
+Only JPEG, PNG and WebP are accepted, recognised by their first bytes (not by the
+file name) and verified with Pillow. Every published image is decoded, turned
+upright (EXIF orientation), converted to sRGB, scaled down to a web size and
+encoded again from its pixels alone: EXIF (with GPS), XMP, comments and colour
+profiles do not survive. The original in the repository is never written to.
+Re-encoded bytes are cached by content hash under ``<hub>/.cache/storyhub/images``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from storyhub.content.load import Content, rel
+from storyhub.content.model import Source
+from storyhub.diagnostics.core import Diagnostics
+
+#: Limits, in one place. File size: phone photos are 2-12 MB; 25 MB leaves room.
+MAX_FILE_BYTES = 25 * 1024 * 1024
+#: Pixel count: a 48-megapixel phone photo passes; decompression bombs do not.
+MAX_PIXELS = 60_000_000
+#: Longest side of the published file, per use (photos are shown at most 200 px wide).
+MAX_EDGE = {"photo": 800, "story-image": 2400, "story-file": 2400}
+JPEG_QUALITY = 85
+WEBP_QUALITY = 85
+#: Bump when the encoding recipe changes, so cached files are made again.
+RECIPE = "storyhub-images-1"
+
+#: Output format by file suffix: the published file keeps its name and extension.
+FORMAT_BY_SUFFIX = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+IMAGE_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
+#: Files that must never be copied beside a story: they can run code in a browser.
+ACTIVE_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs", ".xml", ".swf")
+
+_PIXELS_IN_MESSAGE = re.compile(r"\((\d+) pixels\)")
+
+
+class ImageProblem(Exception):
+    """An image that cannot be published; the message names what to do."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int
+    height: int
+
+
+def sniff(head: bytes) -> str | None:
+    """The image format from a file's first bytes: JPEG, PNG, WEBP, or a name for others."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml", b"<!doctype svg")) or b"<svg" in text[:512]:
+        return "SVG"
+    if text.startswith((b"<!doctype html", b"<html", b"<script")):
+        return "HTML"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif"):
+        return "HEIC" if head[8:12] != b"avif" else "AVIF"
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    return None
+
+
+_HINTS = {
+    "SVG": "SVG files can contain scripts and are not accepted: export it as PNG or JPEG",
+    "HTML": "it is a web page, not an image",
+    "GIF": "export it as PNG",
+    "HEIC": "it is an iPhone HEIC photo: export it as JPEG (Photos > Export, or set the "
+            "camera to 'Most Compatible')",
+    "AVIF": "export it as JPEG or WebP",
+    "PDF": "it is a PDF document: export the picture as JPEG or PNG",
+}
+
+
+def inspect_image(path: Path) -> ImageInfo:
+    """Check ``path`` is a real JPEG/PNG/WebP within the limits; raise :class:`ImageProblem`."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ImageProblem(
+            f"the file is {size / 1024 / 1024:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB: make it smaller (e.g. 2400 pixels wide, "
+            "JPEG quality 85)"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(64)
+    kind = sniff(head)
+    if kind not in ("JPEG", "PNG", "WEBP"):
+        what = f"a {kind} file" if kind else "not an image"
+        hint = _HINTS.get(kind or "", "use a JPEG, PNG or WebP image")
+        raise ImageProblem(f"the file is {what}, whatever its name says: {hint}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                _check_pixels(width, height)
+                image.verify()
+    except Image.DecompressionBombError as exc:
+        found = _PIXELS_IN_MESSAGE.search(str(exc))
+        pixels = int(found.group(1)) if found else 0
+        raise ImageProblem(_too_many_pixels(pixels)) from None
+    except Image.DecompressionBombWarning:
+        raise ImageProblem(_too_many_pixels(0)) from None
+    except ImageProblem:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImageProblem(
+            f"the file starts like a {kind} image but cannot be read ({exc}): "
+            "open it in an image editor and save it again"
+        ) from None
+    return ImageInfo(kind, width, height)
+
+
+def _check_pixels(width: int, height: int) -> None:
+    if width * height > MAX_PIXELS:
+        raise ImageProblem(_too_many_pixels(width * height, width, height))
+
+
+def _too_many_pixels(pixels: int, width: int = 0, height: int = 0) -> str:
+    size = f"{width}×{height} pixels, " if width else ""
+    count = f"{size}{pixels / 1_000_000:.0f} megapixels" if pixels else "too many pixels"
+    return (
+        f"the image is too large ({count}); the limit is {MAX_PIXELS // 1_000_000} "
+        "megapixels: resize it, e.g. to 2400 pixels on the longest side"
+    )
+
+
+# -- validation of a hub's images ------------------------------------------------------------
+
+
+def check_media(content: Content) -> None:
+    """Report every unusable photo, story image and co-located file, at its field."""
+    diagnostics = content.diagnostics
+    root = content.root
+    for person in content.people:
+        if person.photo is not None:
+            _check_field(root, person.source, "photo", person.photo, diagnostics)
+    for story in content.stories:
+        if story.image is not None:
+            _check_field(root, story.source, "image", story.image, diagnostics)
+        if story.source.abs_path.name == "index.md":
+            # The `image:` file was checked above, with the line of its field.
+            _check_folder(root, story.source.folder, diagnostics,
+                          checked=set(story.source.files.values()))
+
+
+def _check_field(
+    root: Path, source: Source, field: str, written: str, diagnostics: Diagnostics
+) -> None:
+    found = source.files.get(field)
+    if found is None:
+        return  # the loader already said the file is missing or not an image
+    try:
+        inspect_image(found)
+    except ImageProblem as exc:
+        line, col = source.value_pos(field)
+        diagnostics.error(source.path, line, col, f"'{field}': {written}: {exc}",
+                          field=field, code="image-content")
+
+
+def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics, *,
+                  checked: set[Path]) -> None:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.resolve() in checked:
+            continue
+        suffix = path.suffix.lower()
+        shown = rel(root, path)
+        if suffix in ACTIVE_SUFFIXES:
+            diagnostics.error(
+                shown, 1, 1,
+                f"'{path.name}' cannot be published beside a story: {suffix} files can run "
+                "code in the reader's browser (export images as PNG or JPEG)",
+                code="image-content",
+            )
+        elif suffix in IMAGE_SUFFIXES:
+            try:
+                inspect_image(path)
+            except ImageProblem as exc:
+                diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
+
+
+# -- re-encoding ------------------------------------------------------------------------------
+
+
+def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> bytes:
+    """The published bytes of the image at ``path``: pixels only, same format as its name.
+
+    Deterministic: the same file always gives the same bytes. Cached by content hash.
+    """
+    data = path.read_bytes()
+    target = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if target is None:
+        raise ImageProblem(f"'{path.name}' is not a JPEG, PNG or WebP file name")
+    edge = MAX_EDGE.get(kind, MAX_EDGE["story-image"])
+    key = hashlib.sha256(
+        f"{RECIPE}|{target}|{edge}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode() + data
+    ).hexdigest()
+    cached = cache / f"{key}.{target.lower()}" if cache is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    result = reencode(data, target, edge)
+    if cached is not None:
+        _write_atomically(cached, result)
+    return result
+
+
+def reencode(data: bytes, target: str, edge: int) -> bytes:
+    """Decode ``data``, turn it upright, convert to sRGB, fit in ``edge``, encode as ``target``."""
+    if len(data) > MAX_FILE_BYTES or sniff(data[:64]) not in ("JPEG", "PNG", "WEBP"):
+        raise ImageProblem("not a JPEG, PNG or WebP image within the size limit")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as opened:
+                _check_pixels(*opened.size)
+                opened.seek(0)
+                opened.load()
+                upright = ImageOps.exif_transpose(opened) or opened
+                pixels = _to_srgb(upright, opened.info.get("icc_profile"))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(_too_many_pixels(0)) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImageProblem(f"the image cannot be decoded ({exc}): save it again") from None
+    if max(pixels.size) > edge:
+        pixels.thumbnail((edge, edge), Image.Resampling.LANCZOS)
+    # A brand-new image holds pixels only: no info dict, no EXIF, no ICC, no XMP.
+    fresh = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+    out = io.BytesIO()
+    if target == "JPEG":
+        fresh = _flatten(fresh) if fresh.mode != "L" else fresh
+        fresh.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
+    elif target == "PNG":
+        fresh.save(out, "PNG", optimize=False, compress_level=9)
+    else:
+        if fresh.mode not in ("RGB", "RGBA"):
+            fresh = fresh.convert("RGBA" if "A" in fresh.getbands() else "RGB")
+        fresh.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return out.getvalue()
+
+
+def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """Pixels in sRGB, in a mode every encoder handles (L, LA, RGB or RGBA)."""
+    if image.mode in ("P", "PA"):
+        image = image.convert("RGBA" if "transparency" in image.info or image.mode == "PA"
+                              else "RGB")
+    elif image.mode in ("CMYK", "YCbCr", "LAB", "HSV"):
+        image = image.convert("RGB")
+    elif image.mode.startswith(("I", "F")) or image.mode == "1":
+        image = image.convert("L")
+    if icc and image.mode in ("RGB", "RGBA"):
+        try:
+            from PIL import ImageCms
+
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(
+                image, source, ImageCms.createProfile("sRGB"), outputMode=image.mode
+            )
+            if converted is not None:
+                image = converted
+        except Exception:  # an unreadable profile: keep the pixels as they are
+            pass
+    return image.copy()
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """JPEG has no transparency: put transparent pixels on white."""
+    if image.mode in ("RGBA", "LA"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only checkout still builds, only slower

@@ -1,0 +1,281 @@
+"""The leak scan: after a build, look through every output file for unpublished content.
+
+:func:`secrets_of` lists distinctive traces of everything the hub did *not*
+publish (drafts, embargoed stories, stories taken down after a withdrawal, people
+who are not named, photos without consent): their URLs, titles, summaries, a
+sentence of their text, file names, names. :func:`scan_site` reads every file of
+a built site (HTML, XML, JSON, text, gzip, file names) and reports where one
+appears. Short or common words are never used as traces, so ordinary text does
+not trip the scan; the price is that a leak of a very short title goes unseen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, unquote_plus
+
+from storyhub.content.model import Person, Story
+from storyhub.hub.graph import Hub
+
+#: Suffixes never read as text (their names are still checked).
+BINARY_SUFFIXES = {
+    ".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".otf",
+    ".eot", ".pdf", ".zip", ".mp3", ".mp4", ".webm", ".avif",
+}
+MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
+MIN_SENTENCE = 32
+# A run of words and spaces only: it reads the same in the Markdown and in the page.
+_SENTENCE = re.compile(r"[^\W_][^\W_ ]*(?: [^\W_]+){4,}")
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A trace of unpublished content: ``text`` (normalised), ``why`` it must not appear."""
+
+    text: str
+    why: str
+    url: bool = False  # match as a URL path: not followed by more of a slug
+    #: kept even when published text contains it (a hidden person's name in a story is a leak)
+    always: bool = False
+
+
+@dataclass(frozen=True)
+class Leak:
+    file: str  # path relative to the site folder
+    secret: Secret
+    excerpt: str
+
+    def format(self) -> str:
+        return f"{self.file}: {self.secret.why} ({self.excerpt!r})"
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+# -- what must not appear --------------------------------------------------------------------
+
+
+def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
+    """Distinctive traces of every story, person and photo the hub does not publish.
+
+    A trace that also occurs in published content (``public_texts``: e.g. the site's
+    own pages; published stories and profiles are added here) is dropped: it cannot
+    be told apart from what was meant to be public. Links and the names of people who
+    must not be named are always kept: in a published story they are a leak too.
+    """
+    published_texts = _published_texts(hub)
+    secrets: dict[str, Secret] = {}
+
+    def add(text: str, why: str, *, url: bool = False, minimum: int = MIN_TEXT,
+            always: bool = False) -> None:
+        key = normalise(text)
+        if url or (len(key) >= minimum and key not in published_texts):
+            secrets.setdefault(key, Secret(key, why, url, always or url))
+
+    stories = {s.id: s for s in hub.content.stories}
+    published_files = {normalise(Path(a).name) for a in _published_asset_names(hub)}
+    for slug, verdict in sorted(hub.hidden_stories.items()):
+        story = stories.get(slug)
+        if story is None:
+            continue
+        why = f"{story.source.path} is not published ({verdict.reason})"
+        add(f"stories/{slug}", f"link to {why}", url=True)
+        add(story.title, f"title of {why}")
+        add(story.summary, f"summary of {why}")
+        sentence = first_sentence(story.body)
+        if sentence:
+            add(sentence, f"text of {why}", minimum=MIN_SENTENCE)
+        for name in _story_file_names(hub, story):
+            if normalise(name) not in published_files:
+                add(name, f"file of {why}", minimum=10)
+    for person_id, verdict in sorted(hub.hidden_people.items()):
+        person = hub.all_people[person_id]
+        why = f"{person.source.path} is not named ({verdict.reason})"
+        add(f"people/{person_id}", f"link to {why}", url=True)
+        if len(person.name.split()) >= 2 or len(person.name) >= MIN_TEXT:
+            add(person.name, f"name from {why}", minimum=6, always=True)
+        _add_photo(hub, person, why, published_files, add)
+    for person in hub.people.values():
+        if person.photo is not None and not hub.shows_photo(person):
+            _add_photo(hub, person, f"{person.source.path} did not consent to their photo",
+                       published_files, add)
+    corpus = normalise("\n".join([*_public_corpus(hub), *public_texts]))
+    pattern = _pattern(s for s in secrets.values() if not s.always)
+    public = {m.group(0) for m in pattern.finditer(corpus)} if pattern is not None else set()
+    return [s for s in secrets.values() if s.always or s.text not in public]
+
+
+def _public_corpus(hub: Hub) -> Iterator[str]:
+    for story in hub.stories:
+        yield from (story.title, story.summary, story.body, *story.tags)
+        yield from story.social.values()
+    for person in hub.people.values():
+        yield from (person.name, person.role, person.team, person.bio)
+        yield from (t for t in (person.location, person.photo_alt, person.pronouns) if t)
+    for value in hub.values.values():
+        yield from (value.name, value.description, *value.prompts)
+
+
+def _add_photo(hub: Hub, person: Person, why: str, published: set[str], add: object) -> None:
+    if person.photo is None:
+        return
+    found = person.source.files.get("photo")
+    name = found.name if found is not None else Path(person.photo).name
+    if normalise(name) not in published:
+        add(name, f"photo file of {why}", minimum=10)  # type: ignore[operator]
+
+
+def _published_texts(hub: Hub) -> set[str]:
+    """Texts that are public anyway: never treated as secrets."""
+    texts: set[str] = set()
+    for story in hub.stories:
+        texts.update(normalise(t) for t in (story.title, story.summary, *story.tags))
+    for person in hub.people.values():
+        texts.add(normalise(person.name))
+    for value in hub.values.values():
+        texts.update(normalise(t) for t in (value.name, value.description, value.id))
+    texts.add(normalise(hub.settings.site_name))
+    texts.add(normalise(hub.anonymous_label))
+    return texts
+
+
+def _published_asset_names(hub: Hub) -> Iterator[str]:
+    from storyhub.site.plan import plan_assets
+
+    for asset in plan_assets(hub):
+        yield asset.dest
+
+
+def _story_file_names(hub: Hub, story: Story) -> list[str]:
+    names: list[str] = []
+    if story.image is not None:
+        found = story.source.files.get("image")
+        names.append(found.name if found is not None else Path(story.image).name)
+    if story.source.abs_path.name == "index.md":
+        for path in sorted(story.source.folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() != ".md":
+                names.append(unicodedata.normalize("NFC", path.name))
+    return names
+
+
+def first_sentence(markdown: str) -> str:
+    """A run of plain words from the story's text, as it will read once rendered."""
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("<", "{", "|", "```", "~~~", "!!!", "???", "[^")):
+            continue
+        for found in _SENTENCE.finditer(line):
+            if len(found.group(0)) >= MIN_SENTENCE:
+                return " ".join(found.group(0).split()[:12])
+    return ""
+
+
+# -- where it appears ------------------------------------------------------------------------
+
+
+def _pattern(secrets: Iterable[Secret]) -> re.Pattern[str] | None:
+    parts = []
+    for secret in sorted(secrets, key=lambda s: -len(s.text)):
+        escaped = re.escape(secret.text)
+        parts.append(escaped + r"(?![a-z0-9-])" if secret.url else escaped)
+    return re.compile("|".join(parts)) if parts else None
+
+
+#: Large files are read in pieces of about this many characters, ending at a line end;
+#: the last lines of a piece (at least OVERLAP characters) start the next, so a trace
+#: across the edge is still seen and memory stays bounded however big the output grows.
+CHUNK_CHARS = 1 << 20
+OVERLAP = 4096
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+
+def text_pieces(path: Path) -> Iterator[str]:
+    """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
+            carried = ""
+            while True:
+                block = handle.read(CHUNK_CHARS)
+                if not block:
+                    return
+                block += handle.readline()
+                yield carried + block
+                cut = block.rfind("\n", 0, max(len(block) - OVERLAP, 0))
+                carried = block[cut + 1 :]
+    except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
+        return
+
+
+def readable_texts(suffix: str, text: str) -> Iterator[str]:
+    """The text of (a piece of) a file in the forms a reader or a crawler would see it."""
+    if suffix == ".json":
+        strings = []
+        for match in _JSON_STRING.finditer(text):
+            with contextlib.suppress(ValueError):
+                strings.append(json.loads(match.group(0)))
+        text = "\n".join(strings)
+    plain = html.unescape(text)
+    yield plain
+    if "%" in plain or "+" in plain:
+        yield unquote(plain)
+        yield unquote_plus(plain)
+    if "<" in plain:
+        # Text split by tags (<em>, <a>) reads as one line in the browser.
+        yield html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
+def _text_suffix(path: Path) -> str | None:
+    """The suffix that says how to read ``path`` as text, or None for binary files."""
+    suffix = Path(path.stem).suffix.lower() if path.suffix == ".gz" else path.suffix.lower()
+    return None if suffix in BINARY_SUFFIXES else suffix
+
+
+def scan_site(site: Path, secrets: list[Secret]) -> list[Leak]:
+    """Every place in the built ``site`` where a secret appears (first hit per file)."""
+    pattern = _pattern(secrets)
+    if pattern is None:
+        return []
+    by_text = {s.text: s for s in secrets}
+    leaks: list[Leak] = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
+        found: dict[str, Leak] = {}
+
+        def look(text: str, relative: str = relative, found: dict[str, Leak] = found) -> None:
+            folded = normalise(text)
+            for match in pattern.finditer(folded):
+                secret = by_text.get(match.group(0)) or _secret_for(match.group(0), secrets)
+                if secret is not None and secret.text not in found:
+                    start, end = max(match.start() - 30, 0), match.end() + 30
+                    found[secret.text] = Leak(relative, secret, folded[start:end])
+
+        look(relative)
+        suffix = _text_suffix(path)
+        if suffix is not None:
+            for piece in text_pieces(path):
+                for text in readable_texts(suffix, piece):
+                    look(text)
+        leaks.extend(found.values())
+    return leaks
+
+
+def _secret_for(hit: str, secrets: list[Secret]) -> Secret | None:
+    return next((s for s in secrets if s.text == hit), None)
+
+
+def format_leaks(leaks: list[Leak], limit: int = 50) -> str:
+    lines = [leak.format() for leak in leaks[:limit]]
+    if len(leaks) > limit:
+        lines.append(f"… and {len(leaks) - limit} more")
+    return "\n".join(lines)

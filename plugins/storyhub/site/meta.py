@@ -1,0 +1,150 @@
+"""Rich-preview data for pages: Open Graph, Twitter Card and JSON-LD ``Article``.
+
+Engine-independent: a template prints :attr:`PageMeta.tags` as ``<meta>`` elements
+(escaped by the template) and :attr:`PageMeta.json_ld`, which is already safe
+inside ``<script type="application/ld+json">``. Absolute URLs need ``site_url``;
+without it the tags that must be absolute (og:url, og:image) are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyhub.text.escaping import json_for_script
+from storyhub.social.links import absolute
+
+if TYPE_CHECKING:
+    from storyhub.media.cards import StoryCards
+    from storyhub.hub.graph import Hub
+    from storyhub.content.model import Person, Story
+
+_LOCALES = {"en": "en_US", "it": "it_IT", "fr": "fr_FR", "de": "de_DE", "es": "es_ES",
+            "pt": "pt_PT", "nl": "nl_NL"}
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    attr: str  # "property" (Open Graph) or "name" (Twitter)
+    key: str
+    content: str
+
+
+@dataclass
+class PageMeta:
+    tags: list[MetaTag] = field(default_factory=list)
+    json_ld: str = ""
+
+    def add(self, attr: str, key: str, content: str | None) -> None:
+        if content:
+            self.tags.append(MetaTag(attr, key, content))
+
+
+def locale(lang: str) -> str:
+    if "-" in lang or "_" in lang:
+        base, region = lang.replace("-", "_").split("_", 1)
+        return f"{base.lower()}_{region.upper()}"
+    return _LOCALES.get(lang.lower(), lang.lower())
+
+
+def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
+               image_path: str | None = None, image_alt: str | None = None) -> PageMeta:
+    """Tags for a story page. ``cards``: its share images; else the story's own image."""
+    settings = hub.settings
+    site_url = settings.site_url
+    meta = PageMeta()
+    url = absolute(site_url, story.url) if site_url else None
+    people = hub.people_of(story)
+    values = hub.values_of(story)
+    lang = story.lang or settings.language
+    published = (story.publish_at.isoformat() if story.publish_at
+                 else story.date.isoformat())
+    image_url = width = height = alt = None
+    if cards is not None:
+        image_url, width, height = cards.og.path, str(cards.og.width), str(cards.og.height)
+        alt = cards.og.alt
+    elif image_path:
+        image_url, alt = image_path, image_alt or story.title
+    absolute_image = absolute(site_url, image_url) if site_url and image_url else None
+
+    meta.add("property", "og:type", "article")
+    meta.add("property", "og:title", story.title)
+    meta.add("property", "og:description", story.summary)
+    meta.add("property", "og:url", url)
+    meta.add("property", "og:site_name", settings.site_name)
+    meta.add("property", "og:locale", locale(lang))
+    meta.add("property", "og:image", absolute_image)
+    if absolute_image:
+        meta.add("property", "og:image:type", "image/jpeg" if cards is not None else None)
+        meta.add("property", "og:image:width", width)
+        meta.add("property", "og:image:height", height)
+        meta.add("property", "og:image:alt", alt)
+    meta.add("property", "article:published_time", published)
+    for person in people:
+        meta.add("property", "article:author",
+                 absolute(site_url, person.url) if site_url else person.name)
+    if values:
+        meta.add("property", "article:section", values[0].name)
+    for tag in dict.fromkeys([*(v.name for v in values), *story.tags]):
+        meta.add("property", "article:tag", tag)
+    meta.add("name", "twitter:card", "summary_large_image")
+    meta.add("name", "twitter:title", story.title)
+    meta.add("name", "twitter:description", story.summary)
+    meta.add("name", "twitter:image", absolute_image)
+    if absolute_image:
+        meta.add("name", "twitter:image:alt", alt)
+    if people:
+        meta.add("name", "twitter:label1", "Told by" if not lang.startswith("it") else "Con")
+        meta.add("name", "twitter:data1", ", ".join(p.name for p in people))
+    if values:
+        meta.add("name", "twitter:label2", "Values" if not lang.startswith("it") else "Valori")
+        meta.add("name", "twitter:data2", ", ".join(v.name for v in values))
+
+    article: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "description": story.summary,
+        "datePublished": published,
+        "inLanguage": lang,
+        "author": [
+            {"@type": "Person", "name": p.name,
+             **({"url": absolute(site_url, p.url)} if site_url else {})}
+            for p in people
+        ],
+        "publisher": {"@type": "Organization", "name": settings.company,
+                      **({"url": site_url} if site_url else {})},
+    }
+    if url:
+        article["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
+        article["url"] = url
+    if absolute_image:
+        article["image"] = [absolute_image]
+    keywords = [*(v.name for v in values), *story.tags]
+    if keywords:
+        article["keywords"] = ", ".join(dict.fromkeys(keywords))
+    meta.json_ld = str(json_for_script(article))
+    return meta
+
+
+def person_meta(hub: Hub, person: Person, photo_path: str | None) -> PageMeta:
+    """``profile`` tags for a person page (photo only when they consented to it)."""
+    settings = hub.settings
+    site_url = settings.site_url
+    meta = PageMeta()
+    first, _, last = person.name.partition(" ")
+    meta.add("property", "og:type", "profile")
+    meta.add("property", "og:title", person.name)
+    meta.add("property", "og:description", f"{person.role} · {person.team}")
+    meta.add("property", "og:url", absolute(site_url, person.url) if site_url else None)
+    meta.add("property", "og:site_name", settings.site_name)
+    meta.add("property", "og:locale", locale(settings.language))
+    meta.add("property", "profile:first_name", first)
+    meta.add("property", "profile:last_name", last)
+    if photo_path and site_url and hub.shows_photo(person):
+        meta.add("property", "og:image", absolute(site_url, photo_path))
+        meta.add("property", "og:image:alt", person.photo_alt or person.name)
+    meta.add("name", "twitter:card", "summary")
+    meta.add("name", "twitter:title", person.name)
+    meta.add("name", "twitter:description", f"{person.role} · {person.team}")
+    return meta

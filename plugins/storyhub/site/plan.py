@@ -1,0 +1,246 @@
+"""The site plan: which pages and files a hub publishes, independent of the engine.
+
+An engine adapter (the MkDocs plugin, or any Jinja renderer) turns each
+:class:`SitePage` into a page rendered with ``template`` and each :class:`Asset`
+into a file. Listing pages carry the stories they list, never rendered HTML:
+each story's Markdown is rendered once, on its own page.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from storyhub.hub.graph import Hub, Team
+from storyhub.i18n.translator import Translator
+from storyhub.content.model import Person, Story, Value
+
+
+@dataclass
+class SitePage:
+    src_uri: str
+    url: str
+    kind: str
+    title: str
+    description: str = ""
+    markdown: str = ""
+    subject: Any = None
+    items: list[Any] = field(default_factory=list)
+    number: int = 1
+    count: int = 1
+
+    @property
+    def template(self) -> str:
+        return f"storyhub/{self.kind}.html"
+
+    @property
+    def newer_url(self) -> str | None:
+        if self.number <= 1:
+            return None
+        return listing_url(self.url_base, self.number - 1)
+
+    @property
+    def older_url(self) -> str | None:
+        if self.number >= self.count:
+            return None
+        return listing_url(self.url_base, self.number + 1)
+
+    @property
+    def url_base(self) -> str:
+        return self.url.split("page/")[0]
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied into the site: ``src`` in the repository, ``dest`` in the output."""
+
+    src: Path
+    dest: str
+    owner: str
+    kind: str  # "photo" | "story-image" | "story-file"
+
+
+def listing_url(base: str, number: int) -> str:
+    return base if number <= 1 else f"{base}page/{number}/"
+
+
+def _src(url: str) -> str:
+    return f"{url}index.md" if url else "index.md"
+
+
+@dataclass
+class SitePlan:
+    pages: list[SitePage]
+    assets: list[Asset]
+    by_src: dict[str, SitePage]
+
+
+class SiteView:
+    """What templates ask about the hub; URLs are site-relative, without leading slash."""
+
+    def __init__(self, hub: Hub, translator: Translator, assets: dict[tuple[str, str], str]):
+        self.hub = hub
+        self.t = translator
+        self._assets = assets
+
+    @property
+    def settings(self) -> Any:
+        return self.hub.settings
+
+    def people_of(self, story: Story) -> list[Person]:
+        return self.hub.people_of(story)
+
+    def values_of(self, story: Story) -> list[Value]:
+        return self.hub.values_of(story)
+
+    def names_of(self, story: Story) -> list[str]:
+        """Names to print for a story's people (anonymous ones as the label)."""
+        return self.hub.names_of(story)
+
+    def display_name(self, person: Person) -> str | None:
+        return self.hub.display_name(person)
+
+    def anonymous_in(self, story: Story) -> int:
+        return self.hub.anonymous_in(story)
+
+    @property
+    def anonymous_label(self) -> str:
+        return self.hub.anonymous_label
+
+    def author_of(self, story: Story) -> Person | None:
+        return self.hub.author_of(story)
+
+    def related(self, story: Story) -> list[Story]:
+        return self.hub.related(story)
+
+    def previous(self, story: Story) -> Story | None:
+        return self.hub.previous(story)
+
+    def next(self, story: Story) -> Story | None:
+        return self.hub.next(story)
+
+    def team_of(self, person: Person) -> Team | None:
+        return self.hub.team_of(person)
+
+    def stories_with(self, person: Person) -> list[Story]:
+        return self.hub.by_person.get(person.id, [])
+
+    def stories_by(self, person: Person) -> list[Story]:
+        return self.hub.by_author.get(person.id, [])
+
+    def stories_about(self, value: Value) -> list[Story]:
+        return self.hub.by_value.get(value.id, [])
+
+    def team_stories(self, team: Team, limit: int = 12) -> list[Story]:
+        seen: dict[str, Story] = {}
+        for member in team.members:
+            for story in self.hub.by_person.get(member.id, [])[:limit]:
+                seen[story.id] = story
+        return sorted(seen.values(), key=lambda s: (-s.date.toordinal(), s.id))[:limit]
+
+    def photo_url(self, person: Person) -> str | None:
+        if not self.hub.shows_photo(person):
+            return None
+        return self._assets.get(("photo", person.id))
+
+    def image_url(self, story: Story) -> str | None:
+        return self._assets.get(("story-image", story.id))
+
+    def date(self, story: Story) -> str:
+        return self.t.date(story.date, story.lang)
+
+    def is_hidden(self, story: Story) -> bool:
+        """True for drafts and embargoed stories shown by a preview server."""
+        return story.draft or (story.publish_at is not None and story.publish_at > self.hub.now)
+
+    def latest(self) -> list[Story]:
+        return self.hub.stories[: self.hub.settings.latest_count]
+
+
+def plan_site(hub: Hub) -> SitePlan:
+    translator = Translator(hub.settings.language)
+    t = translator
+    pages: list[SitePage] = []
+    assets = plan_assets(hub)
+
+    pages.append(SitePage("index.md", "", "home", t("home")))
+    for story in hub.stories:
+        pages.append(
+            SitePage(_src(story.url), story.url, "story", story.title, story.summary,
+                     story.body, story)
+        )
+    for person in hub.people.values():
+        pages.append(
+            SitePage(_src(person.url), person.url, "person", person.name,
+                     f"{person.name} — {person.role}", person.bio, person)
+        )
+    for value in hub.values.values():
+        pages.append(
+            SitePage(_src(value.url), value.url, "value", value.name, value.description,
+                     value.description, value)
+        )
+    for team in hub.teams.values():
+        pages.append(SitePage(_src(team.url), team.url, "team", team.name, "", "", team))
+
+    size = max(hub.settings.page_size, 1)
+    count = max(math.ceil(len(hub.stories) / size), 1)
+    for number in range(1, count + 1):
+        url = listing_url("stories/", number)
+        title = t("stories") if number == 1 else f"{t('stories')} — {number}"
+        pages.append(
+            SitePage(_src(url), url, "stories", title, items=hub.stories[
+                (number - 1) * size : number * size], number=number, count=count)
+        )
+    pages.append(SitePage("people/index.md", "people/", "people", t("people"),
+                          items=list(hub.people.values())))
+    pages.append(SitePage("values/index.md", "values/", "values", t("values"),
+                          items=list(hub.values.values())))
+    pages.append(SitePage("teams/index.md", "teams/", "teams", t("teams"),
+                          items=list(hub.teams.values())))
+    return SitePlan(pages, assets, {p.src_uri: p for p in pages})
+
+
+def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:
+    return {(a.kind, a.owner): a.dest for a in assets if a.kind in ("photo", "story-image")}
+
+
+def plan_assets(hub: Hub) -> list[Asset]:
+    """Only files of published stories and consented photos are ever copied."""
+    assets: list[Asset] = []
+    for person in hub.people.values():
+        if not hub.shows_photo(person):
+            continue
+        found = person.source.files.get("photo")
+        if found is not None:
+            dest = _nfc(f"people/{person.id}/{found.name}")
+            assets.append(Asset(found, dest, person.id, "photo"))
+    for story in hub.stories:
+        base = f"stories/{story.id}/"
+        image = story.source.files.get("image")
+        is_folder = story.source.abs_path.name == "index.md"
+        if is_folder:
+            folder = story.source.folder
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder)
+                if not path.is_file() or path.suffix.lower() == ".md" or any(
+                    part.startswith(".") for part in relative.parts
+                ):
+                    continue
+                kind = "story-image" if image is not None and path == image else "story-file"
+                assets.append(Asset(path, _nfc(base + relative.as_posix()), story.id, kind))
+            if image is not None and not image.is_relative_to(folder):
+                assets.append(Asset(image, _nfc(base + image.name), story.id, "story-image"))
+        elif image is not None:
+            written = PurePosixPath(story.image or image.name)
+            inside = ".." not in written.parts
+            dest = base + (written.as_posix() if inside else image.name)
+            assets.append(Asset(image, _nfc(dest), story.id, "story-image"))
+    return assets
+
+
+def _nfc(path: str) -> str:
+    """Output paths in NFC, whatever the file system stored (macOS writes NFD)."""
+    return unicodedata.normalize("NFC", path)

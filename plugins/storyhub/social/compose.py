@@ -1,0 +1,239 @@
+"""Post text for every published story and every enabled network, in several variants.
+
+Only :attr:`Hub.stories` and :attr:`Hub.people` are used, so nothing unpublished
+can appear: a person is named only when published, and mentioned by handle only
+when they consented to social mentions (``consent.social``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, Template
+
+from storyhub.options.social import SnippetOptions
+from storyhub.social.counting import Measure, measure
+from storyhub.social.links import absolute, share_intent, with_utm
+from storyhub.social.rules import NetworkRule, rules_for
+from storyhub.social.shorten import shorten
+from storyhub.social.strings import translator
+from storyhub.social.templates import variant_templates
+
+if TYPE_CHECKING:
+    from storyhub.content.model import Person, Story
+    from storyhub.hub.graph import Hub
+    from storyhub.media.cards import StoryCards
+
+OWN = "own"
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    handle: str | None  # "@giulia.bakes" where consented and known for the network
+
+    @property
+    def text(self) -> str:
+        return f"{self.name} ({self.handle})" if self.handle else self.name
+
+
+@dataclass
+class Snippet:
+    network: str
+    variant: str  # "1", "2", … or "own" for the story's own text
+    text: str
+    measure: Measure
+    link: str
+    intent: str | None
+    suggested_date: date
+    shortened: bool = False
+
+    @property
+    def fits(self) -> bool:
+        return self.measure.ok
+
+
+@dataclass
+class StorySnippets:
+    story: Story
+    url: str  # absolute (or /path when there is no site_url)
+    values: list[tuple[str, str]]  # (id, name)
+    people: list[tuple[str, str]]
+    cards: StoryCards | None
+    snippets: list[Snippet] = field(default_factory=list)
+
+
+@dataclass
+class SnippetSet:
+    options: SnippetOptions
+    rules: dict[str, NetworkRule]
+    stories: list[StorySnippets]
+    site_url: str | None
+    generated: str  # ISO date of the build's "now"
+
+
+def hashtag(word: str) -> str:
+    """``night-shift`` → ``#NightShift``, ``craftsmanship`` → ``#craftsmanship``."""
+    parts = [p for p in re.split(r"[^\w]+", word.lstrip("#")) if p]
+    if len(parts) == 1:
+        return "#" + parts[0]
+    return "#" + "".join(p[:1].upper() + p[1:] for p in parts)
+
+
+def story_hashtags(hub: Hub, story: Story) -> list[str]:
+    """Hashtags from the story's values, then its tags; the same tag once."""
+    seen: dict[str, str] = {}
+    for value in hub.values_of(story):
+        for word in value.hashtags:
+            seen.setdefault(hashtag(word).casefold(), hashtag(word))
+    for tag in story.tags:
+        tag_text = hashtag(tag)
+        if len(tag_text) > 1:
+            seen.setdefault(tag_text.casefold(), tag_text)
+    return list(seen.values())
+
+
+def mention(person: Person, rule: NetworkRule) -> Mention:
+    handle = None
+    if rule.mentions == "handle" and person.consent.social:
+        raw = getattr(person.links, rule.id, None)
+        if raw:
+            handle = raw if raw.startswith("@") else "@" + raw
+    return Mention(person.name, handle)
+
+
+def join_names(names: list[str], word_and: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {word_and} " + names[-1]
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class Composer:
+    """Renders and fits one network's variants for one story at a time."""
+
+    def __init__(self, hub: Hub, options: SnippetOptions, env: Environment):
+        self.hub = hub
+        self.options = options
+        self.rules = rules_for(options.mastodon_limit)
+        variants = variant_templates(env)
+        self.templates: dict[str, list[tuple[str, Template]]] = {
+            net: [(name, env.get_template(path)) for name, path in variants.get(net, [])]
+            for net in options.networks
+        }
+        self.today = hub.now.date()
+
+    def story(self, story: Story, cards: StoryCards | None) -> StorySnippets:
+        hub = self.hub
+        site_url = hub.settings.site_url
+        url = absolute(site_url, story.url)
+        people = hub.people_of(story)
+        result = StorySnippets(
+            story=story,
+            url=url,
+            values=[(v.id, v.name) for v in hub.values_of(story)],
+            people=[(p.id, p.name) for p in people],
+            cards=cards,
+        )
+        t = translator(story.lang or hub.settings.language)
+        tags = story_hashtags(hub, story)
+        start = story.publish_at.date() if story.publish_at else story.date
+        base_day = max(start, self.today)
+        for network in self.options.networks:
+            rule = self.rules[network]
+            mentions = [mention(p, rule) for p in people]
+            own = story.social.get(network)  # type: ignore[call-overload]
+            if own:
+                link = self._link(url, network, story.id, OWN)
+                result.snippets.append(Snippet(
+                    network, OWN, own, measure(rule, own), link,
+                    share_intent(rule, own, link), base_day,
+                ))
+            for index, (variant, template) in enumerate(self.templates[network]):
+                link = self._link(url, network, story.id, variant)
+                context: dict[str, Any] = {
+                    "title": story.title,
+                    "summary": story.summary,
+                    "story": story,
+                    "people": mentions,
+                    "mentions": join_names([m.text for m in mentions], t("and")),
+                    "handles": " ".join(m.handle for m in mentions if m.handle),
+                    "values": [name for _, name in result.values],
+                    "link": link,
+                    "company": hub.settings.company,
+                    "network": rule.name,
+                    "variant": variant,
+                    "lang": story.lang or hub.settings.language,
+                    "t": t,
+                }
+                text, shortened = fit(template, context, story.summary, tags[:rule.max_hashtags],
+                                      rule)
+                result.snippets.append(Snippet(
+                    network, variant, text, measure(rule, text), link,
+                    share_intent(rule, text, link), base_day + timedelta(days=7 * index),
+                    shortened,
+                ))
+        return result
+
+    def _link(self, url: str, network: str, slug: str, variant: str) -> str:
+        if not url.startswith("http"):
+            return url
+        return with_utm(url, self.options.utm, network=network, slug=slug, variant=variant)
+
+
+def fit(
+    template: Template,
+    context: dict[str, Any],
+    hook: str,
+    tags: list[str],
+    rule: NetworkRule,
+) -> tuple[str, bool]:
+    """Render ``template``; when over the limit, shorten the hook (at a sentence or word
+    boundary), then drop hashtags from the end. Returns the text and whether it was cut."""
+
+    def render(hook_text: str, count: int) -> str:
+        return _tidy(template.render(**context, hook=hook_text, hashtags=" ".join(tags[:count])))
+
+    def fits_with(count: int) -> Callable[[str], bool]:
+        def fits(hook_text: str) -> bool:
+            text = render(hook_text, count)
+            if not measure(rule, text).ok:
+                return False
+            if rule.fold and hook_text:
+                # The hook must be readable before the network folds the text ("…see more").
+                at = text.find(hook_text)
+                if at >= 0 and at + len(hook_text) > rule.fold:
+                    return False
+            return True
+        return fits
+
+    for count in range(len(tags), -1, -1):
+        fits = fits_with(count)
+        if fits(hook):
+            return render(hook, count), count < len(tags)
+        cut = shorten(hook, fits)
+        # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
+        if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
+            return render(cut, count), True
+    # Not even an empty hook fits without hashtags: the limit is smaller than the frame.
+    return render("", 0), True
+
+
+def compose(
+    hub: Hub,
+    options: SnippetOptions,
+    env: Environment,
+    cards: Mapping[str, StoryCards] | None = None,
+) -> SnippetSet:
+    composer = Composer(hub, options, env)
+    stories = [composer.story(s, (cards or {}).get(s.id)) for s in hub.stories]
+    return SnippetSet(options, composer.rules, stories, hub.settings.site_url,
+                      hub.now.date().isoformat())

@@ -1,0 +1,173 @@
+"""How each network measures a post, implemented from the networks' published rules.
+
+``twitter-text-parser`` on PyPI implements X's rules, but with an old emoji table and
+no Bluesky, Threads or Mastodon rules; the rules are short enough to implement here
+with the ``regex`` package (grapheme clusters ``\\X`` and Unicode emoji properties).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from storyhub.social.rules import NetworkRule
+
+#: Characters never part of a URL's end: "see https://a.example/x." ends before the dot.
+_TRAILING = ".,;:!?)]}'\"…»"
+
+# A URL as the networks link it: with a scheme, or a bare domain with a common TLD.
+# Not after "@" (a mention such as @giulia.bsky.social or @giulia@mastodon.social).
+URL_RE = regex.compile(
+    r"""(?<![@\w.\-/])
+    (?:
+        https?://[^\s<>"]+
+      | (?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*
+        \.(?:com|org|net|it|eu|io|co|uk|de|fr|es|ch|dev|app|social|blog|info|me|ly)
+        (?![\w-])(?:/[^\s<>"]*)?
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# An emoji as users see one: a flag, a keycap, a tag sequence (🏴 England) or a
+# pictograph with its modifiers and ZWJ-joined parts. Text-style symbols such as
+# "©" count as emoji only when followed by the emoji variation selector U+FE0F.
+_PICTO = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\uFE0F)*"
+EMOJI_RE = regex.compile(
+    r"\p{Regional_Indicator}{2}"
+    r"|[0-9#*]\uFE0F?\u20E3"
+    r"|\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F"
+    rf"|{_PICTO}(?:\u200D(?:{_PICTO}|\p{{Extended_Pictographic}}))*"
+)
+
+MENTION_RE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_.]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+# X: code points in these ranges weigh 1, all others 2 (developer.x.com, twitter-text v3).
+_X_LIGHT = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+X_URL_LENGTH = 23
+MASTODON_URL_LENGTH = 23
+
+
+def find_urls(text: str) -> list[tuple[int, int]]:
+    """Spans of the URLs in ``text`` (trailing punctuation left out)."""
+    spans = []
+    for match in URL_RE.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+_X_HEAVY = regex.compile(
+    "[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _X_LIGHT) + "]"
+)
+
+
+def _x_weight(text: str) -> int:
+    """Sum of X weights of the code points of ``text`` (1 for light, 2 for heavy)."""
+    return len(text) + len(_X_HEAVY.findall(text))
+
+
+def _without_urls(text: str) -> tuple[list[str], int]:
+    """The pieces of ``text`` between URLs, and the number of URLs."""
+    pieces, last = [], 0
+    spans = find_urls(text)
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return pieces, len(spans)
+
+
+def x_length(text: str) -> int:
+    """X's weighted length: NFC, URLs 23, emoji sequences 2, wide characters 2."""
+    text = unicodedata.normalize("NFC", text)
+    pieces, urls = _without_urls(text)
+    total = urls * X_URL_LENGTH
+    for piece in pieces:
+        last = 0
+        for match in EMOJI_RE.finditer(piece):
+            total += _x_weight(piece[last:match.start()]) + 2
+            last = match.end()
+        total += _x_weight(piece[last:])
+    return total
+
+
+def graphemes(text: str) -> int:
+    """User-perceived characters (extended grapheme clusters)."""
+    if text.isascii() and "\r\n" not in text:
+        return len(text)  # every ASCII character but CR LF is its own cluster
+    return len(_GRAPHEME.findall(text))
+
+
+def utf8_bytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def utf16_units(text: str) -> int:
+    """Length as a JavaScript composer counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def threads_length(text: str) -> int:
+    """Threads: characters, except that an emoji counts as its UTF-8 byte length."""
+    total, last = 0, 0
+    for match in EMOJI_RE.finditer(text):
+        total += len(text[last:match.start()]) + utf8_bytes(match.group())
+        last = match.end()
+    return total + len(text[last:])
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon: graphemes, every URL 23, a remote mention @user@server as @user."""
+    pieces, urls = _without_urls(text)
+    rest = "".join(MENTION_RE.sub(r"@\1", piece) for piece in pieces)
+    return graphemes(rest) + urls * MASTODON_URL_LENGTH
+
+
+_GRAPHEME = regex.compile(r"\X")
+
+_COUNTERS = {
+    "x": x_length,
+    "bluesky": graphemes,
+    "threads": threads_length,
+    "mastodon": mastodon_length,
+    "utf16": utf16_units,
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A post's length against its network's limit(s)."""
+
+    count: int
+    limit: int
+    unit: str
+    bytes: int = 0
+    byte_limit: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.count <= self.limit and (not self.byte_limit or self.bytes <= self.byte_limit)
+
+    def describe(self) -> str:
+        text = f"{self.count} {self.unit} (limit {self.limit})"
+        if self.byte_limit:
+            text += f", {self.bytes} bytes (limit {self.byte_limit})"
+        return text
+
+
+def count(rule: NetworkRule, text: str) -> int:
+    return _COUNTERS[rule.counting](text)
+
+
+def measure(rule: NetworkRule, text: str) -> Measure:
+    return Measure(
+        count(rule, text),
+        rule.limit,
+        rule.unit,
+        utf8_bytes(text) if rule.byte_limit else 0,
+        rule.byte_limit,
+    )
