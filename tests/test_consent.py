@@ -217,8 +217,8 @@ def test_a_template_that_prints_drafts_fails_the_build(hub: Hub) -> None:
     hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
     hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
     hub.write("overrides/main.html", (
-        '{% extends "base.html" %}{% block footer %}{{ super() }}{% if sh %}'
-        "{% for s in sh.hub.content.stories %}{{ s.title }} {% endfor %}{% endif %}"
+        '{% extends "base.html" %}{% block footer %}{{ super() }}{% if storyhub %}'
+        "{% for s in storyhub.hub.content.stories %}{{ s.title }} {% endfor %}{% endif %}"
         "{% endblock %}"))
     result = hub.mkdocs("build")
     assert result.returncode == 1

@@ -30,8 +30,8 @@ from storyhub.pipeline.leaks import format_leaks, scan_site, secrets_of
 from storyhub.site.meta import PageMeta, person_meta, story_meta
 from storyhub.site.plan import SitePage
 from storyhub.site.sanitize import sanitize_html
+from storyhub.site.view import template_context
 from storyhub.social import NO_SITE_URL, OptionError, Social, prepare_social, write_social
-from storyhub.text.escaping import json_for_script
 from storyhub.text.networks import NETWORK_IDS
 
 log = get_plugin_logger(__name__)
@@ -240,9 +240,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         assert self.result is not None
-        context["sh"] = self.result.view
-        context["shp"] = self._spec(page)
-        context["shm"] = self._page_meta(context["shp"])
+        context.update(template_context(self.result.view, self._spec(page),
+                                        self._page_meta(self._spec(page))))
         return context
 
     def _page_meta(self, spec: SitePage | None) -> PageMeta | None:
@@ -280,9 +279,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.result is not None
-        env.globals["sh_t"] = self.result.view.t
+        env.globals["t"] = self.result.view.t
         env.autoescape = _autoescape_storyhub(env.autoescape)
-        env.filters["sh_json"] = json_for_script
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -292,9 +290,11 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         self._write_social(config)
         if self.config.report:
             # A standalone page written after the build: outside nav, sitemap and search index.
-            from storyhub.hub.report import write_page
+            from storyhub.site.report_page import write_page
 
-            write_page(self.result.hub, Path(config.site_dir))
+            custom_dir = config.theme.custom_dir
+            write_page(self.result.hub, Path(config.site_dir),
+                       overrides=Path(custom_dir) if custom_dir else None)
         docs = Path(config.docs_dir)
         public = [p.read_text(encoding="utf-8", errors="replace")
                   for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []

@@ -2,7 +2,7 @@
 
 :func:`hub_report` computes the figures once from a linked hub (one pass over the
 stories); :func:`render_text`, :func:`render_markdown` and :func:`render_json`
-print them for ``storyhub report``, and :func:`render_page` writes the
+print them for ``storyhub report``; :mod:`storyhub.site.report_page` writes the
 standalone ``report/index.html`` page (no script, inline CSS, HTML/SVG bars).
 
 Only published stories count as told. Drafts are listed by title in the
@@ -16,7 +16,6 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from storyhub.hub.graph import Hub
@@ -24,7 +23,6 @@ from storyhub.hub.graph import Hub
 QUIET_DAYS = 90
 MONTHS_SHOWN = 12
 REPORT_URL = "report/"
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "storyhub-report"
 
 PAGE_TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -184,7 +182,7 @@ def hub_report(hub: Hub) -> HubReport:
 # -- output ----------------------------------------------------------------------------------
 
 
-def _pct(value: float) -> str:
+def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
@@ -202,7 +200,7 @@ def render_text(report: HubReport) -> str:
     most = max((c.stories for c in report.values), default=0)
     width = max((len(c.name) for c in report.values), default=0)
     for c in report.values:
-        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {_pct(c.share):>4}  "
+        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}  "
                      f"{_bar(c.stories, most)}")
     lines += ["", f"Stories per month (last {len(report.months)})"]
     most = max((c.stories for c in report.months), default=0)
@@ -215,7 +213,7 @@ def render_text(report: HubReport) -> str:
     lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  none"]
     lines += ["", "Share of stories by team (a story with people of two teams counts for both)"]
     width = max((len(c.name) for c in report.teams), default=0)
-    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {_pct(c.share):>4}"
+    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}"
               for c in report.teams] or ["  none"]
     lines += ["", f"Waiting: {len(report.drafts)} draft(s), {len(report.embargoed)} embargoed"]
     lines += [f"  {w.path}: {w.title} ({w.reason})" for w in [*report.drafts, *report.embargoed]]
@@ -243,7 +241,7 @@ def render_markdown(report: HubReport) -> str:
         "| value | stories | share | latest |",
         "|---|---:|---:|---|",
     ]
-    out += [f"| {_md(c.name)} | {c.stories} | {_pct(c.share)} | {c.last or '—'} |"
+    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} | {c.last or '—'} |"
             for c in report.values]
     out += ["", f"### Stories per month (last {len(report.months)})", "",
             "| month | stories |", "|---|---:|"]
@@ -256,7 +254,7 @@ def render_markdown(report: HubReport) -> str:
         "None: everyone has a story."]
     out += ["", "### Share of stories by team", "", "| team | stories | share |",
             "|---|---:|---:|"]
-    out += [f"| {_md(c.name)} | {c.stories} | {_pct(c.share)} |" for c in report.teams]
+    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} |" for c in report.teams]
     out += ["", "### Waiting", "",
             f"{len(report.drafts)} draft(s), {len(report.embargoed)} embargoed.", ""]
     out += [f"- `{w.path}`: {_md(w.title)} ({w.reason})"
@@ -266,35 +264,3 @@ def render_markdown(report: HubReport) -> str:
 
 def render_json(report: HubReport) -> str:
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
-
-
-def render_page(report: HubReport, *, site_name: str, language: str, home_url: str) -> str:
-    """The standalone, noindex report page. Drafts are counted, never named."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATE_DIR)),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
-    )
-    lang = language.split("-")[0].lower()
-    lang = lang if lang in PAGE_TEXT else "en"
-    most_month = max((c.stories for c in report.months), default=0)
-    most_value = max((c.stories for c in report.values), default=0)
-    return env.get_template("report.html").render(
-        r=report, site_name=site_name, lang=lang, home_url=home_url, t=PAGE_TEXT[lang],
-        most_month=most_month, most_value=most_value, pct=_pct,
-    )
-
-
-def write_page(hub: Hub, site_dir: Path) -> Path:
-    """Write ``report/index.html`` into a built site; return its path."""
-    report = hub_report(hub)
-    page = site_dir / REPORT_URL / "index.html"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(
-        render_page(report, site_name=hub.settings.site_name, language=hub.settings.language,
-                    home_url="../"),
-        encoding="utf-8",
-    )
-    return page

@@ -14,7 +14,8 @@ from storyhub.hub.graph import Hub, build_hub
 from storyhub.i18n.translator import Translator
 from storyhub.media.images import check_media
 from storyhub.options.settings import HubSettings
-from storyhub.site.plan import SitePlan, SiteView, asset_urls, plan_site
+from storyhub.site.plan import SitePlan, asset_urls, plan_site
+from storyhub.site.view import SiteView
 from storyhub.social import check_social
 
 _SETTING_NAMES = (

@@ -1,42 +1,21 @@
-"""Where snippet templates come from: the hub's overrides/ first, then the package.
+"""Which post templates exist per network (``storyhub/snippets/<network>/variant-N.txt``).
 
-Snippet text is plain text (no HTML escaping); the snippets page is HTML and is
-rendered by a second environment with autoescaping on. Story fields are passed
-as data, never as template source, so ``{{ config }}`` in a title stays literal.
+The environments themselves are :mod:`storyhub.text.jinja`'s: the hub's overrides/ first,
+then the package. Story fields are passed as data, never as template source, so
+``{{ config }}`` in a title stays literal.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from storyhub.text.jinja import PACKAGE_TEMPLATES, page_environment, text_environment
+
+__all__ = ["PACKAGE_TEMPLATES", "html_environment", "text_environment", "variant_templates"]
 _VARIANT = re.compile(r"^storyhub/snippets/([a-z]+)/variant-(\w+)\.txt$")
-
-
-def _loader(overrides: Path | None) -> ChoiceLoader:
-    folders = [str(overrides)] if overrides is not None and overrides.is_dir() else []
-    return ChoiceLoader([FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])])
-
-
-@lru_cache(maxsize=8)
-def text_environment(overrides: Path | None) -> Environment:
-    return Environment(
-        loader=_loader(overrides),
-        autoescape=False,
-        trim_blocks=False,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        undefined=StrictUndefined,
-    )
-
-
-@lru_cache(maxsize=8)
-def html_environment(overrides: Path | None) -> Environment:
-    return Environment(loader=_loader(overrides), autoescape=True, undefined=StrictUndefined)
+html_environment = page_environment
 
 
 def variant_templates(env: Environment) -> dict[str, list[tuple[str, str]]]:
