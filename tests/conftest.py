@@ -225,3 +225,12 @@ def all_output_text(site: Path) -> Iterator[tuple[Path, str]]:
 
                 data = gzip.decompress(data)
             yield path, data.decode("utf-8", errors="replace")
+
+
+def run_core(root: Path, **settings: Any) -> Any:
+    """The core's check step on a hub folder, with default options (no mkdocs.yml read)."""
+    from storyhub.pipeline import Pipeline
+
+    pipeline = Pipeline.from_options({}, config_file=root / "mkdocs.yml", **settings)
+    pipeline.check()
+    return pipeline

@@ -3,7 +3,8 @@
 Layers, lowest first (a module may import from its own layer's package and from lower
 layers, never from a higher one; the output packages of one layer never import each other):
 
-    diagnostics, text, i18n        messages, escaping, networks' names, translations
+    diagnostics                    problems as path:line:col: message
+    text | i18n                    YAML with positions, dates, escaping, URLs; translations
     options                        the one options model (mkdocs.yml, CLI, environment)
     content                        files -> validated models (yaml source, models, loader)
     hub                            the linked graph and every publishing decision
@@ -25,7 +26,8 @@ import storyhub
 PACKAGE = Path(storyhub.__file__).parent
 
 LAYERS: list[set[str]] = [
-    {"diagnostics", "text", "i18n"},
+    {"diagnostics"},
+    {"text", "i18n"},
     {"options"},
     {"content"},
     {"hub"},

@@ -7,12 +7,11 @@ import logging
 from dataclasses import replace
 
 import pytest
-from conftest import Hub, person_text
+from conftest import Hub, person_text, run_core
 from PIL import Image
 from storyhub.media import cards as cards_module
 from storyhub.media.cards import DEFAULT_FONT, DEFAULT_FONT_BOLD, CardSpec, draw, plan_cards
-from storyhub.options.social import card_options
-from storyhub.pipeline.core import run_core
+from storyhub.options.model import CardOptions
 
 SPEC = CardSpec(
     kind="og", title="Perché la fornace non si spegne mai — 日本 👨‍👩‍👧 " * 3,
@@ -70,7 +69,7 @@ def test_photo_only_with_consent_and_alt_text(hub: Hub, tmp_path) -> None:  # ty
     Image.new("RGB", (400, 400), "#336699").save(hub.root / "people" / "giulia.jpg")
     hub.write("people/giulia.md", person_text("Giulia Ferri", extra="photo: giulia.jpg\n"))
     result = run_core(hub.root)
-    planned = plan_cards(result.hub, card_options(None))
+    planned = plan_cards(result.hub, CardOptions())
     with_photo = [s for s in planned.specs.values() if s.photo]
     assert with_photo and all(s.photo.endswith("giulia.jpg") for s in with_photo)
     alt = planned.stories["first-oven"].og.alt
@@ -79,7 +78,7 @@ def test_photo_only_with_consent_and_alt_text(hub: Hub, tmp_path) -> None:  # ty
     hub.write("people/giulia.md", person_text("Giulia Ferri", extra="photo: giulia.jpg\n")
               .replace("photo: true", "photo: false"))
     result = run_core(hub.root)
-    planned = plan_cards(result.hub, card_options(None))
+    planned = plan_cards(result.hub, CardOptions())
     assert not any(s.photo for s in planned.specs.values())
     assert "photo of" not in planned.stories["first-oven"].og.alt
 
@@ -87,12 +86,12 @@ def test_photo_only_with_consent_and_alt_text(hub: Hub, tmp_path) -> None:  # ty
 def test_many_cards_are_drawn_in_worker_processes(hub: Hub, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(cards_module, "PARALLEL_FROM", 2)
     result = run_core(hub.root)
-    planned = plan_cards(result.hub, card_options({"workers": 2}))
+    planned = plan_cards(result.hub, CardOptions(workers=2))
     planned.start()
     assert planned._pool is not None
     stats = planned.finish()
     assert stats.drawn == 4
-    serial = plan_cards(result.hub, card_options({"workers": 1}))
+    serial = plan_cards(result.hub, CardOptions(workers=1))
     for key in serial.specs:
         assert serial.cached_path(key).read_bytes() == draw(serial.specs[key])
 

@@ -237,7 +237,7 @@ def test_a_page_linking_to_a_draft_fails_the_build(hub: Hub) -> None:
 def test_scan_finds_traces_in_every_kind_of_file(hub: Hub) -> None:
     import gzip
 
-    from storyhub.pipeline.core import run_core
+    from conftest import run_core
     from storyhub.pipeline.leaks import scan_site, secrets_of
 
     hub.write("stories/soon/index.md", story_text(
@@ -265,7 +265,7 @@ def test_scan_finds_traces_in_every_kind_of_file(hub: Hub) -> None:
 
 
 def test_short_or_public_words_are_not_secrets(hub: Hub) -> None:
-    from storyhub.pipeline.core import run_core
+    from conftest import run_core
     from storyhub.pipeline.leaks import secrets_of
 
     hub.write("stories/soon.md", story_text("Night shift", summary="Short.",

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Hub, all_output_text, image_bytes, person_text, story_text
-from storyhub.pipeline.core import run_core
+from conftest import Hub, all_output_text, image_bytes, person_text, run_core, story_text
 
 
 def problems(hub: Hub) -> list[str]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from storyhub.options.social import DEFAULT_UTM, OptionError, card_options, snippet_options
+from storyhub.diagnostics import Diagnostics
+from storyhub.options.model import DEFAULT_UTM, CardOptions, SnippetOptions
+from storyhub.options.read import parse_options
 from storyhub.social.compose import hashtag, join_names
 from storyhub.social.counting import (
     find_urls,
@@ -187,6 +189,26 @@ def test_utm_parameters_and_intents() -> None:
 
 
 # -- options ------------------------------------------------------------------------------------
+
+class OptionError(ValueError):
+    pass
+
+
+def _group(name: str, raw: object) -> object:
+    diagnostics = Diagnostics()
+    options = parse_options({name: raw}, diagnostics=diagnostics)
+    if options is None:
+        raise OptionError("\n".join(d.format() for d in diagnostics))
+    return getattr(options, name)
+
+
+def snippet_options(raw: object) -> SnippetOptions:
+    return _group("snippets", raw)  # type: ignore[return-value]
+
+
+def card_options(raw: object) -> CardOptions:
+    return _group("cards", raw)  # type: ignore[return-value]
+
 
 def test_snippet_options() -> None:
     assert snippet_options(None).networks == tuple(RULES)

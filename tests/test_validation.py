@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Hub, image_bytes, person_text, story_text
-from storyhub.pipeline.core import run_core
+from conftest import Hub, image_bytes, person_text, run_core, story_text
 
 
 def problems(hub: Hub) -> list[str]:

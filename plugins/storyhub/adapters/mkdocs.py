@@ -1,7 +1,8 @@
-"""The MkDocs adapter: wires MkDocs events to the engine-independent core.
+"""The MkDocs adapter: MkDocs events → :class:`storyhub.pipeline.Pipeline` steps.
 
-Nothing here decides what is valid, linked or published; it only moves the
-core's site plan into MkDocs files, pages, navigation and template contexts.
+Nothing here decides what is valid, linked, published or in which order: each handler
+moves the pipeline's answer into MkDocs' files, navigation, pages and template contexts,
+and turns the pipeline's exceptions into a clean :class:`PluginError`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -21,188 +20,106 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from storyhub.diagnostics.core import Severity
-from storyhub.hub.privacy import hidden_story_notes
-from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, clean_image_bytes
-from storyhub.options.settings import cache_dir
-from storyhub.pipeline.core import BuildResult, run_core
-from storyhub.pipeline.leaks import format_leaks, scan_site, secrets_of
-from storyhub.site.meta import PageMeta, person_meta, story_meta
-from storyhub.site.plan import SitePage
+from storyhub.options.read import ConfigError
+from storyhub.pipeline import ContentErrors, Pipeline, UnsafeOutput
 from storyhub.site.sanitize import sanitize_html
-from storyhub.site.view import template_context
-from storyhub.social import NO_SITE_URL, OptionError, Social, prepare_social, write_social
-from storyhub.text.networks import NETWORK_IDS
+from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "storyhub.css"
+STYLESHEET = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.css"
 STYLESHEET_URI = "assets/storyhub/storyhub.css"
 
 
-class SnippetsConfig(base.Config):
-    """``snippets:`` — post text per network, the snippets page and its exports."""
+class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Options are checked by storyhub's own model (:mod:`storyhub.options.model`), with
+    line and column, not by a second MkDocs schema: :meth:`load_config` only keeps them."""
 
-    enabled = c.Type(bool, default=True)
-    networks = c.ListOfItems(c.Choice(NETWORK_IDS), default=list(NETWORK_IDS))
-    utm = c.Type((bool, dict), default=True)
-    """true: utm_source/medium/campaign/content; false: none; a mapping overrides them."""
-    mastodon_limit = c.Type(int, default=500)
-    folder = c.Type(str, default="snippets")
-    page_stories = c.Type(int, default=100)
-    """How many of the newest stories the snippets page shows (0: all); exports hold all."""
-
-
-class CardsConfig(base.Config):
-    """``cards:`` — share images (Open Graph 1200×630, Instagram 1080×1350)."""
-
-    enabled = c.Type(bool, default=True)
-    font = c.Optional(c.Type(str))
-    font_bold = c.Optional(c.Type(str))
-    logo = c.Optional(c.Type(str))
-    background = c.Optional(c.Type(str))
-    text_color = c.Type(str, default="#ffffff")
-    accent = c.Type(str, default="#1b1b1b")
-    jpeg_quality = c.Type(int, default=85)
-    workers = c.Type(int, default=2)
-
-
-class StoryhubConfig(base.Config):
-    content_dir = c.Optional(c.Type(str))
-    """Folder holding stories/, people/ and values.yml; default: the folder of mkdocs.yml."""
-    company_name = c.Optional(c.Type(str))
-    related_count = c.Type(int, default=4)
-    latest_count = c.Type(int, default=6)
-    page_size = c.Type(int, default=24)
-    unconsented = c.Choice(("skip", "anonymous"), default="skip")
-    anonymous_label = c.Type(str, default="")
-    drafts = c.Type(bool, default=False)
-    """Show drafts and embargoed stories, marked, when serving (never in `mkdocs build`)."""
-    report = c.Type(bool, default=True)
-    """Write the hub report, a noindex page, to report/index.html."""
-    as_of = c.Optional(c.Type(str))
-    """ISO date-time used as "now" for embargoes and withdrawals (default: SOURCE_DATE_EPOCH)."""
-    snippets = c.SubConfig(SnippetsConfig)
-    cards = c.SubConfig(CardsConfig)
-
-
-class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.result: BuildResult | None = None
+        self.raw_options: dict[str, Any] = {}
+        self.pipeline: Pipeline | None = None
         self.is_serving = False
-        self.social: Social | None = None
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None
+                    ) -> tuple[list[Any], list[Any]]:
+        self.raw_options = dict(options)
+        return [], []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
-
-    # -- configuration and validation ------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if config.theme.name == "material" and config.theme.get("font") is not False:
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")
             config.theme["font"] = False
-        config.theme.dirs.append(str(TEMPLATES))
+        config.theme.dirs.append(str(PACKAGE_TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
-        root = Path(config.config_file_path or ".").resolve().parent
-        if self.config.content_dir:
-            root = (root / self.config.content_dir).resolve()
-        options = dict(self.config)
-        options["drafts"] = bool(options.get("drafts")) and self.is_serving
-        self.result = run_core(
-            root,
-            site_name=config.site_name,
-            site_url=config.site_url,
-            language=str(config.theme.get("language") or "en"),
-            options=options,
-        )
-        diagnostics = self.result.diagnostics
-        for item in diagnostics:
-            if item.severity is Severity.WARNING:
-                (log.info if item.code == "advice" else log.warning)(item.format())
-        for note in hidden_story_notes(self.result.hub):
-            log.info(note)
-        errors = diagnostics.errors
-        if errors:
-            listing = "\n".join(d.format() for d in errors)
-            raise PluginError(
-                f"storyhub found {len(errors)} problem(s) in the content; nothing was built:\n"
-                f"{listing}"
-            )
-        self._prepare_social(config)
-        return config
-
-    def _prepare_social(self, config: MkDocsConfig) -> None:
-        """Plan share images and compose snippets (see storyhub.snippets)."""
-        assert self.result is not None
-        if self.social is not None:
-            self.social.cancel()
+        if self.pipeline is not None:
+            self.pipeline.cancel()
+            self.pipeline = None
         custom_dir = config.theme.custom_dir
         try:
-            self.social = prepare_social(
-                self.result.hub, overrides=Path(custom_dir) if custom_dir else None
+            pipeline = Pipeline.from_options(
+                self.raw_options, config_file=Path(config.config_file_path or "mkdocs.yml"),
+                site_name=config.site_name, site_url=config.site_url,
+                language=str(config.theme.get("language") or "en"),
+                overrides=Path(custom_dir) if custom_dir else None, serving=self.is_serving,
             )
-        except OptionError as exc:
-            raise PluginError(f"storyhub: {exc}") from None
-        if self.social.needs_site_url and not config.site_url:
-            log.warning(NO_SITE_URL)
-
-    # -- files, navigation, pages ----------------------------------------------------------
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from None
+        self.pipeline = pipeline
+        try:
+            pipeline.check()
+            pipeline.require_valid()
+            pipeline.prepare_outputs()
+        except ContentErrors as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            for level, message in pipeline.messages():
+                getattr(log, level)(message)
+        return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.result is not None
-        plan = self.result.plan
+        pipeline = self._pipeline()
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
-        for page in plan.pages:
+        for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
-        cache = cache_dir(self.result.hub.settings.root, "images")
-        for asset in plan.assets:
-            existing = files.get_file_from_path(asset.dest)
-            if existing is not None:
-                files.remove(existing)
-            if asset.src.suffix.lower() in IMAGE_SUFFIXES:
-                # Re-encoded from pixels: no EXIF, GPS, XMP or comments reach the site.
-                try:
-                    data = clean_image_bytes(asset.src, asset.kind, cache=cache)
-                except ImageProblem as exc:
-                    raise PluginError(f"storyhub: {asset.src}: {exc}") from None
-                files.append(File.generated(config, asset.dest, content=data))
-            else:
-                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.src)))
-        if self.social is not None:
-            self.social.start_drawing()  # in worker processes while MkDocs renders pages
+        try:
+            for planned in pipeline.asset_files():
+                existing = files.get_file_from_path(planned.dest)
+                if existing is not None:
+                    files.remove(existing)
+                if planned.data is not None:
+                    files.append(File.generated(config, planned.dest, content=planned.data))
+                else:
+                    files.append(File.generated(config, planned.dest,
+                                                abs_src_path=str(planned.src)))
+        except ContentErrors as exc:
+            raise PluginError(str(exc)) from None
+        pipeline.start_drawing()  # in worker processes while MkDocs renders pages
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is not None:
             return nav
-        assert self.result is not None
-        listings = {p.src_uri for p in self.result.plan.pages if p.kind in (
-            "stories", "people", "values", "teams") and p.number == 1}
+        pipeline = self._pipeline()
         items: list[Any] = []
         for item in nav.items:
-            if isinstance(item, Section):
-                index = next((child for child in item.children if isinstance(child, Page)
-                              and child.file.src_uri in listings), None)
-                if index is not None:
-                    index.parent = None
-                    items.append(index)
-                    continue
+            index = next((child for child in getattr(item, "children", None) or []
+                          if isinstance(child, Page)
+                          and pipeline.section_index(child.file.src_uri)), None)
+            if isinstance(item, Section) and index is not None:
+                index.parent = None
+                item = index
             items.append(item)
-        order = ["index.md", "stories/index.md", "values/index.md", "people/index.md",
-                 "teams/index.md"]
-
-        def rank(item: Any) -> tuple[int, str]:
-            src = item.file.src_uri if isinstance(item, Page) else "~"
-            return (order.index(src) if src in order else len(order), "")
-
-        items.sort(key=rank)
-        pages = [p for p in _flatten(items)]
+        items.sort(key=lambda i: pipeline.nav_order(
+            i.file.src_uri if isinstance(i, Page) else "~"))
+        pages = _flatten(items)
         for previous, current in zip([None, *pages], pages, strict=False):
             current.previous_page = previous
             if previous is not None:
@@ -211,113 +128,73 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
             pages[-1].next_page = None
         return Navigation(items, pages)
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        spec = self._spec(page)
-        if spec is None:
-            return markdown
-        page.meta.setdefault("template", spec.template)
-        if spec.kind != "home" or "title" not in page.meta:
-            page.meta["title"] = Markup(escape(spec.title))
-        if spec.description and "description" not in page.meta:
-            page.meta["description"] = Markup(escape(spec.description))
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        entry = self._pipeline().page(page.file.src_uri)
+        if entry is not None:
+            page.meta.setdefault("template", entry.template)
+            if entry.kind != "home" or "title" not in page.meta:
+                page.meta["title"] = Markup(escape(entry.title))
+            if entry.description and "description" not in page.meta:
+                page.meta["description"] = Markup(escape(entry.description))
         return markdown
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        spec = self._spec(page)
-        if spec is None or spec.kind not in ("story", "person", "value"):
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        entry = self._pipeline().page(page.file.src_uri)
+        if entry is None or entry.kind not in ("story", "person", "value"):
             return html
-        source = getattr(spec.subject, "source", None)
+        source = getattr(entry.subject, "source", None)
         return sanitize_html(
-            html, source=_source_path(spec), warn=log.warning, markdown=spec.markdown,
-            first_line=getattr(source, "body_line", 1) if spec.kind != "value" else 1,
+            html, source=getattr(source, "path", entry.src_uri), warn=log.warning,
+            markdown=entry.markdown,
+            first_line=getattr(source, "body_line", 1) if entry.kind != "value" else 1,
         )
 
-    def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
-        assert self.result is not None
-        context.update(template_context(self.result.view, self._spec(page),
-                                        self._page_meta(self._spec(page))))
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        context.update(self._pipeline().context(page.file.src_uri))
         return context
 
-    def _page_meta(self, spec: SitePage | None) -> PageMeta | None:
-        """Open Graph / Twitter / JSON-LD data for story and person pages."""
-        assert self.result is not None
-        if spec is None or spec.kind not in ("story", "person"):
-            return None
-        hub, view = self.result.hub, self.result.view
-        if spec.kind == "person":
-            return person_meta(hub, spec.subject, view.photo_url(spec.subject))
-        story = spec.subject
-        cards = self.social.cards if self.social is not None else None
-        return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
-                          view.image_url(story), story.image_alt)
-
-    def _write_social(self, config: MkDocsConfig) -> None:
-        """Share images, the snippets page and its exports: outside MkDocs' pages, so
-        they are in no navigation, sitemap or search index."""
-        if self.social is None:
-            return
-        assert self.result is not None
-        write_social(
-            self.social, Path(config.site_dir), site_name=config.site_name,
-            language=self.result.hub.settings.language,
-            overrides=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
-        )
-        stats = self.social.cards.stats if self.social.cards is not None else None
-        if stats is not None:
-            log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
-                     f"(waited {stats.seconds:.1f}s)")
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.social is not None:
-            self.social.cancel()
-
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        assert self.result is not None
-        env.globals["t"] = self.result.view.t
+        env.globals["t"] = self._pipeline().translator
         env.autoescape = _autoescape_storyhub(env.autoescape)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Snippets and share images, the hub report page, then the leak scan: nothing
-        unpublished may be anywhere in the output (snippets included)."""
-        assert self.result is not None
-        self._write_social(config)
-        if self.config.report:
-            # A standalone page written after the build: outside nav, sitemap and search index.
-            from storyhub.site.report_page import write_page
-
-            custom_dir = config.theme.custom_dir
-            write_page(self.result.hub, Path(config.site_dir),
-                       overrides=Path(custom_dir) if custom_dir else None)
+        """Share images, snippets page and exports, the report page; then the leak scan:
+        nothing unpublished may be anywhere in the output (snippets included)."""
+        pipeline = self._pipeline()
+        site_dir = Path(config.site_dir)
+        pipeline.finish(site_dir)
+        stats = pipeline.social.cards.stats if pipeline.social and pipeline.social.cards else None
+        if stats is not None:
+            log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
+                     f"(waited {stats.seconds:.1f}s)")
         docs = Path(config.docs_dir)
         public = [p.read_text(encoding="utf-8", errors="replace")
                   for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
-        leaks = scan_site(Path(config.site_dir), secrets_of(self.result.hub, public))
-        if leaks:
-            raise PluginError(
-                f"storyhub: the built site contains {len(leaks)} trace(s) of unpublished "
-                f"content; do not deploy it:\n{format_leaks(leaks)}"
-            )
+        try:
+            pipeline.require_safe(site_dir, public)
+        except UnsafeOutput as exc:
+            raise PluginError(str(exc)) from None
 
-    def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
-    ) -> LiveReloadServer:
-        assert self.result is not None
-        root = self.result.hub.settings.root
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pipeline is not None:
+            self.pipeline.cancel()
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        root = self._pipeline().settings.root
         for name in ("stories", "people", "values.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
 
-    def _spec(self, page: Page) -> SitePage | None:
-        assert self.result is not None
-        return self.result.plan.by_src.get(page.file.src_uri)
+    def _pipeline(self) -> Pipeline:
+        if self.pipeline is None:  # pragma: no cover - MkDocs calls on_config first
+            raise PluginError("storyhub: the plugin was not configured")
+        return self.pipeline
 
 
 def _autoescape_storyhub(previous: Any) -> Any:
@@ -341,8 +218,3 @@ def _flatten(items: list[Any]) -> list[Page]:
         elif isinstance(item, Section):
             pages.extend(_flatten(item.children))
     return pages
-
-
-def _source_path(spec: SitePage) -> str:
-    source = getattr(spec.subject, "source", None)
-    return getattr(source, "path", spec.src_uri)

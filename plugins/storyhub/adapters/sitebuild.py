@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import TextIO
 
 from storyhub.diagnostics.formats import text_line
-from storyhub.options.mkdocs_yml import HubConfigError, read_hub_config
-from storyhub.pipeline.core import run_core
+from storyhub.options.read import ConfigError
+from storyhub.pipeline import Pipeline
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -59,15 +59,11 @@ def build_site(
     """Check, build into a temporary folder, swap it in. Returns an exit code."""
     out = sys.stderr if out is None else out
     try:
-        config = read_hub_config(config_file)
-    except HubConfigError as exc:
+        pipeline = Pipeline.from_config_file(config_file)
+    except ConfigError as exc:
         print(f"storyhub build: {exc}", file=out)
         return EXIT_USAGE
-    result = run_core(
-        config.root, site_name=config.site_name, site_url=config.site_url,
-        language=config.language, options=config.options,
-    )
-    errors = result.diagnostics.errors
+    errors = pipeline.check().errors
     if errors:
         for item in errors:
             print(text_line(item), file=out)

@@ -10,10 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from storyhub.content.model import parse_aware_datetime
-from storyhub.hub.privacy import departure_report, hidden_story_notes
-from storyhub.options.mkdocs_yml import HubConfigError, read_hub_config
-from storyhub.pipeline.core import BuildResult, run_core
+from storyhub.options.read import ConfigError, parse_as_of
+from storyhub.pipeline import Pipeline
+from storyhub.social import NO_SITE_URL
 
 
 def _add_config(parser: argparse.ArgumentParser) -> None:
@@ -23,34 +22,31 @@ def _add_config(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load(config_file: Path, **overrides: object) -> BuildResult:
-    config = read_hub_config(config_file)
-    options = {**config.options, **{k: v for k, v in overrides.items() if v is not None}}
-    return run_core(
-        config.root,
-        site_name=config.site_name,
-        site_url=config.site_url,
-        language=config.language,
-        options=options,
-    )
+def load(args: argparse.Namespace) -> Pipeline:
+    """The hub's pipeline, checked: options first (exit 2), then the content."""
+    as_of = getattr(args, "as_of", None)
+    pipeline = Pipeline.from_config_file(
+        args.config_file, as_of=parse_as_of(as_of) if as_of else None)
+    pipeline.check()
+    return pipeline
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from storyhub.diagnostics.formats import CheckCounts, render
     from storyhub.hub.advice import advise
 
-    result = load(args.config_file, as_of=args.as_of)
-    hub = result.hub
+    pipeline = load(args)
+    hub = pipeline.hub
     if not args.no_advice:
         advise(hub)
-    diagnostics = result.diagnostics
+    diagnostics = pipeline.diagnostics
     errors, warnings = diagnostics.errors, diagnostics.warnings
     advice = sum(1 for d in warnings if d.code == "advice")
     counts = CheckCounts(
         stories=len(hub.content.stories), people=len(hub.content.people), values=len(hub.values),
         errors=len(errors), warnings=len(warnings) - advice, advice=advice,
     )
-    notes = [*hidden_story_notes(hub), *departure_report(hub)]
+    notes = pipeline.notes(departures=True)
     output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
                     notes=notes)
     if output:
@@ -64,10 +60,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from storyhub.cli import scaffold
 
-    config = read_hub_config(args.config_file)
-    root = config.root
-    lang = scaffold.language_of(args.lang, config.language)
-    as_of = parse_aware_datetime(args.as_of).date() if getattr(args, "as_of", None) else None
+    as_of_moment = parse_as_of(args.as_of) if getattr(args, "as_of", None) else None
+    settings = Pipeline.from_config_file(args.config_file, as_of=as_of_moment).settings
+    root = settings.root
+    lang = scaffold.language_of(args.lang, settings.language)
+    as_of = as_of_moment.date() if as_of_moment else None
     content = None
     for flag, known in (("list_people", scaffold.known_people),
                         ("list_values", scaffold.known_values),
@@ -168,49 +165,36 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from storyhub.hub.report import hub_report, render_json, render_markdown, render_text
 
-    result = load(args.config_file, as_of=args.as_of)
-    errors = result.diagnostics.errors
+    pipeline = load(args)
+    errors = pipeline.diagnostics.errors
     if errors:
         print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
               "valid files; run storyhub check for the list", file=sys.stderr)
     renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
-    print(renderer[args.format](hub_report(result.hub)))
+    print(renderer[args.format](hub_report(pipeline.hub)))
     return 0
 
 
 def cmd_snippets(args: argparse.Namespace) -> int:
     """Write the snippets page, snippets.json, snippets.csv and the share images."""
-    from storyhub.social import NO_SITE_URL, OptionError, prepare_social, write_social
-
-    config = read_hub_config(args.config_file)
-    result = load(args.config_file, as_of=args.as_of)
-    errors = result.diagnostics.errors
+    pipeline = load(args)
+    errors = pipeline.diagnostics.errors
     if errors:
         for item in errors:
             print(item.format(), file=sys.stderr)
         print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
               file=sys.stderr)
         return 1
-    theme = config.raw.get("theme") or {}
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    overrides = (args.config_file.resolve().parent / custom_dir) if custom_dir else None
-    try:
-        social = prepare_social(result.hub, overrides=overrides, reuse_exports=False)
-    except OptionError as exc:
-        print(f"storyhub: {exc}", file=sys.stderr)
-        return 2
+    social = pipeline.prepare_outputs(reuse_exports=False)
     if social.snippets is None:
         print("storyhub: snippets are switched off (snippets: {enabled: false})",
               file=sys.stderr)
         return 2
-    if not config.site_url:
+    if not pipeline.settings.site_url:
         print(f"warning: {NO_SITE_URL}", file=sys.stderr)
     out = args.out.resolve()
-    social.start_drawing()
-    written = write_social(
-        social, out, snippets_dir=out, site_name=config.site_name, language=config.language,
-        overrides=overrides,
-    )
+    pipeline.start_drawing()
+    written = pipeline.finish(out, snippets_dir=out, report=False)
     snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
     images = social.cards.stats if social.cards is not None else None
     drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
@@ -303,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except HubConfigError as exc:
+    except ConfigError as exc:
         print(f"storyhub: {exc}", file=sys.stderr)
         return 2
 

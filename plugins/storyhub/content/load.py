@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from storyhub.content.explain import report_validation_error
 from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
+from storyhub.text.explain import report_validation_error
 from storyhub.text.yamlsource import Located, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)

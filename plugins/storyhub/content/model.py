@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
 from storyhub.text.yamlsource import Located
 
@@ -94,33 +95,6 @@ def parse_author_date(value: Any) -> Any:
         "'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-14",
         {"value": text},
     )
-
-
-def parse_aware_datetime(value: Any) -> Any:
-    """Accept an ISO date-time with a time zone (``2026-03-01T09:00:00+01:00``)."""
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise PydanticCustomError(
-                "datetime_format",
-                "'{value}' is not a date-time: write it as 2026-03-01T09:00:00+01:00",
-                {"value": value},
-            ) from None
-    else:
-        raise PydanticCustomError(
-            "datetime_type", "must be a date-time such as 2026-03-01T09:00:00+01:00"
-        )
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise PydanticCustomError(
-            "datetime_naive",
-            "'{value}' has no time zone, so it is ambiguous: add one, "
-            "e.g. {value}+01:00 (Italy in winter) or {value}Z (UTC)",
-            {"value": str(value).strip()},
-        )
-    return parsed
 
 
 def _one_or_many(value: Any) -> Any:

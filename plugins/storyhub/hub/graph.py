@@ -21,7 +21,7 @@ from storyhub.hub.publish import (
     shown_anonymously,
     story_verdict,
 )
-from storyhub.options.settings import HubSettings, resolve_now
+from storyhub.options.settings import HubSettings
 
 
 @dataclass
@@ -189,7 +189,7 @@ def _bisect(group: list[Story], key: tuple[int, str]) -> int:
 def build_hub(content: Content, settings: HubSettings) -> Hub:
     """Check references between files and link the published content."""
     diagnostics = content.diagnostics
-    now = resolve_now(settings.as_of)
+    now = settings.now
     today = now.date()
     values = {v.id: v for v in content.values}
     all_people = {p.id: p for p in content.people}

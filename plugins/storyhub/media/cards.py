@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from storyhub.hub.share import ShareImage, ShareImages
+from storyhub.options.model import CardOptions
 from storyhub.options.settings import cache_dir
-from storyhub.options.social import CardOptions
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -96,27 +97,9 @@ class CardSpec:
         return hashlib.sha256(blob).hexdigest()
 
 
-@dataclass(frozen=True)
-class CardImage:
-    kind: str
-    path: str  # site-relative, e.g. assets/cards/night-oven-og-1a2b3c4d.jpg
-    width: int
-    height: int
-    key: str
-    alt: str
-
-
-@dataclass
-class StoryCards:
-    og: CardImage
-    instagram: CardImage
-
-    @property
-    def alt(self) -> str:
-        return self.og.alt
-
-    def images(self) -> list[CardImage]:
-        return [self.og, self.instagram]
+#: The share images' data types live in the hub, where pages and posts read them.
+CardImage = ShareImage
+StoryCards = ShareImages
 
 
 @dataclass
@@ -241,11 +224,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
     font_bold = Path(root / options.font_bold) if options.font_bold else (
         font if options.font else DEFAULT_FONT_BOLD)
     logo = Path(root / options.logo) if options.logo else None
-    for path, name in ((font, "font"), (font_bold, "font_bold"), (logo, "logo")):
-        if path is not None and not path.is_file():
-            from storyhub.options.social import OptionError
-
-            raise OptionError(f"storyhub option 'cards.{name}': {path} does not exist")
+    # the files exist: storyhub.options.read.check_option_files checked them
     base_digests = (file_digest(font), file_digest(font_bold),
                     file_digest(logo) if logo else "")
     stories: dict[str, StoryCards] = {}

@@ -1,40 +1,110 @@
-"""Settings of a hub, independent of the engine that renders it.
+"""The settings one build runs with: the checked options plus what the site says about
+itself (name, address, language, folders) and the build's "now".
 
-The MkDocs plugin fills them from ``mkdocs.yml``; the command line reads the same
-``plugins: - storyhub:`` block, so both always agree.
+:func:`hub_settings` is the only way to make them; the MkDocs adapter and the command line
+both call it (through :class:`storyhub.pipeline.Pipeline`), so they always agree.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+
+from storyhub.options.model import CardOptions, SnippetOptions, StoryhubOptions
+from storyhub.options.read import source_date_epoch
+
+DEFAULT_SITE_NAME = "Our stories"
 
 
-@dataclass
+@dataclass(frozen=True)
 class HubSettings:
+    #: the folder holding stories/, people/ and values.yml
     root: Path
-    site_name: str = "Our stories"
+    site_name: str = DEFAULT_SITE_NAME
     site_url: str | None = None
     language: str = "en"
-    #: When the build happens; decides embargoes and withdrawals. None: see :func:`resolve_now`.
-    as_of: datetime | None = None
-    #: Show drafts and embargoed stories, clearly marked (for `mkdocs serve` only).
+    options: StoryhubOptions = field(default_factory=StoryhubOptions)
+    #: the theme's custom_dir (``overrides/``), searched first for every template
+    overrides: Path | None = None
+    #: When the build happens; decides embargoes and withdrawals (see :func:`resolve_now`).
+    now: datetime = field(default_factory=lambda: resolve_now())
+    #: Show drafts and embargoed stories, clearly marked (``mkdocs serve`` only).
     show_drafts: bool = False
-    related_count: int = 4
-    latest_count: int = 6
-    page_size: int = 24
-    #: A story about someone who did not consent to their name: 'skip' it, or use a label.
-    unconsented: Literal["skip", "anonymous"] = "skip"
-    anonymous_label: str = ""
-    company_name: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def company(self) -> str:
-        return self.company_name or self.site_name
+        return self.options.company_name or self.site_name
+
+    @property
+    def snippets(self) -> SnippetOptions:
+        return self.options.snippets
+
+    @property
+    def cards(self) -> CardOptions:
+        return self.options.cards
+
+    # Shortcuts used by the hub and the page plan.
+    @property
+    def related_count(self) -> int:
+        return self.options.related_count
+
+    @property
+    def latest_count(self) -> int:
+        return self.options.latest_count
+
+    @property
+    def page_size(self) -> int:
+        return self.options.page_size
+
+    @property
+    def unconsented(self) -> str:
+        return self.options.unconsented
+
+    @property
+    def anonymous_label(self) -> str:
+        return self.options.anonymous_label
+
+    @property
+    def as_of(self) -> datetime | None:
+        return self.options.as_of
+
+
+def content_root(config_folder: Path, options: StoryhubOptions) -> Path:
+    """Where stories/, people/ and values.yml are: the one place this is decided."""
+    if options.content_dir:
+        return (config_folder / options.content_dir).resolve()
+    return config_folder.resolve()
+
+
+def hub_settings(
+    config_folder: Path,
+    options: StoryhubOptions,
+    *,
+    site_name: str | None = None,
+    site_url: str | None = None,
+    language: str | None = None,
+    overrides: Path | None = None,
+    serving: bool = False,
+    as_of: datetime | None = None,
+) -> HubSettings:
+    """Settings for one build. ``as_of`` (the command line's) wins over the option's, which
+    wins over ``SOURCE_DATE_EPOCH``; drafts are shown only when ``serving``.
+
+    Raises :class:`storyhub.options.read.ConfigError` for a malformed ``SOURCE_DATE_EPOCH``.
+    """
+    if as_of is not None:
+        options = options.model_copy(update={"as_of": as_of})
+    return HubSettings(
+        root=content_root(config_folder, options),
+        site_name=site_name or DEFAULT_SITE_NAME,
+        site_url=site_url or None,
+        language=str(language or "en"),
+        options=options,
+        overrides=overrides,
+        now=resolve_now(options.as_of),
+        show_drafts=options.drafts and serving,
+    )
 
 
 def cache_dir(root: Path, part: str) -> Path:
@@ -47,7 +117,7 @@ def resolve_now(as_of: datetime | None = None) -> datetime:
     """The build's "now": ``as_of`` if given, else ``SOURCE_DATE_EPOCH``, else the clock."""
     if as_of is not None:
         return as_of if as_of.tzinfo else as_of.replace(tzinfo=timezone.utc)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     return datetime.now(tz=timezone.utc)

@@ -1,77 +1,328 @@
-"""One pass of the core: read, validate, link and plan a hub. No engine involved."""
+"""One build of a hub, engine-independent: check → plan → per-page data → finish → leak scan.
+
+The MkDocs adapter calls these steps from its event handlers; ``storyhub check``,
+``snippets``, ``report`` and ``build`` call the same steps, so a hub gives the same
+diagnostics, pages and exports whichever way it is built::
+
+    pipeline = Pipeline.from_config_file(Path("mkdocs.yml"))   # or Pipeline.from_options(...)
+    pipeline.check()                  # read, validate, link: every problem, one pass
+    pipeline.plan                     # the pages and files the site will have
+    pipeline.prepare_outputs()        # plan share images, compose snippets
+    pipeline.asset_files()            # story images and photos, re-encoded without metadata
+    pipeline.context(src_uri)         # what a page's template gets
+    pipeline.finish(site_dir)         # share images, snippets page and exports, report page
+    pipeline.scan(site_dir, texts)    # nothing unpublished anywhere in the output
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from storyhub.content.load import load_content
-from storyhub.content.model import parse_aware_datetime
-from storyhub.diagnostics.core import Diagnostics
+from storyhub.content.load import Content, load_content
+from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.hub.graph import Hub, build_hub
-from storyhub.i18n.translator import Translator
-from storyhub.media.images import check_media
-from storyhub.options.settings import HubSettings
-from storyhub.site.plan import SitePlan, asset_urls, plan_site
-from storyhub.site.view import SiteView
-from storyhub.social import check_social
-
-_SETTING_NAMES = (
-    "company_name", "related_count", "latest_count", "page_size", "unconsented",
-    "anonymous_label",
+from storyhub.hub.privacy import departure_report, hidden_story_notes
+from storyhub.i18n import Translator
+from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, check_media, clean_image_bytes
+from storyhub.options.read import (
+    ConfigError,
+    Positions,
+    check_option_files,
+    parse_options,
+    read_mkdocs_yml,
 )
+from storyhub.options.settings import HubSettings, cache_dir, hub_settings
+from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
+from storyhub.pipeline.social import Social, prepare_social, write_social
+from storyhub.site.meta import PageMeta, person_meta, story_meta
+from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
+from storyhub.site.view import SiteView, template_context
+from storyhub.social import NO_SITE_URL, check_social
+
+#: The order of the top of the navigation (the engine may list other pages after these).
+NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
+             "teams/index.md")
+#: Listing pages that stand for their whole section in the navigation.
+SECTION_INDEXES = ("stories", "people", "values", "teams")
+
+LogLevel = Literal["info", "warning"]
 
 
-@dataclass
-class BuildResult:
-    hub: Hub
-    plan: SitePlan
-    view: SiteView
+class InvalidOptions(ConfigError):
+    """The options (or the environment) are wrong; ``diagnostics`` says where and how."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        listing = "\n".join(d.format() for d in diagnostics)
+        super().__init__(f"{len(diagnostics)} problem(s) in the storyhub options; nothing "
+                         f"was done:\n{listing}")
+
+
+class ContentErrors(Exception):
+    """The content has errors; nothing may be built from it."""
+
+    def __init__(self, errors: list[Diagnostic]):
+        self.errors = errors
+        listing = "\n".join(d.format() for d in errors)
+        super().__init__(f"storyhub found {len(errors)} problem(s) in the content; nothing "
+                         f"was built:\n{listing}")
+
+
+class UnsafeOutput(Exception):
+    """The built output holds traces of unpublished content (see the leak scan)."""
+
+    def __init__(self, leaks: list[Leak]):
+        self.leaks = leaks
+        super().__init__(f"storyhub: the built site contains {len(leaks)} trace(s) of "
+                         f"unpublished content; do not deploy it:\n{format_leaks(leaks)}")
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """A file of the site that is not a page: ``data`` when storyhub made the bytes
+    (re-encoded images), else ``src`` to copy."""
+
+    dest: str
+    data: bytes | None = None
+    src: Path | None = None
+
+
+class Pipeline:
+    """One build of one hub. Steps run at most once each; later steps run earlier ones."""
+
+    def __init__(self, settings: HubSettings) -> None:
+        self.settings = settings
+        self.translator = Translator(settings.language)
+        self._hub: Hub | None = None
+        self._plan: SitePlan | None = None
+        self._view: SiteView | None = None
+        self.social: Social | None = None
+
+    # -- construction: options checked once, with positions ----------------------------------
+
+    @classmethod
+    def from_options(
+        cls,
+        raw: dict[str, Any] | None,
+        *,
+        config_file: Path,
+        site_name: str | None = None,
+        site_url: str | None = None,
+        language: str | None = None,
+        overrides: Path | None = None,
+        serving: bool = False,
+        as_of: datetime | None = None,
+        positions: Positions | None = None,
+        label: str | None = None,
+    ) -> Pipeline:
+        """A pipeline for the options of ``plugins: - storyhub:``; raise
+        :class:`InvalidOptions` listing every problem, or :class:`ConfigError`."""
+        label = label or config_file.name
+        if positions is None and config_file.is_file():
+            try:
+                positions = read_mkdocs_yml(config_file).positions
+            except ConfigError:
+                positions = None
+        positions = positions or Positions()
+        diagnostics = Diagnostics()
+        options = parse_options(raw, label=label, positions=positions, diagnostics=diagnostics)
+        if options is None:
+            raise InvalidOptions(diagnostics.errors)
+        settings = hub_settings(
+            config_file.resolve().parent, options, site_name=site_name, site_url=site_url,
+            language=language, overrides=overrides, serving=serving, as_of=as_of,
+        )
+        check_option_files(options, settings.root, label=label, positions=positions,
+                           diagnostics=diagnostics)
+        if diagnostics.errors:
+            raise InvalidOptions(diagnostics.errors)
+        return cls(settings)
+
+    @classmethod
+    def from_config_file(cls, config_file: Path, *, as_of: datetime | None = None,
+                         serving: bool = False) -> Pipeline:
+        """A pipeline for a hub's ``mkdocs.yml``, read without MkDocs (the command line)."""
+        config = read_mkdocs_yml(config_file)
+        if config.duplicates:
+            line, col = config.duplicates[0]
+            raise InvalidOptions([Diagnostic(
+                config.label, line, col, "the storyhub plugin is listed twice under "
+                "'plugins:'; keep one entry (with all its options)", code="config")])
+        theme_language = config.theme("language")
+        return cls.from_options(
+            config.options, config_file=config_file, site_name=config.raw.get("site_name"),
+            site_url=config.raw.get("site_url"),
+            language=str(theme_language) if theme_language else None,
+            overrides=config.custom_dir, serving=serving, as_of=as_of,
+            positions=config.positions, label=config.label,
+        )
+
+    # -- 1. check ------------------------------------------------------------------------------
+
+    def check(self) -> Diagnostics:
+        """Read every file, validate, link: every problem of the hub in one pass."""
+        if self._hub is None:
+            content: Content = load_content(self.settings.root)
+            check_media(content)
+            hub = build_hub(content, self.settings)
+            check_social(hub)
+            self._hub = hub
+        return self._hub.diagnostics
+
+    @property
+    def hub(self) -> Hub:
+        self.check()
+        assert self._hub is not None
+        return self._hub
 
     @property
     def diagnostics(self) -> Diagnostics:
-        return self.hub.diagnostics
+        return self.check()
+
+    def require_valid(self) -> None:
+        """Raise :class:`ContentErrors` when the content has any error."""
+        errors = self.check().errors
+        if errors:
+            raise ContentErrors(errors)
+
+    def notes(self, *, departures: bool = False) -> list[str]:
+        """What is kept off the site and why (no names of unconsented people)."""
+        notes = hidden_story_notes(self.hub)
+        return [*notes, *departure_report(self.hub)] if departures else notes
+
+    @staticmethod
+    def log_level(diagnostic: Diagnostic) -> LogLevel:
+        """How loudly an engine reports a warning: advice is information, the rest warns
+        (and so fails ``mkdocs build --strict``)."""
+        if diagnostic.severity is Severity.WARNING and diagnostic.code == "advice":
+            return "info"
+        return "warning"
+
+    def messages(self) -> Iterator[tuple[LogLevel, str]]:
+        """Warnings and notes to log during a build, with their level (errors are raised)."""
+        for item in self.diagnostics:
+            if item.severity is Severity.WARNING:
+                yield self.log_level(item), item.format()
+        for note in self.notes():
+            yield "info", note
+        if self.social is not None and self.social.needs_site_url and not self.settings.site_url:
+            yield "warning", NO_SITE_URL
+
+    # -- 2. plan -------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> SitePlan:
+        if self._plan is None:
+            self.require_valid()
+            self._plan = plan_site(self.hub)
+        return self._plan
+
+    @property
+    def view(self) -> SiteView:
+        if self._view is None:
+            self._view = SiteView(self.hub, self.translator, asset_urls(self.plan.assets))
+        return self._view
+
+    def nav_order(self, src_uri: str) -> int:
+        """Rank of a top-level navigation entry: home, stories, values, people, teams."""
+        return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
+
+    def section_index(self, src_uri: str) -> bool:
+        """True for a listing's first page, which stands for its section in the nav."""
+        page = self.plan.by_src.get(src_uri)
+        return page is not None and page.kind in SECTION_INDEXES and page.number == 1
+
+    def asset_files(self) -> Iterator[PlannedFile]:
+        """Photos and story images re-encoded from pixels (no EXIF, GPS, XMP or comments
+        reach the site), other story files as they are. Raises :class:`ContentErrors` for an
+        image that cannot be decoded."""
+        cache = cache_dir(self.settings.root, "images")
+        for asset in self.plan.assets:
+            yield self._planned(asset, cache)
+
+    def _planned(self, asset: Asset, cache: Path) -> PlannedFile:
+        if asset.src.suffix.lower() not in IMAGE_SUFFIXES:
+            return PlannedFile(asset.dest, src=asset.src)
+        try:
+            return PlannedFile(asset.dest, data=clean_image_bytes(asset.src, asset.kind,
+                                                                  cache=cache))
+        except ImageProblem as exc:
+            raise ContentErrors([Diagnostic(_rel(asset.src, self.settings.root), 1, 1,
+                                            str(exc), code="image")]) from None
+
+    # -- 3. per-page data ------------------------------------------------------------------
+
+    def page(self, src_uri: str) -> SitePage | None:
+        return self.plan.by_src.get(src_uri)
+
+    def page_meta(self, page: SitePage | None) -> PageMeta | None:
+        """Open Graph / Twitter / JSON-LD data for story and person pages."""
+        if page is None or page.kind not in ("story", "person"):
+            return None
+        hub, view = self.hub, self.view
+        if page.kind == "person":
+            return person_meta(hub, page.subject, view.photo_url(page.subject))
+        story = page.subject
+        cards = self.social.cards if self.social is not None else None
+        return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
+                          view.image_url(story), story.image_alt)
+
+    def context(self, src_uri: str) -> dict[str, Any]:
+        """The storyhub names a page's template gets (see :mod:`storyhub.site.view`)."""
+        page = self.page(src_uri)
+        return template_context(self.view, page, self.page_meta(page))
+
+    # -- 4. outputs beside the pages -----------------------------------------------------------
+
+    def prepare_outputs(self, *, reuse_exports: bool = True) -> Social:
+        """Plan share images and compose snippets (nothing drawn yet)."""
+        self.require_valid()
+        if self.social is not None:
+            self.social.cancel()
+        self.social = prepare_social(self.hub, reuse_exports=reuse_exports)
+        return self.social
+
+    def start_drawing(self) -> None:
+        """Draw share images in worker processes while the engine renders pages."""
+        if self.social is not None:
+            self.social.start_drawing()
+
+    def cancel(self) -> None:
+        if self.social is not None:
+            self.social.cancel()
+
+    def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
+               report: bool | None = None) -> list[Path]:
+        """Write what is not a page: share images, the snippets page and its exports, and the
+        hub report page. They are in no navigation, sitemap or search index."""
+        written: list[Path] = []
+        if self.social is not None:
+            written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir)
+        if self.settings.options.report if report is None else report:
+            from storyhub.site.report_page import write_page
+
+            written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides))
+        return written
+
+    # -- 5. nothing unpublished ----------------------------------------------------------------
+
+    def scan(self, site_dir: Path, public_texts: Iterable[str] = ()) -> list[Leak]:
+        """Traces of unpublished content anywhere in ``site_dir``; ``public_texts`` are the
+        site's own pages (text there may repeat words of hidden stories on purpose)."""
+        return scan_site(site_dir, secrets_of(self.hub, list(public_texts)))
+
+    def require_safe(self, site_dir: Path, public_texts: Iterable[str] = ()) -> None:
+        leaks = self.scan(site_dir, public_texts)
+        if leaks:
+            raise UnsafeOutput(leaks)
 
 
-def settings_from_options(
-    root: Path,
-    *,
-    site_name: str = "Our stories",
-    site_url: str | None = None,
-    language: str = "en",
-    options: dict[str, Any] | None = None,
-) -> HubSettings:
-    """Hub settings from the ``storyhub`` plugin options of ``mkdocs.yml``."""
-    options = dict(options or {})
-    known = {k: options[k] for k in _SETTING_NAMES if options.get(k) is not None}
-    as_of: datetime | None = None
-    if options.get("as_of"):
-        as_of = parse_aware_datetime(str(options["as_of"]))
-    extra = {k: v for k, v in options.items() if k not in _SETTING_NAMES}
-    return HubSettings(
-        root=root,
-        site_name=site_name,
-        site_url=site_url or None,
-        language=language,
-        as_of=as_of,
-        show_drafts=bool(options.get("drafts")),
-        extra=extra,
-        **known,
-    )
-
-
-def run_core(root: Path, **kwargs: Any) -> BuildResult:
-    settings = settings_from_options(root, **kwargs)
-    return run_settings(settings)
-
-
-def run_settings(settings: HubSettings) -> BuildResult:
-    content = load_content(settings.root)
-    check_media(content)
-    hub = build_hub(content, settings)
-    check_social(hub)
-    plan = plan_site(hub)
-    view = SiteView(hub, Translator(settings.language), asset_urls(plan.assets))
-    return BuildResult(hub=hub, plan=plan, view=view)
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyhub.text.escaping import json_for_script
-from storyhub.social.links import absolute
+from storyhub.text.urls import absolute
 
 if TYPE_CHECKING:
-    from storyhub.media.cards import StoryCards
+    from storyhub.hub.share import ShareImages as StoryCards
     from storyhub.hub.graph import Hub
     from storyhub.content.model import Person, Story
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, Template
 
-from storyhub.options.social import SnippetOptions
+from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, with_utm
 from storyhub.social.rules import NetworkRule, rules_for
@@ -26,7 +26,7 @@ from storyhub.social.templates import variant_templates
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
     from storyhub.hub.graph import Hub
-    from storyhub.media.cards import StoryCards
+    from storyhub.hub.share import ShareImages as StoryCards
 
 OWN = "own"
 

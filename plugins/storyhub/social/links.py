@@ -5,13 +5,9 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from storyhub.social.rules import NetworkRule
+from storyhub.text.urls import absolute
 
-
-def absolute(site_url: str | None, path: str) -> str:
-    """``path`` (site-relative, no leading slash) under ``site_url``; "/path" without one."""
-    if not site_url:
-        return "/" + path
-    return site_url.rstrip("/") + "/" + path
+__all__ = ["absolute", "share_intent", "with_utm"]
 
 
 def with_utm(url: str, params: dict[str, str], *, network: str, slug: str, variant: str) -> str:

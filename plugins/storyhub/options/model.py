@@ -1,0 +1,250 @@
+"""Every option of ``plugins: - storyhub:`` in ``mkdocs.yml``, declared once.
+
+This is the only schema of the plugin's options: the MkDocs adapter, the command line,
+the README's option tables and the error messages all read it. Each field has its type,
+its default and a description; values are checked strictly (``page_size: "24"`` is text,
+not a number) and every problem is reported with the line and column it stands on
+(see :mod:`storyhub.options.read`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from storyhub.text.dates import parse_aware_datetime
+from storyhub.text.networks import NETWORK_IDS, NetworkId
+
+DEFAULT_UTM: dict[str, str] = {
+    "utm_source": "{network}",
+    "utm_medium": "social",
+    "utm_campaign": "{slug}",
+    "utm_content": "v{variant}",
+}
+UTM_KEYS = (*DEFAULT_UTM, "utm_term")
+UTM_PLACEHOLDERS = ("network", "slug", "variant")
+_FOLDER = re.compile(r"[a-z0-9_-]+(/[a-z0-9_-]+)*")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+class Options(BaseModel):
+    """Strict, frozen, no unknown keys: the base of every options group."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _section(value: Any) -> Any:
+    """``snippets: false`` switches a group off; ``snippets: true`` or empty keeps defaults."""
+    if value is None or value is True:
+        return {}
+    if value is False:
+        return {"enabled": False}
+    return value
+
+
+def _color(value: Any) -> Any:
+    if value is None:
+        return value
+    if not isinstance(value, str) or not _COLOR.fullmatch(value):
+        raise PydanticCustomError(
+            "color", "must be a colour \"#rrggbb\" (in quotes, or YAML reads # as a comment)"
+        )
+    return value.lower()
+
+
+def _file(value: Any) -> Any:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise PydanticCustomError("file_path", "must be a file path relative to the hub")
+    return value
+
+
+Color = Annotated[str, BeforeValidator(_color)]
+FilePath = Annotated[str, BeforeValidator(_file)]
+
+
+def _aware(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
+    if not isinstance(value, str | datetime):
+        # YAML reads 2026-03-01 as a date: a day is not a moment, say which one.
+        raise PydanticCustomError(
+            "datetime_type", "must be a date-time with a time zone, in quotes"
+        )
+    return parse_aware_datetime(value)
+
+
+AwareDateTime = Annotated[datetime, BeforeValidator(_aware)]
+
+
+class SnippetOptions(Options):
+    """``snippets:`` — post text per network, the snippets page and its exports."""
+
+    enabled: bool = Field(True, description="Write the snippets page and its exports.")
+    networks: tuple[NetworkId, ...] = Field(
+        NETWORK_IDS, min_length=1,
+        description="Networks to write posts for, e.g. [linkedin, instagram].",
+    )
+    utm: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_UTM),
+        description="Query parameters added to shared links: true (the defaults), false "
+        "(none) or a mapping that overrides some (source, medium, campaign, content, term; "
+        "placeholders {network}, {slug}, {variant}).",
+    )
+    mastodon_limit: int = Field(
+        500, ge=50, le=100_000, description="Characters per post on your Mastodon server."
+    )
+    folder: str = Field(
+        "snippets", description="Folder of the site the snippets page and exports go to."
+    )
+    page_stories: int = Field(
+        100, ge=0, le=1_000_000,
+        description="How many of the newest stories the snippets page shows (0: all); "
+        "the exports always hold all.",
+    )
+
+    @field_validator("networks", mode="before")
+    @classmethod
+    def _one_network(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list):
+            return tuple(dict.fromkeys(value))
+        return value
+
+    @field_validator("utm", mode="before")
+    @classmethod
+    def _utm(cls, value: Any) -> Any:
+        if value is True or value is None:
+            return dict(DEFAULT_UTM)
+        if value is False:
+            return {}
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "utm_type", "must be true, false or a mapping such as "
+                "{medium: social, campaign: '{slug}'}"
+            )
+        params = dict(DEFAULT_UTM)
+        for key, text in value.items():
+            name = str(key) if str(key).startswith("utm_") else f"utm_{key}"
+            if name not in UTM_KEYS:
+                raise PydanticCustomError(
+                    "utm_key", "unknown UTM parameter '{key}' (use source, medium, campaign, "
+                    "content or term)", {"key": str(key)},
+                )
+            if text is False or text is None:
+                params.pop(name, None)
+                continue
+            text = str(text)
+            for placeholder in re.findall(r"\{(\w*)\}", text):
+                if placeholder not in UTM_PLACEHOLDERS:
+                    raise PydanticCustomError(
+                        "utm_placeholder", "'{key}': unknown placeholder {{name}} "
+                        "(use {network}, {slug}, {variant})",
+                        {"key": str(key), "name": placeholder},
+                    )
+            params[name] = text
+        return params
+
+    @field_validator("folder")
+    @classmethod
+    def _folder(cls, value: str) -> str:
+        if not _FOLDER.fullmatch(value):
+            raise PydanticCustomError(
+                "folder", "must be a folder name such as 'snippets' (lower-case letters, "
+                "digits, - and _, parts separated by /)"
+            )
+        return value
+
+
+class CardOptions(Options):
+    """``cards:`` — share images (Open Graph 1200×630, Instagram 1080×1350)."""
+
+    enabled: bool = Field(True, description="Draw share images.")
+    font: FilePath | None = Field(
+        None, description="Font file (TTF/OTF), relative to the hub; default: DejaVu Sans."
+    )
+    font_bold: FilePath | None = Field(None, description="Bold font file for titles.")
+    logo: FilePath | None = Field(
+        None, description="Company logo (PNG with transparency works best)."
+    )
+    background: Color | None = Field(
+        None, description="Background colour; default: the story's first value colour."
+    )
+    text_color: Color = Field("#ffffff", description="Colour of the text.")
+    accent: Color = Field("#1b1b1b", description="Colour of the band with the company name.")
+    jpeg_quality: int = Field(85, ge=40, le=95, description="JPEG quality of the images.")
+    workers: int = Field(
+        2, ge=1, le=64, description="Processes drawing images when many are missing."
+    )
+
+
+class StoryhubOptions(Options):
+    """``plugins: - storyhub:`` in ``mkdocs.yml``."""
+
+    content_dir: str | None = Field(
+        None, description="Folder holding stories/, people/ and values.yml, relative to "
+        "mkdocs.yml; default: the folder of mkdocs.yml."
+    )
+    company_name: str | None = Field(
+        None, description="The company's name on pages, posts and images; default: site_name."
+    )
+    related_count: int = Field(4, ge=0, le=100, description="Related stories under a story.")
+    latest_count: int = Field(6, ge=0, le=1000, description="Latest stories on the home page.")
+    page_size: int = Field(24, ge=1, le=10_000, description="Stories per listing page.")
+    unconsented: Literal["skip", "anonymous"] = Field(
+        "skip", description="A story about someone who did not consent to their name: "
+        "'skip' it, or show it with an anonymous label."
+    )
+    anonymous_label: str = Field(
+        "", description="The label shown instead of a name (default: 'a colleague', "
+        "in the site's language)."
+    )
+    drafts: bool = Field(
+        False, description="Show drafts and embargoed stories, marked, under `mkdocs serve` "
+        "(never in `mkdocs build`)."
+    )
+    report: bool = Field(True, description="Write the hub report, a noindex page, to report/.")
+    as_of: AwareDateTime | None = Field(
+        None, description="The moment embargoes and withdrawals are decided against; "
+        "default: SOURCE_DATE_EPOCH, else the clock."
+    )
+    snippets: SnippetOptions = Field(default_factory=SnippetOptions)
+    cards: CardOptions = Field(default_factory=CardOptions)
+
+    @field_validator("snippets", "cards", mode="before")
+    @classmethod
+    def _sections(cls, value: Any) -> Any:
+        return _section(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        """``related_count:`` with nothing after it means the default, as in MkDocs."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items()
+                    if v is not None or k in ("snippets", "cards")}
+        return data
+
+
+#: Where each option group lives, for messages and documentation.
+GROUPS: dict[str, type[Options]] = {
+    "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
+}
+
+
+def model_for(path: tuple[str | int, ...]) -> type[Options]:
+    """The options class owning the last key of ``path``."""
+    if len(path) > 1 and isinstance(path[0], str) and path[0] in GROUPS:
+        return GROUPS[path[0]]
+    return StoryhubOptions
