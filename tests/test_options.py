@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from conftest import Hub
-
 from storyhub.diagnostics import Diagnostics
 from storyhub.options.model import CardOptions, SnippetOptions, StoryhubOptions
 from storyhub.options.read import ConfigError, parse_as_of, parse_options, source_date_epoch
