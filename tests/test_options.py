@@ -210,3 +210,12 @@ def test_cli_and_mkdocs_write_the_same_exports(example_hub: Hub, tmp_path: Path)
         assert filecmp.cmp(site / name, out / name, shallow=False), name
     data = json.loads((out / "snippets.json").read_text(encoding="utf-8"))
     assert len(data["stories"]) > 20
+
+
+def test_options_reference_is_current() -> None:
+    """guide/options.md is written from the model: regenerate it after changing an option
+    (python -m storyhub.options.docs > guide/options.md)."""
+    from storyhub.options.docs import markdown
+
+    reference = Path(__file__).resolve().parents[1] / "guide" / "options.md"
+    assert reference.read_text(encoding="utf-8") == markdown()

@@ -1,1 +1,1 @@
-"""adapters"""
+"""Adapters to site engines: the only code that imports MkDocs."""

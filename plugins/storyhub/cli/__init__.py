@@ -1,1 +1,1 @@
-"""cli"""
+"""The `storyhub` command line."""

@@ -1,1 +1,1 @@
-"""content"""
+"""Where content enters: files of stories, people and values -> validated models."""

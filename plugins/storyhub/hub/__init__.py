@@ -1,1 +1,1 @@
-"""hub"""
+"""The linked hub: references checked, what is published decided, figures and advice."""

@@ -1,1 +1,1 @@
-"""media"""
+"""Images: photos and story images re-encoded without metadata; share images drawn."""

@@ -1,1 +1,1 @@
-"""options"""
+"""The plugin options: one model, read from mkdocs.yml, the command line and the environment."""

@@ -53,7 +53,7 @@ def _section(value: Any) -> Any:
     return value
 
 
-def _color(value: Any) -> Any:
+def check_color(value: Any) -> Any:
     if value is None:
         return value
     if not isinstance(value, str) or not _COLOR.fullmatch(value):
@@ -63,14 +63,14 @@ def _color(value: Any) -> Any:
     return value.lower()
 
 
-def _file(value: Any) -> Any:
+def check_file(value: Any) -> Any:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise PydanticCustomError("file_path", "must be a file path relative to the hub")
     return value
 
 
-Color = Annotated[str, BeforeValidator(_color)]
-FilePath = Annotated[str, BeforeValidator(_file)]
+Color = Annotated[str, BeforeValidator(check_color)]
+FilePath = Annotated[str, BeforeValidator(check_file)]
 
 
 def _aware(value: Any) -> Any:

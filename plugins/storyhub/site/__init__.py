@@ -1,1 +1,1 @@
-"""site"""
+"""Site pages: which pages exist, what templates see, meta tags, sanitised story HTML."""
