@@ -157,7 +157,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["t"] = self._pipeline().translator
+        env.globals.update(self._pipeline().context(None))  # every template, 404 included
         env.autoescape = _autoescape_storyhub(env.autoescape)
         return env
 
@@ -171,11 +171,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if stats is not None:
             log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
                      f"(waited {stats.seconds:.1f}s)")
-        docs = Path(config.docs_dir)
-        public = [p.read_text(encoding="utf-8", errors="replace")
-                  for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
         try:
-            pipeline.require_safe(site_dir, public)
+            pipeline.require_safe(site_dir, Path(config.docs_dir))
         except UnsafeOutput as exc:
             raise PluginError(str(exc)) from None
 

@@ -271,9 +271,10 @@ class Pipeline:
         return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
                           view.image_url(story), story.image_alt)
 
-    def context(self, src_uri: str) -> dict[str, Any]:
-        """The storyhub names a page's template gets (see :mod:`storyhub.site.view`)."""
-        page = self.page(src_uri)
+    def context(self, src_uri: str | None) -> dict[str, Any]:
+        """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
+        ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""
+        page = self.page(src_uri) if src_uri is not None else None
         return template_context(self.view, page, self.page_meta(page))
 
     # -- 4. outputs beside the pages -----------------------------------------------------------
@@ -310,15 +311,22 @@ class Pipeline:
 
     # -- 5. nothing unpublished ----------------------------------------------------------------
 
-    def scan(self, site_dir: Path, public_texts: Iterable[str] = ()) -> list[Leak]:
-        """Traces of unpublished content anywhere in ``site_dir``; ``public_texts`` are the
-        site's own pages (text there may repeat words of hidden stories on purpose)."""
-        return scan_site(site_dir, secrets_of(self.hub, list(public_texts)))
+    def scan(self, site_dir: Path, docs_dir: Path | None = None) -> list[Leak]:
+        """Traces of unpublished content anywhere in ``site_dir``. The site's own pages in
+        ``docs_dir`` are public texts: words they share with hidden stories are not traces."""
+        return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))))
 
-    def require_safe(self, site_dir: Path, public_texts: Iterable[str] = ()) -> None:
-        leaks = self.scan(site_dir, public_texts)
+    def require_safe(self, site_dir: Path, docs_dir: Path | None = None) -> None:
+        leaks = self.scan(site_dir, docs_dir)
         if leaks:
             raise UnsafeOutput(leaks)
+
+
+def public_texts(docs_dir: Path | None) -> Iterable[str]:
+    """The Markdown pages of ``docs_dir``, the site's own public text."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs_dir.rglob("*.md"))]
 
 
 def _rel(path: Path, root: Path) -> str:
