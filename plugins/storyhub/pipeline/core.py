@@ -101,6 +101,7 @@ class Pipeline:
         self._plan: SitePlan | None = None
         self._view: SiteView | None = None
         self.social: Social | None = None
+        self._trusted: set[str] = set()
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -254,6 +255,23 @@ class Pipeline:
             raise ContentErrors([Diagnostic(_rel(asset.src, self.settings.root), 1, 1,
                                             str(exc), code="image")]) from None
 
+    def theme_files(self, files: dict[str, Path]) -> tuple[set[str], set[str]]:
+        """Decide about the files the engine copies from its theme folders (site path ->
+        source). Returns ``(drop, trusted)``: storyhub's own templates (post texts under
+        ``storyhub/``) are sources, never published; files from an installed theme package
+        (not the hub's ``overrides/``) cannot hold hub content, so the leak scan reads only
+        their names."""
+        overrides = self.settings.overrides.resolve() if self.settings.overrides else None
+        drop: set[str] = set()
+        trusted: set[str] = set()
+        for dest, src in files.items():
+            if dest.startswith("storyhub/"):
+                drop.add(dest)
+            elif overrides is None or not src.resolve().is_relative_to(overrides):
+                trusted.add(dest)
+        self._trusted = trusted
+        return drop, trusted
+
     # -- 3. per-page data ------------------------------------------------------------------
 
     def page(self, src_uri: str) -> SitePage | None:
@@ -314,7 +332,8 @@ class Pipeline:
     def scan(self, site_dir: Path, docs_dir: Path | None = None) -> list[Leak]:
         """Traces of unpublished content anywhere in ``site_dir``. The site's own pages in
         ``docs_dir`` are public texts: words they share with hidden stories are not traces."""
-        return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))))
+        return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))),
+                         trusted=self._trusted)
 
     def require_safe(self, site_dir: Path, docs_dir: Path | None = None) -> None:
         leaks = self.scan(site_dir, docs_dir)
