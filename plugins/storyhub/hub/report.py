@@ -24,42 +24,6 @@ QUIET_DAYS = 90
 MONTHS_SHOWN = 12
 REPORT_URL = "report/"
 
-PAGE_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Hub report",
-        "summary": "{stories} published stories, {people} people, as of {date}.",
-        "per_month": "Stories per month (last {count})",
-        "per_value": "Stories per value",
-        "value": "Value", "team": "Team", "stories": "Stories", "latest": "Latest story",
-        "quiet": "Values with no story in the last {days} days",
-        "last_story": "last story:", "never": "never",
-        "none_quiet": "None: every value has a recent story.",
-        "untold": "People with no story yet",
-        "none_untold": "None: everyone has a story.",
-        "teams": "Share of stories by team",
-        "teams_note": "A story with people from two teams counts for both.",
-        "waiting": "Waiting",
-        "waiting_counts": "{drafts} draft(s) and {embargoed} embargoed story(ies) waiting.",
-    },
-    "it": {
-        "title": "Stato dell'hub",
-        "summary": "{stories} storie pubblicate, {people} persone, al {date}.",
-        "per_month": "Storie per mese (ultimi {count})",
-        "per_value": "Storie per valore",
-        "value": "Valore", "team": "Team", "stories": "Storie", "latest": "Ultima storia",
-        "quiet": "Valori senza storie negli ultimi {days} giorni",
-        "last_story": "ultima storia:", "never": "mai",
-        "none_quiet": "Nessuno: ogni valore ha una storia recente.",
-        "untold": "Persone ancora senza storia",
-        "none_untold": "Nessuna: ognuno ha la sua storia.",
-        "teams": "Quota di storie per team",
-        "teams_note": "Una storia con persone di due team conta per entrambi.",
-        "waiting": "In attesa",
-        "waiting_counts": "{drafts} bozza/e e {embargoed} storia/e sotto embargo in attesa.",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Count:
     id: str

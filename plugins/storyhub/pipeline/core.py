@@ -11,7 +11,7 @@ from storyhub.content.load import load_content
 from storyhub.content.model import parse_aware_datetime
 from storyhub.diagnostics.core import Diagnostics
 from storyhub.hub.graph import Hub, build_hub
-from storyhub.i18n.translator import Translator
+from storyhub.i18n import Translator
 from storyhub.media.images import check_media
 from storyhub.options.settings import HubSettings
 from storyhub.site.plan import SitePlan, asset_urls, plan_site
@@ -70,8 +70,9 @@ def run_core(root: Path, **kwargs: Any) -> BuildResult:
 def run_settings(settings: HubSettings) -> BuildResult:
     content = load_content(settings.root)
     check_media(content)
-    hub = build_hub(content, settings)
+    translator = Translator.for_language(settings.language)  # the build's one translator
+    hub = build_hub(content, settings, translator)
     check_social(hub)
     plan = plan_site(hub)
-    view = SiteView(hub, Translator(settings.language), asset_urls(plan.assets))
+    view = SiteView(hub, hub.translator, asset_urls(plan.assets))
     return BuildResult(hub=hub, plan=plan, view=view)

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storyhub.i18n import CATALOGUE_DIR
 from storyhub.options.settings import cache_dir
 from storyhub.options.social import (
     CardOptions,
@@ -131,6 +132,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None, env: o
         hasher.update(b"\0")
 
     for path in sorted(Path(__file__).parent.glob("*.py")):  # the code itself
+        hasher.update(path.read_bytes())
+    for path in sorted(CATALOGUE_DIR.glob("*.yml")):  # the words
         hasher.update(path.read_bytes())
     names = [n for variants in variant_templates(env).values() for _, n in variants]
     for name in sorted(names):
