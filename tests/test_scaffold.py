@@ -143,7 +143,8 @@ def test_new_person_interactive_in_italian(hub: Hub) -> None:
                           input=answers)
     assert result.returncode == 0, result.stderr
     # team sizes in Italian too (they were English before the catalogue)
-    assert "Team nell'hub:\n  Customer Care  1 persona\n  Production     1 persona\n" in result.stdout
+    assert ("Team nell'hub:\n  Customer Care  1 persona\n  Production     1 persona\n"
+            in result.stdout)
     assert "Consenso: chiedi a Anna Rossi ogni uso" in result.stdout
     text = (hub.root / "people/anna-rossi.md").read_text(encoding="utf-8")
     assert 'team: "Customer Care"' in text  # existing team's spelling kept

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyhub.hub.graph import Hub
+from storyhub.i18n import Translator
 
 QUIET_DAYS = 90
 MONTHS_SHOWN = 12
@@ -146,40 +147,44 @@ def hub_report(hub: Hub) -> HubReport:
 # -- output ----------------------------------------------------------------------------------
 
 
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _bar(n: int, most: int, width: int = 24) -> str:
     return "█" * (round(n / most * width) if most else 0)
 
 
-def render_text(report: HubReport) -> str:
+def _words(t: Translator | None) -> Translator:
+    """The ``report`` namespace of ``t`` (default: English)."""
+    return (t or Translator.for_language(None)).scope("report")
+
+
+def render_text(report: HubReport, t: Translator | None = None) -> str:
+    """For the terminal, in ``t``'s language (the hub's, from ``storyhub report``)."""
+    t = _words(t)
     lines = [
-        f"Hub report at {report.now[:10]}: {report.published} published stories, "
-        f"{report.people} people",
+        t("cli_title", date=report.now[:10], stories=t.number(report.published),
+          people=t.number(report.people)),
         "",
-        "Stories per value",
+        t("per_value"),
     ]
     most = max((c.stories for c in report.values), default=0)
     width = max((len(c.name) for c in report.values), default=0)
     for c in report.values:
-        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}  "
+        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {t.percent(c.share):>4}  "
                      f"{_bar(c.stories, most)}")
-    lines += ["", f"Stories per month (last {len(report.months)})"]
+    lines += ["", t("per_month", count=len(report.months))]
     most = max((c.stories for c in report.months), default=0)
     for c in report.months:
         lines.append(f"  {c.id}  {c.stories:>5}  {_bar(c.stories, most)}")
-    lines += ["", f"Values with no story in the last {report.quiet_days} days"]
-    lines += [f"  {c.name} ({c.id}): last story {c.last or 'never'}"
-              for c in report.quiet_values] or ["  none"]
-    lines += ["", "People with no story yet"]
-    lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  none"]
-    lines += ["", "Share of stories by team (a story with people of two teams counts for both)"]
+    lines += ["", t("quiet", days=report.quiet_days)]
+    lines += ["  " + t("quiet_item", name=c.name, id=c.id, last=c.last or t("never"))
+              for c in report.quiet_values] or ["  " + t("none")]
+    lines += ["", t("untold")]
+    lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  " + t("none")]
+    lines += ["", t("teams_counted")]
     width = max((len(c.name) for c in report.teams), default=0)
-    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}"
-              for c in report.teams] or ["  none"]
-    lines += ["", f"Waiting: {len(report.drafts)} draft(s), {len(report.embargoed)} embargoed"]
+    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {t.percent(c.share):>4}"
+              for c in report.teams] or ["  " + t("none")]
+    lines += ["", f"{t('waiting')}: " + t("waiting_short", drafts=len(report.drafts),
+                                            embargoed=len(report.embargoed))]
     lines += [f"  {w.path}: {w.title} ({w.reason})" for w in [*report.drafts, *report.embargoed]]
     return "\n".join(lines)
 
@@ -192,39 +197,41 @@ def _md(text: str) -> str:
     return escaped
 
 
-def render_markdown(report: HubReport) -> str:
+def render_markdown(report: HubReport, t: Translator | None = None) -> str:
     """For a CI job summary ($GITHUB_STEP_SUMMARY) or a pull-request comment."""
+    t = _words(t)
     out = [
-        "## Story hub report",
+        f"## {t('md_title')}",
         "",
-        f"{report.published} published stories, {report.people} people, "
-        f"as of {report.now[:10]}.",
+        t("summary", stories=t.number(report.published), people=t.number(report.people),
+          date=report.now[:10]),
         "",
-        "### Stories per value",
+        f"### {t('per_value')}",
         "",
-        "| value | stories | share | latest |",
+        f"| {t('col_value')} | {t('col_stories')} | {t('col_share')} | {t('col_latest')} |",
         "|---|---:|---:|---|",
     ]
-    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} | {c.last or '—'} |"
+    out += [f"| {_md(c.name)} | {c.stories} | {t.percent(c.share)} | {c.last or '—'} |"
             for c in report.values]
-    out += ["", f"### Stories per month (last {len(report.months)})", "",
-            "| month | stories |", "|---|---:|"]
+    out += ["", f"### {t('per_month', count=len(report.months))}", "",
+            f"| {t('col_month')} | {t('col_stories')} |", "|---|---:|"]
     out += [f"| {c.id} | {c.stories} |" for c in report.months]
-    out += ["", f"### Values with no story in the last {report.quiet_days} days", ""]
-    out += [f"- {_md(c.name)} (`{c.id}`): last story {c.last or 'never'}"
-            for c in report.quiet_values] or ["None: every value has a recent story."]
-    out += ["", "### People with no story yet", ""]
-    out += [f"- {_md(c.name)} (`{c.id}`)" for c in report.untold_people] or [
-        "None: everyone has a story."]
-    out += ["", "### Share of stories by team", "", "| team | stories | share |",
-            "|---|---:|---:|"]
-    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} |" for c in report.teams]
-    out += ["", "### Waiting", "",
-            f"{len(report.drafts)} draft(s), {len(report.embargoed)} embargoed.", ""]
+    out += ["", f"### {t('quiet', days=report.quiet_days)}", ""]
+    out += ["- " + t("quiet_item", name=_md(c.name), id=f"`{c.id}`", last=c.last or t("never"))
+            for c in report.quiet_values] or [t("none_quiet")]
+    out += ["", f"### {t('untold')}", ""]
+    out += [f"- {_md(c.name)} (`{c.id}`)" for c in report.untold_people] or [t("none_untold")]
+    out += ["", f"### {t('teams')}", "",
+            f"| {t('col_team')} | {t('col_stories')} | {t('col_share')} |", "|---|---:|---:|"]
+    out += [f"| {_md(c.name)} | {c.stories} | {t.percent(c.share)} |" for c in report.teams]
+    out += ["", f"### {t('waiting')}", "",
+            t("waiting_short", drafts=len(report.drafts), embargoed=len(report.embargoed)) + ".",
+            ""]
     out += [f"- `{w.path}`: {_md(w.title)} ({w.reason})"
             for w in [*report.drafts, *report.embargoed]]
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_json(report: HubReport) -> str:
+def render_json(report: HubReport, t: Translator | None = None) -> str:
+    """Figures only: the same in every language (``t`` is accepted and unused)."""
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2)

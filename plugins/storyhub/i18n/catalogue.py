@@ -103,3 +103,55 @@ def load_catalogue(language: str, folder: Path = CATALOGUE_DIR) -> dict[str, Any
     flat: dict[str, Any] = {}
     _flatten(data, "", flat, path)
     return flat
+
+
+def _placeholders(value: Any) -> set[str]:
+    texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
+        else [value]
+    return {name for text in texts for name in re.findall(r"\{(\w+)\}", text)}
+
+
+def _kind(value: Any) -> str:
+    return "counts" if isinstance(value, dict) else "a list" if isinstance(value, list) \
+        else "text"
+
+
+def catalogue_problems(folder: Path = CATALOGUE_DIR) -> list[str]:
+    """Every way a catalogue differs from English: missing or extra keys, other
+    placeholders, another kind of entry, a list of another length, plural forms the
+    language's rule needs but the entry lacks. Empty when all is well."""
+    from storyhub.i18n.translator import PLURAL_RULES
+
+    reference = load_catalogue(DEFAULT_LANGUAGE, folder)
+    problems: list[str] = []
+    for language in available_languages(folder):
+        name = f"{language}.yml"
+        try:
+            strings = load_catalogue(language, folder)
+        except CatalogueError as error:
+            problems.append(str(error))
+            continue
+        problems += [f"{name}: missing '{k}'" for k in reference if k not in strings]
+        problems += [f"{name}: '{k}' is not in en.yml" for k in strings if k not in reference]
+        rule = PLURAL_RULES.get(str(strings.get("language.plural")))
+        if rule is None:
+            problems.append(f"{name}: language.plural must be one of {', '.join(PLURAL_RULES)}")
+        needed = {rule(n) for n in range(200)} if rule else {"other"}
+        for key, value in strings.items():
+            if key not in reference:
+                continue
+            english = reference[key]
+            if _kind(value) != _kind(english):
+                problems.append(f"{name}: '{key}' must be {_kind(english)}, as in en.yml")
+                continue
+            if _placeholders(value) != _placeholders(english):
+                found = ", ".join(sorted(_placeholders(value))) or "none"
+                wanted = ", ".join(sorted(_placeholders(english))) or "none"
+                problems.append(f"{name}: '{key}' has placeholders {found}; en.yml has {wanted}")
+            if isinstance(value, list) and len(value) != len(english):
+                problems.append(f"{name}: '{key}' has {len(value)} items; en.yml has "
+                                f"{len(english)}")
+            if isinstance(value, dict) and not needed <= set(value):
+                missing = ", ".join(sorted(needed - set(value)))
+                problems.append(f"{name}: '{key}' needs the plural forms {missing}")
+    return problems

@@ -44,7 +44,7 @@ class Mention:
 @dataclass
 class Snippet:
     network: str
-    variant: str  # "1", "2", … or "own" for the story's own text
+    variant: str  # "1", "2", … or "own" for the text written in the story itself
     text: str
     measure: Measure
     link: str
