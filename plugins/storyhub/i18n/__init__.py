@@ -12,9 +12,12 @@
   ``Translator.for_language(code)`` is cached, so asking for another language (a story
   in Italian on an English hub) is cheap.
 
-The build makes one translator (``build_hub``, from ``theme.language``) and hands it
-down: ``hub.translator`` → the site view and templates (``t``), snippets, cards, page
-meta, the report page.
+The pipeline makes one translator per build (``Translator.for_language`` of
+``theme.language``) and gives it to ``build_hub``; from there it rides on the hub
+(``hub.translator``) to every output: the site view and templates (``t``), the
+snippets composer and page, share-card descriptions, page meta, the report page and
+``storyhub report``. An output that needs a story's own language asks
+``hub.translator.in_language(story.lang)``.
 
 Adding a language
 -----------------

@@ -60,10 +60,10 @@ def normalize_language(code: str | None, *, folder: Path = CATALOGUE_DIR) -> str
 def og_locale(code: str) -> str:
     """Open Graph locale (``ll_TT``) for a language code as written: ``it-it`` → ``it_IT``,
     ``it`` → the catalogue's ``language.locale``."""
-    if "-" in code or "_" in code:
-        base, region = code.replace("-", "_").split("_", 1)
-        return f"{base.lower()}_{region.upper()}"
-    base = code.lower()
+    base, *region = _subtags(code)
+    base = base.lower()
+    if region:
+        return f"{base}_{'_'.join(region).upper()}"
     if base in available_languages(CATALOGUE_DIR):
         return str(load_catalogue(base)["language.locale"])
     return f"{base}_{_TERRITORY[base]}" if base in _TERRITORY else base
