@@ -28,6 +28,7 @@ from storyhub.media.cards import plan_cards
 from storyhub.options.social import card_options
 from storyhub.pipeline.core import run_core
 from storyhub.site.meta import story_meta
+from storyhub.social import prepare_social
 
 PACKAGE = REPO / "plugins" / "storyhub"
 #: the modules that held UI strings before the catalogue
@@ -260,6 +261,15 @@ def test_italian_story_on_an_english_hub(hub: Hub) -> None:
     assert result.view.date(story) == "14 marzo 2025"
     other = result.hub.story("first-oven")
     assert other is not None and result.view.date(other) == "1 May 2024"
+    social = prepare_social(result.hub, reuse_exports=False)
+    assert social.snippets is not None
+    texts = {(item.story.id, s.network, s.variant): s.text
+             for item in social.snippets.stories for s in item.snippets}
+    assert "Nuova storia: “Turno di notte”, con Giulia Ferri" in texts[
+        ("night-shift", "linkedin", "1")]
+    assert " e Marco Bianchi" in texts[("night-shift", "linkedin", "1")]
+    assert "New story: “The first oven”, with Giulia Ferri" in texts[
+        ("first-oven", "linkedin", "1")]
 
 
 def test_scaffold_reads_the_catalogue() -> None:

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from storyhub.i18n.catalogue import (
     CATALOGUE_DIR,
     DEFAULT_LANGUAGE,
+    CatalogueError,
     load_catalogue,
     normalize_language,
 )
@@ -79,8 +80,8 @@ class Translator:
         self.missing: set[str] = set()
         rule = str(strings.get("language.plural", "one"))
         if rule not in PLURAL_RULES:
-            raise KeyError(f"{folder / language}.yml: unknown plural rule '{rule}': "
-                           f"choose one of {', '.join(PLURAL_RULES)}")
+            raise CatalogueError(f"{folder / language}.yml: unknown plural rule '{rule}': "
+                                 f"choose one of {', '.join(PLURAL_RULES)}")
         self._plural = PLURAL_RULES[rule]
 
     @classmethod
