@@ -76,7 +76,7 @@ class Asker:
     def ask_ids(self, key: str, flag: str, known: dict[str, str]) -> list[str]:
         """Ids separated by commas or spaces, each checked against ``known``."""
         if not known:
-            raise ScaffoldError(self.t("none_yet", what=key), 1)
+            raise ScaffoldError(self.t("none_yet", what=self.t(f"none_yet_{key}")), 1)
         self.say(self.t(f"known_{key}"))
         self.say(listing(known))
         _complete_with(known)
