@@ -284,10 +284,13 @@ def test_scaffold_reads_the_catalogue() -> None:
 def test_report_command_output_in_the_hub_language(hub: Hub) -> None:
     from storyhub.hub.report import hub_report, render_markdown, render_text
 
+    hub.write("stories/secret.md", story_text("Segreto", extra="draft: true\n"))
     result = run_core(hub.root, language="it-IT")
     report = hub_report(result.hub)
+    assert report.drafts[0].reason == "draft"  # data (--format json): English
     text = render_text(report, result.hub.translator)
     assert text.startswith("Stato dell'hub al ") and "storie pubblicate" in text
+    assert "stories/secret.md: Segreto (bozza)" in text
     assert "published" not in text and "none" not in text.split()
     markdown = render_markdown(report, result.hub.translator)
     assert "| valore | storie | quota | ultima |" in markdown

@@ -25,6 +25,11 @@ QUIET_DAYS = 90
 MONTHS_SHOWN = 12
 REPORT_URL = "report/"
 
+#: ``Waiting.reason`` is data (``--format json``): English, whatever the hub's language
+_english = Translator.for_language(None).scope("report")
+DRAFT = _english("reason_draft")
+
+
 @dataclass(frozen=True)
 class Count:
     id: str
@@ -39,7 +44,7 @@ class Waiting:
     path: str
     title: str
     date: str
-    reason: str  # "draft" or "embargoed until …"
+    reason: str  # "draft" or "embargoed until <ISO time>": data, the same in every language
 
 
 @dataclass
@@ -125,10 +130,11 @@ def hub_report(hub: Hub) -> HubReport:
     for story in sorted(hub.content.stories, key=lambda s: (s.date, s.source.path)):
         if story.draft:
             drafts.append(Waiting(story.source.path, story.title, story.date.isoformat(),
-                                  "draft"))
+                                  DRAFT))
         elif story.publish_at is not None and story.publish_at > hub.now:
+            until = story.publish_at.isoformat()
             embargoed.append(Waiting(story.source.path, story.title, story.date.isoformat(),
-                                     f"embargoed until {story.publish_at.isoformat()}"))
+                                     _english("reason_embargoed", when=until)))
     return HubReport(
         now=hub.now.isoformat(),
         published=total,
@@ -154,6 +160,12 @@ def _bar(n: int, most: int, width: int = 24) -> str:
 def _words(t: Translator | None) -> Translator:
     """The ``report`` namespace of ``t`` (default: English)."""
     return (t or Translator.for_language(None)).scope("report")
+
+
+def _reason(waiting: Waiting, t: Translator) -> str:
+    if waiting.reason == DRAFT:
+        return t("reason_draft")
+    return t("reason_embargoed", when=waiting.reason.rsplit(" ", 1)[-1])
 
 
 def render_text(report: HubReport, t: Translator | None = None) -> str:
@@ -185,7 +197,8 @@ def render_text(report: HubReport, t: Translator | None = None) -> str:
               for c in report.teams] or ["  " + t("none")]
     lines += ["", f"{t('waiting')}: " + t("waiting_short", drafts=len(report.drafts),
                                             embargoed=len(report.embargoed))]
-    lines += [f"  {w.path}: {w.title} ({w.reason})" for w in [*report.drafts, *report.embargoed]]
+    lines += [f"  {w.path}: {w.title} ({_reason(w, t)})"
+              for w in [*report.drafts, *report.embargoed]]
     return "\n".join(lines)
 
 
@@ -227,7 +240,7 @@ def render_markdown(report: HubReport, t: Translator | None = None) -> str:
     out += ["", f"### {t('waiting')}", "",
             t("waiting_short", drafts=len(report.drafts), embargoed=len(report.embargoed)) + ".",
             ""]
-    out += [f"- `{w.path}`: {_md(w.title)} ({w.reason})"
+    out += [f"- `{w.path}`: {_md(w.title)} ({_reason(w, t)})"
             for w in [*report.drafts, *report.embargoed]]
     return "\n".join(out).rstrip() + "\n"
 
