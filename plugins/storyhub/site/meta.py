@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from storyhub.hub.graph import Hub
     from storyhub.media.cards import StoryCards
 
+
 @dataclass(frozen=True)
 class MetaTag:
     attr: str  # "property" (Open Graph) or "name" (Twitter)
