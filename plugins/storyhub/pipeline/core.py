@@ -96,7 +96,7 @@ class Pipeline:
 
     def __init__(self, settings: HubSettings) -> None:
         self.settings = settings
-        self.translator = Translator(settings.language)
+        self.translator = Translator.for_language(settings.language)  # one per build
         self._hub: Hub | None = None
         self._plan: SitePlan | None = None
         self._view: SiteView | None = None
@@ -169,7 +169,7 @@ class Pipeline:
         if self._hub is None:
             content: Content = load_content(self.settings.root)
             check_media(content)
-            hub = build_hub(content, self.settings)
+            hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._hub = hub
         return self._hub.diagnostics
@@ -225,7 +225,7 @@ class Pipeline:
     @property
     def view(self) -> SiteView:
         if self._view is None:
-            self._view = SiteView(self.hub, self.translator, asset_urls(self.plan.assets))
+            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets))
         return self._view
 
     def nav_order(self, src_uri: str) -> int:

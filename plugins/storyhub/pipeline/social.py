@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyhub.hub.graph import Hub
+from storyhub.i18n import CATALOGUE_DIR
 from storyhub.media import cards as cards_module
 from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
@@ -94,6 +95,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
         hasher.update(b"\0")
 
     for path in _code_files():
+        hasher.update(path.read_bytes())
+    for path in sorted(CATALOGUE_DIR.glob("*.yml")):  # the words
         hasher.update(path.read_bytes())
     names = [n for variants in variant_templates(env).values() for _, n in variants]
     for name in sorted(names):

@@ -136,6 +136,7 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         root=root_prefix,
         site_name=site_name,
         lang=language,
+        t=snippets.translator.scope("snippets"),
     )
 
 
