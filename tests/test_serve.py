@@ -55,6 +55,19 @@ def test_an_edited_title_shows_everywhere(hub: Hub, serve) -> None:  # type: ign
     for page in PAGES_SHOWING_NIGHT_SHIFT:
         html = read(site, page)
         assert "Night shift, told again" in html, page
+    exports = read(site, "snippets/snippets.json")
+    assert "Night shift, told again" in exports and '"title": "Night shift"' not in exports
+    assert "The first oven" in exports
+    # Only the pages that show the story were rendered again; the rest were reused.
+    renders = plugin.renders
+    assert renders.reused > 0
+    assert {"index.md", "stories/index.md", "stories/night-shift/index.md",
+            "people/giulia/index.md", "values/craft/index.md"} <= renders.last_rendered
+    assert "values/courage/index.md" not in renders.last_rendered
+    unchanged = read(site, "values/courage/index.html")
+    site = serve()  # nothing changed: nothing rendered
+    assert renders.last_rendered == set()
+    assert read(site, "values/courage/index.html") == unchanged
 
 
 def test_a_removed_story_disappears_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]

@@ -16,13 +16,14 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, UnsafeOutput
+from storyhub.pipeline.renders import RenderCache
 from storyhub.site.sanitize import sanitize_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
@@ -30,6 +31,7 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.css"
 STYLESHEET_URI = "assets/storyhub/storyhub.css"
+CACHED_TEMPLATE = "storyhub/cached.html"
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -40,6 +42,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def __init__(self) -> None:
         self.bytecode = _MemoryBytecodeCache()  # compiled templates, kept across rebuilds
+        self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
+        self._marks: dict[str, str] = {}
+        self._reuse: dict[str, str] = {}
         self.raw_options: dict[str, Any] = {}
         self.pipeline: Pipeline | None = None
         self.is_serving = False
@@ -51,6 +56,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
+        self.renders = RenderCache() if self.is_serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if config.theme.name == "material" and config.theme.get("font") is not False:
@@ -74,6 +80,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         except ConfigError as exc:
             raise PluginError(str(exc)) from None
         self.pipeline = pipeline
+        pipeline.preview = self.renders
         try:
             pipeline.check()
             pipeline.require_valid()
@@ -110,6 +117,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         except ContentErrors as exc:
             raise PluginError(str(exc)) from None
         pipeline.start_drawing()  # in worker processes while MkDocs renders pages
+        if self.renders is not None:
+            self._marks.clear()
+            self._reuse.clear()
+            self.renders.start_build()
+            self.renders.forget_except(p.src_uri for p in pipeline.plan.pages)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -138,13 +150,25 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        entry = self._pipeline().page(page.file.src_uri)
+        pipeline = self._pipeline()
+        src_uri = page.file.src_uri
+        entry = pipeline.page(src_uri)
         if entry is not None:
             page.meta.setdefault("template", entry.template)
             if entry.kind != "home" or "title" not in page.meta:
                 page.meta["title"] = Markup(escape(entry.title))
             if entry.description and "description" not in page.meta:
                 page.meta["description"] = Markup(escape(entry.description))
+            if self.renders is not None:
+                mark, output = pipeline.cached_output(
+                    src_uri, markdown, self.renders,
+                    config_file=Path(config.config_file_path or "mkdocs.yml"),
+                    docs_dir=Path(config.docs_dir))
+                if mark is not None:
+                    self._marks[src_uri] = mark
+                if output is not None:
+                    self._reuse[src_uri] = output
+                    page.meta["template"] = CACHED_TEMPLATE
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -162,7 +186,19 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         context.update(self._pipeline().context(page.file.src_uri))
+        if page.file.src_uri in self._reuse:
+            context["storyhub_cached_output"] = self._reuse[page.file.src_uri]
         return context
+
+    @event_priority(-100)  # after every other plugin: keep the output as it is written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        src_uri = page.file.src_uri
+        if self.renders is not None and src_uri in self._marks:
+            if src_uri in self._reuse:
+                self.renders.reused += 1
+            else:
+                self.renders.store(src_uri, self._marks[src_uri], output)
+        return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals.update(self._pipeline().context(None))  # every template, 404 included
@@ -176,6 +212,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         pipeline = self._pipeline()
         site_dir = Path(config.site_dir)
         pipeline.finish(site_dir)
+        if self.renders is not None:
+            log.info(f"preview: {self.renders.reused} page(s) unchanged, "
+                     f"{self.renders.rendered} rendered")
         stats = pipeline.social.cards.stats if pipeline.social and pipeline.social.cards else None
         if stats is not None:
             log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "

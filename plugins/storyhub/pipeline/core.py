@@ -16,17 +16,20 @@ diagnostics, pages and exports whichever way it is built::
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+import storyhub
 from storyhub.content.load import Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
-from storyhub.i18n import Translator
+from storyhub.i18n import CATALOGUE_DIR, Translator
 from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, check_media, clean_image_bytes
 from storyhub.options.read import (
     ConfigError,
@@ -37,11 +40,14 @@ from storyhub.options.read import (
 )
 from storyhub.options.settings import HubSettings, cache_dir, hub_settings
 from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
+from storyhub.pipeline.renders import RenderCache, hash_files
 from storyhub.pipeline.social import Social, prepare_social, write_social
+from storyhub.site.dependencies import fingerprint
 from storyhub.site.meta import PageMeta, person_meta, story_meta
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
 from storyhub.site.view import SiteView, template_context
 from storyhub.social import NO_SITE_URL, check_social
+from storyhub.text.jinja import search_path
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
@@ -50,6 +56,8 @@ NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md
 SECTION_INDEXES = ("stories", "people", "values", "teams")
 
 LogLevel = Literal["info", "warning"]
+#: Pages about one subject: their titles are not in the navigation.
+SUBJECT_KINDS = ("story", "person", "value", "team")
 
 
 class InvalidOptions(ConfigError):
@@ -102,6 +110,9 @@ class Pipeline:
         self._view: SiteView | None = None
         self.social: Social | None = None
         self._trusted: set[str] = set()
+        self._global_key: str | None = None
+        #: what a preview server keeps between rebuilds (pages, snippets), if serving
+        self.preview: RenderCache | None = None
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -289,6 +300,40 @@ class Pipeline:
         return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
                           view.image_url(story), story.image_alt)
 
+    def global_key(self, config_file: Path | None = None, docs_dir: Path | None = None) -> str:
+        """A hash of what every page is rendered with: options, site settings, "now",
+        templates (overrides first), words, mkdocs.yml, the site's own pages, the page list."""
+        if self._global_key is None:
+            hasher = hashlib.sha256()
+            settings = self.settings
+            hasher.update(json.dumps([
+                settings.options.model_dump(mode="json"), settings.site_name,
+                settings.site_url, settings.language, settings.now.date().isoformat(),
+                settings.show_drafts, storyhub.__version__,
+                # the page list (a page added or removed changes listings and navigation);
+                # titles only of the pages the navigation names
+                [(p.src_uri, p.kind, p.title if p.kind not in SUBJECT_KINDS else "")
+                 for p in self.plan.pages],
+            ], sort_keys=True, default=str).encode("utf-8"))
+            folders = [Path(f) for f in search_path(settings.overrides)]
+            hash_files([*folders, CATALOGUE_DIR, *(p for p in (config_file, docs_dir) if p)],
+                       hasher)
+            self._global_key = hasher.hexdigest()
+        return self._global_key
+
+    def cached_output(self, src_uri: str, markdown: str, cache: RenderCache, *,
+                      config_file: Path | None = None, docs_dir: Path | None = None
+                      ) -> tuple[str | None, str | None]:
+        """``(fingerprint, previous output)`` of a storyhub page: the output when nothing it
+        is rendered from changed since ``cache`` stored it, else None (render it)."""
+        page = self.page(src_uri)
+        if page is None:
+            return None, None
+        extra = [repr(self.page_meta(page))]
+        mark = fingerprint(self.view, page, markdown, extra,
+                           self.global_key(config_file, docs_dir))
+        return mark, cache.get(src_uri, mark)
+
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
         ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""
@@ -302,7 +347,8 @@ class Pipeline:
         self.require_valid()
         if self.social is not None:
             self.social.cancel()
-        self.social = prepare_social(self.hub, reuse_exports=reuse_exports)
+        self.social = prepare_social(self.hub, reuse_exports=reuse_exports,
+                                     memo=self.preview.snippets if self.preview else None)
         return self.social
 
     def start_drawing(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.options.settings import cache_dir
 from storyhub.social import compose as compose_module
-from storyhub.social.compose import SnippetSet, compose
+from storyhub.social.compose import SnippetSet, StorySnippets, compose
 from storyhub.social.export import write_exports
 from storyhub.social.templates import html_environment, text_environment, variant_templates
 from storyhub.text.jinja import PACKAGE_TEMPLATES
@@ -56,11 +57,13 @@ class Social:
             self.cards.cancel()
 
 
-def prepare_social(hub: Hub, *, reuse_exports: bool = True) -> Social:
+def prepare_social(hub: Hub, *, reuse_exports: bool = True,
+                   memo: MutableMapping[str, StorySnippets] | None = None) -> Social:
     """Plan share images and compose snippets for the published stories (nothing drawn).
 
     With ``reuse_exports``, a site build whose inputs all match the previous build's
-    reuses its snippets page and exports from ``.cache/storyhub/snippets/``."""
+    reuses its snippets page and exports from ``.cache/storyhub/snippets/``; with ``memo``
+    (a preview server's), stories whose inputs did not change keep their snippets."""
     settings = hub.settings
     snippets_opts, cards_opts = settings.snippets, settings.cards
     cards = plan_cards(hub, cards_opts) if cards_opts.enabled else None
@@ -74,7 +77,10 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True) -> Social:
         if reuse_exports and all((cached / name).is_file() for name in EXPORT_FILES):
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
-            social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None)
+            social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
+                                      memo=memo, memo_key=exports_key(
+                                          hub, snippets_opts, cards, folder, content=False)
+                                      if memo is not None else "")
     return social
 
 
@@ -85,8 +91,10 @@ def _code_files() -> list[Path]:
 
 
 def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
-                overrides: Path | None) -> str:
-    """A hash of everything the snippets page and exports are made from."""
+                overrides: Path | None, *, content: bool = True) -> str:
+    """A hash of everything the snippets page and exports are made from; without
+    ``content``, only of what every story's snippets share (code, words, templates,
+    options, settings)."""
     env = text_environment(overrides)
     hasher = hashlib.sha256()
 
@@ -108,6 +116,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
     add(json.dumps([options.model_dump(mode="json"), settings.site_url, settings.site_name,
                     settings.company, settings.language, hub.now.date().isoformat(),
                     str(PACKAGE_TEMPLATES)]))
+    if not content:
+        return hasher.hexdigest()
     for value in hub.values.values():
         add(value.model_dump_json())
     for person in hub.people.values():

@@ -7,8 +7,9 @@ when they consented to social mentions (``consent.social``).
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -116,6 +117,19 @@ def join_names(names: list[str], word_and: str) -> str:
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def story_key(hub: Hub, story: Story, cards: StoryCards | None, global_key: str) -> str:
+    """A hash of everything one story's snippets are made from, beside the global inputs."""
+    hasher = hashlib.sha256(global_key.encode("utf-8"))
+    parts = [story.model_dump_json(), repr(cards)]
+    for person in hub.people_of(story):
+        parts += [person.model_dump_json(), str(hub.display_name(person)),
+                  repr(sorted(hub.social_handles(person).items()))]
+    parts += [value.model_dump_json() for value in hub.values_of(story)]
+    for part in parts:
+        hasher.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
 
 
 class Composer:
@@ -233,8 +247,24 @@ def compose(
     options: SnippetOptions,
     env: Environment,
     cards: Mapping[str, StoryCards] | None = None,
+    *,
+    memo: MutableMapping[str, StorySnippets] | None = None,
+    memo_key: str = "",
 ) -> SnippetSet:
+    """Every published story's snippets. With ``memo`` (kept by a preview server between
+    rebuilds), a story whose inputs are unchanged reuses its snippets: ``memo_key`` hashes
+    everything global (options, templates, words, settings), :func:`story_key` the rest."""
     composer = Composer(hub, options, env)
-    stories = [composer.story(s, (cards or {}).get(s.id)) for s in hub.stories]
+    stories = []
+    for story in hub.stories:
+        story_cards = (cards or {}).get(story.id)
+        if memo is None:
+            stories.append(composer.story(story, story_cards))
+            continue
+        key = story_key(hub, story, story_cards, memo_key)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = composer.story(story, story_cards)
+        stories.append(found)
     return SnippetSet(options, composer.rules, stories, hub.settings.site_url,
                       hub.now.date().isoformat(), hub.translator)

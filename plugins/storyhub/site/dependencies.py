@@ -1,0 +1,105 @@
+"""What each storyhub page shows, so a preview server re-renders only the pages an edit can
+change.
+
+:func:`page_inputs` lists every hub object a page's template can read, for each page kind
+(a story page shows its people, values, author, related, previous and next stories; a
+listing shows a card per item; …). The pipeline hashes them with everything global (options,
+templates, words, navigation) into a fingerprint; a page whose fingerprint did not change
+since the last build is served from the previous build's output. A kind this module does
+not know (a page added by an override or a later feature) has no list, and is always
+rendered again: when in doubt, render.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from storyhub.content.model import Person, Story, Value
+from storyhub.hub.graph import Team
+from storyhub.site.plan import SitePage
+from storyhub.site.view import SiteView
+
+
+def _story_card(view: SiteView, story: Story) -> Iterator[Any]:
+    """What a story card or list item shows: the story, its people, its values."""
+    yield story
+    yield from view.people_of(story)
+    yield from view.values_of(story)
+
+
+def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
+    """The hub objects ``page`` shows, or None when unknown (always render it)."""
+    kind, subject = page.kind, page.subject
+    found: list[Any] = []
+    if kind == "story":
+        found += _story_card(view, subject)
+        found.append(view.author_of(subject))
+        for person in view.people_of(subject):
+            found.append(view.team_of(person))
+        for other in (*view.related(subject), view.previous(subject), view.next(subject)):
+            if other is not None:
+                found += _story_card(view, other)
+    elif kind == "person":
+        found += [subject, view.team_of(subject)]
+        for story in (*view.stories_with(subject), *view.stories_by(subject)):
+            found += _story_card(view, story)
+    elif kind == "value":
+        found.append(subject)
+        for story in view.stories_about(subject):
+            found += _story_card(view, story)
+    elif kind == "team":
+        found += [subject, *subject.members]
+        for story in view.team_stories(subject):
+            found += _story_card(view, story)
+    elif kind == "stories":
+        for story in page.items:
+            found += _story_card(view, story)
+    elif kind in ("people", "values", "teams"):
+        for item in page.items:
+            found.append(item)
+            if isinstance(item, Team):
+                found += item.members
+            if isinstance(item, Person):
+                found.append(view.team_of(item))
+    elif kind == "home":
+        for story in view.latest():
+            found += _story_card(view, story)
+        found += view.values()
+        found += view.people()
+    else:
+        return None
+    return found
+
+
+def describe(view: SiteView, item: Any) -> str:
+    """Everything about ``item`` a template can print, as one stable string."""
+    if item is None:
+        return "-"
+    if isinstance(item, Story):
+        return "\0".join(("story", item.model_dump_json(), str(view.image_url(item)),
+                          str(view.is_hidden(item)), view.date(item)))
+    if isinstance(item, Person):
+        return "\0".join(("person", item.model_dump_json(), str(view.photo_url(item)),
+                          str(view.display_name(item))))
+    if isinstance(item, Value):
+        return "\0".join(("value", item.model_dump_json()))
+    if isinstance(item, Team):
+        return "\0".join(("team", item.id, item.name, *(m.id for m in item.members)))
+    return f"{type(item).__name__}\0{item!r}"
+
+
+def fingerprint(view: SiteView, page: SitePage, markdown: str, extra: Iterable[str],
+                global_key: str) -> str | None:
+    """A hash of everything ``page`` is rendered from, or None if that is not known."""
+    inputs = page_inputs(view, page)
+    if inputs is None:
+        return None
+    hasher = hashlib.sha256()
+    for text in (global_key, page.src_uri, page.kind, page.title, page.description,
+                 str(page.number), str(page.count), markdown, *extra,
+                 *(describe(view, item) for item in inputs)):
+        hasher.update(text.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
