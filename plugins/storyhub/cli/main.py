@@ -47,6 +47,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors=len(errors), warnings=len(warnings) - advice, advice=advice,
     )
     notes = pipeline.notes(departures=True)
+    previous = _previous_calendar(args, hub.settings.snippets.folder)
+    if previous is not None:
+        notes += _cancel_notes(previous, pipeline)
     output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
                     notes=notes)
     if output:
@@ -55,6 +58,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, object] | None:
+    """The ``calendar.json`` of the last export handed to schedulers: ``--calendar`` (a file
+    or an https:// address), else the one in the last built site, if any."""
+    import json
+    import urllib.request
+
+    source = getattr(args, "calendar", None)
+    if source is None:
+        config = args.config_file.resolve().parent
+        candidates = [config / "site" / folder / "calendar.json"]
+        source = next((str(c) for c in candidates if c.is_file()), None)
+        if source is None:
+            return None
+    try:
+        if source.startswith(("https://", "http://")):
+            with urllib.request.urlopen(source, timeout=20) as response:
+                data = json.loads(response.read().decode("utf-8"))
+        else:
+            data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"--calendar {source}: cannot read it ({exc})") from None
+    if not isinstance(data, dict) or data.get("schema") != "storyhub-calendar/1":
+        raise ConfigError(f"--calendar {source}: not a storyhub calendar.json")
+    return data
+
+
+def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
+    from storyhub.social.calendar import posts_to_cancel
+
+    cancel = posts_to_cancel(previous, pipeline.hub)
+    if not cancel:
+        return []
+    return [f"{len(cancel)} planned post(s) of stories no longer published; cancel them in "
+            "your scheduler:", *(f"  {item.format()}" for item in cancel)]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -227,6 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
+    )
+    check.add_argument(
+        "--calendar", metavar="FILE_OR_URL",
+        help="calendar.json of the posts already handed to schedulers (default: "
+        "site/snippets/calendar.json if present): list those to cancel",
     )
     check.set_defaults(func=cmd_check)
     _add_new(commands)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyhub.social.calendar import Calendar
+from storyhub.social.cells import neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.templates import html_environment
@@ -102,16 +104,17 @@ def write_csv(snippets: SnippetSet, out: TextIO) -> None:
         images = {i["kind"]: i for i in _images(item, snippets.site_url)}
         for s in item.snippets:
             image = images.get("instagram" if s.network == "instagram" else "og", {})
-            writer.writerow([
+            writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
                 item.story.id, item.story.title, s.network, s.variant,
                 s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
                 s.measure.count, s.measure.limit, s.link, s.intent or "",
                 image.get("url", ""), image.get("alt", ""), s.suggested_date.isoformat(),
-            ])
+            )])
 
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
-                site_name: str, language: str) -> Iterator[str]:
+                site_name: str, language: str, calendar: Calendar | None = None,
+                calendar_files: list[str] | None = None) -> Iterator[str]:
     """The snippets page, in pieces: standalone HTML, inline CSS and script, ``noindex``.
 
     It shows the ``page_stories`` newest stories (the exports hold every one), so the page
@@ -136,6 +139,9 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         root=root_prefix,
         site_name=site_name,
         lang=language,
+        schedule=calendar.by_story() if calendar is not None else {},
+        calendar=calendar,
+        calendar_files=calendar_files or [],
     )
 
 
@@ -147,6 +153,8 @@ def write_exports(
     overrides: Path | None,
     site_name: str,
     language: str,
+    calendar: Calendar | None = None,
+    calendar_files: list[str] | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
     (a hub of thousands of stories has exports of tens of megabytes)."""
@@ -154,7 +162,8 @@ def write_exports(
     page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
     with page.open("w", encoding="utf-8", newline="") as out:
         out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
-                                   site_name=site_name, language=language))
+                                   site_name=site_name, language=language, calendar=calendar,
+                                   calendar_files=calendar_files))
     with data.open("w", encoding="utf-8", newline="") as out:
         out.writelines(json_chunks(snippets))
     with table.open("w", encoding="utf-8-sig", newline="") as out:
