@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "alumni": "Former team member",
         "photo_of": "Photo of {name}",
         "read_story": "Read the story",
+        "feed_hub": "New stories from {site}",
+        "feed_atom": "Atom feed",
+        "feed_json": "JSON Feed",
+        "feeds_follow": "Follow these stories in a feed reader:",
     },
     "it": {
         "stories": "Storie",
@@ -87,6 +91,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "alumni": "Ex collega",
         "photo_of": "Foto di {name}",
         "read_story": "Leggi la storia",
+        "feed_hub": "Le nuove storie di {site}",
+        "feed_atom": "Feed Atom",
+        "feed_json": "JSON Feed",
+        "feeds_follow": "Segui queste storie con un lettore di feed:",
     },
 }
 
