@@ -30,7 +30,12 @@ from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, compose
 from storyhub.social.export import write_exports
 from storyhub.social.schedulers import write_calendar_files
-from storyhub.social.templates import html_environment, text_environment, variant_templates
+from storyhub.social.templates import (
+    html_environment,
+    personal_templates,
+    text_environment,
+    variant_templates,
+)
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 EXPORT_FILES = ("index.html", "snippets.json", "snippets.csv")
@@ -117,7 +122,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
     for path in _code_files():
         hasher.update(path.read_bytes())
     names = [n for variants in variant_templates(env).values() for _, n in variants]
-    for name in sorted(names):
+    names += [n for net in options.networks for n in personal_templates(env, net).values()]
+    for name in sorted(set(names)):
         add(name)
         add(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
     page_env = html_environment(overrides)

@@ -14,6 +14,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "meet": "Meet {names}, at {company}.",
         "link_in_bio": "Read “{title}”: link in bio.",
         "full_story_bio": "The full story: link in bio.",
+        "me_intro": "My story is on the {company} stories site",
+        "me_with": "together with {names}",
+        "colleague_intro": "A story about {names}, who I work with at {company}:",
     },
     "it": {
         "new_story": "Nuova storia",
@@ -24,6 +27,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "meet": "Vi presentiamo {names}, di {company}.",
         "link_in_bio": "Leggi “{title}”: link in bio.",
         "full_story_bio": "La storia completa: link in bio.",
+        "me_intro": "La mia storia è sul sito delle storie di {company}",
+        "me_with": "insieme a {names}",
+        "colleague_intro": "Una storia su {names}, con cui lavoro in {company}:",
     },
 }
 
