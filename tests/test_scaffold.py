@@ -142,7 +142,9 @@ def test_new_person_interactive_in_italian(hub: Hub) -> None:
     result = hub.storyhub("new", "person", "--lang", "it", "--consent-date", "2025-02-01",
                           input=answers)
     assert result.returncode == 0, result.stderr
-    assert "Team nell'hub:\n  Customer Care  1 person\n  Production     1 person\n" in result.stdout
+    # team sizes in Italian too (they were English before the catalogue)
+    assert ("Team nell'hub:\n  Customer Care  1 persona\n  Production     1 persona\n"
+            in result.stdout)
     assert "Consenso: chiedi a Anna Rossi ogni uso" in result.stdout
     text = (hub.root / "people/anna-rossi.md").read_text(encoding="utf-8")
     assert 'team: "Customer Care"' in text  # existing team's spelling kept

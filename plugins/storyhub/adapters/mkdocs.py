@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,6 +39,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.bytecode = _MemoryBytecodeCache()  # compiled templates, kept across rebuilds
         self.raw_options: dict[str, Any] = {}
         self.pipeline: Pipeline | None = None
         self.is_serving = False
@@ -85,6 +87,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pipeline = self._pipeline()
+        theme = {f.src_uri: Path(f.abs_src_path) for f in files
+                 if f.abs_src_path and not f.is_documentation_page()
+                 and not Path(f.abs_src_path).is_relative_to(Path(config.docs_dir).resolve())}
+        drop, _ = pipeline.theme_files(theme)
+        for src_uri in drop:
+            files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
@@ -157,7 +165,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["t"] = self._pipeline().translator
+        env.globals.update(self._pipeline().context(None))  # every template, 404 included
+        env.bytecode_cache = self.bytecode
         env.autoescape = _autoescape_storyhub(env.autoescape)
         return env
 
@@ -171,11 +180,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if stats is not None:
             log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
                      f"(waited {stats.seconds:.1f}s)")
-        docs = Path(config.docs_dir)
-        public = [p.read_text(encoding="utf-8", errors="replace")
-                  for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
         try:
-            pipeline.require_safe(site_dir, public)
+            pipeline.require_safe(site_dir, Path(config.docs_dir))
         except UnsafeOutput as exc:
             raise PluginError(str(exc)) from None
 
@@ -195,6 +201,24 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.pipeline is None:  # pragma: no cover - MkDocs calls on_config first
             raise PluginError("storyhub: the plugin was not configured")
         return self.pipeline
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory while ``mkdocs serve`` rebuilds: MkDocs makes a new
+    Jinja environment for every build, and compiling Material's templates again costs more
+    than rendering the pages of a small hub. Keyed by template name and source checksum,
+    so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
 def _autoescape_storyhub(previous: Any) -> Any:

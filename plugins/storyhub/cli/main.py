@@ -210,7 +210,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
               "valid files; run storyhub check for the list", file=sys.stderr)
     renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
-    print(renderer[args.format](hub_report(pipeline.hub)))
+    print(renderer[args.format](hub_report(pipeline.hub), pipeline.hub.translator))
     return 0
 
 

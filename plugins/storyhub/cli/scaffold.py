@@ -2,7 +2,8 @@
 
 Answers come from flags (for scripts) or from questions asked on the terminal
 (``input()``, so tests and scripts can feed stdin). Existing ids are offered,
-nothing is ever overwritten, and the text is in English or Italian.
+nothing is ever overwritten, and questions and guidance are in the hub's language
+(the catalogue's ``scaffold`` namespace, :mod:`storyhub.i18n`).
 """
 
 from __future__ import annotations
@@ -19,148 +20,10 @@ from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content
 from storyhub.content.model import SLUG_RE, parse_author_date, slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.hub.advice import GUIDANCE_MARKER
+from storyhub.i18n import Translator, normalize_language
 from storyhub.options.settings import resolve_now
 
 CONSENT_USES = ("name", "photo", "quotes", "social")
-
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Title of the story",
-        "people": "Who is the story about? Person ids, separated by commas",
-        "values": "Which values does it show? Value ids, separated by commas",
-        "summary": "One or two sentences that make people want to read it (Enter: later)",
-        "summary_placeholder": "One or two sentences that make people want to read it.",
-        "known_people": "People in the hub:",
-        "known_values": "Values of the hub:",
-        "known_teams": "Teams in the hub:",
-        "unknown": "unknown id '{word}'{hint}",
-        "did_you_mean": " — did you mean '{close}'?",
-        "need_one": "give at least one id",
-        "none_yet": "the hub has no {what} yet: add them first (storyhub new person, values.yml)",
-        "name": "Full name",
-        "id": "Id (the file name, lower-case and hyphens)",
-        "role": "Role (job title)",
-        "team": "Team",
-        "consent_intro": (
-            "Consent: ask {name} about each use, and answer only what they said yes to."
-        ),
-        "consent_name": "May we publish their name (and so stories about them)?",
-        "consent_photo": "May we publish their photo?",
-        "consent_quotes": "May we quote their words?",
-        "consent_social": "May we mention their social handles in posts?",
-        "yes_no": "[y/N]",
-        "yes_words": "y yes",
-        "no_answer": "no answer for '{what}': pass {flag}",
-        "exists": "{path} already exists: storyhub new never overwrites a file",
-        "slug_taken": (
-            "the slug '{slug}' is already used by {path}: choose another title or pass --slug"
-        ),
-        "person_taken": "the id '{id}' is already used by {path}: pass another --id",
-        "bad_id": "'{id}' is not a valid id: use lower-case letters, digits and hyphens",
-        "wrote": "Wrote {path}",
-        "story_next": (
-            "Next: write the story below the questions, delete the questions, add a photo, "
-            "then run `storyhub check`. When it is ready, delete the line `draft: true`."
-        ),
-        "person_next": (
-            "Next: write a short bio, add a photo if they agreed, then run `storyhub check`."
-        ),
-        "guide_story": (
-            "Questions to start your story. They are only for you: when your story is\n"
-            "written, delete this whole block, from the first line to the closing arrow."
-        ),
-        "tips": (
-            "Tips:\n"
-            "- Start with a moment: where were you, what happened, who was there?\n"
-            "- Let people speak: \"It had to be right,\" says {first}.\n"
-            "- Add a photo: put it in this folder, then add `image: photo.jpg` and\n"
-            "  `image_alt: what the photo shows` to the fields above.\n"
-            "- When the story is ready, delete the line `draft: true`."
-        ),
-        "guide_person": (
-            "Write a short bio below, in the third person: what {first} does, since when,\n"
-            "and something people would not guess. Delete this block when done.\n"
-            "Consent: every 'true' above must be something {first} said yes to, on the date\n"
-            "written. If they change their mind, add 'withdrawn: YYYY-MM-DD' under consent."
-        ),
-        "c_name": "their name, and so stories about them",
-        "c_photo": "their photo",
-        "c_quotes": "their words, in quotes",
-        "c_social": "their social handles in posts",
-        "c_date": "the day they agreed (keep their written yes)",
-        "c_withdrawn": "if they change their mind: the day; from then on nothing is published",
-        "c_head": "What {first} agreed to publish; anything false is never published.",
-    },
-    "it": {
-        "title": "Titolo della storia",
-        "people": "Di chi parla la storia? Id delle persone, separati da virgole",
-        "values": "Quali valori racconta? Id dei valori, separati da virgole",
-        "summary": "Una o due frasi che invoglino a leggerla (Invio: più tardi)",
-        "summary_placeholder": "Una o due frasi che invoglino a leggere la storia.",
-        "known_people": "Persone nell'hub:",
-        "known_values": "Valori dell'hub:",
-        "known_teams": "Team nell'hub:",
-        "unknown": "id sconosciuto '{word}'{hint}",
-        "did_you_mean": " — forse intendevi '{close}'?",
-        "need_one": "indica almeno un id",
-        "none_yet": (
-            "l'hub non ha ancora {what}: aggiungili prima (storyhub new person, values.yml)"
-        ),
-        "name": "Nome e cognome",
-        "id": "Id (il nome del file, minuscole e trattini)",
-        "role": "Ruolo",
-        "team": "Team",
-        "consent_intro": (
-            "Consenso: chiedi a {name} ogni uso e rispondi sì solo a ciò che ha accettato."
-        ),
-        "consent_name": "Possiamo pubblicare il nome (e quindi storie su di lei/lui)?",
-        "consent_photo": "Possiamo pubblicare la foto?",
-        "consent_quotes": "Possiamo citare le sue parole?",
-        "consent_social": "Possiamo menzionare i suoi profili social nei post?",
-        "yes_no": "[s/N]",
-        "yes_words": "s si sì y yes",
-        "no_answer": "nessuna risposta per '{what}': usa {flag}",
-        "exists": "{path} esiste già: storyhub new non sovrascrive mai un file",
-        "slug_taken": "lo slug '{slug}' è già usato da {path}: scegli un altro titolo o usa --slug",
-        "person_taken": "l'id '{id}' è già usato da {path}: usa un altro --id",
-        "bad_id": "'{id}' non è un id valido: usa lettere minuscole, cifre e trattini",
-        "wrote": "Creato {path}",
-        "story_next": (
-            "Ora: scrivi la storia sotto le domande, cancella le domande, aggiungi una foto, "
-            "poi lancia `storyhub check`. Quando è pronta, cancella la riga `draft: true`."
-        ),
-        "person_next": (
-            "Ora: scrivi una breve biografia, aggiungi la foto se l'ha concessa, poi lancia "
-            "`storyhub check`."
-        ),
-        "guide_story": (
-            "Domande per iniziare la tua storia. Sono solo per te: quando la storia è scritta,\n"
-            "cancella tutto questo blocco, dalla prima riga alla freccia di chiusura."
-        ),
-        "tips": (
-            "Consigli:\n"
-            "- Parti da un momento: dove eri, cosa è successo, chi c'era?\n"
-            "- Fai parlare le persone: «Doveva venire bene», racconta {first}.\n"
-            "- Aggiungi una foto: mettila in questa cartella, poi aggiungi `image: foto.jpg` e\n"
-            "  `image_alt: cosa mostra la foto` ai campi qui sopra.\n"
-            "- Quando la storia è pronta, cancella la riga `draft: true`."
-        ),
-        "guide_person": (
-            "Scrivi qui sotto una breve biografia, in terza persona: cosa fa {first}, da quando,\n"
-            "e qualcosa che nessuno immaginerebbe. Cancella questo blocco quando hai finito.\n"
-            "Consenso: ogni 'true' qui sopra dev'essere un sì di {first}, alla data indicata.\n"
-            "Se cambia idea, aggiungi 'withdrawn: AAAA-MM-GG' sotto consent."
-        ),
-        "c_name": "il nome, e quindi le storie su di lei/lui",
-        "c_photo": "la foto",
-        "c_quotes": "le sue parole, tra virgolette",
-        "c_social": "i profili social nei post",
-        "c_date": "il giorno in cui ha accettato (conserva il suo sì scritto)",
-        "c_withdrawn": "se cambia idea: il giorno; da allora non si pubblica più nulla",
-        "c_head": "Cosa {first} ha accettato di pubblicare; ciò che è false non si pubblica mai.",
-    },
-}
-
 
 class ScaffoldError(Exception):
     """Nothing was written; the message says why. ``code`` is the exit code."""
@@ -171,8 +34,13 @@ class ScaffoldError(Exception):
 
 
 def language_of(requested: str | None, hub_language: str) -> str:
-    code = (requested or hub_language or "en").split("-")[0].split("_")[0].lower()
-    return code if code in TEXT else "en"
+    """The language of questions and guidance: ``--lang``, else the hub's."""
+    return normalize_language(requested or hub_language)
+
+
+def words(lang: str) -> Translator:
+    """The catalogue's ``scaffold`` namespace in ``lang``: ``words("it")("title")``."""
+    return Translator.for_language(lang).scope("scaffold")
 
 
 @dataclass
@@ -184,8 +52,7 @@ class Asker:
     read: Callable[[str], str] = input
 
     def t(self, key: str, **params: object) -> str:
-        text = TEXT[self.lang][key]
-        return text.format(**params) if params else text
+        return words(self.lang)(key, **params)
 
     def say(self, text: str) -> None:
         print(text, file=self.out)
@@ -209,7 +76,7 @@ class Asker:
     def ask_ids(self, key: str, flag: str, known: dict[str, str]) -> list[str]:
         """Ids separated by commas or spaces, each checked against ``known``."""
         if not known:
-            raise ScaffoldError(self.t("none_yet", what=key), 1)
+            raise ScaffoldError(self.t("none_yet", what=self.t(f"none_yet_{key}")), 1)
         self.say(self.t(f"known_{key}"))
         self.say(listing(known))
         _complete_with(known)
@@ -243,8 +110,8 @@ def unknown_message(word: str, known: dict[str, str], lang: str) -> str:
     close = did_you_mean(word, [*known, *known.values()])
     if close in known.values():
         close = next(k for k, v in known.items() if v == close)
-    hint = TEXT[lang]["did_you_mean"].format(close=close) if close else ""
-    return TEXT[lang]["unknown"].format(word=word, hint=hint)
+    t = words(lang)
+    return t("unknown", word=word, hint=t("did_you_mean", close=close) if close else "")
 
 
 def _complete_with(words: Iterable[str]) -> None:
@@ -283,11 +150,12 @@ def known_values(content: Content) -> dict[str, str]:
     return {v.id: v.name for v in content.values}
 
 
-def known_teams(content: Content) -> dict[str, str]:
+def known_teams(content: Content, lang: str = "en") -> dict[str, str]:
     counts: dict[str, int] = {}
     for person in content.people:
         counts[person.team] = counts.get(person.team, 0) + 1
-    return {team: f"{count} {'person' if count == 1 else 'people'}"
+    t = words(lang)
+    return {team: t.count("team_size", count)
             for team, count in sorted(counts.items(), key=lambda item: item[0].casefold())}
 
 
@@ -371,7 +239,7 @@ def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: st
 
 def story_text(*, title: str, when: date, people: list[str], values: list[str], summary: str,
                author: str | None, content: Content, lang: str) -> str:
-    t = TEXT[lang]
+    t = words(lang)
     lines = [
         "---",
         f"title: {quoted(title)}",
@@ -389,7 +257,7 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
     by_id = {v.id: v for v in content.values}
     names = {p.id: p.name for p in content.people}
     first = names.get(people[0], people[0]).split()[0]
-    guide = [f"<!-- {GUIDANCE_MARKER}", t["guide_story"], ""]
+    guide = [f"<!-- {GUIDANCE_MARKER}", t("guide_story"), ""]
     for value_id in values:
         value = by_id[value_id]
         guide.append(value.name)
@@ -397,7 +265,7 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
         if not value.prompts:
             guide.append(f"- {_comment_safe(value.description.splitlines()[0])}")
         guide.append("")
-    guide += [t["tips"].format(first=_comment_safe(first)), "-->", "", ""]
+    guide += [t("tips", first=_comment_safe(first)), "-->", "", ""]
     return "\n".join(lines + guide)
 
 
@@ -432,7 +300,7 @@ def new_person(root: Path, answers: PersonAnswers, asker: Asker,
     role = answers.role or asker.ask("role", "--role")
     team = answers.team
     if team is None:
-        teams = known_teams(content)
+        teams = known_teams(content, asker.lang)
         if teams:
             asker.say(asker.t("known_teams"))
             asker.say(listing(teams))
@@ -476,15 +344,15 @@ def _known_team_spelling(team: str, teams: dict[str, str]) -> str:
 
 def person_text(*, name: str, role: str, team: str, agreed: list[str], when: date,
                 lang: str) -> str:
-    t = TEXT[lang]
+    t = words(lang)
     first = name.split()[0]
     yes = {use: ("true" if use in agreed else "false") for use in CONSENT_USES}
     width = max(len(f"{use}: {yes[use]}") for use in CONSENT_USES)
-    consent = [f"  # {t['c_head'].format(first=first)}"]
+    consent = [f"  # {t('c_head', first=first)}"]
     for use in CONSENT_USES:
-        consent.append(f"  {f'{use}: {yes[use]}'.ljust(width)}  # {t['c_' + use]}")
-    consent.append(f"  date: {when.isoformat()}  # {t['c_date']}")
-    consent.append(f"  # withdrawn: YYYY-MM-DD  # {t['c_withdrawn']}")
+        consent.append(f"  {f'{use}: {yes[use]}'.ljust(width)}  # {t('c_' + use)}")
+    consent.append(f"  date: {when.isoformat()}  # {t('c_date')}")
+    consent.append(f"  # withdrawn: YYYY-MM-DD  # {t('c_withdrawn')}")
     lines = [
         "---",
         f"name: {quoted(name)}",
@@ -495,7 +363,7 @@ def person_text(*, name: str, role: str, team: str, agreed: list[str], when: dat
         "---",
         "",
         f"<!-- {GUIDANCE_MARKER}",
-        _comment_safe(t["guide_person"].format(first=first)),
+        _comment_safe(t("guide_person", first=first)),
         "-->",
         "",
         "",

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.i18n import Translator
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
 from storyhub.text.yamlsource import Located
@@ -32,9 +33,8 @@ from storyhub.text.yamlsource import Located
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+#: month names in diagnostics, which are English (the catalogue's, not a second list)
+ENGLISH = Translator.for_language("en")
 
 
 def _slug(value: str) -> str:
@@ -77,7 +77,8 @@ def parse_author_date(value: Any) -> Any:
             raise PydanticCustomError(
                 "date_value",
                 "{value} is not a real date: {month_name} {year} has {last} days",
-                {"value": text, "month_name": _MONTHS[month - 1], "year": year, "last": last},
+                {"value": text, "month_name": ENGLISH.month_name(month), "year": year,
+                 "last": last},
             )
         return date(year, month, day)
     dmy = _DMY_DATE.match(text)

@@ -21,6 +21,7 @@ from storyhub.hub.publish import (
     shown_anonymously,
     story_verdict,
 )
+from storyhub.i18n import Translator
 from storyhub.options.settings import HubSettings
 
 
@@ -60,6 +61,8 @@ class Hub:
     _position: dict[str, int] = field(default_factory=dict)
     #: people never named, shown under the anonymous label (``unconsented: anonymous``)
     anonymous: dict[str, Person] = field(default_factory=dict)
+    #: the build's one translator (``theme.language``), handed to every output
+    translator: Translator = field(default_factory=lambda: Translator.for_language(None))
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -74,9 +77,7 @@ class Hub:
 
     @property
     def anonymous_label(self) -> str:
-        from storyhub.i18n.translator import Translator
-
-        return self.settings.anonymous_label or Translator(self.settings.language)("anonymous")
+        return self.settings.anonymous_label or self.translator("site.anonymous")
 
     def display_name(self, person: Person) -> str | None:
         """The name to print for ``person``: their name, the anonymous label, or None
@@ -186,8 +187,10 @@ def _bisect(group: list[Story], key: tuple[int, str]) -> int:
     return low
 
 
-def build_hub(content: Content, settings: HubSettings) -> Hub:
-    """Check references between files and link the published content."""
+def build_hub(content: Content, settings: HubSettings,
+              translator: Translator | None = None) -> Hub:
+    """Check references between files and link the published content. ``translator``:
+    the build's (default: the one of ``settings.language``)."""
     diagnostics = content.diagnostics
     now = settings.now
     today = now.date()
@@ -257,6 +260,7 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         teams=teams,
         _position={s.id: i for i, s in enumerate(stories)},
         anonymous=anonymous,
+        translator=translator or Translator.for_language(settings.language),
     )
 
 

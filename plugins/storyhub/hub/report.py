@@ -19,45 +19,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyhub.hub.graph import Hub
+from storyhub.i18n import Translator
 
 QUIET_DAYS = 90
 MONTHS_SHOWN = 12
 REPORT_URL = "report/"
 
-PAGE_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Hub report",
-        "summary": "{stories} published stories, {people} people, as of {date}.",
-        "per_month": "Stories per month (last {count})",
-        "per_value": "Stories per value",
-        "value": "Value", "team": "Team", "stories": "Stories", "latest": "Latest story",
-        "quiet": "Values with no story in the last {days} days",
-        "last_story": "last story:", "never": "never",
-        "none_quiet": "None: every value has a recent story.",
-        "untold": "People with no story yet",
-        "none_untold": "None: everyone has a story.",
-        "teams": "Share of stories by team",
-        "teams_note": "A story with people from two teams counts for both.",
-        "waiting": "Waiting",
-        "waiting_counts": "{drafts} draft(s) and {embargoed} embargoed story(ies) waiting.",
-    },
-    "it": {
-        "title": "Stato dell'hub",
-        "summary": "{stories} storie pubblicate, {people} persone, al {date}.",
-        "per_month": "Storie per mese (ultimi {count})",
-        "per_value": "Storie per valore",
-        "value": "Valore", "team": "Team", "stories": "Storie", "latest": "Ultima storia",
-        "quiet": "Valori senza storie negli ultimi {days} giorni",
-        "last_story": "ultima storia:", "never": "mai",
-        "none_quiet": "Nessuno: ogni valore ha una storia recente.",
-        "untold": "Persone ancora senza storia",
-        "none_untold": "Nessuna: ognuno ha la sua storia.",
-        "teams": "Quota di storie per team",
-        "teams_note": "Una storia con persone di due team conta per entrambi.",
-        "waiting": "In attesa",
-        "waiting_counts": "{drafts} bozza/e e {embargoed} storia/e sotto embargo in attesa.",
-    },
-}
+#: ``Waiting.reason`` is data (``--format json``): English, whatever the hub's language
+_english = Translator.for_language(None).scope("report")
+DRAFT = _english("reason_draft")
 
 
 @dataclass(frozen=True)
@@ -74,7 +44,7 @@ class Waiting:
     path: str
     title: str
     date: str
-    reason: str  # "draft" or "embargoed until …"
+    reason: str  # "draft" or "embargoed until <ISO time>": data, the same in every language
 
 
 @dataclass
@@ -160,10 +130,11 @@ def hub_report(hub: Hub) -> HubReport:
     for story in sorted(hub.content.stories, key=lambda s: (s.date, s.source.path)):
         if story.draft:
             drafts.append(Waiting(story.source.path, story.title, story.date.isoformat(),
-                                  "draft"))
+                                  DRAFT))
         elif story.publish_at is not None and story.publish_at > hub.now:
+            until = story.publish_at.isoformat()
             embargoed.append(Waiting(story.source.path, story.title, story.date.isoformat(),
-                                     f"embargoed until {story.publish_at.isoformat()}"))
+                                     _english("reason_embargoed", when=until)))
     return HubReport(
         now=hub.now.isoformat(),
         published=total,
@@ -182,41 +153,52 @@ def hub_report(hub: Hub) -> HubReport:
 # -- output ----------------------------------------------------------------------------------
 
 
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _bar(n: int, most: int, width: int = 24) -> str:
     return "█" * (round(n / most * width) if most else 0)
 
 
-def render_text(report: HubReport) -> str:
+def _words(t: Translator | None) -> Translator:
+    """The ``report`` namespace of ``t`` (default: English)."""
+    return (t or Translator.for_language(None)).scope("report")
+
+
+def _reason(waiting: Waiting, t: Translator) -> str:
+    if waiting.reason == DRAFT:
+        return t("reason_draft")
+    return t("reason_embargoed", when=waiting.reason.rsplit(" ", 1)[-1])
+
+
+def render_text(report: HubReport, t: Translator | None = None) -> str:
+    """For the terminal, in ``t``'s language (the hub's, from ``storyhub report``)."""
+    t = _words(t)
     lines = [
-        f"Hub report at {report.now[:10]}: {report.published} published stories, "
-        f"{report.people} people",
+        t("cli_title", date=report.now[:10], stories=t.number(report.published),
+          people=t.number(report.people)),
         "",
-        "Stories per value",
+        t("per_value"),
     ]
     most = max((c.stories for c in report.values), default=0)
     width = max((len(c.name) for c in report.values), default=0)
     for c in report.values:
-        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}  "
+        lines.append(f"  {c.name.ljust(width)}  {c.stories:>5}  {t.percent(c.share):>4}  "
                      f"{_bar(c.stories, most)}")
-    lines += ["", f"Stories per month (last {len(report.months)})"]
+    lines += ["", t("per_month", count=len(report.months))]
     most = max((c.stories for c in report.months), default=0)
     for c in report.months:
         lines.append(f"  {c.id}  {c.stories:>5}  {_bar(c.stories, most)}")
-    lines += ["", f"Values with no story in the last {report.quiet_days} days"]
-    lines += [f"  {c.name} ({c.id}): last story {c.last or 'never'}"
-              for c in report.quiet_values] or ["  none"]
-    lines += ["", "People with no story yet"]
-    lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  none"]
-    lines += ["", "Share of stories by team (a story with people of two teams counts for both)"]
+    lines += ["", t("quiet", days=report.quiet_days)]
+    lines += ["  " + t("quiet_item", name=c.name, id=c.id, last=c.last or t("never"))
+              for c in report.quiet_values] or ["  " + t("none")]
+    lines += ["", t("untold")]
+    lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  " + t("none")]
+    lines += ["", t("teams_counted")]
     width = max((len(c.name) for c in report.teams), default=0)
-    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {pct(c.share):>4}"
-              for c in report.teams] or ["  none"]
-    lines += ["", f"Waiting: {len(report.drafts)} draft(s), {len(report.embargoed)} embargoed"]
-    lines += [f"  {w.path}: {w.title} ({w.reason})" for w in [*report.drafts, *report.embargoed]]
+    lines += [f"  {c.name.ljust(width)}  {c.stories:>5}  {t.percent(c.share):>4}"
+              for c in report.teams] or ["  " + t("none")]
+    lines += ["", f"{t('waiting')}: " + t("waiting_short", drafts=len(report.drafts),
+                                            embargoed=len(report.embargoed))]
+    lines += [f"  {w.path}: {w.title} ({_reason(w, t)})"
+              for w in [*report.drafts, *report.embargoed]]
     return "\n".join(lines)
 
 
@@ -228,39 +210,41 @@ def _md(text: str) -> str:
     return escaped
 
 
-def render_markdown(report: HubReport) -> str:
+def render_markdown(report: HubReport, t: Translator | None = None) -> str:
     """For a CI job summary ($GITHUB_STEP_SUMMARY) or a pull-request comment."""
+    t = _words(t)
     out = [
-        "## Story hub report",
+        f"## {t('md_title')}",
         "",
-        f"{report.published} published stories, {report.people} people, "
-        f"as of {report.now[:10]}.",
+        t("summary", stories=t.number(report.published), people=t.number(report.people),
+          date=report.now[:10]),
         "",
-        "### Stories per value",
+        f"### {t('per_value')}",
         "",
-        "| value | stories | share | latest |",
+        f"| {t('col_value')} | {t('col_stories')} | {t('col_share')} | {t('col_latest')} |",
         "|---|---:|---:|---|",
     ]
-    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} | {c.last or '—'} |"
+    out += [f"| {_md(c.name)} | {c.stories} | {t.percent(c.share)} | {c.last or '—'} |"
             for c in report.values]
-    out += ["", f"### Stories per month (last {len(report.months)})", "",
-            "| month | stories |", "|---|---:|"]
+    out += ["", f"### {t('per_month', count=len(report.months))}", "",
+            f"| {t('col_month')} | {t('col_stories')} |", "|---|---:|"]
     out += [f"| {c.id} | {c.stories} |" for c in report.months]
-    out += ["", f"### Values with no story in the last {report.quiet_days} days", ""]
-    out += [f"- {_md(c.name)} (`{c.id}`): last story {c.last or 'never'}"
-            for c in report.quiet_values] or ["None: every value has a recent story."]
-    out += ["", "### People with no story yet", ""]
-    out += [f"- {_md(c.name)} (`{c.id}`)" for c in report.untold_people] or [
-        "None: everyone has a story."]
-    out += ["", "### Share of stories by team", "", "| team | stories | share |",
-            "|---|---:|---:|"]
-    out += [f"| {_md(c.name)} | {c.stories} | {pct(c.share)} |" for c in report.teams]
-    out += ["", "### Waiting", "",
-            f"{len(report.drafts)} draft(s), {len(report.embargoed)} embargoed.", ""]
-    out += [f"- `{w.path}`: {_md(w.title)} ({w.reason})"
+    out += ["", f"### {t('quiet', days=report.quiet_days)}", ""]
+    out += ["- " + t("quiet_item", name=_md(c.name), id=f"`{c.id}`", last=c.last or t("never"))
+            for c in report.quiet_values] or [t("none_quiet")]
+    out += ["", f"### {t('untold')}", ""]
+    out += [f"- {_md(c.name)} (`{c.id}`)" for c in report.untold_people] or [t("none_untold")]
+    out += ["", f"### {t('teams')}", "",
+            f"| {t('col_team')} | {t('col_stories')} | {t('col_share')} |", "|---|---:|---:|"]
+    out += [f"| {_md(c.name)} | {c.stories} | {t.percent(c.share)} |" for c in report.teams]
+    out += ["", f"### {t('waiting')}", "",
+            t("waiting_short", drafts=len(report.drafts), embargoed=len(report.embargoed)) + ".",
+            ""]
+    out += [f"- `{w.path}`: {_md(w.title)} ({_reason(w, t)})"
             for w in [*report.drafts, *report.embargoed]]
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_json(report: HubReport) -> str:
+def render_json(report: HubReport, t: Translator | None = None) -> str:
+    """Figures only: the same in every language (``t`` is accepted and unused)."""
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2)

@@ -1,134 +1,178 @@
-"""UI strings of the hub in English and Italian, and dates written as people read them.
+"""The one :class:`Translator`: strings, counts, dates and numbers in one language.
 
-The language follows Material's ``theme.language``; unknown languages fall back to English.
+``t("site.stories")`` names a key in full; a key without a dot is looked up in the
+translator's default namespace (``site`` for pages, so templates write ``t("stories")``;
+post templates get ``t.scope("snippets")`` and write ``t("new_story")``).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "stories": "Stories",
-        "people": "People",
-        "values": "Values",
-        "teams": "Teams",
-        "home": "Home",
-        "latest_stories": "Latest stories",
-        "our_values": "Our values",
-        "our_people": "Our people",
-        "all_stories": "All stories",
-        "all_people": "Everyone",
-        "all_values": "All values",
-        "all_teams": "All teams",
-        "related": "Related stories",
-        "previous": "Older story",
-        "next": "Newer story",
-        "written_by": "Written by",
-        "stories_with": "Stories with {name}",
-        "stories_by": "Stories written by {name}",
-        "stories_about": "Stories that show {name}",
-        "no_stories_yet": "No stories yet.",
-        "members": "Members",
-        "team_stories": "Stories from the team",
-        "story_count_one": "1 story",
-        "story_count_many": "{count} stories",
-        "person_count_one": "1 person",
-        "person_count_many": "{count} people",
-        "page_of": "Page {page} of {pages}",
-        "newer": "Newer",
-        "older": "Older",
-        "draft": "Draft — not published",
-        "anonymous": "A colleague",
-        "embargoed": "Embargoed until {when} — not published",
-        "tags": "Tags",
-        "prompts": "Questions to start your story",
-        "team": "Team",
-        "alumni": "Former team member",
-        "photo_of": "Photo of {name}",
-        "read_story": "Read the story",
-        "feed_hub": "New stories from {site}",
-        "feed_atom": "Atom feed",
-        "feed_json": "JSON Feed",
-        "feeds_follow": "Follow these stories in a feed reader:",
-    },
-    "it": {
-        "stories": "Storie",
-        "people": "Persone",
-        "values": "Valori",
-        "teams": "Team",
-        "home": "Home",
-        "latest_stories": "Le ultime storie",
-        "our_values": "I nostri valori",
-        "our_people": "Le nostre persone",
-        "all_stories": "Tutte le storie",
-        "all_people": "Tutte le persone",
-        "all_values": "Tutti i valori",
-        "all_teams": "Tutti i team",
-        "related": "Storie correlate",
-        "previous": "Storia precedente",
-        "next": "Storia successiva",
-        "written_by": "Scritta da",
-        "stories_with": "Le storie di {name}",
-        "stories_by": "Storie scritte da {name}",
-        "stories_about": "Storie che raccontano {name}",
-        "no_stories_yet": "Ancora nessuna storia.",
-        "members": "Persone del team",
-        "team_stories": "Storie del team",
-        "story_count_one": "1 storia",
-        "story_count_many": "{count} storie",
-        "person_count_one": "1 persona",
-        "person_count_many": "{count} persone",
-        "page_of": "Pagina {page} di {pages}",
-        "newer": "Più recenti",
-        "older": "Meno recenti",
-        "draft": "Bozza — non pubblicata",
-        "anonymous": "Un collega",
-        "embargoed": "Sotto embargo fino al {when} — non pubblicata",
-        "tags": "Tag",
-        "prompts": "Domande per iniziare la tua storia",
-        "team": "Team",
-        "alumni": "Ex collega",
-        "photo_of": "Foto di {name}",
-        "read_story": "Leggi la storia",
-        "feed_hub": "Le nuove storie di {site}",
-        "feed_atom": "Feed Atom",
-        "feed_json": "JSON Feed",
-        "feeds_follow": "Segui queste storie con un lettore di feed:",
-    },
+from markupsafe import Markup, escape
+
+from storyhub.i18n.catalogue import (
+    CATALOGUE_DIR,
+    DEFAULT_LANGUAGE,
+    CatalogueError,
+    load_catalogue,
+    normalize_language,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _one(n: float) -> str:
+    return "one" if n == 1 else "other"
+
+
+def _zero_one(n: float) -> str:
+    return "one" if n in (0, 1) else "other"
+
+
+def _other(n: float) -> str:
+    return "other"
+
+
+def _slavic(n: float) -> str:
+    if n != int(n):
+        return "other"
+    n = int(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return "one"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "few"
+    return "many"
+
+
+#: CLDR plural rules by the name a catalogue gives in ``language.plural``:
+#: ``one`` (en, it, de, es, nl, …), ``zero-one`` (fr, pt-BR), ``other`` (ja, zh, ko),
+#: ``slavic`` (ru, uk: one/few/many).
+PLURAL_RULES: dict[str, Callable[[float], str]] = {
+    "one": _one, "zero-one": _zero_one, "other": _other, "slavic": _slavic,
 }
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": tuple(
-        "January February March April May June July August September October November "
-        "December".split()
-    ),
-    "it": tuple(
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-        "novembre dicembre".split()
-    ),
-}
-
-
-def base_language(language: str | None) -> str:
-    code = (language or "en").split("-")[0].split("_")[0].lower()
-    return code if code in STRINGS else "en"
+_CACHE: dict[tuple[str, Path], Translator] = {}
 
 
 class Translator:
-    """``t("stories")``, ``t("stories_with", name="Giulia")`` in the hub's language."""
+    """Every user-visible string of one language, from its catalogue file.
 
-    def __init__(self, language: str | None) -> None:
-        self.language = base_language(language)
-        self._strings = STRINGS[self.language]
+    Get one with :meth:`for_language` (cached: asking again costs a dictionary look-up).
+    A key missing in this language falls back to English, is remembered in
+    :attr:`missing` and logged (the catalogue test makes sure none is missing); a key
+    missing in English too is a bug: :class:`KeyError`.
+    """
+
+    def __init__(self, language: str, strings: dict[str, Any],
+                 fallback: dict[str, Any] | None = None, namespace: str = "site",
+                 folder: Path = CATALOGUE_DIR) -> None:
+        self.language = language
+        self.namespace = namespace
+        self.folder = folder
+        self._strings = strings
+        self._fallback = fallback if fallback is not None else strings
+        self._scopes: dict[str, Translator] = {}
+        self.missing: set[str] = set()
+        rule = str(strings.get("language.plural", "one"))
+        if rule not in PLURAL_RULES:
+            raise CatalogueError(f"{folder / language}.yml: unknown plural rule '{rule}': "
+                                 f"choose one of {', '.join(PLURAL_RULES)}")
+        self._plural = PLURAL_RULES[rule]
+
+    @classmethod
+    def for_language(cls, code: str | None, folder: Path = CATALOGUE_DIR) -> Translator:
+        """The translator of ``code`` (normalised: ``it-IT`` → ``it``; unknown → English)."""
+        language = normalize_language(code, folder=folder)
+        found = _CACHE.get((language, folder))
+        if found is None:
+            strings = load_catalogue(language, folder)
+            fallback = (load_catalogue(DEFAULT_LANGUAGE, folder)
+                        if language != DEFAULT_LANGUAGE else None)
+            found = _CACHE[(language, folder)] = cls(language, strings, fallback,
+                                                     folder=folder)
+        return found
+
+    def in_language(self, code: str | None) -> Translator:
+        """The translator of another language (same default namespace); ``self`` when
+        ``code`` is empty, e.g. ``t.in_language(story.lang)``."""
+        if not code:
+            return self
+        other = Translator.for_language(code, self.folder)
+        return other if other.namespace == self.namespace else other.scope(self.namespace)
+
+    def scope(self, namespace: str) -> Translator:
+        """The same language, looking keys without a dot up in ``namespace``."""
+        if namespace == self.namespace:
+            return self
+        found = self._scopes.get(namespace)
+        if found is None:
+            found = Translator(self.language, self._strings, self._fallback, namespace,
+                               self.folder)
+            found.missing = self.missing
+            self._scopes[namespace] = found
+        return found
+
+    # -- strings ------------------------------------------------------------------------
+
+    def _entry(self, key: str) -> Any:
+        full = key if "." in key else f"{self.namespace}.{key}"
+        if full in self._strings:
+            return self._strings[full]
+        if full in self._fallback:
+            if full not in self.missing:
+                self.missing.add(full)
+                log.warning("storyhub: no '%s' in the %s catalogue; English used",
+                            full, self.language)
+            return self._fallback[full]
+        raise KeyError(f"no string '{full}' in the storyhub catalogue")
 
     def __call__(self, key: str, **params: object) -> str:
-        text = self._strings.get(key) or STRINGS["en"].get(key, key)
+        """``t("stories")``, ``t("stories_with", name="Giulia")``."""
+        text = self._entry(key)
+        if not isinstance(text, str):
+            raise KeyError(f"'{key}' is not a plain string: use t.count() for counts")
         return text.format(**params) if params else text
 
-    def count(self, key: str, count: int) -> str:
-        return self(f"{key}_one") if count == 1 else self(f"{key}_many", count=count)
+    def markup(self, key: str, **params: object) -> Markup:
+        """For HTML: the string escaped, parameters escaped unless they are markup."""
+        return Markup(escape(self(key))).format(**params)
 
-    def date(self, value: date, language: str | None = None) -> str:
-        lang = base_language(language) if language else self.language
-        return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    def count(self, key: str, count: int, **params: object) -> str:
+        """``t.count("story_count", 3)`` → "3 stories", with the language's plural rule."""
+        forms = self._entry(key)
+        if not isinstance(forms, dict):
+            raise KeyError(f"'{key}' has no plural forms")
+        text = forms.get(self._plural(count)) or forms["other"]
+        return text.format(count=self.number(count), **params)
+
+    # -- dates and numbers --------------------------------------------------------------
+
+    @property
+    def locale(self) -> str:
+        return self("language.locale")
+
+    def month_name(self, month: int) -> str:
+        return self._entry("dates.months")[month - 1]
+
+    def date(self, value: date) -> str:
+        """``3 March 2025`` / ``3 marzo 2025``."""
+        return self("dates.format", day=value.day, month=self.month_name(value.month),
+                    year=value.year)
+
+    def number(self, value: float, digits: int = 0) -> str:
+        """``1234.5`` → ``1,234.5`` / ``1.234,5`` (``digits`` after the decimal sign)."""
+        text = f"{value:,.{digits}f}"
+        group, decimal = self("numbers.group"), self("numbers.decimal")
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+    def percent(self, share: float) -> str:
+        """A share 0..1 as a whole percentage: ``0.42`` → ``42%``."""
+        return self("numbers.percent", value=self.number(share * 100))
+
+    def __repr__(self) -> str:
+        return f"Translator({self.language!r}, namespace={self.namespace!r})"

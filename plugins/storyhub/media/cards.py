@@ -33,6 +33,7 @@ from storyhub.options.settings import cache_dir
 if TYPE_CHECKING:
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
+    from storyhub.i18n import Translator
 
 #: Bump when the drawing code changes, so cached cards are redrawn.
 CARD_VERSION = "1"
@@ -205,16 +206,14 @@ def file_digest(path: Path) -> str:
 
 
 def _alt(story: Story, names: list[str], values: list[str], company: str,
-         has_photo: bool, lang: str) -> str:
-    if lang.startswith("it"):
-        who = f", con {', '.join(names)}" if names else ""
-        photo = f" e la foto di {names[0]}" if has_photo and names else ""
-        value = f" Valori: {', '.join(values)}." if values else ""
-        return f"Immagine della storia “{story.title}”{who}{photo}. {company}.{value}"
-    who = f", with {', '.join(names)}" if names else ""
-    photo = f" and a photo of {names[0]}" if has_photo and names else ""
-    value = f" Values: {', '.join(values)}." if values else ""
-    return f"Card of the story “{story.title}”{who}{photo}. {company}.{value}"
+         has_photo: bool, t: Translator) -> str:
+    """The card's text alternative, in the story's language (``cards`` namespace)."""
+    return t(
+        "cards.alt", title=story.title, company=company,
+        people=t("cards.alt_people", names=", ".join(names)) if names else "",
+        photo=t("cards.alt_photo", name=names[0]) if has_photo and names else "",
+        values=t("cards.alt_values", names=", ".join(values)) if values else "",
+    )
 
 
 def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
@@ -230,7 +229,6 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
     stories: dict[str, StoryCards] = {}
     specs: dict[str, CardSpec] = {}
     company = hub.settings.company
-    lang_default = hub.settings.language
     for story in hub.stories:
         people = hub.people_of(story)
         values = hub.values_of(story)
@@ -245,7 +243,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
         detail = people[0].role if len(people) == 1 else ""
         shown_names = _names_line(names)
         alt = _alt(story, names, [v.name for v in values], company, photo is not None,
-                   story.lang or lang_default)
+                   hub.translator.in_language(story.lang))
         images = {}
         for kind, layout in LAYOUTS.items():
             spec = CardSpec(

@@ -97,12 +97,13 @@ class Pipeline:
 
     def __init__(self, settings: HubSettings) -> None:
         self.settings = settings
-        self.translator = Translator(settings.language)
+        self.translator = Translator.for_language(settings.language)  # one per build
         self._hub: Hub | None = None
         self._plan: SitePlan | None = None
         self._view: SiteView | None = None
         self._feeds: dict[tuple[str, str], Feed] | None = None
         self.social: Social | None = None
+        self._trusted: set[str] = set()
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -170,7 +171,7 @@ class Pipeline:
         if self._hub is None:
             content: Content = load_content(self.settings.root)
             check_media(content)
-            hub = build_hub(content, self.settings)
+            hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._hub = hub
         return self._hub.diagnostics
@@ -226,7 +227,7 @@ class Pipeline:
     @property
     def view(self) -> SiteView:
         if self._view is None:
-            self._view = SiteView(self.hub, self.translator, asset_urls(self.plan.assets))
+            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets))
         return self._view
 
     def nav_order(self, src_uri: str) -> int:
@@ -255,6 +256,23 @@ class Pipeline:
         except ImageProblem as exc:
             raise ContentErrors([Diagnostic(_rel(asset.src, self.settings.root), 1, 1,
                                             str(exc), code="image")]) from None
+
+    def theme_files(self, files: dict[str, Path]) -> tuple[set[str], set[str]]:
+        """Decide about the files the engine copies from its theme folders (site path ->
+        source). Returns ``(drop, trusted)``: storyhub's own templates (post texts under
+        ``storyhub/``) are sources, never published; files from an installed theme package
+        (not the hub's ``overrides/``) cannot hold hub content, so the leak scan reads only
+        their names."""
+        overrides = self.settings.overrides.resolve() if self.settings.overrides else None
+        drop: set[str] = set()
+        trusted: set[str] = set()
+        for dest, src in files.items():
+            if dest.startswith("storyhub/"):
+                drop.add(dest)
+            elif overrides is None or not src.resolve().is_relative_to(overrides):
+                trusted.add(dest)
+        self._trusted = trusted
+        return drop, trusted
 
     # -- 3. per-page data ------------------------------------------------------------------
 
@@ -294,9 +312,10 @@ class Pipeline:
         feed = self.feeds.get(key)
         return feed_links(feed, self.settings.site_url, self.translator) if feed else []
 
-    def context(self, src_uri: str) -> dict[str, Any]:
-        """The storyhub names a page's template gets (see :mod:`storyhub.site.view`)."""
-        page = self.page(src_uri)
+    def context(self, src_uri: str | None) -> dict[str, Any]:
+        """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
+        ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""
+        page = self.page(src_uri) if src_uri is not None else None
         return template_context(self.view, page, self.page_meta(page), self.feed_links(page))
 
     def share_image(self, story: Any) -> str | None:
@@ -344,15 +363,23 @@ class Pipeline:
 
     # -- 5. nothing unpublished ----------------------------------------------------------------
 
-    def scan(self, site_dir: Path, public_texts: Iterable[str] = ()) -> list[Leak]:
-        """Traces of unpublished content anywhere in ``site_dir``; ``public_texts`` are the
-        site's own pages (text there may repeat words of hidden stories on purpose)."""
-        return scan_site(site_dir, secrets_of(self.hub, list(public_texts)))
+    def scan(self, site_dir: Path, docs_dir: Path | None = None) -> list[Leak]:
+        """Traces of unpublished content anywhere in ``site_dir``. The site's own pages in
+        ``docs_dir`` are public texts: words they share with hidden stories are not traces."""
+        return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))),
+                         trusted=self._trusted)
 
-    def require_safe(self, site_dir: Path, public_texts: Iterable[str] = ()) -> None:
-        leaks = self.scan(site_dir, public_texts)
+    def require_safe(self, site_dir: Path, docs_dir: Path | None = None) -> None:
+        leaks = self.scan(site_dir, docs_dir)
         if leaks:
             raise UnsafeOutput(leaks)
+
+
+def public_texts(docs_dir: Path | None) -> Iterable[str]:
+    """The Markdown pages of ``docs_dir``, the site's own public text."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs_dir.rglob("*.md"))]
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from storyhub.hub.graph import Hub
+from storyhub.i18n import CATALOGUE_DIR
 from storyhub.media import cards as cards_module
 from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
@@ -120,6 +121,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
         hasher.update(b"\0")
 
     for path in _code_files():
+        hasher.update(path.read_bytes())
+    for path in sorted(CATALOGUE_DIR.glob("*.yml")):  # the words
         hasher.update(path.read_bytes())
     names = [n for variants in variant_templates(env).values() for _, n in variants]
     names += [n for net in options.networks for n in personal_templates(env, net).values()]

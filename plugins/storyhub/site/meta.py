@@ -11,16 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyhub.i18n import og_locale
 from storyhub.text.escaping import json_for_script
 from storyhub.text.urls import absolute
 
 if TYPE_CHECKING:
     from storyhub.hub.share import ShareImages as StoryCards
-    from storyhub.hub.graph import Hub
     from storyhub.content.model import Person, Story
-
-_LOCALES = {"en": "en_US", "it": "it_IT", "fr": "fr_FR", "de": "de_DE", "es": "es_ES",
-            "pt": "pt_PT", "nl": "nl_NL"}
+    from storyhub.hub.graph import Hub
 
 
 @dataclass(frozen=True)
@@ -40,13 +38,6 @@ class PageMeta:
             self.tags.append(MetaTag(attr, key, content))
 
 
-def locale(lang: str) -> str:
-    if "-" in lang or "_" in lang:
-        base, region = lang.replace("-", "_").split("_", 1)
-        return f"{base.lower()}_{region.upper()}"
-    return _LOCALES.get(lang.lower(), lang.lower())
-
-
 def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
                image_path: str | None = None, image_alt: str | None = None) -> PageMeta:
     """Tags for a story page. ``cards``: its share images; else the story's own image."""
@@ -57,6 +48,7 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     people = hub.people_of(story)
     values = hub.values_of(story)
     lang = story.lang or settings.language
+    t = hub.translator.in_language(story.lang)
     published = (story.publish_at.isoformat() if story.publish_at
                  else story.date.isoformat())
     image_url = width = height = alt = None
@@ -72,7 +64,7 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     meta.add("property", "og:description", story.summary)
     meta.add("property", "og:url", url)
     meta.add("property", "og:site_name", settings.site_name)
-    meta.add("property", "og:locale", locale(lang))
+    meta.add("property", "og:locale", og_locale(lang))
     meta.add("property", "og:image", absolute_image)
     if absolute_image:
         meta.add("property", "og:image:type", "image/jpeg" if cards is not None else None)
@@ -94,10 +86,10 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     if absolute_image:
         meta.add("name", "twitter:image:alt", alt)
     if people:
-        meta.add("name", "twitter:label1", "Told by" if not lang.startswith("it") else "Con")
+        meta.add("name", "twitter:label1", t("meta.told_by"))
         meta.add("name", "twitter:data1", ", ".join(p.name for p in people))
     if values:
-        meta.add("name", "twitter:label2", "Values" if not lang.startswith("it") else "Valori")
+        meta.add("name", "twitter:label2", t("meta.values"))
         meta.add("name", "twitter:data2", ", ".join(v.name for v in values))
 
     article: dict[str, object] = {
@@ -138,7 +130,7 @@ def person_meta(hub: Hub, person: Person, photo_path: str | None) -> PageMeta:
     meta.add("property", "og:description", f"{person.role} · {person.team}")
     meta.add("property", "og:url", absolute(site_url, person.url) if site_url else None)
     meta.add("property", "og:site_name", settings.site_name)
-    meta.add("property", "og:locale", locale(settings.language))
+    meta.add("property", "og:locale", og_locale(settings.language))
     meta.add("property", "profile:first_name", first)
     meta.add("property", "profile:last_name", last)
     if photo_path and site_url and hub.shows_photo(person):

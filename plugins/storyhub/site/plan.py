@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from storyhub.hub.graph import Hub, Team
-from storyhub.i18n.translator import Translator
-from storyhub.content.model import Person, Story, Value
+from storyhub.hub.graph import Hub
 
 
 @dataclass
@@ -79,8 +77,7 @@ class SitePlan:
 
 
 def plan_site(hub: Hub) -> SitePlan:
-    translator = Translator(hub.settings.language)
-    t = translator
+    t = hub.translator
     pages: list[SitePage] = []
     assets = plan_assets(hub)
 

@@ -6,7 +6,9 @@ Every storyhub page (and every override of one) is rendered with these names:
 ``storyhub``  the :class:`SiteView`: the hub as templates ask about it (people of a story,
               its values, photo and image URLs, related stories, dates in the reader's
               language). Templates never reach into the hub's internals.
-``t``         the :class:`~storyhub.i18n.Translator`: ``t("stories")``, ``t.count(...)``.
+``t``         the :class:`~storyhub.i18n.Translator` of the build: ``t("stories")`` (keys
+              without a namespace are in ``site``), ``t("snippets.copy")``,
+              ``t.count("story_count", n)``, ``t.date(d)``, ``t.number(n)``.
 ``entry``     the storyhub page being rendered (:class:`~storyhub.site.plan.SitePage`):
               ``entry.kind``, ``entry.title``, ``entry.items`` (a listing's stories, people,
               values or teams), ``entry.number``/``entry.count``/``entry.newer_url``/
@@ -118,7 +120,7 @@ class SiteView:
         return self._assets.get(("story-image", story.id))
 
     def date(self, story: Story) -> str:
-        return self.t.date(story.date, story.lang)
+        return self.t.in_language(story.lang).date(story.date)
 
     def is_hidden(self, story: Story) -> bool:
         """True for drafts and embargoed stories shown by a preview server."""

@@ -20,13 +20,13 @@ from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, with_utm
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import shorten
-from storyhub.social.strings import translator
 from storyhub.social.templates import personal_templates, variant_templates
 
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
     from storyhub.hub.graph import Hub
     from storyhub.hub.share import ShareImages as StoryCards
+    from storyhub.i18n import Translator
 
 OWN = "own"
 
@@ -44,7 +44,7 @@ class Mention:
 @dataclass
 class Snippet:
     network: str
-    variant: str  # "1", "2", … or "own" for the story's own text
+    variant: str  # "1", "2", … or "own" for the text written in the story itself
     text: str
     measure: Measure
     link: str
@@ -74,6 +74,7 @@ class SnippetSet:
     stories: list[StorySnippets]
     site_url: str | None
     generated: str  # ISO date of the build's "now"
+    translator: Translator  # the build's: the snippets page's words
 
 
 def hashtag(word: str) -> str:
@@ -148,7 +149,7 @@ class Composer:
             people=[(p.id, p.name) for p in people],
             cards=cards,
         )
-        t = translator(story.lang or hub.settings.language)
+        t = hub.translator.in_language(story.lang).scope("snippets")
         tags = story_hashtags(hub, story)
         start = story.publish_at.date() if story.publish_at else story.date
         base_day = max(start, self.today)
@@ -275,4 +276,4 @@ def compose(
     composer = Composer(hub, options, env)
     stories = [composer.story(s, (cards or {}).get(s.id)) for s in hub.stories]
     return SnippetSet(options, composer.rules, stories, hub.settings.site_url,
-                      hub.now.date().isoformat())
+                      hub.now.date().isoformat(), hub.translator)

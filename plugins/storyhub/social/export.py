@@ -139,6 +139,7 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         root=root_prefix,
         site_name=site_name,
         lang=language,
+        t=snippets.translator.scope("snippets"),
         schedule=calendar.by_story() if calendar is not None else {},
         calendar=calendar,
         calendar_files=calendar_files or [],

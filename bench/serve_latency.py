@@ -1,0 +1,111 @@
+"""How long `mkdocs serve` takes to show an edit: from the file write to the page served
+with the change, measured like a person would see it (polling the served page).
+
+    python bench/serve_latency.py [HUB_FOLDER] [--edits 5]
+
+HUB_FOLDER defaults to a temporary copy of the example hub. The hub is copied, never edited
+in place. Prints each edit's latency and the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, needle: str, timeout: float) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if needle in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("hub", nargs="?", type=Path, default=None)
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--story", default=None, help="story file to edit (relative to hub)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="storyhub-serve-"))
+    source = args.hub or REPO
+    for name in ("mkdocs.yml", "values.yml", "stories", "people", "docs", "overrides"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, work / name)
+        elif (source / name).exists():
+            shutil.copy2(source / name, work / name)
+    story = work / (args.story or "stories/night-the-kiln-stopped.md")
+    if not story.exists():
+        story = sorted((work / "stories").rglob("*.md"))[0]
+    text = story.read_text(encoding="utf-8")
+    slug = story.stem if story.name != "index.md" else story.parent.name.split("-", 3)[-1]
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        if wait_for(home, "<html", 120) is None:
+            print("server did not start", file=sys.stderr)
+            return 1
+        latencies = []
+        for number in range(1, args.edits + 1):
+            marker = f"Edited title {number} {time.time_ns()}"
+            edited = text.replace("title:", f"title: {marker} #", 1) if False else \
+                _retitle(text, marker)
+            time.sleep(1.2)  # let the watcher settle between edits
+            story.write_text(edited, encoding="utf-8")
+            seconds = wait_for(f"{home}stories/", marker, 60)
+            latencies.append(seconds)
+            shown = f"{seconds:.2f} s" if seconds is not None else "not shown within 60 s"
+            print(f"edit {number}: listing shows the new title after {shown}")
+        done = [s for s in latencies if s is not None]
+        if done:
+            print(f"median {statistics.median(done):.2f} s over {len(done)} edits "
+                  f"(story {story.relative_to(work)}, slug {slug})")
+        return 0
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _retitle(text: str, title: str) -> str:
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("title:"):
+            lines[index] = f'title: "{title}"\n'
+            break
+    return "".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
