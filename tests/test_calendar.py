@@ -401,3 +401,28 @@ def test_unquoted_time_is_read_as_written(hub: Hub) -> None:
     assert hub.storyhub("check").returncode == 0
     assert CalendarOptions.model_validate({"times": [570]}).times == ("09:30",)
     hub.build()
+
+
+def test_snippets_page_links_every_export(example_export: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    html = (example_export / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    links = {a["href"] for a in soup.select(".downloads a[download]")}
+    written = {p.name for p in example_export.glob("*.csv")} | {"calendar.ics", "snippets.json",
+                                                                 "calendar.json"}
+    assert links == written
+    # Each story's header shows its planned days; each text its planned time.
+    posts = _posts(example_export)
+    first = posts[0]
+    header = soup.select_one(f"#story-{first['story']} .story-head").get_text(" ")
+    assert "Planned:" in header
+    label = soup.find(id=f"t-{first['story']}-{first['network']}-{first['variant']}")
+    assert label is not None
+    assert str(first["at"])[11:16] in label.find_previous("p", class_="label").get_text()
+    assert "Times are in Europe/Rome." in soup.get_text(" ")
+    assert soup.find("noscript") is not None
+    # Everything the page loads is its own (no third-party host anywhere in src/href).
+    for element in soup.find_all(src=True):
+        assert not element["src"].startswith(("http:", "https:", "//"))

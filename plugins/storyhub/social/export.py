@@ -17,7 +17,8 @@ from storyhub.social.calendar import Calendar
 from storyhub.social.cells import neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
-from storyhub.social.templates import html_environment
+from storyhub.social.schedulers import PROFILES, Profile
+from storyhub.social.templates import PERSONAL, html_environment
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -121,6 +122,7 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
     stays quick to open however large the hub grows."""
     env = html_environment(overrides)
     template = env.get_template("storyhub/snippets/page.html")
+    schedule = calendar.by_story() if calendar is not None else {}
     limit = snippets.options.page_stories
     shown = snippets.stories[:limit] if limit else snippets.stories
     values: dict[str, str] = {}
@@ -140,10 +142,24 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         site_name=site_name,
         lang=language,
         t=snippets.translator.scope("snippets"),
-        schedule=calendar.by_story() if calendar is not None else {},
         calendar=calendar,
-        calendar_files=calendar_files or [],
+        schedule=schedule,
+        planned={post.uid: post for post in calendar.posts} if calendar is not None else {},
+        planned_days={story: sorted({p.at.date() for p in posts})
+                      for story, posts in schedule.items()},
+        schedulers=_scheduler_links(calendar_files or []),
+        personal=PERSONAL,
     )
+
+
+def _scheduler_links(names: list[str]) -> list[tuple[Profile, list[str]]]:
+    """The scheduler files written, by tool, in the order of the profiles table."""
+    groups: list[tuple[Profile, list[str]]] = []
+    for profile_id, profile in PROFILES.items():
+        mine = [n for n in names if n.startswith(f"{profile_id}-") and n.endswith(".csv")]
+        if mine:
+            groups.append((profile, mine))
+    return groups
 
 
 def write_exports(

@@ -162,12 +162,14 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
-    with ics.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(ics_lines(calendar, name=site_name))
     with data.open("w", encoding="utf-8", newline="") as out:
         json.dump(to_data(calendar), out, ensure_ascii=False, indent=2)
         out.write("\n")
-    written = [ics, data]
+    written = [data]
+    if calendar.posts:  # RFC 5545: a calendar holds at least one component
+        with ics.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(ics_lines(calendar, name=site_name))
+        written.insert(0, ics)
     for item in scheduler_files(calendar):
         path = folder / item.name
         path.write_bytes(item.data)
