@@ -153,3 +153,24 @@ def test_feeds_option(hub: Hub) -> None:
     hub.config(feeds=False)
     site = hub.build(site="off")
     assert not (site / "feed.xml").exists()
+
+
+def test_preview_server_drafts_stay_out_of_feeds_and_plans(hub: Hub) -> None:
+    """``drafts: true`` under ``mkdocs serve`` shows drafts on pages, never in feeds or in
+    the posting calendar."""
+    from datetime import datetime
+
+    from storyhub.pipeline import Pipeline
+
+    hub.write("stories/draft.md", story_text("Secret draft", date="2026-03-01",
+                                             extra="draft: true\n"))
+    hub.write("stories/night-shift.md", story_text("Night shift", date="2026-03-01"))
+    pipeline = Pipeline.from_options(
+        {"drafts": True}, config_file=hub.root / "mkdocs.yml", site_url=SITE, serving=True,
+        as_of=datetime.fromisoformat("2026-03-02T08:00:00+01:00"))
+    assert "draft" in {s.id for s in pipeline.hub.stories}  # the preview shows it
+    feed = pipeline.feeds[("hub", "")]
+    assert [s.id for s in feed.stories] == ["night-shift", "first-oven"]
+    social = pipeline.prepare_outputs(reuse_exports=False)
+    assert social.calendar is not None and social.calendar.posts
+    assert {p.story for p in social.calendar.posts} == {"night-shift"}

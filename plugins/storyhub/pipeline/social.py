@@ -39,7 +39,6 @@ from storyhub.social.templates import (
 )
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
-EXPORT_FILES = ("index.html", "snippets.json", "snippets.csv")
 #: in the cache folder of a build's exports: the names of every file it holds
 MANIFEST = "files.txt"
 
@@ -177,7 +176,8 @@ def write_social(
             written.append(folder / name)
     elif social.snippets is not None:
         depth = len(folder.resolve().relative_to(out_dir.resolve()).parts)
-        exports = write_calendar_files(social.calendar, folder, site_name=settings.site_name)
+        exports = write_calendar_files(social.calendar, folder, site_name=settings.site_name,
+                                       t=social.snippets.translator.scope("snippets"))
         exports += write_exports(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=settings.overrides.resolve() if settings.overrides else None,

@@ -65,22 +65,27 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
         return []
     limit = options.items
     site = hub.settings.site_name
+
+    def public(stories: list[Story]) -> list[Story]:
+        return [s for s in stories if not hub.preview_only(s)]
+
     feeds = [Feed("hub", "", site, translator("feed_hub", site=site), "",
-                  hub.stories[:limit])]
+                  public(hub.stories)[:limit])]
     for value in hub.values.values():
-        stories = hub.by_value.get(value.id, [])
+        stories = public(hub.by_value.get(value.id, []))
         if stories:
             feeds.append(Feed("value", value.id, f"{value.name} — {site}",
                               translator("stories_about", name=value.name), value.url,
                               stories[:limit]))
     for person in hub.people.values():
-        stories = _merge(hub.by_person.get(person.id, []), hub.by_author.get(person.id, []))
+        stories = public(_merge(hub.by_person.get(person.id, []),
+                                hub.by_author.get(person.id, [])))
         if stories:
             feeds.append(Feed("person", person.id, f"{person.name} — {site}",
                               translator("stories_with", name=person.name), person.url,
                               stories[:limit]))
     for team in hub.teams.values():
-        stories = _merge(*(hub.by_person.get(m.id, []) for m in team.members))
+        stories = public(_merge(*(hub.by_person.get(m.id, []) for m in team.members)))
         if stories:
             feeds.append(Feed("team", team.id, f"{team.name} — {site}",
                               translator("team_stories"), team.url, stories[:limit]))

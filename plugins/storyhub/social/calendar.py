@@ -178,7 +178,7 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
     for item in snippets.stories:
         story = item.story
         published = publication_moment(story, zone)
-        if published < oldest:
+        if published < oldest or hub.preview_only(story):
             continue
         items[story.id] = item
         stop = end_of_consent(hub, story)

@@ -13,7 +13,7 @@ Calendar and Thunderbird show the plan. Written by hand, to the letter of the RF
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -55,18 +55,19 @@ def _host(site_url: str | None) -> str:
     return (urlsplit(site_url).hostname if site_url else None) or "storyhub.invalid"
 
 
-def _event(post: Post, calendar: Calendar, stamp: str, host: str) -> Iterator[str]:
+def _event(post: Post, calendar: Calendar, stamp: str, host: str,
+           t: Callable[..., str]) -> Iterator[str]:
     name = calendar.network_names.get(post.network, post.network)
-    label = "own text" if post.variant == "own" else f"variant {post.variant}"
+    label = t("own_text") if post.variant == "own" else t("variant", number=post.variant)
     yield "BEGIN:VEVENT"
     yield f"UID:{post.uid}@{host}"
     yield f"DTSTAMP:{stamp}"
     yield f"DTSTART:{utc(post.at)}"
     yield f"DTEND:{utc(post.at + timedelta(minutes=EVENT_MINUTES))}"
-    yield f"SUMMARY:{escape_text(f'{name}: {post.title} ({label})')}"
+    yield f"SUMMARY:{escape_text(t('ics_summary', network=name, title=post.title, variant=label))}"
     description = post.text if post.link in post.text else f"{post.text}\n\n{post.link}"
     if post.image_url:
-        description += f"\n\nImage: {post.image_url}"
+        description += "\n\n" + t("ics_image", url=post.image_url)
     yield f"DESCRIPTION:{escape_text(description)}"
     if post.link.startswith("http"):
         yield f"URL:{post.link}"
@@ -75,8 +76,9 @@ def _event(post: Post, calendar: Calendar, stamp: str, host: str) -> Iterator[st
     yield "END:VEVENT"
 
 
-def ics_lines(calendar: Calendar, *, name: str) -> Iterator[str]:
-    """The calendar file, one folded CRLF-terminated line at a time."""
+def ics_lines(calendar: Calendar, *, name: str, t: Callable[..., str]) -> Iterator[str]:
+    """The calendar file, one folded CRLF-terminated line at a time; ``t`` gives the
+    words of event titles (the catalogue's ``snippets`` namespace)."""
     stamp = utc(calendar.generated)
     host = _host(calendar.site_url)
     lines: list[str] = [
@@ -86,6 +88,6 @@ def ics_lines(calendar: Calendar, *, name: str) -> Iterator[str]:
     ]
     yield from (fold(line) for line in lines)
     for post in calendar.posts:
-        for line in _event(post, calendar, stamp, host):
+        for line in _event(post, calendar, stamp, host, t):
             yield fold(line)
     yield fold("END:VCALENDAR")

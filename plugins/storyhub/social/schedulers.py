@@ -152,8 +152,8 @@ def scheduler_files(calendar: Calendar) -> list[SchedulerFile]:
     return files
 
 
-def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: str
-                         ) -> list[Path]:
+def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: str,
+                         t: Callable[..., str]) -> list[Path]:
     """``calendar.ics``, ``calendar.json`` and the scheduler CSV files, into ``folder``."""
     if calendar is None:
         return []
@@ -168,7 +168,7 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     written = [data]
     if calendar.posts:  # RFC 5545: a calendar holds at least one component
         with ics.open("w", encoding="utf-8", newline="") as out:
-            out.writelines(ics_lines(calendar, name=site_name))
+            out.writelines(ics_lines(calendar, name=site_name, t=t))
         written.insert(0, ics)
     for item in scheduler_files(calendar):
         path = folder / item.name
