@@ -426,3 +426,17 @@ def test_snippets_page_links_every_export(example_export: Path) -> None:
     # Everything the page loads is its own (no third-party host anywhere in src/href).
     for element in soup.find_all(src=True):
         assert not element["src"].startswith(("http:", "https:", "//"))
+
+
+def test_hootsuite_message_leaves_the_link_to_its_column() -> None:
+    from storyhub.social.schedulers import _without_link
+
+    link = "https://example.com/s/1/?utm_source=x"
+
+    def post(text: str) -> SimpleNamespace:
+        return SimpleNamespace(text=text, link=link)
+
+    assert _without_link(post(f"Hook.\n\nRead the story: {link}\n\n#a")) == "Hook.\n\n#a"
+    assert _without_link(post(f"“Title” → {link}\n#a")) == "“Title”\n#a"
+    assert _without_link(post(f"Hook.\n\n{link} #a #b")) == "Hook.\n\n#a #b"
+    assert _without_link(post("No link: link in bio.")) == "No link: link in bio."

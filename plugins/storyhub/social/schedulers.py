@@ -36,10 +36,20 @@ HOOTSUITE_FORMATS = {
 
 def _without_link(post: Post) -> str:
     """The message without its link, for tools that take the link in a column of its own
-    (they append it, often shortened; it would otherwise appear twice)."""
+    (they append it, often shortened; it would otherwise appear twice). A lead-in that only
+    announced the link ("Read the story: <link>") goes with it; an arrow before it too."""
     if not post.link or post.link not in post.text:
         return post.text
-    lines = [line.replace(post.link, "").strip() for line in post.text.split("\n")]
+    lines: list[str] = []
+    for line in post.text.split("\n"):
+        if post.link in line:
+            before, _, after = line.partition(post.link)
+            before, after = before.rstrip(), after.strip()
+            if before.endswith(":"):
+                before = ""
+            before = before.removesuffix("→").rstrip()
+            line = f"{before} {after}".strip()
+        lines.append(line.rstrip())
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
