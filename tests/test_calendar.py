@@ -440,3 +440,23 @@ def test_hootsuite_message_leaves_the_link_to_its_column() -> None:
     assert _without_link(post(f"“Title” → {link}\n#a")) == "“Title”\n#a"
     assert _without_link(post(f"Hook.\n\n{link} #a #b")) == "Hook.\n\n#a #b"
     assert _without_link(post("No link: link in bio.")) == "No link: link in bio."
+
+
+def test_snippets_json_and_csv_carry_the_planned_moment(example_export: Path) -> None:
+    planned = {p["uid"]: p["at"] for p in _posts(example_export)}
+    data = json.loads((example_export / "snippets.json").read_text(encoding="utf-8"))
+    seen = 0
+    for story in data["stories"]:
+        for snippet in story["snippets"]:
+            uid = f"{story['slug']}.{snippet['network']}.{snippet['variant']}"
+            assert snippet["planned_at"] == planned.get(uid)
+            if uid in planned:
+                seen += 1
+                assert snippet["suggested_date"] == planned[uid][:10]
+    assert seen == len(planned)
+    rows = list(csv.DictReader(io.StringIO(
+        (example_export / "snippets.csv").read_text(encoding="utf-8-sig"), newline="")))
+    for row in rows:
+        uid = f"{row['story']}.{row['network']}.{row['variant']}"
+        if uid in planned:
+            assert row["suggested_date"] == planned[uid][:10]

@@ -38,8 +38,20 @@ def _images(item: StorySnippets, site_url: str | None) -> list[dict[str, Any]]:
     ]
 
 
-def to_data(snippets: SnippetSet) -> dict[str, Any]:
+def _planned(calendar: Calendar | None) -> dict[str, str]:
+    """Each planned post's moment (ISO, the calendar's zone), by story.network.variant."""
+    return {p.uid: p.at.isoformat(timespec="seconds") for p in calendar.posts} if calendar else {}
+
+
+def _suggested(s: Any, story_id: str, planned: dict[str, str]) -> str:
+    """The planned day when the calendar has the post, else the simple suggestion."""
+    moment = planned.get(f"{story_id}.{s.network}.{s.variant}")
+    return moment[:10] if moment else s.suggested_date.isoformat()
+
+
+def to_data(snippets: SnippetSet, calendar: Calendar | None = None) -> dict[str, Any]:
     """The export as plain data, in the documented schema."""
+    planned = _planned(calendar)
     networks = {
         net: {
             "name": rule.name, "limit": rule.limit, "unit": rule.unit,
@@ -69,7 +81,9 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
                     "bytes": s.measure.bytes if s.measure.byte_limit else None,
                     "byte_limit": s.measure.byte_limit or None,
                     "fits": s.fits, "shortened": s.shortened, "link": s.link,
-                    "intent": s.intent, "suggested_date": s.suggested_date.isoformat(),
+                    "intent": s.intent,
+                    "suggested_date": _suggested(s, story.id, planned),
+                    "planned_at": planned.get(f"{story.id}.{s.network}.{s.variant}"),
                 }
                 for s in item.snippets
             ],
@@ -87,18 +101,19 @@ def _escape_markup(chunk: str) -> str:
     return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def json_chunks(snippets: SnippetSet) -> Iterator[str]:
+def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Iterator[str]:
     """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
     it into HTML cannot have a title such as ``<script>`` read as markup (the values are
     unchanged). Each of the three is one character, so escaping piece by piece is exact."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    for chunk in encoder.iterencode(to_data(snippets)):
+    for chunk in encoder.iterencode(to_data(snippets, calendar)):
         yield _escape_markup(chunk)
     yield "\n"
 
 
-def write_csv(snippets: SnippetSet, out: TextIO) -> None:
+def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
     """One row per story × network × variant, written row by row to ``out``."""
+    planned = _planned(calendar)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for item in snippets.stories:
@@ -109,7 +124,8 @@ def write_csv(snippets: SnippetSet, out: TextIO) -> None:
                 item.story.id, item.story.title, s.network, s.variant,
                 s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
                 s.measure.count, s.measure.limit, s.link, s.intent or "",
-                image.get("url", ""), image.get("alt", ""), s.suggested_date.isoformat(),
+                image.get("url", ""), image.get("alt", ""),
+                _suggested(s, item.story.id, planned),
             )])
 
 
@@ -182,7 +198,7 @@ def write_exports(
                                    site_name=site_name, language=language, calendar=calendar,
                                    calendar_files=calendar_files))
     with data.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(json_chunks(snippets))
+        out.writelines(json_chunks(snippets, calendar))
     with table.open("w", encoding="utf-8-sig", newline="") as out:
-        write_csv(snippets, out)
+        write_csv(snippets, out, calendar)
     return [page, data, table]
