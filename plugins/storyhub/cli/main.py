@@ -66,13 +66,16 @@ def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, objec
     import json
     import urllib.request
 
+    from storyhub.options.read import read_mkdocs_yml
+
     source = getattr(args, "calendar", None)
     if source is None:
         config = args.config_file.resolve().parent
-        candidates = [config / "site" / folder / "calendar.json"]
-        source = next((str(c) for c in candidates if c.is_file()), None)
-        if source is None:
+        site_dir = read_mkdocs_yml(args.config_file).raw.get("site_dir") or "site"
+        candidate = config / str(site_dir) / folder / "calendar.json"
+        if not candidate.is_file():
             return None
+        source = str(candidate)
     try:
         if source.startswith(("https://", "http://")):
             with urllib.request.urlopen(source, timeout=20) as response:
