@@ -460,3 +460,59 @@ def test_snippets_json_and_csv_carry_the_planned_moment(example_export: Path) ->
         uid = f"{row['story']}.{row['network']}.{row['variant']}"
         if uid in planned:
             assert row["suggested_date"] == planned[uid][:10]
+
+
+def test_real_hub_of_1000_stories(hub: Hub) -> None:
+    """The whole way (files → hub → snippets → calendar → files) on 1,000 stories: published
+    ones only, never before publication or after a known withdrawal, no slot taken twice,
+    spacing respected; Hootsuite files split at 350 rows."""
+    import time as clock
+
+    from storyhub.pipeline import Pipeline
+
+    hub.write("people/marco.md", (hub.root / "people/marco.md").read_text(
+        encoding="utf-8").replace("  date: 2025-01-15\n",
+                                  "  date: 2025-01-15\n  withdrawn: 2026-03-20\n"))
+    for index in range(1000):
+        day = date(2026, 1, 1) + timedelta(days=index // 8)
+        extra = ""
+        if index % 9 == 0:
+            extra = f"publish_at: {day.isoformat()}T15:{index % 60:02d}:00+01:00\n"
+        if index % 97 == 0:
+            extra = "publish_at: 2099-01-01T09:00:00+01:00\n"  # embargoed: never planned
+        people = "[marco]" if index % 50 == 0 else "[giulia]"
+        hub.write(f"stories/s{index:04d}.md", story_text(
+            f"Story {index}", date=day.isoformat(), people=people, extra=extra,
+            summary=f"Summary number {index}."))
+    options = {"cards": False, "snippets": {"networks": ["linkedin", "x"]},
+               "calendar": {"timezone": "Europe/Rome", "days": ["mon", "tue", "wed", "thu", "fri"],
+                            "times": ["09:00", "12:30", "17:45"], "backlog_days": 1000,
+                            "spacing": {"linkedin": 24, "x": 2}}}
+    pipeline = Pipeline.from_options(options, config_file=hub.root / "mkdocs.yml",
+                                     site_url="https://stories.example.com/",
+                                     as_of=datetime.fromisoformat("2026-02-01T08:00:00+01:00"))
+    started = clock.perf_counter()
+    social = pipeline.prepare_outputs(reuse_exports=False)
+    calendar = social.calendar
+    assert calendar is not None
+    assert clock.perf_counter() - started < 120
+    published_stories = {s.id: s for s in pipeline.hub.stories}
+    assert set(pipeline.hub.hidden_stories) == {  # embargoed at the build: not planned
+        s.id for s in pipeline.hub.content.stories
+        if s.publish_at is not None and s.publish_at > pipeline.hub.now}
+    assert len(published_stories) > 900
+    zone = ZoneInfo("Europe/Rome")
+    published = {sid: publication_moment(s, zone) for sid, s in published_stories.items()}
+    _check_rules(calendar.posts, pipeline.settings.options.calendar, published,
+                 date(2026, 2, 1))
+    stop = datetime(2026, 3, 20, tzinfo=zone)
+    marco = {s.id for s in published_stories.values() if "marco" in s.people}
+    assert not [p for p in calendar.posts if p.story in marco and p.at >= stop]
+    assert {p.story for p in calendar.posts} >= {sid for sid in published
+                                                 if sid not in marco and sid.startswith("s")}
+    files = scheduler_files(calendar)
+    for item in files:
+        assert item.rows <= 350 or item.profile != "hootsuite"
+    hootsuite_x = [f for f in files if f.profile == "hootsuite" and f.network == "x"]
+    assert len(hootsuite_x) >= 6  # about 2,000 posts on X
+    assert sum(f.rows for f in hootsuite_x) == sum(1 for p in calendar.posts if p.network == "x")
