@@ -60,15 +60,13 @@ def main() -> int:
             shutil.copytree(source / name, work / name)
         elif (source / name).exists():
             shutil.copy2(source / name, work / name)
-    story = work / (args.story or "stories/night-the-kiln-stopped.md")
-    if not story.exists():
-        story = sorted((work / "stories").rglob("*.md"))[0]
+    story = work / args.story if args.story else _newest_story(work / "stories")
     text = story.read_text(encoding="utf-8")
     slug = story.stem if story.name != "index.md" else story.parent.name.split("-", 3)[-1]
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -79,14 +77,15 @@ def main() -> int:
         latencies = []
         for number in range(1, args.edits + 1):
             marker = f"Edited title {number} {time.time_ns()}"
-            edited = text.replace("title:", f"title: {marker} #", 1) if False else \
-                _retitle(text, marker)
+            edited = _retitle(text, marker)
             time.sleep(1.2)  # let the watcher settle between edits
             story.write_text(edited, encoding="utf-8")
-            seconds = wait_for(f"{home}stories/", marker, 60)
+            seconds = wait_for(f"{home}stories/{slug}/", marker, 60)
+            everywhere = wait_for(f"{home}stories/", marker, 60)
             latencies.append(seconds)
             shown = f"{seconds:.2f} s" if seconds is not None else "not shown within 60 s"
-            print(f"edit {number}: listing shows the new title after {shown}")
+            listed = "also in the listing" if everywhere is not None else "NOT in the listing"
+            print(f"edit {number}: the story page shows the new title after {shown} ({listed})")
         done = [s for s in latencies if s is not None]
         if done:
             print(f"median {statistics.median(done):.2f} s over {len(done)} edits "
@@ -96,6 +95,19 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _newest_story(folder: Path) -> Path:
+    """The newest published story (no draft, no embargo): the listing's first page shows it."""
+    import re
+
+    def date(path: Path) -> str:
+        found = re.search(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", path.read_text("utf-8"), re.M)
+        return found.group(1) if found else ""
+
+    files = [p for p in folder.rglob("*.md")
+             if not re.search(r"^(draft: true|publish_at:)", p.read_text("utf-8"), re.M)]
+    return max(files, key=lambda p: (date(p), str(p)))
 
 
 def _retitle(text: str, title: str) -> str:

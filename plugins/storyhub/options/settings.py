@@ -31,6 +31,8 @@ class HubSettings:
     now: datetime = field(default_factory=lambda: resolve_now())
     #: Show drafts and embargoed stories, clearly marked (``mkdocs serve`` only).
     show_drafts: bool = False
+    #: A local preview (``mkdocs serve``): never published, rebuilt on every edit.
+    serving: bool = False
 
     @property
     def company(self) -> str:
@@ -104,6 +106,7 @@ def hub_settings(
         overrides=overrides,
         now=resolve_now(options.as_of),
         show_drafts=options.drafts and serving,
+        serving=serving,
     )
 
 

@@ -370,6 +370,13 @@ class Pipeline:
                          trusted=self._trusted)
 
     def require_safe(self, site_dir: Path, docs_dir: Path | None = None) -> None:
+        """Raise :class:`UnsafeOutput` if the output holds traces of unpublished content.
+
+        A local preview (``mkdocs serve``) is not scanned: it is never deployed, and the
+        scan would cost more than the rest of a rebuild of a small hub. ``mkdocs build``
+        and ``storyhub build`` always scan."""
+        if self.settings.serving:
+            return
         leaks = self.scan(site_dir, docs_dir)
         if leaks:
             raise UnsafeOutput(leaks)

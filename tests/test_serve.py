@@ -1,0 +1,82 @@
+"""`mkdocs serve` rebuilds: the plugin instance (and its caches) survives, and every page
+that shows an edited story, person or value shows the edit; nothing stale is served."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Hub, person_text, read, story_text
+
+
+@pytest.fixture
+def serve(hub: Hub, tmp_path: Path) -> Iterator[object]:
+    """Build like `mkdocs serve` does: config loaded again for every rebuild, the plugin
+    instance kept (MkDocs keeps plugins that define on_startup)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "served"
+    first = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    first.plugins.on_startup(command="serve", dirty=False)
+    plugins = first.plugins
+
+    def rebuild() -> Path:
+        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins = plugins
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return site
+
+    rebuild.plugin = plugins["storyhub"]  # type: ignore[attr-defined]
+    try:
+        yield rebuild
+    finally:
+        plugins.on_startup(command="build", dirty=False)
+
+
+PAGES_SHOWING_NIGHT_SHIFT = (
+    "index.html", "stories/index.html", "stories/night-shift/index.html",
+    "people/giulia/index.html", "people/marco/index.html", "values/craft/index.html",
+    "values/care/index.html",
+)
+
+
+def test_an_edited_title_shows_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    site = serve()
+    plugin = serve.plugin
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        assert "Night shift" in read(site, page), page
+    hub.write("stories/night-shift.md",
+              story_text("Night shift, told again", people="[giulia, marco]",
+                         values="[craft, care]"))
+    site = serve()
+    assert serve.plugin is plugin  # caches survive the rebuild
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        html = read(site, page)
+        assert "Night shift, told again" in html, page
+
+
+def test_a_removed_story_disappears_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    site = serve()
+    (hub.root / "stories" / "night-shift.md").unlink()
+    site = serve()
+    assert not (site / "stories" / "night-shift").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml"):
+            assert "Night shift" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_edited_person_and_value_show_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    serve()
+    hub.write("people/giulia.md", person_text("Giulia Ferri-Rossi", bio="Giulia bakes at night."))
+    values = (hub.root / "values.yml").read_text(encoding="utf-8")
+    assert "name: Craft\n" in values
+    hub.write("values.yml", values.replace("name: Craft", "name: Craftsmanship"))
+    site = serve()
+    for page in ("stories/night-shift/index.html", "people/giulia/index.html",
+                 "people/index.html"):
+        assert "Giulia Ferri-Rossi" in read(site, page), page
+    for page in ("stories/night-shift/index.html", "values/index.html",
+                 "values/craft/index.html"):
+        assert "Craftsmanship" in read(site, page), page
