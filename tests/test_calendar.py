@@ -516,3 +516,15 @@ def test_real_hub_of_1000_stories(hub: Hub) -> None:
     hootsuite_x = [f for f in files if f.profile == "hootsuite" and f.network == "x"]
     assert len(hootsuite_x) >= 6  # about 2,000 posts on X
     assert sum(f.rows for f in hootsuite_x) == sum(1 for p in calendar.posts if p.network == "x")
+
+
+def test_calendar_off(hub: Hub) -> None:
+    hub.write("stories/night-shift.md", story_text("Night shift", date="2026-02-28"))
+    hub.config(calendar=False)
+    out = _export(hub)
+    assert not (out / "calendar.ics").exists() and not (out / "calendar.json").exists()
+    assert not list(out.glob("buffer-*.csv")) and not list(out.glob("hootsuite-*.csv"))
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "calendar.ics" not in page and "suggested" in page
+    data = json.loads((out / "snippets.json").read_text(encoding="utf-8"))
+    assert all(s["planned_at"] is None for st in data["stories"] for s in st["snippets"])
