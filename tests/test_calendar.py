@@ -363,7 +363,7 @@ def test_check_lists_posts_to_cancel(hub: Hub) -> None:
                                   "  date: 2025-01-15\n  withdrawn: 2026-03-03\n"))
     check = hub.storyhub("check", "--no-advice", "--as-of", "2026-03-04T08:00:00+01:00")
     assert check.returncode == 0, check.stderr
-    assert f"{len(planned)} planned post(s) of stories no longer published" in check.stdout
+    assert f"{len(planned)} planned post(s) must not go out any more" in check.stdout
     assert "night-shift — marco withdrew consent on 2026-03-03" in check.stdout
     assert "Marco Bianchi" not in check.stdout.split("planned post(s)")[1]
     explicit = hub.storyhub("check", "--no-advice", "--as-of", "2026-03-04T08:00:00+01:00",
@@ -528,3 +528,22 @@ def test_calendar_off(hub: Hub) -> None:
     assert "calendar.ics" not in page and "suggested" in page
     data = json.loads((out / "snippets.json").read_text(encoding="utf-8"))
     assert all(s["planned_at"] is None for st in data["stories"] for s in st["snippets"])
+
+
+def test_check_lists_posts_after_a_withdrawal_written_in_advance(hub: Hub) -> None:
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", date="2026-03-01", people="[giulia, marco]", values="[craft, care]"))
+    hub.config(calendar={"days": ["mon", "tue", "wed", "thu", "fri"], "times": ["09:30"]})
+    result = hub.storyhub("snippets", "--out", "site/snippets", "--as-of",
+                          "2026-03-02T08:00:00+01:00")
+    assert result.returncode == 0, result.stderr
+    second = [p for p in _posts(hub.root / "site/snippets")
+              if p["story"] == "night-shift" and p["variant"] == "2"]
+    assert len(second) == 7  # a week after the first ones
+    hub.write("people/marco.md", (hub.root / "people/marco.md").read_text(
+        encoding="utf-8").replace("  date: 2025-01-15\n",
+                                  "  date: 2025-01-15\n  withdrawn: 2026-03-08\n"))
+    check = hub.storyhub("check", "--no-advice", "--as-of", "2026-03-04T08:00:00+01:00")
+    assert check.returncode == 0, check.stderr
+    assert "7 planned post(s)" in check.stdout
+    assert check.stdout.count("withdraws consent or leaves on 2026-03-08") == 7

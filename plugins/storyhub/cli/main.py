@@ -95,7 +95,7 @@ def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
     cancel = posts_to_cancel(previous, pipeline.hub)
     if not cancel:
         return []
-    return [f"{len(cancel)} planned post(s) of stories no longer published; cancel them in "
+    return [f"{len(cancel)} planned post(s) must not go out any more; cancel them in "
             "your scheduler:", *(f"  {item.format()}" for item in cancel)]
 
 

@@ -248,8 +248,7 @@ def to_data(calendar: Calendar) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Cancellation:
     uid: str
-    story: str
-    title: str
+    story: str  # the slug only: a hidden story's title may name someone who withdrew
     network: str
     at: str
     reason: str
@@ -259,10 +258,16 @@ class Cancellation:
 
 
 def posts_to_cancel(previous: dict[str, Any], hub: Hub) -> list[Cancellation]:
-    """Posts of a previous ``calendar.json`` still to come whose story is no longer
-    published (withdrawn consent, departure, draft again, embargo, deleted)."""
-    published = {story.id for story in hub.stories}
+    """Posts of a previous ``calendar.json`` still to come that must not go out: their
+    story is no longer published (withdrawn consent, departure, draft again, embargo,
+    deleted), or someone in it withdraws consent or leaves before the post's day."""
+    published = {story.id: story for story in hub.stories if not hub.preview_only(story)}
     by_slug = {story.id: story for story in hub.content.stories}
+    try:
+        zone = ZoneInfo(str(previous.get("timezone") or "UTC"))
+    except (ValueError, KeyError):
+        zone = ZoneInfo("UTC")
+    stops: dict[str, date | None] = {}
     cancel: list[Cancellation] = []
     for post in previous.get("posts", []):
         try:
@@ -270,17 +275,23 @@ def posts_to_cancel(previous: dict[str, Any], hub: Hub) -> list[Cancellation]:
             story_id = str(post["story"])
         except (KeyError, ValueError, TypeError):
             continue
-        if at.tzinfo is None or at <= hub.now or story_id in published:
+        if at.tzinfo is None or at <= hub.now:
             continue
-        verdict = hub.hidden_stories.get(story_id)
-        if verdict is not None:
-            reason = verdict.reason
+        story = published.get(story_id)
+        if story is not None:
+            if story_id not in stops:
+                stops[story_id] = end_of_consent(hub, story)
+            stop = stops[story_id]
+            if stop is None or at.astimezone(zone).date() < stop:
+                continue
+            reason = f"someone in the story withdraws consent or leaves on {stop.isoformat()}"
+        elif story_id in hub.hidden_stories:
+            reason = hub.hidden_stories[story_id].reason
         elif story_id in by_slug:
             reason = "not published"
         else:
             reason = "the story is no longer in the hub"
-        # A hidden story's title may name someone who withdrew: say only the slug.
-        cancel.append(Cancellation(str(post.get("uid", "")), story_id, "",
+        cancel.append(Cancellation(str(post.get("uid", "")), story_id,
                                    str(post.get("network", "")), at.isoformat(), reason))
     cancel.sort(key=lambda c: (c.at, c.network, c.story))
     return cancel
