@@ -240,7 +240,9 @@ def cmd_snippets(args: argparse.Namespace) -> int:
     snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
     images = social.cards.stats if social.cards is not None else None
     drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
-    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets, "
+    planned = (f", {len(social.calendar.posts)} post(s) planned"
+               if social.calendar is not None else "")
+    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets{planned}, "
           f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
     return 0
 
