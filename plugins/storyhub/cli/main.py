@@ -47,6 +47,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors=len(errors), warnings=len(warnings) - advice, advice=advice,
     )
     notes = pipeline.notes(departures=True)
+    previous = _previous_calendar(args, hub.settings.snippets.folder)
+    if previous is not None:
+        notes += _cancel_notes(previous, pipeline)
     output = render([*errors, *warnings], counts, args.format, root=hub.settings.root,
                     notes=notes)
     if output:
@@ -55,6 +58,45 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, object] | None:
+    """The ``calendar.json`` of the last export handed to schedulers: ``--calendar`` (a file
+    or an https:// address), else the one in the last built site, if any."""
+    import json
+    import urllib.request
+
+    from storyhub.options.read import read_mkdocs_yml
+
+    source = getattr(args, "calendar", None)
+    if source is None:
+        config = args.config_file.resolve().parent
+        site_dir = read_mkdocs_yml(args.config_file).raw.get("site_dir") or "site"
+        candidate = config / str(site_dir) / folder / "calendar.json"
+        if not candidate.is_file():
+            return None
+        source = str(candidate)
+    try:
+        if source.startswith(("https://", "http://")):
+            with urllib.request.urlopen(source, timeout=20) as response:
+                data = json.loads(response.read().decode("utf-8"))
+        else:
+            data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"--calendar {source}: cannot read it ({exc})") from None
+    if not isinstance(data, dict) or data.get("schema") != "storyhub-calendar/1":
+        raise ConfigError(f"--calendar {source}: not a storyhub calendar.json")
+    return data
+
+
+def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
+    from storyhub.social.calendar import posts_to_cancel
+
+    cancel = posts_to_cancel(previous, pipeline.hub)
+    if not cancel:
+        return []
+    return [f"{len(cancel)} planned post(s) must not go out any more; cancel them in "
+            "your scheduler:", *(f"  {item.format()}" for item in cancel)]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -198,7 +240,9 @@ def cmd_snippets(args: argparse.Namespace) -> int:
     snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
     images = social.cards.stats if social.cards is not None else None
     drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
-    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets, "
+    planned = (f", {len(social.calendar.posts)} post(s) planned"
+               if social.calendar is not None else "")
+    print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets{planned}, "
           f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
     return 0
 
@@ -227,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
+    )
+    check.add_argument(
+        "--calendar", metavar="FILE_OR_URL",
+        help="calendar.json of the posts already handed to schedulers (default: "
+        "site/snippets/calendar.json if present): list those to cancel",
     )
     check.set_defaults(func=cmd_check)
     _add_new(commands)

@@ -72,6 +72,11 @@ class Hub:
         index = self._position.get(slug)
         return None if index is None else self.stories[index]
 
+    def preview_only(self, story: Story) -> bool:
+        """A draft or embargoed story, in :attr:`stories` only because a preview server
+        shows drafts (``drafts: true`` under ``mkdocs serve``): never in feeds or plans."""
+        return story.draft or (story.publish_at is not None and story.publish_at > self.now)
+
     def people_of(self, story: Story) -> list[Person]:
         return [self.people[p] for p in story.people if p in self.people]
 

@@ -150,6 +150,14 @@ class Translator:
         text = forms.get(self._plural(count)) or forms["other"]
         return text.format(count=self.number(count), **params)
 
+    def plural_forms(self, key: str) -> dict[str, str]:
+        """A count's forms by CLDR category (``one``, ``few``, ``other``…), for scripts
+        that count in the browser (``Intl.PluralRules``); ``{count}`` left in place."""
+        forms = self._entry(key)
+        if not isinstance(forms, dict):
+            raise KeyError(f"'{key}' has no plural forms")
+        return {str(k): str(v) for k, v in forms.items()}
+
     # -- dates and numbers --------------------------------------------------------------
 
     @property

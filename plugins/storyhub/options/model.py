@@ -10,7 +10,7 @@ not a number) and every problem is reported with the line and column it stands o
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -189,6 +189,161 @@ class CardOptions(Options):
     )
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+#: Minimum hours between two posts on the same network (a company account posting more
+#: often reads as spam; X, Bluesky and Mastodon move faster than LinkedIn or Instagram).
+DEFAULT_SPACING: dict[str, int] = {
+    "linkedin": 24, "x": 4, "instagram": 24, "facebook": 24, "threads": 12, "bluesky": 4,
+    "mastodon": 4,
+}
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+SCHEDULER_IDS = ("buffer", "hootsuite")
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_day)]
+
+
+class CalendarOptions(Options):
+    """``calendar:`` — when each post goes out: the posting calendar and its exports."""
+
+    enabled: bool = Field(
+        True, description="Plan posts and write calendar.ics, calendar.json and the "
+        "scheduler CSV files beside the snippets page."
+    )
+    timezone: str = Field(
+        "UTC", description="The company's time zone (IANA name), e.g. Europe/Rome; posting "
+        "times are in it."
+    )
+    days: tuple[Weekday, ...] = Field(
+        ("tue", "wed", "thu"), min_length=1,
+        description="Days posts go out on: mon, tue, wed, thu, fri, sat, sun.",
+    )
+    times: tuple[str, ...] = Field(
+        ("09:30", "12:30"), min_length=1,
+        description="Posting times on those days, \"HH:MM\" in quotes, minutes a multiple of "
+        "5 (Hootsuite accepts nothing else).",
+    )
+    spacing: dict[NetworkId, int] = Field(
+        default_factory=lambda: dict(DEFAULT_SPACING),
+        description="Minimum hours between two posts on the same network; a mapping that "
+        "overrides some, e.g. {linkedin: 48}.",
+    )
+    posts_per_story: int = Field(
+        2, ge=1, le=10, description="Posts per story and network: the story's own text or "
+        "variant 1 first, then variant 2, …"
+    )
+    next_variant_days: int = Field(
+        7, ge=1, le=365, description="Days between a story's posts on one network (when the "
+        "second variant goes out)."
+    )
+    start: Day | None = Field(
+        None, description="First day of the calendar, YYYY-MM-DD; default: the build's day "
+        "(SOURCE_DATE_EPOCH or --as-of). Nothing is planned before it."
+    )
+    backlog_days: int = Field(
+        30, ge=0, le=100_000, description="Stories published up to this many days before "
+        "the start are still planned; older ones are not (0: only new stories)."
+    )
+    schedulers: tuple[Literal["buffer", "hootsuite"], ...] = Field(
+        SCHEDULER_IDS, description="Scheduler CSV files to write: buffer, hootsuite."
+    )
+    hootsuite_date_format: Literal["dd/mm/yyyy hh:mm", "mm/dd/yyyy hh:mm",
+                                   "yyyy-mm-dd hh:mm"] = Field(
+        "dd/mm/yyyy hh:mm", description="Date format of the Hootsuite files; choose the same "
+        "at upload."
+    )
+
+    @field_validator("days", "schedulers", mode="before")
+    @classmethod
+    def _list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list):
+            return tuple(dict.fromkeys(value))
+        return value
+
+    @field_validator("times", mode="before")
+    @classmethod
+    def _times(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            raise PydanticCustomError("times_type", "must be a list of times such as "
+                                      "[\"09:30\", \"12:30\"]")
+        times: list[str] = []
+        for item in value:
+            if isinstance(item, int) and not isinstance(item, bool) and 0 <= item < 1440:
+                # MkDocs' YAML 1.1 reads an unquoted 09:30 as 570 (minutes, sexagesimal).
+                item = f"{item // 60:02d}:{item % 60:02d}"
+            match = _TIME.fullmatch(str(item).strip()) if isinstance(item, str) else None
+            if match is None:
+                raise PydanticCustomError(
+                    "time_format", "'{value}' is not a time: write it as \"HH:MM\", e.g. "
+                    "\"09:30\"", {"value": str(item)})
+            if int(match.group(2)) % 5:
+                raise PydanticCustomError(
+                    "time_step", "'{value}': minutes must be a multiple of 5 (schedulers such "
+                    "as Hootsuite refuse other times)", {"value": str(item)})
+            times.append(match.group(0))
+        return tuple(sorted(set(times)))
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise PydanticCustomError(
+                "timezone", "unknown time zone '{value}': use an IANA name such as "
+                "Europe/Rome or UTC", {"value": value}) from None
+        return value
+
+    @field_validator("spacing", mode="before")
+    @classmethod
+    def _spacing(cls, value: Any) -> Any:
+        if value is None or value is True:
+            return dict(DEFAULT_SPACING)
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "spacing_type", "must be a mapping of network to hours, e.g. {linkedin: 48}")
+        merged = dict(DEFAULT_SPACING)
+        for key, hours in value.items():
+            if key not in DEFAULT_SPACING:
+                raise PydanticCustomError(
+                    "spacing_key", "unknown network '{key}' (use {known})",
+                    {"key": str(key), "known": ", ".join(DEFAULT_SPACING)})
+            if not isinstance(hours, int) or isinstance(hours, bool) or not 0 <= hours <= 8760:
+                raise PydanticCustomError(
+                    "spacing_hours", "'{key}': must be a whole number of hours from 0 to 8760",
+                    {"key": str(key)})
+            merged[key] = hours
+        return merged
+
+
+class FeedOptions(Options):
+    """``feeds:`` — Atom and JSON Feed files for the hub and each value, person and team."""
+
+    enabled: bool = Field(
+        True, description="Write feed.xml (Atom) and feed.json (JSON Feed 1.1) for the hub "
+        "and for each value, person and team page (needs site_url)."
+    )
+    items: int = Field(20, ge=1, le=10_000, description="Newest stories in each feed.")
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -221,8 +376,10 @@ class StoryhubOptions(Options):
     )
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
+    calendar: CalendarOptions = Field(default_factory=CalendarOptions)
+    feeds: FeedOptions = Field(default_factory=FeedOptions)
 
-    @field_validator("snippets", "cards", mode="before")
+    @field_validator("snippets", "cards", "calendar", "feeds", mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
         return _section(value)
@@ -233,13 +390,14 @@ class StoryhubOptions(Options):
         """``related_count:`` with nothing after it means the default, as in MkDocs."""
         if isinstance(data, dict):
             return {k: v for k, v in data.items()
-                    if v is not None or k in ("snippets", "cards")}
+                    if v is not None or k in ("snippets", "cards", "calendar", "feeds")}
         return data
 
 
 #: Where each option group lives, for messages and documentation.
 GROUPS: dict[str, type[Options]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
+    "calendar": CalendarOptions, "feeds": FeedOptions,
 }
 
 

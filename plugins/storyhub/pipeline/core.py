@@ -43,6 +43,7 @@ from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
 from storyhub.pipeline.renders import RenderCache, hash_files
 from storyhub.pipeline.social import Social, prepare_social, write_social
 from storyhub.site.dependencies import fingerprint
+from storyhub.site.feeds import Feed, FeedLink, feed_links, plan_feeds, write_feeds
 from storyhub.site.meta import PageMeta, person_meta, story_meta
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
 from storyhub.site.view import SiteView, template_context
@@ -108,6 +109,7 @@ class Pipeline:
         self._hub: Hub | None = None
         self._plan: SitePlan | None = None
         self._view: SiteView | None = None
+        self._feeds: dict[tuple[str, str], Feed] | None = None
         self.social: Social | None = None
         self._trusted: set[str] = set()
         self._global_key: str | None = None
@@ -329,16 +331,44 @@ class Pipeline:
         page = self.page(src_uri)
         if page is None:
             return None, None
-        extra = [repr(self.page_meta(page))]
+        extra = [repr(self.page_meta(page)), repr(self.feed_links(page))]
         mark = fingerprint(self.view, page, markdown, extra,
                            self.global_key(config_file, docs_dir))
         return mark, cache.get(src_uri, mark)
+
+    @property
+    def feeds(self) -> dict[tuple[str, str], Feed]:
+        """The hub's feeds by (kind, id): the hub's ("hub", ""), each value's, person's and
+        team's with at least one story (none without ``site_url``)."""
+        if self._feeds is None:
+            self._feeds = {(f.kind, f.key): f for f in plan_feeds(self.hub, self.translator)}
+        return self._feeds
+
+    def feed_links(self, page: SitePage | None) -> list[FeedLink]:
+        """The feeds a page points at (``<link rel="alternate">`` and visible links)."""
+        if page is None or not self.settings.site_url:
+            return []
+        if page.kind in ("home", "stories"):
+            key = ("hub", "")
+        elif page.kind in ("value", "person", "team"):
+            key = (page.kind, page.subject.id)
+        else:
+            return []
+        feed = self.feeds.get(key)
+        return feed_links(feed, self.settings.site_url, self.translator) if feed else []
 
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
         ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""
         page = self.page(src_uri) if src_uri is not None else None
-        return template_context(self.view, page, self.page_meta(page))
+        return template_context(self.view, page, self.page_meta(page), self.feed_links(page))
+
+    def share_image(self, story: Any) -> str | None:
+        """A story's share image (site-relative): its card, else its own image."""
+        cards = self.social.cards if self.social is not None else None
+        if cards is not None and story.id in cards.stories:
+            return str(cards.stories[story.id].og.path)
+        return self.view.image_url(story)
 
     # -- 4. outputs beside the pages -----------------------------------------------------------
 
@@ -362,11 +392,15 @@ class Pipeline:
 
     def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
                report: bool | None = None) -> list[Path]:
-        """Write what is not a page: share images, the snippets page and its exports, and the
-        hub report page. They are in no navigation, sitemap or search index."""
+        """Write what is not a page: share images, the snippets page and its exports, the
+        feeds (a site build only) and the hub report page. They are in no navigation,
+        sitemap or search index."""
         written: list[Path] = []
         if self.social is not None:
             written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir)
+        if snippets_dir is None:
+            written += write_feeds(self.hub, list(self.feeds.values()), site_dir,
+                                   self.share_image)
         if self.settings.options.report if report is None else report:
             from storyhub.site.report_page import write_page
 

@@ -6,7 +6,9 @@
   exactly the same inputs left its snippets page and exports in the cache;
 * :meth:`Social.start_drawing` while the engine renders pages (worker processes);
 * :func:`write_social` at the end: waits for the images, writes them, the snippets page,
-  ``snippets.json`` and ``snippets.csv``.
+  ``snippets.json`` and ``snippets.csv``, and — from the posting calendar planned with the
+  snippets (:mod:`storyhub.social.calendar`) — ``calendar.ics``, ``calendar.json`` and the
+  scheduler CSV files (:mod:`storyhub.social.schedulers`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import shutil
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from storyhub.hub.graph import Hub
 from storyhub.i18n import CATALOGUE_DIR
@@ -25,12 +28,20 @@ from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.options.settings import cache_dir
 from storyhub.social import compose as compose_module
+from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, StorySnippets, compose
 from storyhub.social.export import write_exports
-from storyhub.social.templates import html_environment, text_environment, variant_templates
+from storyhub.social.schedulers import write_calendar_files
+from storyhub.social.templates import (
+    html_environment,
+    personal_templates,
+    text_environment,
+    variant_templates,
+)
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
-EXPORT_FILES = ("index.html", "snippets.json", "snippets.csv")
+#: in the cache folder of a build's exports: the names of every file it holds
+MANIFEST = "files.txt"
 
 
 @dataclass
@@ -39,6 +50,7 @@ class Social:
     card_options: CardOptions
     cards: CardSet | None
     snippets: SnippetSet | None
+    calendar: Calendar | None = None
     #: folder of the exports of a previous build with exactly the same inputs, if any
     cached_exports: Path | None = None
     exports_key: str = ""
@@ -74,14 +86,27 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         social.cache_root = cache_dir(settings.root, "snippets")
         social.exports_key = exports_key(hub, snippets_opts, cards, folder)
         cached = social.cache_root / social.exports_key
-        if reuse_exports and all((cached / name).is_file() for name in EXPORT_FILES):
+        if reuse_exports and _cached_files(cached) is not None:
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
                                       memo=memo, memo_key=exports_key(
                                           hub, snippets_opts, cards, folder, content=False)
                                       if memo is not None else "")
+            if settings.options.calendar.enabled:
+                social.calendar = plan_calendar(hub, social.snippets, settings.options.calendar)
     return social
+
+
+def _cached_files(folder: Path) -> list[str] | None:
+    """The files a previous build stored in ``folder``, if it stored them all."""
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return None
+    names = manifest.read_text(encoding="utf-8").split()
+    if not all((folder / name).is_file() for name in names):
+        return None
+    return names
 
 
 def _code_files() -> list[Path]:
@@ -107,15 +132,19 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
     for path in sorted(CATALOGUE_DIR.glob("*.yml")):  # the words
         hasher.update(path.read_bytes())
     names = [n for variants in variant_templates(env).values() for _, n in variants]
-    for name in sorted(names):
+    names += [n for net in options.networks for n in personal_templates(env, net).values()]
+    for name in sorted(set(names)):
         add(name)
         add(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
     page_env = html_environment(overrides)
     add(page_env.loader.get_source(page_env, "storyhub/snippets/page.html")[0])  # type: ignore[union-attr]
     settings = hub.settings
-    add(json.dumps([options.model_dump(mode="json"), settings.site_url, settings.site_name,
-                    settings.company, settings.language, hub.now.date().isoformat(),
-                    str(PACKAGE_TEMPLATES)]))
+    # The calendar depends on the build's day in the company's time zone, not its hour.
+    calendar = settings.options.calendar
+    local_day = hub.now.astimezone(ZoneInfo(calendar.timezone)).date().isoformat()
+    add(json.dumps([options.model_dump(mode="json"), calendar.model_dump(mode="json"),
+                    settings.site_url, settings.site_name, settings.company, settings.language,
+                    hub.now.date().isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
     if not content:
         return hasher.hexdigest()
     for value in hub.values.values():
@@ -152,15 +181,18 @@ def write_social(
     folder = snippets_dir or out_dir / social.snippet_options.folder
     if social.cached_exports is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        for name in EXPORT_FILES:
+        for name in _cached_files(social.cached_exports) or ():
             shutil.copyfile(social.cached_exports / name, folder / name)
             written.append(folder / name)
     elif social.snippets is not None:
         depth = len(folder.resolve().relative_to(out_dir.resolve()).parts)
-        exports = write_exports(
+        exports = write_calendar_files(social.calendar, folder, site_name=settings.site_name,
+                                       t=social.snippets.translator.scope("snippets"))
+        exports += write_exports(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=settings.overrides.resolve() if settings.overrides else None,
             site_name=settings.site_name, language=settings.language,
+            calendar=social.calendar, calendar_files=[p.name for p in exports],
         )
         written += exports
         if social.cache_root is not None and depth == 1:
@@ -178,3 +210,5 @@ def _store_exports(cache_root: Path, key: str, files: list[Path]) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in files:
         shutil.copyfile(path, target / path.name)
+    # Written last: a cache folder without its manifest is never reused.
+    (target / MANIFEST).write_text("\n".join(p.name for p in files) + "\n", encoding="utf-8")

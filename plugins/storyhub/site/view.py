@@ -18,6 +18,9 @@ Every storyhub page (and every override of one) is rendered with these names:
 ``value``,
 ``team``
 ``page_meta`` Open Graph / Twitter / JSON-LD data of story and person pages, or ``None``.
+``feeds``     the feeds this page offers (:class:`~storyhub.site.feeds.FeedLink`: ``title``,
+              ``href`` (absolute), ``type``, ``label``): the hub's on the home page and the
+              stories listing, the subject's on value, person and team pages; else empty.
 ============  ===========================================================================
 """
 
@@ -33,10 +36,12 @@ from storyhub.site.plan import SitePage
 SUBJECT_NAMES = ("story", "person", "value", "team")
 
 
-def template_context(view: SiteView, entry: SitePage | None, page_meta: Any) -> dict[str, Any]:
+def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
+                     feeds: list[Any] | None = None) -> dict[str, Any]:
     """The storyhub names added to a page's template context."""
     context: dict[str, Any] = {
         "storyhub": view, "t": view.t, "entry": entry, "page_meta": page_meta,
+        "feeds": feeds or [],
     }
     for name in SUBJECT_NAMES:
         context[name] = entry.subject if entry is not None and entry.kind == name else None

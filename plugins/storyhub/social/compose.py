@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, with_utm
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import shorten
-from storyhub.social.templates import variant_templates
+from storyhub.social.templates import personal_templates, variant_templates
 
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
@@ -145,6 +145,11 @@ class Composer:
             for net in options.networks
         }
         self.today = hub.now.date()
+        self.personal: dict[str, dict[str, Template]] = {
+            net: {kind: env.get_template(name) for kind, name in
+                  personal_templates(env, net).items()}
+            for net in options.networks
+        }
 
     def story(self, story: Story, cards: StoryCards | None) -> StorySnippets:
         hub = self.hub
@@ -196,7 +201,41 @@ class Composer:
                     share_intent(rule, text, link), base_day + timedelta(days=7 * index),
                     shortened,
                 ))
+            result.snippets += self._personal(story, people, rule, tags, t, base_day)
         return result
+
+    def _personal(self, story: Story, people: list[Person], rule: NetworkRule,
+                  tags: list[str], t: Callable[..., str], day: date) -> list[Snippet]:
+        """The "me" and "colleague" variants of one network. Only named people appear (the
+        hub's published people); handles only with their consent to social mentions; the
+        featured person's own handle never in their own post."""
+        if not people:
+            return []
+        featured, others = people[0], people[1:]
+        other_mentions = [mention(p, rule) for p in others]
+        everyone = [mention(p, rule) for p in people]
+        snippets: list[Snippet] = []
+        for kind, names in (("me", other_mentions), ("colleague", everyone)):
+            link = self._link(absolute(self.hub.settings.site_url, story.url), rule.id,
+                              story.id, kind)
+            context: dict[str, Any] = {
+                "title": story.title, "summary": story.summary, "story": story,
+                "featured": featured.name,
+                "others": join_names([m.text for m in other_mentions], t("and")),
+                "mentions": join_names([m.text for m in names], t("and")),
+                "link": link, "company": self.hub.settings.company, "network": rule.name,
+                "network_id": rule.id, "links_clickable": rule.links_clickable,
+                "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
+            }
+            # The sharer's own opening line comes first: no fold rule for the hook here.
+            text, shortened = fit(self.personal[rule.id][kind], context, story.summary,
+                                  tags[:rule.max_hashtags], replace(rule, fold=0))
+            counted = measure(rule, text)
+            if not counted.ok:
+                continue  # offered within the limits, or not at all
+            snippets.append(Snippet(rule.id, kind, text, counted, link,
+                                    share_intent(rule, text, link), day, shortened))
+        return snippets
 
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
         if not url.startswith("http"):

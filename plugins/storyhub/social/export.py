@@ -13,9 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyhub.social.calendar import Calendar
+from storyhub.social.cells import neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
-from storyhub.social.templates import html_environment
+from storyhub.social.schedulers import PROFILES, Profile
+from storyhub.social.templates import PERSONAL, html_environment
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -35,8 +38,20 @@ def _images(item: StorySnippets, site_url: str | None) -> list[dict[str, Any]]:
     ]
 
 
-def to_data(snippets: SnippetSet) -> dict[str, Any]:
+def _planned(calendar: Calendar | None) -> dict[str, str]:
+    """Each planned post's moment (ISO, the calendar's zone), by story.network.variant."""
+    return {p.uid: p.at.isoformat(timespec="seconds") for p in calendar.posts} if calendar else {}
+
+
+def _suggested(s: Any, story_id: str, planned: dict[str, str]) -> str:
+    """The planned day when the calendar has the post, else the simple suggestion."""
+    moment = planned.get(f"{story_id}.{s.network}.{s.variant}")
+    return moment[:10] if moment else s.suggested_date.isoformat()
+
+
+def to_data(snippets: SnippetSet, calendar: Calendar | None = None) -> dict[str, Any]:
     """The export as plain data, in the documented schema."""
+    planned = _planned(calendar)
     networks = {
         net: {
             "name": rule.name, "limit": rule.limit, "unit": rule.unit,
@@ -66,7 +81,9 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
                     "bytes": s.measure.bytes if s.measure.byte_limit else None,
                     "byte_limit": s.measure.byte_limit or None,
                     "fits": s.fits, "shortened": s.shortened, "link": s.link,
-                    "intent": s.intent, "suggested_date": s.suggested_date.isoformat(),
+                    "intent": s.intent,
+                    "suggested_date": _suggested(s, story.id, planned),
+                    "planned_at": planned.get(f"{story.id}.{s.network}.{s.variant}"),
                 }
                 for s in item.snippets
             ],
@@ -84,40 +101,44 @@ def _escape_markup(chunk: str) -> str:
     return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def json_chunks(snippets: SnippetSet) -> Iterator[str]:
+def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Iterator[str]:
     """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
     it into HTML cannot have a title such as ``<script>`` read as markup (the values are
     unchanged). Each of the three is one character, so escaping piece by piece is exact."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    for chunk in encoder.iterencode(to_data(snippets)):
+    for chunk in encoder.iterencode(to_data(snippets, calendar)):
         yield _escape_markup(chunk)
     yield "\n"
 
 
-def write_csv(snippets: SnippetSet, out: TextIO) -> None:
+def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
     """One row per story × network × variant, written row by row to ``out``."""
+    planned = _planned(calendar)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for item in snippets.stories:
         images = {i["kind"]: i for i in _images(item, snippets.site_url)}
         for s in item.snippets:
             image = images.get("instagram" if s.network == "instagram" else "og", {})
-            writer.writerow([
+            writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
                 item.story.id, item.story.title, s.network, s.variant,
                 s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
                 s.measure.count, s.measure.limit, s.link, s.intent or "",
-                image.get("url", ""), image.get("alt", ""), s.suggested_date.isoformat(),
-            ])
+                image.get("url", ""), image.get("alt", ""),
+                _suggested(s, item.story.id, planned),
+            )])
 
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
-                site_name: str, language: str) -> Iterator[str]:
+                site_name: str, language: str, calendar: Calendar | None = None,
+                calendar_files: list[str] | None = None) -> Iterator[str]:
     """The snippets page, in pieces: standalone HTML, inline CSS and script, ``noindex``.
 
     It shows the ``page_stories`` newest stories (the exports hold every one), so the page
     stays quick to open however large the hub grows."""
     env = html_environment(overrides)
     template = env.get_template("storyhub/snippets/page.html")
+    schedule = calendar.by_story() if calendar is not None else {}
     limit = snippets.options.page_stories
     shown = snippets.stories[:limit] if limit else snippets.stories
     values: dict[str, str] = {}
@@ -137,7 +158,24 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         site_name=site_name,
         lang=language,
         t=snippets.translator.scope("snippets"),
+        calendar=calendar,
+        schedule=schedule,
+        planned={post.uid: post for post in calendar.posts} if calendar is not None else {},
+        planned_days={story: sorted({p.at.date() for p in posts})
+                      for story, posts in schedule.items()},
+        schedulers=_scheduler_links(calendar_files or []),
+        personal=PERSONAL,
     )
+
+
+def _scheduler_links(names: list[str]) -> list[tuple[Profile, list[str]]]:
+    """The scheduler files written, by tool, in the order of the profiles table."""
+    groups: list[tuple[Profile, list[str]]] = []
+    for profile_id, profile in PROFILES.items():
+        mine = [n for n in names if n.startswith(f"{profile_id}-") and n.endswith(".csv")]
+        if mine:
+            groups.append((profile, mine))
+    return groups
 
 
 def write_exports(
@@ -148,6 +186,8 @@ def write_exports(
     overrides: Path | None,
     site_name: str,
     language: str,
+    calendar: Calendar | None = None,
+    calendar_files: list[str] | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
     (a hub of thousands of stories has exports of tens of megabytes)."""
@@ -155,9 +195,10 @@ def write_exports(
     page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
     with page.open("w", encoding="utf-8", newline="") as out:
         out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
-                                   site_name=site_name, language=language))
+                                   site_name=site_name, language=language, calendar=calendar,
+                                   calendar_files=calendar_files))
     with data.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(json_chunks(snippets))
+        out.writelines(json_chunks(snippets, calendar))
     with table.open("w", encoding="utf-8-sig", newline="") as out:
-        write_csv(snippets, out)
+        write_csv(snippets, out, calendar)
     return [page, data, table]

@@ -1,0 +1,16 @@
+"""Spreadsheet cells that stay text: the one guard against CSV formula injection.
+
+Excel, LibreOffice and Google Sheets read a cell starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return as a formula (OWASP "CSV injection"). Every CSV storyhub writes
+passes its text cells through :func:`neutralise`; the JSON exports stay exact.
+"""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula.
+    (Quotes inside the cell are escaped by the CSV writer.)"""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
