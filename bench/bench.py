@@ -705,6 +705,7 @@ def machine_facts() -> dict[str, Any]:
 ROWS: dict[str, str] = {
     "baseline": "baseline (Material, sectioned nav)",
     "storyhub": "storyhub (cards off)",
+    "core": "storyhub, snippets and cards off",
     "cards-cold": "storyhub, cards cold",
     "cards-warm": "storyhub, cards warm (cached)",
     "check": "`storyhub check`",
@@ -712,6 +713,7 @@ ROWS: dict[str, str] = {
     "all-stories": "extra: baseline, all-stories nav (quadratic)",
 }
 DEFAULT_ROWS = ("baseline", "storyhub", "check")
+# "core" is storyhub without snippets and share cards: what the pages alone cost.
 
 
 def storyhub_options(extra: dict[str, Any], cards: bool) -> dict[str, Any]:
@@ -734,6 +736,7 @@ def bench_size(
         "all-stories": root / "baseline-all-stories",
         "social": root / "baseline-social",
         "storyhub": root / "storyhub",
+        "core": root / "storyhub-core",
         "check": root / "storyhub",
         "cards-cold": root / "storyhub-cards",
         "cards-warm": root / "storyhub-cards",
@@ -750,6 +753,10 @@ def bench_size(
             rows["social"].status, rows["social"].note = "n/a", f"cairosvg/Pillow: {why}"
     if rows.keys() & {"storyhub", "check"}:
         make_storyhub_hub(dirs["storyhub"], n, storyhub_options(extra, cards=False))
+    if "core" in rows:
+        core = storyhub_options(extra, cards=False)
+        core["snippets"] = {**(core.get("snippets") or {}), "enabled": False}
+        make_storyhub_hub(dirs["core"], n, core)
     if rows.keys() & {"cards-cold", "cards-warm"}:
         make_storyhub_hub(dirs["cards-cold"], n, storyhub_options(extra, cards=True))
     cli = storyhub_cli()
@@ -764,7 +771,7 @@ def bench_size(
             if key == "check":
                 run = measure([str(cli), "check"], d, args.timeout)
             else:
-                if key in ("storyhub", "cards-cold"):
+                if key in ("storyhub", "core", "cards-cold"):
                     shutil.rmtree(d / ".cache", ignore_errors=True)
                 if key == "social":  # cold: drop drawn cards, keep the seeded fonts
                     for p in (d / SOCIAL_CACHE).iterdir():
@@ -908,6 +915,8 @@ def print_tables(n: int, published: int, rows: dict[str, Row], repeat: int) -> d
         "cpu_storyhub_over_baseline": ratio_stats(rows, "storyhub", "cpu_s"),
         "wall_storyhub_over_baseline": ratio_stats(rows, "storyhub", "wall_s"),
         "peak_storyhub_over_baseline": ratio_stats(rows, "storyhub", "peak_kb"),
+        "cpu_core_over_baseline": ratio_stats(rows, "core", "cpu_s"),
+        "peak_core_over_baseline": ratio_stats(rows, "core", "peak_kb"),
         "cpu_cards_cold_over_baseline": ratio_stats(rows, "cards-cold", "cpu_s"),
         "cpu_cards_warm_over_baseline": ratio_stats(rows, "cards-warm", "cpu_s"),
         "cpu_check_over_storyhub": ratio_stats(rows, "check", "cpu_s", "storyhub"),
