@@ -49,3 +49,10 @@ def test_unknown_types_are_refused_like_the_standard_encoder() -> None:
         "".join(indented_json_chunks({"a": {1, 2}}))
     with pytest.raises(TypeError):
         "".join(indented_json_chunks({(1, 2): "tuple key"}))
+
+
+@pytest.mark.parametrize("items", [[], [{"a": [1, 2]}], [{"a": 1}, [], "x", None]])
+def test_an_iterator_is_written_as_its_list(items: list[Any]) -> None:
+    expected = json.dumps({"k": 1, "stories": items}, ensure_ascii=False, indent=2)
+    streamed = {"k": 1, "stories": iter(items)}
+    assert "".join(indented_json_chunks(streamed)) == expected

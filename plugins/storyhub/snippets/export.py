@@ -8,6 +8,7 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +38,10 @@ def _images(item: StorySnippets, site_url: str | None) -> list[dict[str, Any]]:
 
 def to_data(snippets: SnippetSet) -> dict[str, Any]:
     """The export as plain data, in the documented schema."""
+    return _document(snippets, list(_stories_data(snippets)))
+
+
+def _document(snippets: SnippetSet, stories: Any) -> dict[str, Any]:
     networks = {
         net: {
             "name": rule.name, "limit": rule.limit, "unit": rule.unit,
@@ -45,10 +50,20 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
         }
         for net, rule in snippets.rules.items() if net in snippets.options.networks
     }
-    stories = []
+    return {
+        "schema": SCHEMA_ID,
+        "generated": snippets.generated,
+        "site_url": snippets.site_url,
+        "networks": networks,
+        "stories": stories,
+    }
+
+
+def _stories_data(snippets: SnippetSet) -> Iterator[dict[str, Any]]:
+    """Each story's entry, made when asked for: the export is written one story at a time."""
     for item in snippets.stories:
         story = item.story
-        stories.append({
+        yield {
             "slug": story.id,
             "title": story.title,
             "summary": story.summary,
@@ -70,14 +85,7 @@ def to_data(snippets: SnippetSet) -> dict[str, Any]:
                 }
                 for s in item.snippets
             ],
-        })
-    return {
-        "schema": SCHEMA_ID,
-        "generated": snippets.generated,
-        "site_url": snippets.site_url,
-        "networks": networks,
-        "stories": stories,
-    }
+        }
 
 
 def _escape_markup(chunk: str) -> str:
@@ -88,19 +96,28 @@ def json_chunks(snippets: SnippetSet) -> Iterator[str]:
     """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
     it into HTML cannot have a title such as ``<script>`` read as markup (the values are
     unchanged). Each of the three is one character, so escaping piece by piece is exact."""
-    for chunk in indented_json_chunks(to_data(snippets)):
+    # The stories go in as an iterator: no more than one story's data exists at a time.
+    for chunk in indented_json_chunks(_document(snippets, _stories_data(snippets))):
         yield _escape_markup(chunk)
     yield "\n"
 
 
 _INDENT = "  "
+_END = object()
 
 
 def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator[str]:
     """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: one per
-    item of the outer ``stream`` levels (a story is one piece, not thousands)."""
-    if stream <= 0 or not isinstance(data, (dict, list)) or not data:
+    item of the outer ``stream`` levels (a story is one piece, not thousands). An iterator
+    is written as a list, its items made one at a time."""
+    if isinstance(data, Iterator):
+        first = next(data, _END)
+        data = [] if first is _END else itertools.chain([first], data)
+    elif stream <= 0 or not isinstance(data, (dict, list)) or not data:
         yield _indented_json(data, level)
+        return
+    if isinstance(data, list) and not data:
+        yield "[]"
         return
     inner = "\n" + _INDENT * (level + 1)
     is_dict = isinstance(data, dict)
