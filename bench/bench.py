@@ -30,6 +30,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,8 +49,10 @@ SEED = 20250314
 SOURCE_DATE_EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
 SITE_URL = "https://stories.example.com/"
 N_PEOPLE = 50
-BUILDERS = ("baseline", "storyhub", "check")
+PAGE_SIZE = 24  # stories per listing page, as storyhub's default page_size
 HERE = Path(__file__).resolve().parent
+FONTS = HERE.parent / "plugins" / "storyhub" / "assets" / "fonts"
+SOCIAL_CACHE = ".cache/plugin/social"
 
 # --------------------------------------------------------------------------------------------
 # Synthetic content
@@ -326,23 +329,42 @@ def write_content(root: Path, n_stories: int) -> dict[str, Any]:
     return {"people": [asdict(p) for p in people], "stories": slugs}
 
 
-def make_storyhub_hub(hub: Path, n: int, extra: dict[str, Any]) -> None:
+def _mkdocs_yml(root: Path, cfg: dict[str, Any]) -> None:
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def make_storyhub_hub(hub: Path, n: int, options: dict[str, Any]) -> None:
     write_content(hub, n)
     (hub / "docs").mkdir(exist_ok=True)
     (hub / "docs" / "index.md").write_text("# Our stories\n", encoding="utf-8")
-    plugin: str | dict[str, Any] = {"storyhub": extra} if extra else "storyhub"
-    cfg = {
-        "site_name": f"Storyhub bench ({n} stories)",
-        "site_url": SITE_URL,
-        "docs_dir": "docs",
-        "theme": {"name": "material"},
-        "plugins": ["search", plugin],
-    }
-    (hub / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    plugin: str | dict[str, Any] = {"storyhub": options} if options else "storyhub"
+    _mkdocs_yml(
+        hub,
+        {
+            "site_name": f"Storyhub bench ({n} stories)",
+            "site_url": SITE_URL,
+            "docs_dir": "docs",
+            "theme": {"name": "material"},
+            "plugins": ["search", plugin],
+        },
+    )
 
 
-def make_baseline(base: Path, n: int) -> None:
-    """Same Markdown as plain Material pages, with an explicit sectioned nav."""
+def _link_list(items: list[tuple[str, str, str]]) -> str:
+    """Markdown list of (title, link, text after the link)."""
+    return "\n".join(f"- [{t}]({href}){' — ' + rest if rest else ''}" for t, href, rest in items)
+
+
+def make_baseline(base: Path, n: int, variant: str = "sections") -> None:
+    """The same Markdown as plain Material pages.
+
+    ``sections`` (the fair baseline): the nav holds one index page per section (Stories,
+    Values, People, Teams), like storyhub's own nav. The story index is split into pages
+    of PAGE_SIZE stories, newest first, like storyhub's listing; people and teams are one
+    page each. ``all-stories``: the old nav that lists every story and person (quadratic
+    output). ``social``: ``sections`` plus Material's social plugin (share cards)."""
     content = base / "_content"
     info = write_content(content, n)
     docs = base / "docs"
@@ -351,32 +373,94 @@ def make_baseline(base: Path, n: int) -> None:
     shutil.copytree(content / "stories", docs / "stories", dirs_exist_ok=True)
     shutil.copytree(content / "people", docs / "people", dirs_exist_ok=True)
     values = yaml.safe_load((content / "values.yml").read_text(encoding="utf-8"))
+    shutil.rmtree(content)
+
+    metas = {s: _read_front_matter(docs / "stories" / f"{s}.md") for s in info["stories"]}
+    newest = sorted(info["stories"], key=lambda s: (metas[s]["date"], s), reverse=True)
+    pages = [newest[i : i + PAGE_SIZE] for i in range(0, len(newest), PAGE_SIZE)] or [[]]
+    for number, chunk in enumerate(pages, start=1):
+        up = "" if number == 1 else "../"  # stories/index.md or stories/page/N.md
+        items = [
+            (str(metas[s]["title"]), f"{up}{s}.md", f"{metas[s]['date']}: {metas[s]['summary']}")
+            for s in chunk
+        ]
+        links = []
+        if number > 1:
+            links.append(f"[Newer]({'../index.md' if number == 2 else f'{number - 1}.md'})")
+        if number < len(pages):
+            links.append(f"[Older]({'page/' if number == 1 else ''}{number + 1}.md)")
+        text = f"# Stories{'' if number == 1 else f' — {number}'}\n\n{_link_list(items)}\n"
+        if links:
+            text += "\n" + " · ".join(links) + "\n"
+        path = docs / "stories" / ("index.md" if number == 1 else f"page/{number}.md")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    people = info["people"]
+    (docs / "people" / "index.md").write_text(
+        "# People\n\n"
+        + _link_list([(p["name"], f"{p['id']}.md", f"{p['role']}, {p['team']}") for p in people])
+        + "\n",
+        encoding="utf-8",
+    )
+    (docs / "teams").mkdir(exist_ok=True)
+    lines = ["# Teams", ""]
+    for team in TEAMS:
+        members = [p for p in people if p["team"] == team]
+        lines += [
+            f"## {team}",
+            "",
+            _link_list([(p["name"], f"../people/{p['id']}.md", p["role"]) for p in members]),
+            "",
+        ]
+    (docs / "teams" / "index.md").write_text("\n".join(lines), encoding="utf-8")
+    (docs / "values").mkdir(exist_ok=True)
     lines = ["# Values", ""]
     for v in values:
         lines += [f"## {v['name']}", "", v["description"], ""]
-    (docs / "values.md").write_text("\n".join(lines), encoding="utf-8")
-    shutil.rmtree(content)
+    (docs / "values" / "index.md").write_text("\n".join(lines), encoding="utf-8")
 
-    stories_nav = []
-    for slug in info["stories"]:
-        meta = _read_front_matter(docs / "stories" / f"{slug}.md")
-        stories_nav.append({str(meta["title"]): f"stories/{slug}.md"})
-    people_nav = [{p["name"]: f"people/{p['id']}.md"} for p in info["people"]]
-    cfg = {
-        "site_name": f"Baseline bench ({n} stories)",
-        "site_url": SITE_URL,
-        "docs_dir": "docs",
-        "theme": {"name": "material"},
-        "plugins": ["search"],
-        "nav": [
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Stories": "stories/index.md"},
+        {"Values": "values/index.md"},
+        {"People": "people/index.md"},
+        {"Teams": "teams/index.md"},
+    ]
+    if variant == "all-stories":
+        nav = [
             {"Home": "index.md"},
-            {"Stories": stories_nav},
-            {"People": people_nav},
-            {"Values": [{"Values": "values.md"}]},
-        ],
-    }
-    (base / "mkdocs.yml").write_text(
-        yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8"
+            {"Stories": [{str(metas[s]["title"]): f"stories/{s}.md"} for s in info["stories"]]},
+            {"People": [{p["name"]: f"people/{p['id']}.md"} for p in people]},
+            {"Values": "values/index.md"},
+            {"Teams": "teams/index.md"},
+        ]
+    plugins: list[Any] = ["search"]
+    if variant == "social":
+        # Offline: the social plugin fetches fonts from Google Fonts unless they are in its
+        # cache, so the cache is seeded with storyhub's bundled DejaVu Sans.
+        fonts = base / SOCIAL_CACHE / "fonts" / "DejaVu Sans"
+        fonts.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FONTS / "DejaVuSans.ttf", fonts / "Regular.ttf")
+        shutil.copyfile(FONTS / "DejaVuSans-Bold.ttf", fonts / "Bold.ttf")
+        plugins.append(
+            {
+                "social": {
+                    "cache_dir": SOCIAL_CACHE,
+                    "cards_layout_options": {"font_family": "DejaVu Sans"},
+                }
+            }
+        )
+    _mkdocs_yml(
+        base,
+        {
+            "site_name": f"Baseline bench ({n} stories)",
+            "site_url": SITE_URL,
+            "docs_dir": "docs",
+            "theme": {"name": "material", "font": False},
+            "plugins": plugins,
+            "nav": nav,
+        },
     )
 
 
@@ -397,18 +481,23 @@ def _read_front_matter(path: Path) -> dict[str, Any]:
 class Run:
     ok: bool
     wall_s: float
+    cpu_s: float  # user + sys of the build process and every process it waited for
     peak_kb: int
     returncode: int
+    round: int = 0
     site_bytes: int | None = None
     html_pages: int | None = None
     html_bytes: int | None = None
+    story_pages: int | None = None
+    images: int | None = None  # share images written into the site
     error: str = ""
 
 
 @dataclass
-class Result:
-    builder: str
-    status: str  # ok | failed | n/a | skipped
+class Row:
+    key: str
+    label: str
+    status: str = "ok"  # ok | failed | n/a | skipped
     runs: list[Run] = field(default_factory=list)
     note: str = ""
 
@@ -416,22 +505,15 @@ class Result:
     def good(self) -> list[Run]:
         return [r for r in self.runs if r.ok]
 
-    def wall(self) -> float | None:
-        g = self.good
-        return min(r.wall_s for r in g) if g else None
+    def stat(self, attr: str) -> tuple[float, float, float] | None:
+        """median, min, max of a run attribute over the good runs."""
+        xs = [getattr(r, attr) for r in self.good if getattr(r, attr) is not None]
+        return (statistics.median(xs), min(xs), max(xs)) if xs else None
 
-    def peak_mb(self) -> float | None:
-        g = self.good
-        return max(r.peak_kb for r in g) / 1024 if g else None
-
-    def site_bytes(self) -> int | None:
-        g = [r.site_bytes for r in self.good if r.site_bytes is not None]
-        return g[-1] if g else None
-
-    def html_kb_per_page(self) -> float | None:
+    def last(self, attr: str) -> Any:
         for r in reversed(self.good):
-            if r.html_pages and r.html_bytes is not None:
-                return r.html_bytes / 1024 / r.html_pages
+            if getattr(r, attr) is not None:
+                return getattr(r, attr)
         return None
 
 
@@ -446,8 +528,13 @@ def child_env() -> dict[str, str]:
 
 
 def measure(cmd: list[str], cwd: Path, timeout: float) -> Run:
-    """Run cmd in a fresh process; wall time and the child's own peak RSS via os.wait4."""
+    """Run cmd in a fresh process and time it.
+
+    CPU is the RUSAGE_CHILDREN delta (user + sys) around the run: the build process and
+    every process it waited for (card workers included). Peak is ru_maxrss from
+    os.wait4: the largest resident set of the process and its waited-for descendants."""
     with tempfile.TemporaryFile() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=out, stderr=out)
         timer = threading.Timer(timeout, proc.kill)
@@ -457,16 +544,18 @@ def measure(cmd: list[str], cwd: Path, timeout: float) -> Run:
         finally:
             timer.cancel()
         wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         rc = os.waitstatus_to_exitcode(status)
         proc.returncode = rc  # already reaped: keep Popen from waiting again
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     error = "" if rc == 0 else _tail(text) or f"exit status {rc}"
     if rc != 0 and wall >= timeout:
         error = f"timed out after {timeout:.0f} s\n{error}"
     # ru_maxrss is in KiB on Linux (bytes on macOS).
     peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Run(ok=rc == 0, wall_s=wall, peak_kb=peak, returncode=rc, error=error)
+    return Run(ok=rc == 0, wall_s=wall, cpu_s=cpu, peak_kb=peak, returncode=rc, error=error)
 
 
 def _tail(text: str, lines: int = 25) -> str:
@@ -477,10 +566,27 @@ def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def mkdocs_build(
-    cfg: Path, site: Path, timeout: float, clean: bool = True, strict: bool = False
-) -> Run:
-    if clean and site.exists():
+def count_story_pages(site: Path) -> int:
+    """site/stories/<slug>/index.html, not the listing pages (stories/page/N/)."""
+    stories = site / "stories"
+    if not stories.is_dir():
+        return 0
+    return sum(1 for d in stories.iterdir() if d.name != "page" and (d / "index.html").is_file())
+
+
+def count_images(site: Path) -> int:
+    """Share images: storyhub's assets/cards/, Material's assets/images/social/."""
+    return sum(
+        1
+        for sub in ("assets/cards", "assets/images/social")
+        if (site / sub).is_dir()
+        for p in (site / sub).rglob("*")
+        if p.suffix.lower() in (".png", ".jpg", ".jpeg")
+    )
+
+
+def mkdocs_build(cfg: Path, site: Path, timeout: float, strict: bool = False) -> Run:
+    if site.exists():
         shutil.rmtree(site)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(site)]
     if strict:
@@ -490,18 +596,25 @@ def mkdocs_build(
         run.site_bytes = dir_bytes(site)
         html = [p.stat().st_size for p in site.rglob("*.html")]
         run.html_pages, run.html_bytes = len(html), sum(html)
+        run.story_pages = count_story_pages(site)
+        run.images = count_images(site)
     return run
 
 
-def plugin_available() -> tuple[bool, str]:
+def plugin_available(module: str = "storyhub.adapters.mkdocs") -> tuple[bool, str]:
     proc = subprocess.run(
-        [sys.executable, "-c", "import storyhub.adapters.mkdocs"],
+        [sys.executable, "-c", f"import {module}"],
         capture_output=True,
         text=True,
         env=child_env(),
         check=False,
     )
     return proc.returncode == 0, _tail(proc.stderr, 1)
+
+
+def social_available() -> tuple[bool, str]:
+    """Material's social plugin needs Pillow and cairosvg (with the cairo library)."""
+    return plugin_available("cairosvg, PIL")
 
 
 def storyhub_cli() -> str | None:
@@ -537,20 +650,45 @@ def git_head() -> str:
     return proc.stdout.strip() or "unknown"
 
 
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def mem_total() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+    except OSError:
+        pass
+    return "unknown"
+
+
 def machine_facts() -> dict[str, Any]:
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         usable = os.cpu_count() or 0
     return {
+        "cpu": cpu_model(),
         "cpu_count": os.cpu_count(),
         "usable_cores": usable,
+        "memory": mem_total(),
         "loadavg": [round(x, 2) for x in os.getloadavg()],
         "platform": platform.platform(),
-        "machine": platform.machine(),
-        "python": platform.python_version(),
+        "python": f"{platform.python_version()} ({sys.executable})",
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
+        "markdown": version("markdown"),
+        "jinja2": version("jinja2"),
+        "pillow": version("pillow"),
+        "cairosvg": version("cairosvg"),
         "storyhub": version("storyhub"),
         "storyhub_source": storyhub_source(),
         "git": git_head(),
@@ -562,144 +700,244 @@ def machine_facts() -> dict[str, Any]:
 # Driver
 # --------------------------------------------------------------------------------------------
 
+# Rows in the order they run within a round. Each round runs every selected row once, so
+# the baseline and storyhub alternate (A B A B …) and see the same machine load.
+ROWS: dict[str, str] = {
+    "baseline": "baseline (Material, sectioned nav)",
+    "storyhub": "storyhub (cards off)",
+    "core": "storyhub, snippets and cards off",
+    "cards-cold": "storyhub, cards cold",
+    "cards-warm": "storyhub, cards warm (cached)",
+    "check": "`storyhub check`",
+    "social": "baseline + Material social plugin (cold)",
+    "all-stories": "extra: baseline, all-stories nav (quadratic)",
+}
+DEFAULT_ROWS = ("baseline", "storyhub", "check")
+# "core" is storyhub without snippets and share cards: what the pages alone cost.
+
+
+def storyhub_options(extra: dict[str, Any], cards: bool) -> dict[str, Any]:
+    options = {**extra}
+    cards_opts = dict(options.get("cards") or {})
+    cards_opts["enabled"] = cards
+    options["cards"] = cards_opts
+    return options
+
 
 def bench_size(
-    n: int, work: Path, args: argparse.Namespace, extra: dict[str, Any], have_plugin: bool
-) -> dict[str, Result]:
-    only = set(args.only)
-    hub, base = work / f"n{n}" / "storyhub", work / f"n{n}" / "baseline"
-    for d in (hub, base):
-        if d.exists():
-            shutil.rmtree(d)
-    results: dict[str, Result] = {}
-
-    if "baseline" in only:
-        make_baseline(base, n)
-        res = results["baseline"] = Result("baseline", "ok")
-        for _ in range(args.repeat):
-            res.runs.append(
-                mkdocs_build(base / "mkdocs.yml", base / "site", args.timeout, strict=args.strict)
-            )
-        _settle(res)
-
-    want_hub = bool(only & {"storyhub", "check"})
-    if want_hub:
-        make_storyhub_hub(hub, n, extra)
-    if "storyhub" in only:
-        cold = results["storyhub"] = Result("storyhub", "ok")
-        warm = Result("storyhub (warm)", "ok")
-        if not have_plugin:
-            cold.status = "skipped"
-            cold.note = "storyhub.adapters.mkdocs is not importable"
-        else:
-            for _ in range(args.repeat):
-                shutil.rmtree(hub / ".cache", ignore_errors=True)
-                run = mkdocs_build(
-                    hub / "mkdocs.yml", hub / "site", args.timeout, strict=args.strict
-                )
-                cold.runs.append(run)
-                if args.warm and run.ok:
-                    warm.runs.append(
-                        mkdocs_build(
-                            hub / "mkdocs.yml", hub / "site", args.timeout, False, args.strict
-                        )
-                    )
-            _settle(cold)
-            if args.warm:
-                _settle(warm)
-                results["storyhub (warm)"] = warm
-
-    if "check" in only:
-        res = results["storyhub check"] = Result("storyhub check", "ok")
-        cli = storyhub_cli()
-        if cli is None:
-            res.status, res.note = "n/a", "no `storyhub` console script"
-        else:
-            for _ in range(args.repeat):
-                res.runs.append(measure([cli, "check"], hub, args.timeout))
-            _settle(res)
-            last = res.runs[-1]
-            if not last.ok and ("invalid choice" in last.error or "No module" in last.error):
-                res.status, res.note = "n/a", last.error.splitlines()[-1]
-
-    if not args.keep:
-        for d in (hub, base):
-            shutil.rmtree(d, ignore_errors=True)
-    return results
-
-
-def _settle(res: Result) -> None:
-    if not res.runs:
-        res.status = "skipped"
-    elif not res.good:
-        res.status = "failed"
-        res.note = res.runs[-1].error
-
-
-def _kb_per_story(res: Result, n: int) -> float | None:
-    sb = res.site_bytes()
-    return None if sb is None else sb / 1024 / n
-
-
-def _fmt(x: float | None, spec: str) -> str:
-    """Format x with spec; None becomes 'n/a', padded to the spec's width."""
-    width = spec.split(".")[0]
-    return format("n/a", f">{width}") if x is None else format(x, spec)
-
-
-def ratios(results: dict[str, Result]) -> dict[str, float | None]:
-    def div(a: float | None, b: float | None) -> float | None:
-        return a / b if a is not None and b else None
-
-    sh, bl = results.get("storyhub"), results.get("baseline")
-    ck, wm = results.get("storyhub check"), results.get("storyhub (warm)")
-    sh_wall = sh.wall() if sh else None
-    return {
-        "time_storyhub_over_baseline": div(sh_wall, bl.wall() if bl else None),
-        "memory_storyhub_over_baseline": div(
-            sh.peak_mb() if sh else None, bl.peak_mb() if bl else None
-        ),
-        "check_pct_of_storyhub_build": (
-            None if (r := div(ck.wall() if ck else None, sh_wall)) is None else 100 * r
-        ),
-        "warm_over_cold": div(wm.wall() if wm else None, sh_wall),
+    n: int, work: Path, args: argparse.Namespace, extra: dict[str, Any]
+) -> tuple[dict[str, Row], int]:
+    rows = {key: Row(key, ROWS[key]) for key in ROWS if key in args.rows}
+    root = work / f"n{n}"
+    if root.exists():
+        shutil.rmtree(root)
+    dirs = {
+        "baseline": root / "baseline",
+        "all-stories": root / "baseline-all-stories",
+        "social": root / "baseline-social",
+        "storyhub": root / "storyhub",
+        "core": root / "storyhub-core",
+        "check": root / "storyhub",
+        "cards-cold": root / "storyhub-cards",
+        "cards-warm": root / "storyhub-cards",
     }
+    if "baseline" in rows:
+        make_baseline(dirs["baseline"], n, "sections")
+    if "all-stories" in rows:
+        make_baseline(dirs["all-stories"], n, "all-stories")
+    if "social" in rows:
+        ok, why = social_available()
+        if ok:
+            make_baseline(dirs["social"], n, "social")
+        else:
+            rows["social"].status, rows["social"].note = "n/a", f"cairosvg/Pillow: {why}"
+    if rows.keys() & {"storyhub", "check"}:
+        make_storyhub_hub(dirs["storyhub"], n, storyhub_options(extra, cards=False))
+    if "core" in rows:
+        core = storyhub_options(extra, cards=False)
+        core["snippets"] = {**(core.get("snippets") or {}), "enabled": False}
+        make_storyhub_hub(dirs["core"], n, core)
+    if rows.keys() & {"cards-cold", "cards-warm"}:
+        make_storyhub_hub(dirs["cards-cold"], n, storyhub_options(extra, cards=True))
+    cli = storyhub_cli()
+    if "check" in rows and cli is None:
+        rows["check"].status, rows["check"].note = "n/a", "no `storyhub` console script"
+
+    for i in range(args.repeat):
+        for key, row in rows.items():
+            if row.status == "n/a":
+                continue
+            d = dirs[key]
+            if key == "check":
+                run = measure([str(cli), "check"], d, args.timeout)
+            else:
+                if key in ("storyhub", "core", "cards-cold"):
+                    shutil.rmtree(d / ".cache", ignore_errors=True)
+                if key == "social":  # cold: drop drawn cards, keep the seeded fonts
+                    for p in (d / SOCIAL_CACHE).iterdir():
+                        if p.name != "fonts":
+                            shutil.rmtree(p) if p.is_dir() else p.unlink()
+                if key == "cards-warm" and not (d / ".cache").exists():
+                    # warm needs a cold build before it
+                    mkdocs_build(d / "mkdocs.yml", d / "site", args.timeout, args.strict)
+                run = mkdocs_build(d / "mkdocs.yml", d / "site", args.timeout, args.strict)
+            run.round = i + 1
+            row.runs.append(run)
+            print(
+                f"  n={n} round {i + 1}/{args.repeat} {key:<12} "
+                + (
+                    f"cpu {run.cpu_s:7.2f} s  wall {run.wall_s:7.2f} s  peak "
+                    f"{run.peak_kb / 1024:6.1f} MB"
+                    if run.ok
+                    else "FAILED"
+                ),
+                flush=True,
+            )
+    for row in rows.values():
+        _settle(row)
+
+    published = _verify_story_pages(rows, n)
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    return rows, published
 
 
-def print_table(n: int, results: dict[str, Result], repeat: int) -> dict[str, float | None]:
-    agg = "best of " + str(repeat) if repeat > 1 else "1 run"
-    print(f"\n== {n} stories ({agg}; peak = max RSS of the build process) ==")
+def _verify_story_pages(rows: dict[str, Row], n: int) -> int:
+    """Every site must hold the same number of story pages, else the comparison is void."""
+    counts = {
+        key: {r.story_pages for r in row.good}
+        for key, row in rows.items()
+        if key != "check" and row.good
+    }
+    seen = {c for cs in counts.values() for c in cs}
+    if len(seen) > 1:
+        detail = ", ".join(f"{k}: {sorted(v)}" for k, v in counts.items())
+        raise SystemExit(f"!! n={n}: the sites differ in their number of story pages ({detail})")
+    return seen.pop() if seen else 0
+
+
+def _settle(row: Row) -> None:
+    if row.status == "n/a":
+        return
+    if not row.runs:
+        row.status = "skipped"
+    elif not row.good:
+        row.status = "failed"
+        row.note = row.runs[-1].error
+
+
+def ratio_stats(rows: dict[str, Row], key: str, attr: str, over: str = "baseline"):
+    """Per round: rows[key] ÷ rows[over] of attr; median, min, max over the rounds."""
+    if key not in rows or over not in rows:
+        return None
+    num = {r.round: getattr(r, attr) for r in rows[key].good}
+    den = {r.round: getattr(r, attr) for r in rows[over].good}
+    xs = [num[i] / den[i] for i in num if den.get(i)]
+    return (statistics.median(xs), min(xs), max(xs)) if xs else None
+
+
+def card_rates(rows: dict[str, Row]) -> dict[str, Any]:
+    """Share images per CPU-second: images in the site ÷ the CPU they added, per round."""
+    out: dict[str, Any] = {}
+    for key, over in (("cards-cold", "storyhub"), ("social", "baseline")):
+        if key not in rows or over not in rows:
+            continue
+        images = rows[key].last("images")
+        extra = {r.round: r.cpu_s for r in rows[key].good}
+        base = {r.round: r.cpu_s for r in rows[over].good}
+        added = [extra[i] - base[i] for i in extra if i in base]
+        if not images or not added:
+            continue
+        rates = [images / a for a in added if a > 0]
+        out[key] = {
+            "images": images,
+            "added_cpu_s": statistics.median(added),
+            "images_per_cpu_s": (
+                (statistics.median(rates), min(rates), max(rates)) if rates else None
+            ),
+        }
+    return out
+
+
+def _spread(s: tuple[float, float, float] | None, spec: str, unit: str = "") -> str:
+    if s is None:
+        return "n/a"
+    med, lo, hi = s
+    if len({format(x, spec) for x in s}) == 1:
+        return f"{med:{spec}}{unit}"
+    return f"{med:{spec}}{unit} ({lo:{spec}}–{hi:{spec}})"
+
+
+def print_tables(n: int, published: int, rows: dict[str, Row], repeat: int) -> dict[str, Any]:
     print(
-        f"{'builder':<17} {'wall s':>8} {'peak MB':>8} {'KB/story':>9} {'pages':>6} "
-        f"{'KB/page':>8}  status"
+        f"\n#### {n:,} stories ({published:,} story pages in every site; "
+        f"{repeat} alternating round(s); median (min–max))\n"
     )
-    for res in results.values():
-        kb = _kb_per_story(res, n)
-        status = res.status + (f" ({res.note.splitlines()[-1][:70]})" if res.note else "")
-        pages = next((r.html_pages for r in reversed(res.good) if r.html_pages), None)
-        print(
-            f"{res.builder:<17} {_fmt(res.wall(), '8.2f')} {_fmt(res.peak_mb(), '8.1f')} "
-            f"{_fmt(kb, '9.1f')} {_fmt(pages, '6.0f')} {_fmt(res.html_kb_per_page(), '8.1f')}"
-            f"  {status}"
+    print("| row | CPU s | wall s | peak MB | KB/story | pages | images | CPU ÷ baseline |")
+    print("|---|---|---|---|---|---|---|---|")
+    summary: dict[str, Any] = {}
+    for key, row in rows.items():
+        cpu, wall, peak = row.stat("cpu_s"), row.stat("wall_s"), row.stat("peak_kb")
+        site = row.last("site_bytes")
+        kb = None if site is None else site / 1024 / n
+        ratio = (
+            None
+            if key == "baseline"
+            else ratio_stats(rows, key, "cpu_s", "storyhub" if key == "check" else "baseline")
         )
-    r = ratios(results)
-
-    def show(key: str, unit: str, spec: str = ".2f") -> str:
-        x = r[key]
-        return "n/a" if x is None else f"{x:{spec}}{unit}"
-
-    parts = [
-        f"time storyhub/baseline {show('time_storyhub_over_baseline', '×')}",
-        f"memory storyhub/baseline {show('memory_storyhub_over_baseline', '×')}",
-        f"check = {show('check_pct_of_storyhub_build', '%', '.1f')} of storyhub build",
-    ]
-    if "storyhub (warm)" in results:
-        parts.append(f"warm/cold {show('warm_over_cold', '×')}")
-    print("ratios: " + "; ".join(parts))
-    for res in results.values():
-        if res.status == "failed":
-            print(f"\n-- {res.builder} failed; last output:\n{res.note}\n")
-    return r
+        if key == "check" and ratio is not None:
+            ratio_txt = _spread(tuple(100 * x for x in ratio), ".1f", " % of a build")
+        else:
+            ratio_txt = "—" if key == "baseline" else _spread(ratio, ".2f", "×")
+        if row.status != "ok":
+            ratio_txt = f"{row.status}: {row.note.splitlines()[-1][:80] if row.note else ''}"
+        print(
+            f"| {row.label} | {_spread(cpu, '.2f')} | {_spread(wall, '.2f')} | "
+            f"{'n/a' if peak is None else f'{peak[2] / 1024:.0f}'} | "
+            f"{'—' if kb is None else f'{kb:.1f}'} | {row.last('html_pages') or '—'} | "
+            f"{row.last('images') if row.last('images') is not None else '—'} | {ratio_txt} |"
+        )
+        summary[key] = {
+            "label": row.label,
+            "status": row.status,
+            "note": row.note,
+            "cpu_s": cpu,
+            "wall_s": wall,
+            "peak_mb_max": None if peak is None else peak[2] / 1024,
+            "site_bytes": site,
+            "kb_per_story": kb,
+            "html_pages": row.last("html_pages"),
+            "story_pages": row.last("story_pages"),
+            "images": row.last("images"),
+            "runs": [asdict(r) for r in row.runs],
+        }
+    ratios = {
+        "cpu_storyhub_over_baseline": ratio_stats(rows, "storyhub", "cpu_s"),
+        "wall_storyhub_over_baseline": ratio_stats(rows, "storyhub", "wall_s"),
+        "peak_storyhub_over_baseline": ratio_stats(rows, "storyhub", "peak_kb"),
+        "cpu_core_over_baseline": ratio_stats(rows, "core", "cpu_s"),
+        "peak_core_over_baseline": ratio_stats(rows, "core", "peak_kb"),
+        "cpu_cards_cold_over_baseline": ratio_stats(rows, "cards-cold", "cpu_s"),
+        "cpu_cards_warm_over_baseline": ratio_stats(rows, "cards-warm", "cpu_s"),
+        "cpu_check_over_storyhub": ratio_stats(rows, "check", "cpu_s", "storyhub"),
+        "wall_check_over_storyhub": ratio_stats(rows, "check", "wall_s", "storyhub"),
+    }
+    print()
+    for name, r in ratios.items():
+        if r is not None:
+            print(f"- {name.replace('_', ' ')}: {_spread(r, '.3f', '×')}")
+    rates = card_rates(rows)
+    for key, r in rates.items():
+        print(
+            f"- share images per CPU-second, {ROWS[key]}: "
+            f"{_spread(r['images_per_cpu_s'], '.1f')} "
+            f"({r['images']} images, +{r['added_cpu_s']:.1f} CPU s over "
+            f"{'storyhub (cards off)' if key == 'cards-cold' else 'the baseline'})"
+        )
+    for row in rows.values():
+        if row.status == "failed":
+            print(f"\n-- {row.label} failed; last output:\n{row.note}\n")
+    return {"rows": summary, "ratios": ratios, "card_rates": rates, "story_pages": published}
 
 
 def parse_extra(text: str | None) -> dict[str, Any]:
@@ -718,31 +956,38 @@ def parse_extra(text: str | None) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark storyhub builds against plain Material.")
-    ap.add_argument("--sizes", default="100,1000,5000", help="comma-separated story counts")
+    ap.add_argument("--sizes", default="1000", help="comma-separated story counts")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="results (and kept hubs)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per builder; best wall time")
+    ap.add_argument("--repeat", type=int, default=3, help="alternating rounds (each row once)")
     ap.add_argument("--keep", action="store_true", help="keep generated hubs in OUT/hubs")
-    ap.add_argument("--warm", action="store_true", help="also time a second, warm storyhub build")
+    ap.add_argument(
+        "--rows",
+        default=",".join(DEFAULT_ROWS),
+        help=f"comma-separated, in any order (they run in a fixed order): {', '.join(ROWS)}; "
+        "'all' for every row",
+    )
     ap.add_argument(
         "--extra-config",
         help="YAML mapping (inline or a file) merged into the storyhub plugin options",
     )
-    ap.add_argument("--only", default=",".join(BUILDERS), help="subset of baseline,storyhub,check")
     ap.add_argument(
         "--strict", action="store_true", help="pass --strict to mkdocs (warnings fail the build)"
     )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per build")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    args.only = [b.strip() for b in args.only.split(",") if b.strip()]
-    if unknown := set(args.only) - set(BUILDERS):
-        ap.error(f"unknown builder(s) in --only: {', '.join(sorted(unknown))}")
+    wanted = [r.strip() for r in args.rows.split(",") if r.strip()]
+    if wanted == ["all"]:
+        wanted = list(ROWS)
+    if unknown := set(wanted) - set(ROWS):
+        ap.error(f"unknown row(s) in --rows: {', '.join(sorted(unknown))}")
+    args.rows = set(wanted)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
     extra = parse_extra(args.extra_config)
 
     facts = machine_facts()
-    print("storyhub bench")
+    print("storyhub bench: " + " ".join(sys.argv))
     for k, v in facts.items():
         print(f"  {k:<16} {v}")
     print(f"  SOURCE_DATE_EPOCH {SOURCE_DATE_EPOCH}, seed {SEED}")
@@ -750,17 +995,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  storyhub options {json.dumps(extra, default=str)}")
 
     have_plugin, why = plugin_available()
-    if not have_plugin and {"storyhub", "check"} & set(args.only):
-        print(f"\n!! storyhub plugin not importable; storyhub builds are skipped.\n   {why}")
+    if not have_plugin and args.rows - {"baseline", "all-stories", "social"}:
+        raise SystemExit(
+            f"!! storyhub.adapters.mkdocs is not importable with {sys.executable}: {why}"
+        )
 
     args.out.mkdir(parents=True, exist_ok=True)
     work = args.out / "hubs" if args.keep else Path(tempfile.mkdtemp(prefix="storyhub-bench-"))
     report: dict[str, Any] = {
+        "command": sys.argv,
         "machine": facts,
         "settings": {
             "sizes": sizes,
             "repeat": args.repeat,
-            "warm": args.warm,
+            "rows": [k for k in ROWS if k in args.rows],
             "extra_config": extra,
             "strict": args.strict,
             "seed": SEED,
@@ -772,27 +1020,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         for n in sizes:
-            results = bench_size(n, work, args, extra, have_plugin)
-            r = print_table(n, results, args.repeat)
-            report["sizes"][str(n)] = {
-                "builders": {
-                    name: {
-                        "status": res.status,
-                        "note": res.note,
-                        "wall_s": res.wall(),
-                        "wall_s_median": (
-                            statistics.median(x.wall_s for x in res.good) if res.good else None
-                        ),
-                        "peak_mb": res.peak_mb(),
-                        "site_bytes": res.site_bytes(),
-                        "kb_per_story": _kb_per_story(res, n),
-                        "html_kb_per_page": res.html_kb_per_page(),
-                        "runs": [asdict(x) for x in res.runs],
-                    }
-                    for name, res in results.items()
-                },
-                "ratios": r,
-            }
+            rows, published = bench_size(n, work, args, extra)
+            report["sizes"][str(n)] = print_tables(n, published, rows, args.repeat)
             out_file = args.out / "results.json"
             out_file.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
     finally:

@@ -3,9 +3,11 @@ URLs or hashtags. Expected numbers are worked out by hand from the published rul
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import pytest
+import regex
 from storyhub.diagnostics import Diagnostics
 from storyhub.options.model import DEFAULT_UTM, CardOptions, SnippetOptions
 from storyhub.options.read import parse_options
@@ -87,6 +89,28 @@ def test_bluesky_limits() -> None:
     assert not size.ok
     # URLs count in full on Bluesky.
     assert measure(rule, "https://example.com/" + "a" * 100).count == 120
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain ascii", "a\r\nb\r\n", "\r\r\n\n", "città — “sì” …", "Müller\r\nJoão",
+    unicodedata.normalize("NFD", "caffè perché"),  # e + combining grave: one cluster
+    f"{FAMILY} {FLAG_IT}{FLAG_IT}{FLAG_IT[0]} {THUMBS_TONE}{ENGLAND}{KEYCAP_1}",
+    "\u1100\u1161\u11a8 \uac00\u11a8",  # Hangul jamo and syllables
+    "\u0915\u094d\u0937 \u0600\u0661",  # Devanagari conjunct, Arabic prepend
+    "a\u200db \u00ad\u2060\ufeff x",  # ZWJ, soft hyphen and format characters
+])
+def test_graphemes_agree_with_the_x_pattern(text: str) -> None:
+    """The fast path (one cluster per character) must give what \\X gives."""
+    assert graphemes(text) == len(regex.findall(r"\X", text))
+
+
+def test_graphemes_fast_path_on_mixed_text() -> None:
+    rng = random.Random(12)
+    pool = ("aé—“”…\r\n \u0301\u200d\U0001F1EE\U0001F1F9\U0001F44D\U0001F3FD"
+            "\u1100\u1161\u094d\uac00日")
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        assert graphemes(text) == len(regex.findall(r"\X", text)), repr(text)
 
 
 # -- Threads: emoji as UTF-8 bytes ------------------------------------------------------------

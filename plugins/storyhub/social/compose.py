@@ -194,10 +194,11 @@ class Composer:
                     "lang": story.lang or hub.settings.language,
                     "t": t,
                 }
-                text, shortened = fit(template, context, story.summary, tags[:rule.max_hashtags],
-                                      rule)
+                text, shortened, size = fit_measured(
+                    template, context, story.summary, tags[:rule.max_hashtags], rule
+                )
                 result.snippets.append(Snippet(
-                    network, variant, text, measure(rule, text), link,
+                    network, variant, text, size, link,
                     share_intent(rule, text, link), base_day + timedelta(days=7 * index),
                     shortened,
                 ))
@@ -252,14 +253,35 @@ def fit(
 ) -> tuple[str, bool]:
     """Render ``template``; when over the limit, shorten the hook (at a sentence or word
     boundary), then drop hashtags from the end. Returns the text and whether it was cut."""
+    text, shortened, _ = fit_measured(template, context, hook, tags, rule)
+    return text, shortened
 
-    def render(hook_text: str, count: int) -> str:
-        return _tidy(template.render(**context, hook=hook_text, hashtags=" ".join(tags[:count])))
+
+def fit_measured(
+    template: Template,
+    context: dict[str, Any],
+    hook: str,
+    tags: list[str],
+    rule: NetworkRule,
+) -> tuple[str, bool, Measure]:
+    """:func:`fit`, and the measure of the returned text.
+
+    Each (hook, hashtag count) is rendered and measured once: the text that passed the
+    check is the one returned, not rendered again."""
+    done: dict[tuple[str, int], tuple[str, Measure]] = {}
+
+    def measured(hook_text: str, count: int) -> tuple[str, Measure]:
+        key = (hook_text, count)
+        if key not in done:
+            text = _tidy(template.render(**context, hook=hook_text,
+                                         hashtags=" ".join(tags[:count])))
+            done[key] = (text, measure(rule, text))
+        return done[key]
 
     def fits_with(count: int) -> Callable[[str], bool]:
         def fits(hook_text: str) -> bool:
-            text = render(hook_text, count)
-            if not measure(rule, text).ok:
+            text, size = measured(hook_text, count)
+            if not size.ok:
                 return False
             if rule.fold and hook_text:
                 # The hook must be readable before the network folds the text ("…see more").
@@ -272,13 +294,16 @@ def fit(
     for count in range(len(tags), -1, -1):
         fits = fits_with(count)
         if fits(hook):
-            return render(hook, count), count < len(tags)
+            text, size = measured(hook, count)
+            return text, count < len(tags), size
         cut = shorten(hook, fits)
         # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
-            return render(cut, count), True
+            text, size = measured(cut, count)
+            return text, True, size
     # Not even an empty hook fits without hashtags: the limit is smaller than the frame.
-    return render("", 0), True
+    text, size = measured("", 0)
+    return text, True, size
 
 
 def compose(

@@ -97,9 +97,34 @@ def x_length(text: str) -> int:
 
 def graphemes(text: str) -> int:
     """User-perceived characters (extended grapheme clusters)."""
-    if text.isascii() and "\r\n" not in text:
-        return len(text)  # every ASCII character but CR LF is its own cluster
+    if text.isascii() or not _has_joining(text):
+        # Every character is its own cluster, except CR LF (Unicode UAX #29, GB3).
+        return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
+
+
+# Characters that can join a neighbour into one grapheme cluster: those whose
+# Grapheme_Cluster_Break is not Other, Control, CR or LF (UAX #29). Text without them
+# has one cluster per character, except CR LF. Asked of `regex`, the same tables as \X.
+_JOINS = regex.compile(
+    r"[\p{Grapheme_Cluster_Break=Extend}\p{Grapheme_Cluster_Break=ZWJ}"
+    r"\p{Grapheme_Cluster_Break=SpacingMark}\p{Grapheme_Cluster_Break=Prepend}"
+    r"\p{Grapheme_Cluster_Break=Regional_Indicator}\p{Grapheme_Cluster_Break=L}"
+    r"\p{Grapheme_Cluster_Break=V}\p{Grapheme_Cluster_Break=T}"
+    r"\p{Grapheme_Cluster_Break=LV}\p{Grapheme_Cluster_Break=LVT}]"
+)
+_SINGLE: set[str] = set()  # characters seen that never join
+_JOINING: set[str] = set()  # characters seen that may join
+
+
+def _has_joining(text: str) -> bool:
+    """Whether ``text`` has a character that may join a neighbour (each distinct
+    character is looked up once per process)."""
+    chars = set(text)
+    new = chars - _SINGLE - _JOINING
+    for ch in new:
+        (_JOINING if _JOINS.match(ch) else _SINGLE).add(ch)
+    return not _JOINING.isdisjoint(chars)
 
 
 def utf8_bytes(text: str) -> int:

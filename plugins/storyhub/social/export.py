@@ -8,6 +8,7 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,7 +52,10 @@ def _suggested(s: Any, story_id: str, planned: dict[str, str]) -> str:
 
 def to_data(snippets: SnippetSet, calendar: Calendar | None = None) -> dict[str, Any]:
     """The export as plain data, in the documented schema."""
-    planned = _planned(calendar)
+    return _document(snippets, list(_stories_data(snippets, calendar)))
+
+
+def _document(snippets: SnippetSet, stories: Any) -> dict[str, Any]:
     networks = {
         net: {
             "name": rule.name, "limit": rule.limit, "unit": rule.unit,
@@ -60,10 +64,22 @@ def to_data(snippets: SnippetSet, calendar: Calendar | None = None) -> dict[str,
         }
         for net, rule in snippets.rules.items() if net in snippets.options.networks
     }
-    stories = []
+    return {
+        "schema": SCHEMA_ID,
+        "generated": snippets.generated,
+        "site_url": snippets.site_url,
+        "networks": networks,
+        "stories": stories,
+    }
+
+
+def _stories_data(snippets: SnippetSet, calendar: Calendar | None = None
+                  ) -> Iterator[dict[str, Any]]:
+    """Each story's entry, made when asked for: the export is written one story at a time."""
+    planned = _planned(calendar)
     for item in snippets.stories:
         story = item.story
-        stories.append({
+        yield {
             "slug": story.id,
             "title": story.title,
             "summary": story.summary,
@@ -87,14 +103,7 @@ def to_data(snippets: SnippetSet, calendar: Calendar | None = None) -> dict[str,
                 }
                 for s in item.snippets
             ],
-        })
-    return {
-        "schema": SCHEMA_ID,
-        "generated": snippets.generated,
-        "site_url": snippets.site_url,
-        "networks": networks,
-        "stories": stories,
-    }
+        }
 
 
 def _escape_markup(chunk: str) -> str:
@@ -105,10 +114,83 @@ def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Itera
     """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
     it into HTML cannot have a title such as ``<script>`` read as markup (the values are
     unchanged). Each of the three is one character, so escaping piece by piece is exact."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    for chunk in encoder.iterencode(to_data(snippets, calendar)):
+    # The stories go in as an iterator: no more than one story's data exists at a time.
+    for chunk in indented_json_chunks(_document(snippets, _stories_data(snippets, calendar))):
         yield _escape_markup(chunk)
     yield "\n"
+
+
+_INDENT = "  "
+_END = object()
+
+
+def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: one per
+    item of the outer ``stream`` levels (a story is one piece, not thousands). An iterator
+    is written as a list, its items made one at a time."""
+    if isinstance(data, Iterator):
+        first = next(data, _END)
+        data = [] if first is _END else itertools.chain([first], data)
+    elif stream <= 0 or not isinstance(data, (dict, list)) or not data:
+        yield _indented_json(data, level)
+        return
+    if isinstance(data, list) and not data:
+        yield "[]"
+        return
+    inner = "\n" + _INDENT * (level + 1)
+    is_dict = isinstance(data, dict)
+    yield "{" if is_dict else "["
+    for index, item in enumerate(data.items() if is_dict else data):
+        yield ("," if index else "") + inner
+        if is_dict:
+            key, item = item
+            yield _json_key(key) + ": "
+        yield from indented_json_chunks(item, level + 1, stream - 1)
+    yield "\n" + _INDENT * level + ("}" if is_dict else "]")
+
+
+def _indented_json(data: Any, level: int) -> str:
+    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with its
+    C string escaping, instead of the encoder's pure-Python generators (used with indent)."""
+    if isinstance(data, str):
+        return _json_str(data)
+    if isinstance(data, (dict, list, tuple)):
+        if not data:
+            return "{}" if isinstance(data, dict) else "[]"
+        inner = "\n" + _INDENT * (level + 1)
+        if isinstance(data, dict):
+            body = ("," + inner).join(
+                _json_key(k) + ": " + _indented_json(v, level + 1) for k, v in data.items()
+            )
+            return "{" + inner + body + "\n" + _INDENT * level + "}"
+        body = ("," + inner).join(_indented_json(v, level + 1) for v in data)
+        return "[" + inner + body + "\n" + _INDENT * level + "]"
+    return _json_scalar(data)
+
+
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json_scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)  # NaN and ±Infinity as the standard encoder writes them
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return _json_str(key)
+    if key is None or isinstance(key, (bool, int, float)):
+        return _json_str(_json_scalar(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:

@@ -1,0 +1,58 @@
+"""The snippets JSON is written by a faster encoder than the standard one; its text must be
+exactly what ``json.dumps(data, ensure_ascii=False, indent=2)`` gives."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+from storyhub.social.export import indented_json_chunks
+
+TRICKY = [
+    None, True, False, 0, -7, 2**70, 1.5, 1e-300, float("nan"), float("inf"), -float("inf"),
+    "", "plain", "quote \" backslash \\ newline \n tab \t nul \x00 \x1f \u2028 é 日 👨‍👩‍👧 <&>",
+]
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> Any:
+    roll = rng.random()
+    if depth > 4 or roll < 0.4:
+        return rng.choice(TRICKY)
+    if roll < 0.7:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if roll < 0.8:
+        return tuple(_random_value(rng, depth + 1) for _ in range(rng.randint(0, 3)))
+    keys = ["k", "é", "x<y", "", "1", 1, 2.5, None, True]
+    return {rng.choice(keys): _random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+
+
+@pytest.mark.parametrize("stream", [0, 1, 2, 3])
+def test_same_text_as_the_standard_encoder(stream: int) -> None:
+    rng = random.Random(2024)
+    for _ in range(500):
+        value = _random_value(rng)
+        expected = json.dumps(value, ensure_ascii=False, indent=2)
+        assert "".join(indented_json_chunks(value, 0, stream)) == expected
+
+
+def test_a_story_is_one_piece() -> None:
+    data = {"schema": "x", "stories": [{"slug": f"s{i}", "snippets": [{"a": 1}] * 3}
+                                       for i in range(5)]}
+    pieces = list(indented_json_chunks(data))
+    assert sum(piece.startswith('{\n      "slug"') for piece in pieces) == 5
+
+
+def test_unknown_types_are_refused_like_the_standard_encoder() -> None:
+    with pytest.raises(TypeError):
+        "".join(indented_json_chunks({"a": {1, 2}}))
+    with pytest.raises(TypeError):
+        "".join(indented_json_chunks({(1, 2): "tuple key"}))
+
+
+@pytest.mark.parametrize("items", [[], [{"a": [1, 2]}], [{"a": 1}, [], "x", None]])
+def test_an_iterator_is_written_as_its_list(items: list[Any]) -> None:
+    expected = json.dumps({"k": 1, "stories": items}, ensure_ascii=False, indent=2)
+    streamed = {"k": 1, "stories": iter(items)}
+    assert "".join(indented_json_chunks(streamed)) == expected
