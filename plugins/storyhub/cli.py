@@ -295,6 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
     )
     snippets.set_defaults(func=cmd_snippets)
+
+    from .editor.cli import add_editor
+
+    add_editor(commands)
     return parser
 
 

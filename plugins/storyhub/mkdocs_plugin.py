@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from .build import BuildResult, run_core
 from .diagnostics import Severity
+from .editor import site as editor
 from .escaping import json_for_script
 from .images import IMAGE_SUFFIXES, ImageProblem, clean_image_bytes
 from .leaks import format_leaks, scan_site, secrets_of
@@ -94,6 +95,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         self.result: BuildResult | None = None
         self.is_serving = False
         self.social: Social | None = None
+        self.preview_errors: list[str] = []  # `mkdocs serve` with broken content
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -120,6 +122,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
             language=str(config.theme.get("language") or "en"),
             options=options,
         )
+        self.preview_errors = []
         diagnostics = self.result.diagnostics
         for item in diagnostics:
             if item.severity is Severity.WARNING:
@@ -127,6 +130,12 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         for note in hidden_story_notes(self.result.hub):
             log.info(note)
         errors = diagnostics.errors
+        if errors and self.is_serving:
+            # The browser shows the list (editor.write_preview_error) instead of hanging.
+            self.preview_errors = [d.format() for d in errors]
+            for line in self.preview_errors:
+                log.error(line)
+            return config
         if errors:
             listing = "\n".join(d.format() for d in errors)
             raise PluginError(
@@ -156,6 +165,11 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.result is not None
         plan = self.result.plan
+        admin = self._admin_files(config)
+        if self.preview_errors:  # only the editor, so the broken file can be fixed there
+            return Files(admin)
+        for item in admin:
+            files.append(item)
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         for page in plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
@@ -177,6 +191,23 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         if self.social is not None:
             self.social.start_drawing()  # in worker processes while MkDocs renders pages
         return files
+
+    def _admin_files(self, config: MkDocsConfig) -> list[File]:
+        """The web editor at /admin/ (see storyhub.editor), unless turned off."""
+        assert self.result is not None
+        if editor.editor_options(config.extra).get("enabled", True) is False:
+            return []
+        settings = editor.editor_settings(
+            language=self.result.hub.settings.language, repo_url=config.repo_url,
+            site_url=config.site_url, config_dir=Path(config.config_file_path or ".").parent,
+            content_root=self.result.hub.settings.root, extra=config.extra,
+            serving=self.is_serving, values=list(self.result.hub.values.values()),
+        )
+        return [
+            File.generated(config, item.uri, content=item.content) if item.content is not None
+            else File.generated(config, item.uri, abs_src_path=str(item.src))
+            for item in editor.admin_files(settings, config.site_name)
+        ]
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is not None:
@@ -289,6 +320,13 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         """Snippets and share images, the hub report page, then the leak scan: nothing
         unpublished may be anywhere in the output (snippets included)."""
         assert self.result is not None
+        if self.preview_errors:
+            from urllib.parse import urlsplit
+
+            editor.write_preview_error(
+                Path(config.site_dir), self.preview_errors, self.result.hub.settings.language,
+                mount=urlsplit(config.site_url or "/").path or "/")
+            return
         self._write_social(config)
         if self.config.report:
             # A standalone page written after the build: outside nav, sitemap and search index.
