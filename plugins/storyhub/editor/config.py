@@ -46,6 +46,8 @@ SKIPPED = {
     "story.slug": "the folder name (<date>-<slug>) is the story's address",
 }
 #: list items: the singular label key of each list of strings
+#: date fields that start as today in a new entry
+TODAY = {"story.date"}
 LIST_ITEMS = {"story.tags": "story.tag", "value.hashtags": "value.hashtag",
               "value.prompts": "value.prompt"}
 
@@ -152,10 +154,14 @@ class _Fields:
         elif prop.get("format") == "date":
             out.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
                        time_format=False, picker_utc=True)
+            if key in TODAY:
+                out["default"] = "{{now}}"
         elif prop.get("format") == "date-time":
             out.update(widget="datetime", format=DATETIME_FORMAT)
         elif kind == "boolean":
+            # always written, its default when untouched: consent is spelled out field by field
             out.update(widget="boolean", default=bool(prop.get("default", False)))
+            required = True
         elif "enum" in prop:
             out.update(widget="select", options=list(prop["enum"]))
             if "default" in prop:
@@ -201,7 +207,7 @@ class _Fields:
 def _body(kind: str, words: dict[str, Entry], prompts: list[tuple[str, str]]
           ) -> dict[str, Any]:
     field_ = {"name": "body", **_label(words, f"{kind}.body"),
-              "widget": "markdown", "required": False}
+              "widget": "markdown", "required": kind == "story"}
     if prompts:
         heading = words["story.body.prompts"][1]
         lines = " · ".join(f"({value}) {prompt}" for value, prompt in prompts)
