@@ -5,6 +5,7 @@ Every server runs in its own process group, so stopping it also stops what it st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -51,10 +52,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    try:  # children left behind in the group (there should be none)
+    with contextlib.suppress(ProcessLookupError):  # anything left behind in the group
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def http_get(url: str) -> tuple[int, str]:

@@ -55,7 +55,7 @@ def test_preview_shows_the_error_while_a_story_is_broken(hub: Hub, tmp_path: Pat
                 assert shown == expected
                 assert "1 problem" in page.locator("h1").inner_text()
                 # any other address shows it too, rather than hanging
-                status, other = http_get(f"{base}/people/giulia/")
+                _, other = http_get(f"{base}/people/giulia/")
                 assert "unknown value &#x27;cair&#x27;" in other
 
                 hub.write("stories/night-shift.md", good)

@@ -9,6 +9,7 @@ JSON Schemas. ``storyhub editor serve`` runs ``mkdocs serve`` and Decap's local 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -103,11 +104,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "(Ctrl+C stops both)", file=sys.stderr, flush=True)
         from mkdocs.commands.serve import serve
 
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             serve(config_file=str(config_file), dev_addr=f"127.0.0.1:{args.port}",
                   livereload=True)
-        except KeyboardInterrupt:
-            pass
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)

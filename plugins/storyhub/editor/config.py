@@ -159,9 +159,9 @@ class _Fields:
         elif prop.get("format") == "date-time":
             out.update(widget="datetime", format=DATETIME_FORMAT)
         elif kind == "boolean":
-            # always written, its default when untouched: consent is spelled out field by field
+            # a new entry writes the default (false) when untouched, so consent is spelled
+            # out field by field; not "required", which files without the key would fail
             out.update(widget="boolean", default=bool(prop.get("default", False)))
-            required = True
         elif "enum" in prop:
             out.update(widget="select", options=list(prop["enum"]))
             if "default" in prop:
@@ -219,7 +219,10 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
     """The whole Decap configuration, as data."""
     words = {**catalogue("en"), **catalogue(settings.language)}
     prefix = settings.content_prefix.strip("/")
-    folder = (lambda name: f"{prefix}/{name}" if prefix else name)
+
+    def folder(name: str) -> str:
+        return f"{prefix}/{name}" if prefix else name
+
     story_fields = _Fields("story", model.Story, schema.story_schema(), words).all()
     person_fields = _Fields("person", model.Person, schema.person_schema(), words).all()
     values_json = schema.values_schema()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -44,10 +45,10 @@ def vendor_manifest() -> dict[str, Any]:
 
 def editor_options(extra: Any) -> dict[str, Any]:
     """``extra.storyhub_editor`` of mkdocs.yml (``false`` turns the editor off)."""
-    options = extra.get("storyhub_editor") if isinstance(extra, dict) else None
+    options = extra.get("storyhub_editor") if isinstance(extra, Mapping) else None
     if options is False:
         return {"enabled": False}
-    return dict(options) if isinstance(options, dict) else {}
+    return dict(options) if isinstance(options, Mapping) else {}
 
 
 def editor_settings(*, language: str, repo_url: str | None, site_url: str | None,
@@ -66,7 +67,7 @@ def editor_settings(*, language: str, repo_url: str | None, site_url: str | None
         repo_url=repo_url,
         site_url=site_url,
         content_prefix="" if prefix == "." else prefix,
-        backend=dict(backend) if isinstance(backend, dict) else {},
+        backend=dict(backend) if isinstance(backend, Mapping) else {},
         local_proxy=(os.environ.get(PROXY_ENV) or DEFAULT_PROXY) if serving else None,
         prompts=[(value.name, prompt) for value in values for prompt in value.prompts],
     )
@@ -127,7 +128,8 @@ def preview_error_page(problems: list[str], language: str, mount: str = "/") -> 
         f"  var marker = {marker};\n"
         "  function poll() {\n"
         "    fetch(marker, {cache: 'no-store'}).then(function (response) {\n"
-        "      if (response.status === 404) { location.reload(); } else { setTimeout(poll, 700); }\n"
+        "      if (response.status === 404) { location.reload(); }\n"
+        "      else { setTimeout(poll, 700); }\n"
         "    }, function () { setTimeout(poll, 1500); });\n"
         "  }\n  setTimeout(poll, 700);\n})();\n</script>\n"
         "</body>\n</html>\n"
