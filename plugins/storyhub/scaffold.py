@@ -88,7 +88,10 @@ TEXT: dict[str, dict[str, str]] = {
         "c_quotes": "their words, in quotes",
         "c_social": "their social handles in posts",
         "c_date": "the day they agreed (keep their written yes)",
-        "c_withdrawn": "if they change their mind: the day; from then on nothing is published",
+        "c_withdrawn": (
+            "if they change their mind, add 'withdrawn: YYYY-MM-DD' under consent: from that "
+            "day nothing is published"
+        ),
         "c_head": "What {first} agreed to publish; anything false is never published.",
     },
     "it": {
@@ -156,7 +159,10 @@ TEXT: dict[str, dict[str, str]] = {
         "c_quotes": "le sue parole, tra virgolette",
         "c_social": "i profili social nei post",
         "c_date": "il giorno in cui ha accettato (conserva il suo sì scritto)",
-        "c_withdrawn": "se cambia idea: il giorno; da allora non si pubblica più nulla",
+        "c_withdrawn": (
+            "se cambia idea, aggiungi 'withdrawn: AAAA-MM-GG' sotto consent: da quel giorno "
+            "non si pubblica più nulla"
+        ),
         "c_head": "Cosa {first} ha accettato di pubblicare; ciò che è false non si pubblica mai.",
     },
 }
@@ -479,12 +485,12 @@ def person_text(*, name: str, role: str, team: str, agreed: list[str], when: dat
     t = TEXT[lang]
     first = name.split()[0]
     yes = {use: ("true" if use in agreed else "false") for use in CONSENT_USES}
-    width = max(len(f"{use}: {yes[use]}") for use in CONSENT_USES)
-    consent = [f"  # {t['c_head'].format(first=first)}"]
-    for use in CONSENT_USES:
-        consent.append(f"  {f'{use}: {yes[use]}'.ljust(width)}  # {t['c_' + use]}")
-    consent.append(f"  date: {when.isoformat()}  # {t['c_date']}")
-    consent.append(f"  # withdrawn: YYYY-MM-DD  # {t['c_withdrawn']}")
+    # Consent is all fields, no comments: the web editor rewrites YAML and drops comments.
+    # What each field means goes in the guidance block below, which editors keep.
+    consent = [f"  {use}: {yes[use]}" for use in CONSENT_USES]
+    consent.append(f"  date: {when.isoformat()}")
+    meaning = [t["c_head"].format(first=first)]
+    meaning += [f"- {use}: {t['c_' + use]}" for use in (*CONSENT_USES, "date", "withdrawn")]
     lines = [
         "---",
         f"name: {quoted(name)}",
@@ -496,6 +502,8 @@ def person_text(*, name: str, role: str, team: str, agreed: list[str], when: dat
         "",
         f"<!-- {GUIDANCE_MARKER}",
         _comment_safe(t["guide_person"].format(first=first)),
+        "",
+        _comment_safe("\n".join(meaning)),
         "-->",
         "",
         "",
