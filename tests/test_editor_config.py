@@ -217,3 +217,10 @@ def test_files_written_by_the_editor_pass_check_and_keep_their_fields(
     # a text that was not touched in the form is saved exactly as it was
     for kind, id_ in (("stories", "thirty-kids-one-wheel"), ("people", "amira-benali")):
         assert body(getattr(after, kind), id_) == body(getattr(before, kind), id_)
+
+
+def test_prompts_in_the_hint_are_plain_text() -> None:
+    """Decap renders hints as Markdown (links, emphasis): a value's prompt stays text."""
+    config = generated(prompts=[("Care <b>", "Who [helped](javascript:alert(1)) *you*?")])
+    hint = collection_fields(config, "story")["body"]["hint"]
+    assert "(Care &lt;b&gt;) Who \\[helped\\]\\(javascript:alert\\(1\\)\\) \\*you\\*?" in hint

@@ -15,6 +15,7 @@ optional fields are dropped before saving (``storyhub-admin.js``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -204,13 +205,23 @@ class _Fields:
         return {"pattern": [pattern, self.words["pattern"][0]]}
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()#!|~])")
+
+
+def _inert(text: str) -> str:
+    """Content shown in a hint (the values' prompts) as plain text: Decap renders hints as
+    Markdown (links, emphasis), so markup and Markdown punctuation are escaped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 def _body(kind: str, words: dict[str, Entry], prompts: list[tuple[str, str]]
           ) -> dict[str, Any]:
     field_ = {"name": "body", **_label(words, f"{kind}.body"),
               "widget": "markdown", "required": kind == "story"}
     if prompts:
         heading = words["story.body.prompts"][1]
-        lines = " · ".join(f"({value}) {prompt}" for value, prompt in prompts)
+        lines = " · ".join(f"({_inert(value)}) {_inert(prompt)}" for value, prompt in prompts)
         field_["hint"] = f"{field_.get('hint', '')} {heading} {lines}".strip()
     return field_
 
