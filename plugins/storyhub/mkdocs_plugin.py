@@ -96,6 +96,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         self.is_serving = False
         self.social: Social | None = None
         self.preview_errors: list[str] = []  # `mkdocs serve` with broken content
+        self.editor = False  # /admin/ is written (storyhub.editor)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -195,7 +196,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def _admin_files(self, config: MkDocsConfig) -> list[File]:
         """The web editor at /admin/ (see storyhub.editor), unless turned off."""
         assert self.result is not None
-        if editor.editor_options(config.extra).get("enabled", True) is False:
+        self.editor = editor.editor_options(config.extra).get("enabled", True) is not False
+        if not self.editor:
             return []
         settings = editor.editor_settings(
             language=self.result.hub.settings.language, repo_url=config.repo_url,
@@ -326,6 +328,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
             editor.write_preview_error(
                 Path(config.site_dir), self.preview_errors, self.result.hub.settings.language,
                 mount=urlsplit(config.site_url or "/").path or "/")
+            if self.editor:
+                editor.copy_vendor(Path(config.site_dir))
             return
         self._write_social(config)
         if self.config.report:
@@ -342,6 +346,8 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
                 f"storyhub: the built site contains {len(leaks)} trace(s) of unpublished "
                 f"content; do not deploy it:\n{format_leaks(leaks)}"
             )
+        if self.editor:
+            editor.copy_vendor(Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -94,15 +95,27 @@ def admin_index(site_name: str, language: str) -> str:
 
 
 def admin_files(settings: EditorSettings, site_name: str) -> list[AdminFile]:
-    """Every file of ``/admin/``: the page, the configuration and the vendored bundle."""
-    files = [
+    """The files of ``/admin/`` made for this hub: the page, the configuration, our script.
+    The vendored bundle is copied by :func:`copy_vendor`."""
+    return [
         AdminFile(f"{ADMIN_DIR}/index.html", content=admin_index(site_name, settings.language)),
         AdminFile(f"{ADMIN_DIR}/config.yml", content=render(editor_config(settings))),
         AdminFile(f"{ADMIN_DIR}/storyhub-admin.js", src=ADMIN_SCRIPT),
     ]
+
+
+def copy_vendor(site_dir: Path) -> list[Path]:
+    """Copy the pinned Decap CMS bundle to ``admin/decap-cms/``. The adapter does this after
+    the leak scan: these bytes are npm's (``manifest.json`` holds their SHA-256, checked by
+    a test), so they cannot hold hub content, and scanning 6.5 MB of JavaScript on every
+    build would cost seconds."""
+    target = site_dir / ADMIN_DIR / "decap-cms"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
     for name in sorted(vendor_manifest()["files"]):
-        files.append(AdminFile(f"{ADMIN_DIR}/decap-cms/{name}", src=VENDOR / name))
-    return files
+        shutil.copyfile(VENDOR / name, target / name)
+        written.append(target / name)
+    return written
 
 
 def preview_error_page(problems: list[str], language: str, mount: str = "/") -> str:
