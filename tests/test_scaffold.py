@@ -121,15 +121,15 @@ def test_new_person_from_flags(hub: Hub) -> None:
     text = (hub.root / "people/anna-rossi.md").read_text(encoding="utf-8")
     assert text.startswith(
         '---\nname: "Anna Rossi"\nrole: "Kiln technician"\nteam: "Production"\nconsent:\n'
-        "  # What Anna agreed to publish; anything false is never published.\n"
-        "  name: true     # their name, and so stories about them\n"
-        "  photo: false   # their photo\n"
-        "  quotes: true   # their words, in quotes\n"
-        "  social: false  # their social handles in posts\n"
-        "  date: 2025-02-01  # the day they agreed (keep their written yes)\n"
-        "  # withdrawn: YYYY-MM-DD  # if they change their mind: the day; from then on "
-        "nothing is published\n---\n"
+        "  name: true\n  photo: false\n  quotes: true\n  social: false\n"
+        "  date: 2025-02-01\n---\n"
     )
+    # consent is spelled out as fields, never in comments (the web editor drops those);
+    # what each field means is in the guidance below it
+    front = text.split("---\n")[1]
+    assert "#" not in front
+    assert "- photo: their photo\n" in text
+    assert "- withdrawn: if they change their mind, add 'withdrawn: YYYY-MM-DD'" in text
     check_passes(hub)
     # the new person can be used in a story straight away
     assert hub.storyhub("new", "story", "--title", "Anna's kiln", "--person", "anna-rossi",
@@ -148,8 +148,8 @@ def test_new_person_interactive_in_italian(hub: Hub) -> None:
     assert "Consenso: chiedi a Anna Rossi ogni uso" in result.stdout
     text = (hub.root / "people/anna-rossi.md").read_text(encoding="utf-8")
     assert 'team: "Customer Care"' in text  # existing team's spelling kept
-    assert "  name: true " in text and "  photo: false " in text
-    assert "  quotes: true " in text and "  social: false " in text
+    assert "  name: true\n" in text and "  photo: false\n" in text
+    assert "  quotes: true\n" in text and "  social: false\n" in text
     check_passes(hub)
 
 

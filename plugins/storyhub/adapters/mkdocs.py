@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -22,7 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from storyhub.options.read import ConfigError
-from storyhub.pipeline import ContentErrors, Pipeline, UnsafeOutput
+from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import RenderCache
 from storyhub.site.sanitize import sanitize_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
@@ -83,6 +84,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         pipeline.preview = self.renders
         try:
             pipeline.check()
+            if pipeline.broken_preview:  # the browser shows the problems instead of hanging
+                for item in pipeline.diagnostics.errors:
+                    log.error(item.format())
+                return config
             pipeline.require_valid()
             pipeline.prepare_outputs()
         except ContentErrors as exc:
@@ -94,6 +99,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pipeline = self._pipeline()
+        admin = [self._file(config, planned) for planned in pipeline.editor_files(
+            config_dir=Path(config.config_file_path or ".").parent, repo_url=config.repo_url)]
+        if pipeline.broken_preview:  # only the editor, so the broken file can be fixed there
+            return Files(admin)
+        for item in admin:
+            files.append(item)
         theme = {f.src_uri: Path(f.abs_src_path) for f in files
                  if f.abs_src_path and not f.is_documentation_page()
                  and not Path(f.abs_src_path).is_relative_to(Path(config.docs_dir).resolve())}
@@ -109,11 +120,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 existing = files.get_file_from_path(planned.dest)
                 if existing is not None:
                     files.remove(existing)
-                if planned.data is not None:
-                    files.append(File.generated(config, planned.dest, content=planned.data))
-                else:
-                    files.append(File.generated(config, planned.dest,
-                                                abs_src_path=str(planned.src)))
+                files.append(self._file(config, planned))
         except ContentErrors as exc:
             raise PluginError(str(exc)) from None
         pipeline.start_drawing()  # in worker processes while MkDocs renders pages
@@ -123,6 +130,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             self.renders.start_build()
             self.renders.forget_except(p.src_uri for p in pipeline.plan.pages)
         return files
+
+    @staticmethod
+    def _file(config: MkDocsConfig, planned: PlannedFile) -> File:
+        if planned.data is not None:
+            return File.generated(config, planned.dest, content=planned.data)
+        return File.generated(config, planned.dest, abs_src_path=str(planned.src))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is not None:
@@ -201,6 +214,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._pipeline().broken_preview:
+            return env
         env.globals.update(self._pipeline().context(None))  # every template, 404 included
         env.bytecode_cache = self.bytecode
         env.autoescape = _autoescape_storyhub(env.autoescape)
@@ -211,6 +226,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         nothing unpublished may be anywhere in the output (snippets included)."""
         pipeline = self._pipeline()
         site_dir = Path(config.site_dir)
+        if pipeline.broken_preview:
+            pipeline.write_preview_error(site_dir, mount=urlsplit(config.site_url or "/").path
+                                         or "/")
+            pipeline.finish_editor(site_dir)
+            return
         pipeline.finish(site_dir)
         if self.renders is not None:
             log.info(f"preview: {self.renders.reused} page(s) unchanged, "
@@ -223,6 +243,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             pipeline.require_safe(site_dir, Path(config.docs_dir))
         except UnsafeOutput as exc:
             raise PluginError(str(exc)) from None
+        pipeline.finish_editor(site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.pipeline is not None:

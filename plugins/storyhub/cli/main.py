@@ -328,6 +328,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"
     )
     snippets.set_defaults(func=cmd_snippets)
+
+    from storyhub.cli.editor import add_editor
+
+    add_editor(commands)
     return parser
 
 

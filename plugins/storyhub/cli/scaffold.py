@@ -347,12 +347,12 @@ def person_text(*, name: str, role: str, team: str, agreed: list[str], when: dat
     t = words(lang)
     first = name.split()[0]
     yes = {use: ("true" if use in agreed else "false") for use in CONSENT_USES}
-    width = max(len(f"{use}: {yes[use]}") for use in CONSENT_USES)
-    consent = [f"  # {t('c_head', first=first)}"]
-    for use in CONSENT_USES:
-        consent.append(f"  {f'{use}: {yes[use]}'.ljust(width)}  # {t('c_' + use)}")
-    consent.append(f"  date: {when.isoformat()}  # {t('c_date')}")
-    consent.append(f"  # withdrawn: YYYY-MM-DD  # {t('c_withdrawn')}")
+    # Consent is all fields, no comments: the web editor rewrites YAML and drops comments.
+    # What each field means goes in the guidance block below, which editors keep.
+    consent = [f"  {use}: {yes[use]}" for use in CONSENT_USES]
+    consent.append(f"  date: {when.isoformat()}")
+    meaning = [t("c_head", first=first)]
+    meaning += [f"- {use}: {t('c_' + use)}" for use in (*CONSENT_USES, "date", "withdrawn")]
     lines = [
         "---",
         f"name: {quoted(name)}",
@@ -364,6 +364,8 @@ def person_text(*, name: str, role: str, team: str, agreed: list[str], when: dat
         "",
         f"<!-- {GUIDANCE_MARKER}",
         _comment_safe(t("guide_person", first=first)),
+        "",
+        _comment_safe("\n".join(meaning)),
         "-->",
         "",
         "",

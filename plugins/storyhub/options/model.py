@@ -344,6 +344,17 @@ class FeedOptions(Options):
     items: int = Field(20, ge=1, le=10_000, description="Newest stories in each feed.")
 
 
+class EditorOptions(Options):
+    """``editor:`` — the web editor at ``/admin/`` (Decap CMS), for staff without git."""
+
+    enabled: bool = Field(True, description="Write the web editor into the site at /admin/.")
+    backend: dict[str, str | bool | int] = Field(
+        default_factory=dict,
+        description="Where the editor commits (Decap's backend settings), e.g. {name: github, "
+        "repo: company/stories, branch: main}; merged over what repo_url says.",
+    )
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -378,8 +389,9 @@ class StoryhubOptions(Options):
     cards: CardOptions = Field(default_factory=CardOptions)
     calendar: CalendarOptions = Field(default_factory=CalendarOptions)
     feeds: FeedOptions = Field(default_factory=FeedOptions)
+    editor: EditorOptions = Field(default_factory=EditorOptions)
 
-    @field_validator("snippets", "cards", "calendar", "feeds", mode="before")
+    @field_validator("snippets", "cards", "calendar", "feeds", "editor", mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
         return _section(value)
@@ -390,14 +402,14 @@ class StoryhubOptions(Options):
         """``related_count:`` with nothing after it means the default, as in MkDocs."""
         if isinstance(data, dict):
             return {k: v for k, v in data.items()
-                    if v is not None or k in ("snippets", "cards", "calendar", "feeds")}
+                    if v is not None or k in GROUPS}
         return data
 
 
 #: Where each option group lives, for messages and documentation.
 GROUPS: dict[str, type[Options]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
-    "calendar": CalendarOptions, "feeds": FeedOptions,
+    "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
 }
 
 

@@ -27,6 +27,7 @@ from typing import Any, Literal
 import storyhub
 from storyhub.content.load import Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
+from storyhub.editor.site import admin_files, copy_vendor, editor_settings, write_preview_error
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
 from storyhub.i18n import CATALOGUE_DIR, Translator
@@ -406,6 +407,39 @@ class Pipeline:
 
             written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides))
         return written
+
+    # -- the web editor at /admin/ and the preview error page ----------------------------------
+
+    @property
+    def broken_preview(self) -> bool:
+        """A preview server with content errors: it shows them instead of the site."""
+        return self.settings.serving and bool(self.diagnostics.errors)
+
+    def editor_files(self, *, config_dir: Path, repo_url: str | None) -> list[PlannedFile]:
+        """The admin page, its generated configuration and script (not the bundle, which
+        :meth:`finish_editor` copies after the leak scan). None when the editor is off."""
+        options = self.settings.options.editor
+        if not options.enabled:
+            return []
+        hub = self._hub
+        settings = editor_settings(
+            language=self.settings.language, repo_url=repo_url,
+            site_url=self.settings.site_url, config_dir=config_dir,
+            content_root=self.settings.root, options=options, serving=self.settings.serving,
+            values=list(hub.values.values()) if hub is not None else [],
+        )
+        return [PlannedFile(item.uri, data=None if item.content is None
+                            else item.content.encode("utf-8"), src=item.src)
+                for item in admin_files(settings, self.settings.site_name)]
+
+    def finish_editor(self, site_dir: Path) -> list[Path]:
+        """The pinned editor bundle: npm's checksummed bytes, copied after the leak scan."""
+        return copy_vendor(site_dir) if self.settings.options.editor.enabled else []
+
+    def write_preview_error(self, site_dir: Path, *, mount: str = "/") -> None:
+        """The page a broken preview shows at every address: every problem, exactly."""
+        write_preview_error(site_dir, [d.format() for d in self.diagnostics.errors],
+                            self.settings.language, mount=mount)
 
     # -- 5. nothing unpublished ----------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The web editor (/admin/, Decap CMS) and the preview error page: see site.py."""
