@@ -85,6 +85,8 @@ class StoryhubConfig(base.Config):
     """ISO date-time used as "now" for embargoes and withdrawals (default: SOURCE_DATE_EPOCH)."""
     snippets = c.SubConfig(SnippetsConfig)
     cards = c.SubConfig(CardsConfig)
+    publish = c.Optional(c.Type(dict))
+    """Extra file types a story folder may publish (storyhub.options.publish)."""
 
 
 class StoryhubPlugin(BasePlugin[StoryhubConfig]):
@@ -109,6 +111,7 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         root = Path(config.config_file_path or ".").resolve().parent
+        _refuse_links(config, root)
         if self.config.content_dir:
             root = (root / self.config.content_dir).resolve()
         options = dict(self.config)
@@ -318,6 +321,23 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     def _spec(self, page: Page) -> SitePage | None:
         assert self.result is not None
         return self.result.plan.by_src.get(page.file.src_uri)
+
+
+def _refuse_links(config: MkDocsConfig, root: Path) -> None:
+    """MkDocs follows symbolic links in docs/ and overrides/: refuse them before it reads."""
+    from storyhub.content.files import links_in
+
+    problems: list[str] = []
+    for folder in (config.docs_dir, config.theme.custom_dir):
+        if folder:
+            path = Path(folder)
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            problems += links_in(path, shown)
+    if problems:
+        raise PluginError(
+            f"storyhub found {len(problems)} symbolic link(s) that MkDocs would follow; "
+            "nothing was built:\n" + "\n".join(problems)
+        )
 
 
 def _autoescape_storyhub(previous: Any) -> Any:

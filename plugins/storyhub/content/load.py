@@ -6,7 +6,6 @@ files once everything has been read.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,8 +16,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from storyhub.content.explain import report_validation_error
+from storyhub.content.files import (
+    IMAGE_SUFFIXES,
+    Walk,
+    folder_files,
+    report_links,
+    report_unclaimed,
+    resolve,
+    walk_content,
+)
 from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
-from storyhub.diagnostics.core import Diagnostics, did_you_mean
+from storyhub.diagnostics.core import Diagnostics
+from storyhub.options.publish import PublishOptions
 from storyhub.text.yamlsource import Located, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -26,7 +35,6 @@ M = TypeVar("M", bound=BaseModel)
 STORIES_DIR = "stories"
 PEOPLE_DIR = "people"
 VALUES_FILE = "values.yml"
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 _SKIPPED = ("README.md", "readme.md")
 
@@ -47,6 +55,9 @@ class Content:
     files: list[Path] = field(default_factory=list)
     #: stories whose fields are invalid: their ids are still checked, so one pass finds all
     rejected: list[Rejected] = field(default_factory=list)
+    #: every entry of stories/ and people/, listed once (links recorded, never followed)
+    walk: Walk | None = None
+    publish: PublishOptions = field(default_factory=PublishOptions)
 
 
 @dataclass
@@ -59,13 +70,52 @@ class Rejected:
     author: str | None
 
 
-def load_content(root: Path) -> Content:
-    """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``."""
+EXPECTED = {
+    "stories": "a story is stories/<slug>.md or stories/<slug>/index.md (one folder deep), "
+               "and other files are published only beside a story's index.md or when a "
+               "story names them in 'image:'",
+    "people": "a profile is people/<id>.md (not in a subfolder); photos are published only "
+              "when a profile names them in 'photo:'",
+}
+
+
+def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = None) -> Content:
+    """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``.
+
+    The content folders are listed once (:func:`walk_content`); that record decides
+    which files are read, which a story folder may publish, and what a path field names.
+    """
     content = Content(root=root)
+    content.publish = _publish_options(publish, content.diagnostics)
+    content.walk = walk_content(root)
+    report_links(content.walk, content.diagnostics)
     content.values = _load_values(root, content)
     content.people = _load_people(root, content)
     content.stories = _load_stories(root, content)
+    report_unclaimed(content.walk, content.diagnostics, _expected_hints(content.walk))
     return content
+
+
+def _publish_options(
+    publish: PublishOptions | dict[str, Any] | None, diagnostics: Diagnostics
+) -> PublishOptions:
+    if isinstance(publish, PublishOptions):
+        return publish
+    try:
+        return PublishOptions.model_validate(publish or {})
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            diagnostics.error(
+                "mkdocs.yml", 1, 1,
+                f"storyhub option 'publish{'.' + where if where else ''}': {error['msg']}",
+                code="option",
+            )
+        return PublishOptions()
+
+
+def _expected_hints(walk: Walk) -> dict[str, str]:
+    return EXPECTED
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -169,60 +219,16 @@ def validate(
         return None
 
 
-# -- assets ----------------------------------------------------------------------------------
-
-
-def find_asset(
-    root: Path, folder: Path, written: str
-) -> tuple[Path | None, str | None]:
-    """Resolve ``written`` relative to ``folder``, matching the case exactly.
-
-    Returns the path, or ``None`` and a sentence saying what is wrong.
-    """
-    candidate = Path(written)
-    if candidate.is_absolute() or written.startswith(("/", "\\")) or "://" in written:
-        return None, f"'{written}' must be a path relative to this file, e.g. photos/me.jpg"
-    target = (folder / candidate).resolve()
-    try:
-        target.relative_to(root.resolve())
-    except ValueError:
-        return None, f"'{written}' points outside the hub folder"
-    current = folder.resolve()
-    for part in candidate.parts:
-        if part in (".", ""):
-            continue
-        if part == "..":
-            current = current.parent
-            continue
-        try:
-            entries = os.listdir(current)
-        except OSError:
-            return None, f"'{written}' does not exist"
-        names = {unicodedata.normalize("NFC", e): e for e in entries}
-        wanted = unicodedata.normalize("NFC", part)
-        if wanted not in names:
-            same_case = [e for e in names if e.lower() == wanted.lower()]
-            if same_case:
-                return None, (
-                    f"'{written}' does not exist — the file is called '{same_case[0]}' "
-                    "(capital letters matter on the web)"
-                )
-            close = did_you_mean(wanted, names.keys())
-            hint = f" — did you mean '{close}'?" if close else ""
-            return None, f"'{written}' does not exist{hint}"
-        current = current / names[wanted]
-    if not current.is_file():
-        return None, f"'{written}' is a folder, not a file"
-    return current, None
-
-
 # -- values.yml ------------------------------------------------------------------------------
 
 
 def _load_values(root: Path, content: Content) -> list[Value]:
     path = root / VALUES_FILE
     diagnostics = content.diagnostics
-    if not path.is_file():
+    entry = content.walk.get(VALUES_FILE) if content.walk is not None else None
+    if entry is not None and entry.kind != "file":
+        return []  # a link or a special file: reported where the folders are listed
+    if entry is None:
         diagnostics.error(
             VALUES_FILE, 1, 1,
             "values.yml is missing: create it with the company's values (see the content model)",
@@ -280,21 +286,22 @@ def _load_values(root: Path, content: Content) -> list[Value]:
 # -- people/ ---------------------------------------------------------------------------------
 
 
-def _markdown_files(folder: Path) -> Iterator[Path]:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() == ".md" and not path.name.startswith(
-            ("_", ".")
-        ) and path.name not in _SKIPPED:
-            yield path
+def _markdown_files(walk: Walk, folder: str) -> Iterator[Path]:
+    """Profiles: the regular ``.md`` files directly in ``folder`` (links are never read)."""
+    for entry in walk.children.get(folder, []):
+        if entry.kind != "file" or entry.path.suffix.lower() != ".md":
+            continue
+        walk.claimed.add(entry.rel)
+        if not entry.path.name.startswith(("_", ".")) and entry.path.name not in _SKIPPED:
+            yield entry.path
 
 
 def _load_people(root: Path, content: Content) -> list[Person]:
     diagnostics = content.diagnostics
     people: list[Person] = []
     seen: dict[str, str] = {}
-    for path in _markdown_files(root / PEOPLE_DIR):
+    assert content.walk is not None
+    for path in _markdown_files(content.walk, PEOPLE_DIR):
         shown = rel(root, path)
         content.files.append(path)
         person_id = unicodedata.normalize("NFC", path.stem)
@@ -322,7 +329,7 @@ def _load_people(root: Path, content: Content) -> list[Person]:
         person.attach(person_id, document.body,
                       Source(shown, path, document.located, document.body_line))
         if person.photo is not None:
-            _check_image(root, person.source, "photo", person.photo, diagnostics)
+            _check_image(content.walk, person.source, "photo", person.photo, diagnostics)
         people.append(person)
     return people
 
@@ -335,15 +342,18 @@ def _read_document(path: Path, shown: str, diagnostics: Diagnostics) -> Document
 
 
 def _check_image(
-    root: Path, source: Source, field_name: str, written: str, diagnostics: Diagnostics
+    walk: Walk, source: Source, field_name: str, written: str, diagnostics: Diagnostics
 ) -> Path | None:
-    found, problem = find_asset(root, source.folder, written)
+    folder = source.path.rsplit("/", 1)[0] if "/" in source.path else ""
+    entry, problem = resolve(walk, folder, written)
     line, col = source.value_pos(field_name)
     if problem is not None:
         diagnostics.error(source.path, line, col, f"'{field_name}': {problem}",
                           field=field_name, code="missing-file")
         return None
-    assert found is not None
+    assert entry is not None
+    walk.claimed.add(entry.rel)
+    found = entry.path
     if found.suffix.lower() not in IMAGE_SUFFIXES:
         diagnostics.error(
             source.path, line, col,
@@ -358,25 +368,38 @@ def _check_image(
 # -- stories/ --------------------------------------------------------------------------------
 
 
-def story_files(root: Path, diagnostics: Diagnostics | None = None) -> Iterator[tuple[Path, str]]:
-    """Yield (file, default slug) for ``stories/<slug>.md`` and ``stories/<slug>/index.md``."""
-    folder = root / STORIES_DIR
-    if not folder.is_dir():
-        return
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(("_", ".")) or entry.name in _SKIPPED:
-            continue
-        if entry.is_file() and entry.suffix.lower() == ".md":
-            yield entry, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.stem))
-        elif entry.is_dir():
-            index = entry / "index.md"
-            if index.is_file():
-                yield index, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.name))
-            elif diagnostics is not None and any(p.suffix == ".md" for p in entry.iterdir()):
+def story_files(
+    root: Path, diagnostics: Diagnostics | None = None, walk: Walk | None = None
+) -> Iterator[tuple[Path, str]]:
+    """Yield (file, default slug) for ``stories/<slug>.md`` and ``stories/<slug>/index.md``.
+
+    Read from the one listing of the folders (``walk``); links are never followed.
+    """
+    walk = walk if walk is not None else walk_content(root)
+    for entry in walk.children.get(STORIES_DIR, []):
+        name = entry.path.name
+        if entry.kind == "file" and entry.path.suffix.lower() == ".md":
+            walk.claimed.add(entry.rel)
+            if name.startswith(("_", ".")) or name in _SKIPPED:
+                continue
+            yield entry.path, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.path.stem))
+        elif entry.kind == "dir" and not name.startswith(("_", ".")):
+            index = walk.get(f"{entry.rel}/index.md")
+            if index is not None and index.kind == "file":
+                walk.claimed.add(index.rel)
+                yield index.path, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", name))
+            elif index is not None:
+                continue  # a link named index.md: reported as a link
+            elif diagnostics is not None and any(
+                c.kind == "file" and c.path.suffix.lower() == ".md"
+                for c in walk.children.get(entry.rel, [])
+            ):
+                for child in walk.children.get(entry.rel, []):
+                    walk.claimed.add(child.rel)
                 diagnostics.error(
-                    rel(root, entry), 1, 1,
+                    entry.rel, 1, 1,
                     "this story folder has no index.md: the story's text must be in "
-                    f"{rel(root, entry)}/index.md",
+                    f"{entry.rel}/index.md",
                     code="story-folder",
                 )
 
@@ -384,9 +407,12 @@ def story_files(root: Path, diagnostics: Diagnostics | None = None) -> Iterator[
 def _load_stories(root: Path, content: Content) -> list[Story]:
     diagnostics = content.diagnostics
     stories: list[Story] = []
-    for path, default_slug in story_files(root, diagnostics):
+    walk = content.walk if content.walk is not None else walk_content(root)
+    for path, default_slug in story_files(root, diagnostics, walk):
         shown = rel(root, path)
         content.files.append(path)
+        beside = folder_files(walk, shown.rsplit("/", 1)[0], diagnostics, content.publish) \
+            if path.name == "index.md" else []
         document = _read_document(path, shown, diagnostics)
         if document is None:
             continue
@@ -413,7 +439,8 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
             continue
         story.attach(slug, document.body, source)
         if story.image is not None:
-            _check_image(root, source, "image", story.image, diagnostics)
+            _check_image(walk, source, "image", story.image, diagnostics)
+        source.folder_files = beside
         stories.append(story)
     _check_duplicate_slugs(stories, diagnostics)
     return stories

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.content.files import FolderFile
 from storyhub.text.networks import NetworkId
 from storyhub.text.yamlsource import Located
 
@@ -357,6 +358,9 @@ class Source:
     #: the files that path fields (``photo``, ``image``) name, resolved once by the loader;
     #: a field is absent here when its file does not exist or is not an image
     files: dict[str, Path] = field(default_factory=dict)
+    #: for a story folder (``stories/<slug>/index.md``): every file beside it that may be
+    #: published, decided once by the loader (allowlist, no symbolic links)
+    folder_files: list[FolderFile] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 from storyhub.content.load import Content
 from storyhub.content.model import Person, Story, Value
 from storyhub.diagnostics.core import Diagnostics, suggestion
 from storyhub.hub.publish import (
+    PhotoIndex,
     Verdict,
+    file_verdict,
     person_verdict,
     photo_allowed,
     shown_anonymously,
@@ -60,6 +63,12 @@ class Hub:
     _position: dict[str, int] = field(default_factory=dict)
     #: people never named, shown under the anonymous label (``unconsented: anonymous``)
     anonymous: dict[str, Person] = field(default_factory=dict)
+    #: files of published stories that must not be published (someone's unconsented photo)
+    refused_files: dict[Path, Verdict] = field(default_factory=dict)
+
+    def file_published(self, path: Path) -> bool:
+        """May this file of a published story be copied into the site? (The one decision.)"""
+        return path not in self.refused_files
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -240,6 +249,7 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         team.members.append(person)
     teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
     _check_team_spelling(teams, diagnostics)
+    refused = _refused_files(stories, content.people, today, diagnostics)
 
     return Hub(
         settings=settings,
@@ -257,7 +267,41 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         teams=teams,
         _position={s.id: i for i, s in enumerate(stories)},
         anonymous=anonymous,
+        refused_files=refused,
     )
+
+
+def _refused_files(
+    stories: list[Story], people: list[Person], today: date, diagnostics: Diagnostics
+) -> dict[Path, Verdict]:
+    """Files beside published stories that are someone's photo without photo consent:
+    the story is published without them, and a warning says so."""
+    photos = PhotoIndex(people)
+    refused: dict[Path, Verdict] = {}
+    for story in stories:
+        files = [("image", path) for path in story.source.files.values()]
+        files += [("", item.path) for item in story.source.folder_files if item.kind == "image"]
+        for field_name, path in files:
+            if path in refused:
+                continue
+            verdict = file_verdict(path, photos, today)
+            if verdict:
+                continue
+            refused[path] = verdict
+            source = story.source
+            if field_name:
+                line, col = source.value_pos(field_name)
+                where, shown = source.path, story.image
+            else:
+                line, col = 1, 1
+                where = source.path.rsplit("/", 1)[0] + "/" + path.name
+                shown = path.name
+            diagnostics.warning(
+                where, line, col,
+                f"{shown} is not published: {verdict.reason}",
+                field=field_name or None, code="photo-consent",
+            )
+    return refused
 
 
 def _check_references(

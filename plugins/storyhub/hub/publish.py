@@ -5,8 +5,10 @@ One place decides; pages, listings, feeds, snippets and images all ask here.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from storyhub.content.model import Person, Story
 
@@ -91,3 +93,61 @@ def shown_anonymously(person: Person, today: date, unconsented: str) -> bool:
 def _only_name_missing(person: Person, today: date) -> bool:
     """An anonymous label may stand in for a missing name consent, never for a withdrawal."""
     return not person.consent.name and not is_gone(person, today)
+
+
+# -- files: whatever path reaches a person's photo is governed by their consent ---------------
+
+
+class PhotoIndex:
+    """Every person's photo, by size and content hash (and by inode, for hard links), so
+    that a copy of it beside a story, under any name, is recognised as their photo."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self._by_size: dict[int, list[tuple[Path, Person]]] = {}
+        self._by_inode: dict[tuple[int, int], Person] = {}
+        self._digests: dict[Path, str] = {}
+        for person in people:
+            found = person.source.files.get("photo")
+            if found is None:
+                continue
+            try:
+                info = found.stat()
+            except OSError:
+                continue
+            self._by_size.setdefault(info.st_size, []).append((found, person))
+            self._by_inode[(info.st_dev, info.st_ino)] = person
+
+    def _digest(self, path: Path) -> str:
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._digests[path]
+
+    def owners(self, path: Path) -> list[Person]:
+        """The people whose photo ``path`` is (the same file, or the same bytes)."""
+        try:
+            info = path.stat()
+        except OSError:
+            return []
+        found: dict[str, Person] = {}
+        same = self._by_inode.get((info.st_dev, info.st_ino))
+        if same is not None:
+            found[same.id] = same
+        candidates = self._by_size.get(info.st_size, [])
+        if candidates:
+            digest = self._digest(path)
+            for photo, person in candidates:
+                if self._digest(photo) == digest:
+                    found[person.id] = person
+        return list(found.values())
+
+
+def file_verdict(path: Path, photos: PhotoIndex, today: date) -> Verdict:
+    """May this file beside a story be published? Not if it is the photo of someone who
+    has not consented to their photo (or withdrew, or left), whatever it is called."""
+    for owner in photos.owners(path):
+        if not photo_allowed(owner, today):
+            verdict = person_verdict(owner, today)
+            why = verdict.reason if not verdict else (
+                f"{owner.id} has not consented to publishing their photo")
+            return Verdict(False, f"it is the profile photo of {owner.id} ({why})")
+    return PUBLISHED

@@ -258,9 +258,9 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
         names = [p.name for p in people]
         photo_person = next((p for p in people if hub.shows_photo(p)), None)
         photo: Path | None = None
-        if photo_person is not None and photo_person.photo:
-            candidate = photo_person.source.folder / photo_person.photo
-            photo = candidate if candidate.is_file() else None
+        if photo_person is not None:
+            # The file the loader resolved (inside the hub, never through a link).
+            photo = photo_person.source.files.get("photo")
         color = options.background or next(
             (v.color for v in values if v.color), None) or DEFAULT_BACKGROUND
         detail = people[0].role if len(people) == 1 else ""

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from storyhub.content.load import Content, rel
+from storyhub.content.files import IMAGE_FORMATS
+from storyhub.content.load import Content
 from storyhub.content.model import Source
 from storyhub.diagnostics.core import Diagnostics
 
@@ -37,10 +38,9 @@ WEBP_QUALITY = 85
 RECIPE = "storyhub-images-1"
 
 #: Output format by file suffix: the published file keeps its name and extension.
-FORMAT_BY_SUFFIX = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+#: (What a story folder may publish at all is decided once, in storyhub.content.files.)
+FORMAT_BY_SUFFIX = IMAGE_FORMATS
 IMAGE_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
-#: Files that must never be copied beside a story: they can run code in a browser.
-ACTIVE_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs", ".xml", ".swf")
 
 _PIXELS_IN_MESSAGE = re.compile(r"\((\d+) pixels\)")
 
@@ -146,24 +146,30 @@ def _too_many_pixels(pixels: int, width: int = 0, height: int = 0) -> str:
 
 
 def check_media(content: Content) -> None:
-    """Report every unusable photo, story image and co-located file, at its field."""
+    """Report every unusable photo, story image and image beside a story, at its field.
+
+    The files are those the loader recorded (``Source.files``, ``Source.folder_files``):
+    nothing here lists a folder again.
+    """
     diagnostics = content.diagnostics
-    root = content.root
     for person in content.people:
         if person.photo is not None:
-            _check_field(root, person.source, "photo", person.photo, diagnostics)
+            _check_field(person.source, "photo", person.photo, diagnostics)
     for story in content.stories:
         if story.image is not None:
-            _check_field(root, story.source, "image", story.image, diagnostics)
-        if story.source.abs_path.name == "index.md":
-            # The `image:` file was checked above, with the line of its field.
-            _check_folder(root, story.source.folder, diagnostics,
-                          checked=set(story.source.files.values()))
+            _check_field(story.source, "image", story.image, diagnostics)
+        checked = set(story.source.files.values())
+        for item in story.source.folder_files:
+            if item.kind != "image" or item.path in checked:
+                continue  # the `image:` file was checked above, with the line of its field
+            try:
+                inspect_image(item.path)
+            except ImageProblem as exc:
+                shown = story.source.path.rsplit("/", 1)[0] + "/" + item.relative
+                diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
-def _check_field(
-    root: Path, source: Source, field: str, written: str, diagnostics: Diagnostics
-) -> None:
+def _check_field(source: Source, field: str, written: str, diagnostics: Diagnostics) -> None:
     found = source.files.get(field)
     if found is None:
         return  # the loader already said the file is missing or not an image
@@ -173,30 +179,6 @@ def _check_field(
         line, col = source.value_pos(field)
         diagnostics.error(source.path, line, col, f"'{field}': {written}: {exc}",
                           field=field, code="image-content")
-
-
-def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics, *,
-                  checked: set[Path]) -> None:
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.resolve() in checked:
-            continue
-        suffix = path.suffix.lower()
-        shown = rel(root, path)
-        if suffix in ACTIVE_SUFFIXES:
-            diagnostics.error(
-                shown, 1, 1,
-                f"'{path.name}' cannot be published beside a story: {suffix} files can run "
-                "code in the reader's browser (export images as PNG or JPEG)",
-                code="image-content",
-            )
-        elif suffix in IMAGE_SUFFIXES:
-            try:
-                inspect_image(path)
-            except ImageProblem as exc:
-                diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
 # -- re-encoding ------------------------------------------------------------------------------

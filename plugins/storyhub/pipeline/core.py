@@ -67,7 +67,7 @@ def run_core(root: Path, **kwargs: Any) -> BuildResult:
 
 
 def run_settings(settings: HubSettings) -> BuildResult:
-    content = load_content(settings.root)
+    content = load_content(settings.root, settings.extra.get("publish"))  # type: ignore[arg-type]
     check_media(content)
     hub = build_hub(content, settings)
     check_social(hub)

@@ -161,10 +161,9 @@ def _story_file_names(hub: Hub, story: Story) -> list[str]:
     if story.image is not None:
         found = story.source.files.get("image")
         names.append(found.name if found is not None else Path(story.image).name)
-    if story.source.abs_path.name == "index.md":
-        for path in sorted(story.source.folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() != ".md":
-                names.append(unicodedata.normalize("NFC", path.name))
+    # The files the loader recorded beside the story: the only ones that could be copied.
+    names.extend(unicodedata.normalize("NFC", item.path.name)
+                 for item in story.source.folder_files)
     return names
 
 
