@@ -203,10 +203,10 @@ def test_copy_of_an_unconsented_photo_beside_a_story(hub: Hub) -> None:
     hub.write("stories/a/me.jpg", MARCO)
     hub.write("stories/a/also.jpg", MARCO)
     assert diagnostics(hub, "warning") == [
-        "stories/a/also.jpg:1:1: warning: also.jpg is not published: it is the profile photo of marco "
-        "(marco has not consented to publishing their photo)",
-        "stories/a/index.md:7:8: warning: me.jpg is not published: it is the profile photo of marco "
-        "(marco has not consented to publishing their photo)",
+        "stories/a/also.jpg:1:1: warning: also.jpg is not published: it is the profile photo "
+        "of marco (marco has not consented to publishing their photo)",
+        "stories/a/index.md:7:8: warning: me.jpg is not published: it is the profile photo "
+        "of marco (marco has not consented to publishing their photo)",
     ]
     _assert_marco_absent(hub.build(strict=False))
 
@@ -227,8 +227,8 @@ def test_copy_of_a_withdrawn_persons_photo(hub: Hub) -> None:
     hub.write("stories/a/index.md", story_text("A"))
     hub.write("stories/a/team.jpg", MARCO)
     assert diagnostics(hub, "warning") == [
-        "stories/a/team.jpg:1:1: warning: team.jpg is not published: it is the profile photo of marco "
-        "(marco withdrew consent on 2025-02-01)"]
+        "stories/a/team.jpg:1:1: warning: team.jpg is not published: it is the profile photo "
+        "of marco (marco withdrew consent on 2025-02-01)"]
 
 
 def test_copy_of_a_consented_photo_is_published(hub: Hub) -> None:
