@@ -390,8 +390,28 @@ def report_unclaimed(walk: Walk, diagnostics: Diagnostics, expected: dict[str, s
                 f"it in '{'photo' if top == 'people' else 'image'}:', so it is not published"
             )
         else:
-            message = f"'{name}' is not read: {expected.get(top, '')}"
+            message = f"'{name}' is not read: {expected.get(top, '')}{_rename_hint(entry)}"
         diagnostics.warning(entry.rel, 1, 1, message, code="not-read")
+
+
+def _rename_hint(entry: Entry) -> str:
+    """What the author most likely meant, for a file that is not read."""
+    name = entry.path.name
+    parts = entry.rel.split("/")
+    lowered = name.lower()
+    if name.startswith(("_", ".")) and lowered.endswith(".md"):
+        return f" — files starting with '{name[0]}' are skipped; rename it to drop the '{name[0]}'"
+    for wrong in (".md.txt", ".markdown", ".mdown", ".mkd", ".md.md", ".txt", ".md~"):
+        if lowered.endswith(wrong):
+            return f" — rename it to '{name[: -len(wrong)]}.md'"
+    if lowered.endswith(".md") and len(parts) > 2:
+        if parts[0] == "people":
+            return f" — move it to people/{name}"
+        if name == "index.md" and len(parts) > 3:
+            return f" — move its folder to stories/{parts[-2]}/"
+        if len(parts) > 3:
+            return f" — move it to stories/{name}"
+    return ""
 
 
 __all__ = [

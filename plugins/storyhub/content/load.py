@@ -291,8 +291,10 @@ def _markdown_files(walk: Walk, folder: str) -> Iterator[Path]:
     for entry in walk.children.get(folder, []):
         if entry.kind != "file" or entry.path.suffix.lower() != ".md":
             continue
-        walk.claimed.add(entry.rel)
-        if not entry.path.name.startswith(("_", ".")) and entry.path.name not in _SKIPPED:
+        if entry.path.name in _SKIPPED:
+            walk.claimed.add(entry.rel)
+        elif not entry.path.name.startswith(("_", ".")):
+            walk.claimed.add(entry.rel)
             yield entry.path
 
 
@@ -379,8 +381,10 @@ def story_files(
     for entry in walk.children.get(STORIES_DIR, []):
         name = entry.path.name
         if entry.kind == "file" and entry.path.suffix.lower() == ".md":
+            if name.startswith(("_", ".")):
+                continue  # reported as not read
             walk.claimed.add(entry.rel)
-            if name.startswith(("_", ".")) or name in _SKIPPED:
+            if name in _SKIPPED:
                 continue
             yield entry.path, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.path.stem))
         elif entry.kind == "dir" and not name.startswith(("_", ".")):
