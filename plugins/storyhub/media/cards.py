@@ -207,18 +207,14 @@ class CardSet:
 # -- planning -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _digest(path: str, size: int, mtime_ns: int) -> str:
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes. Read every time: a photo replaced under ``mkdocs serve``
+    (same name, even the same size and time) gets a new digest, so a new card."""
     hasher = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             hasher.update(block)
     return hasher.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    stat = path.stat()
-    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
 
 
 def _alt(story: Story, names: list[str], values: list[str], company: str,
@@ -246,8 +242,14 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
             from storyhub.options.social import OptionError
 
             raise OptionError(f"storyhub option 'cards.{name}': {path} does not exist")
-    base_digests = (file_digest(font), file_digest(font_bold),
-                    file_digest(logo) if logo else "")
+    known: dict[Path, str] = {}  # each file hashed once per build, never remembered longer
+
+    def digest(path: Path) -> str:
+        if path not in known:
+            known[path] = file_digest(path)
+        return known[path]
+
+    base_digests = (digest(font), digest(font_bold), digest(logo) if logo else "")
     stories: dict[str, StoryCards] = {}
     specs: dict[str, CardSpec] = {}
     company = hub.settings.company
@@ -275,7 +277,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
                 background=color, text_color=options.text_color, accent=options.accent,
                 quality=options.jpeg_quality, font=str(font), font_bold=str(font_bold),
                 photo=str(photo) if photo else None, logo=str(logo) if logo else None,
-                digests=(*base_digests, file_digest(photo) if photo else ""),
+                digests=(*base_digests, digest(photo) if photo else ""),
             )
             key = spec.key()
             specs[key] = spec
@@ -369,8 +371,10 @@ def _fit_title(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: Layout,
 
 
 @lru_cache(maxsize=64)
-def _round_photo(path: str, size: int, ring: tuple[int, int, int]) -> Image.Image | None:
-    """The photo cut round in a ring (cached: a person appears on many cards; read only)."""
+def _round_photo(path: str, digest: str, size: int,
+                 ring: tuple[int, int, int]) -> Image.Image | None:
+    """The photo cut round in a ring (cached by the file's content hash ``digest``, not its
+    path: a person appears on many cards, and a replaced photo must not be drawn stale)."""
     try:
         with Image.open(path) as source:
             source.draft("RGB", (size * 2, size * 2))  # fast JPEG downscale on load
@@ -393,7 +397,8 @@ def _round_photo(path: str, size: int, ring: tuple[int, int, int]) -> Image.Imag
 
 
 @lru_cache(maxsize=4)
-def _logo(path: str, height: int) -> Image.Image | None:
+def _logo(path: str, digest: str, height: int) -> Image.Image | None:
+    """The logo at ``height`` (cached by content hash ``digest``, not by path)."""
     try:
         with Image.open(path) as source:
             logo = source.convert("RGBA")
@@ -425,11 +430,14 @@ def draw(spec: CardSpec) -> bytes:
     canvas.text((m, m), spec.company.upper(), font=company_font, fill=text)
     top = m + layout.company_size + m // 2
 
-    logo = _logo(spec.logo, layout.logo_height) if spec.logo else None
+    logo = _logo(spec.logo, spec.digests[2] if len(spec.digests) > 2 else "",
+                 layout.logo_height) if spec.logo else None
     if logo is not None:
         image.paste(logo, (layout.width - m - logo.width, m - 8), logo)
 
-    photo = _round_photo(spec.photo, layout.photo, band_text) if spec.photo else None
+    photo_digest = spec.digests[3] if len(spec.digests) > 3 else ""
+    photo = _round_photo(spec.photo, photo_digest, layout.photo, band_text) \
+        if spec.photo else None
     text_width = layout.width - 2 * m
     if layout.portrait:
         if photo is not None:
