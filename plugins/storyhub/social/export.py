@@ -102,12 +102,29 @@ def write_csv(snippets: SnippetSet, out: TextIO) -> None:
         images = {i["kind"]: i for i in _images(item, snippets.site_url)}
         for s in item.snippets:
             image = images.get("instagram" if s.network == "instagram" else "og", {})
-            writer.writerow([
+            writer.writerow([neutralise_cell(cell) for cell in (
                 item.story.id, item.story.title, s.network, s.variant,
                 s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
                 s.measure.count, s.measure.limit, s.link, s.intent or "",
                 image.get("url", ""), image.get("alt", ""), s.suggested_date.isoformat(),
-            ])
+            )])
+
+
+#: A cell starting with one of these is read as a formula by Excel, LibreOffice and Google
+#: Sheets (OWASP "CSV injection"). Full-width forms are folded to these by some of them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading ``'`` (OWASP); numbers
+    stay numbers. Quotes inside are escaped by the csv writer. The JSON export stays exact."""
+    if not isinstance(value, str):
+        return value
+    if value.lstrip(" \u00a0\u200b\ufeff").startswith(FORMULA_STARTS) or value.startswith(
+        FORMULA_STARTS
+    ):
+        return "'" + value
+    return value
 
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
