@@ -38,7 +38,7 @@ LIMITS = AdviceLimits()
 
 # Quoted words: “…”, «…», „…“, "…", and Markdown blockquotes.
 _QUOTED = re.compile(
-    r"“[^”\n]{2,}”|«[^»\n]{2,}»|„[^“\n]{2,}“|\"[^\"\n]{2,}\"|^[ \t]{0,3}>[ \t]*\S",
+    r"“[^”\n]{2,600}”|«[^»\n]{2,600}»|„[^“\n]{2,600}“|\"[^\"\n]{2,600}\"|^[ \t]{0,3}>[ \t]*\S",
     re.MULTILINE,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -19,8 +19,11 @@ from storyhub.hub.publish import (
     PhotoIndex,
     Verdict,
     file_verdict,
+    handles_without_consent,
     person_verdict,
     photo_allowed,
+    quote_message,
+    quotes_without_consent,
     shown_anonymously,
     story_verdict,
 )
@@ -250,6 +253,7 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
     teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
     _check_team_spelling(teams, diagnostics)
     refused = _refused_files(stories, content.people, today, diagnostics)
+    _check_consent_per_use(content.stories, all_people, set(people), diagnostics)
 
     return Hub(
         settings=settings,
@@ -269,6 +273,41 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         anonymous=anonymous,
         refused_files=refused,
     )
+
+
+def _check_consent_per_use(
+    stories: list[Story], all_people: dict[str, Person], named: set[str],
+    diagnostics: Diagnostics,
+) -> None:
+    """Quotes need 'quotes' consent, handles in a story's own posts need 'social' consent:
+    an error at the line, for every story (drafts too: they are meant to be published)."""
+    for story in stories:
+        source = story.source
+        people = [all_people[p] for p in dict.fromkeys(story.people) if p in all_people]
+        for index, col, person in quotes_without_consent(story.body, people):
+            diagnostics.error(source.path, source.body_line + index, col,
+                              quote_message(person), field="quotes", code="consent")
+        for field_name in ("title", "summary"):
+            for _, _, person in quotes_without_consent(getattr(story, field_name), people):
+                line, col = source.value_pos(field_name)
+                diagnostics.error(source.path, line, col, quote_message(person),
+                                  field=field_name, code="consent")
+        candidates = list(all_people.values())
+        for network, text in story.social.items():
+            for _, _, person in quotes_without_consent(text, people):
+                line, col = source.value_pos("social", network)
+                diagnostics.error(source.path, line, col, quote_message(person),
+                                  field="social", code="consent")
+            for handle, person in handles_without_consent(text, candidates, named):
+                line, col = source.value_pos("social", network)
+                why = ("is not named on the site" if person.consent.social
+                       else "has not consented to being mentioned on social networks")
+                diagnostics.error(
+                    source.path, line, col,
+                    f"'social.{network}' mentions '{handle}', a profile of {person.name} "
+                    f"({person.source.path}), who {why}: remove it",
+                    field="social", code="consent",
+                )
 
 
 def _refused_files(

@@ -58,8 +58,20 @@ class Leak:
         return f"{self.file}: {self.secret.why} ({self.excerpt!r})"
 
 
+#: Characters that change nothing a reader sees: soft hyphens, zero-width characters,
+#: bidirectional controls, word joiners, variation selectors, the BOM. Removed before
+#: matching, so that a name split by one of them is still found.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+
+
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Text as a reader sees it, for matching: NFKC (full-width and ligatures folded),
+    case-folded, invisible characters removed, blanks collapsed."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
 
 
 # -- what must not appear --------------------------------------------------------------------
