@@ -125,8 +125,24 @@ def rel(root: Path, path: Path) -> str:
     return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
 
 
+#: Largest story, profile or values.yml accepted (a long story is ~50 KB).
+MAX_TEXT_BYTES = 1_000_000
+#: Longest line accepted (a long paragraph is ~3,000 characters).
+MAX_LINE = 100_000
+
+
 def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
-    """Read UTF-8 (with or without BOM, LF or CRLF); report anything else."""
+    """Read UTF-8 (with or without BOM, LF or CRLF); report anything else, and files or
+    lines too long to be text a person wrote."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        diagnostics.error(
+            shown, 1, 1,
+            f"the file is {size:,} bytes; the limit is {MAX_TEXT_BYTES:,}: a story or profile "
+            "this long is probably pasted data — remove it, or split the text",
+            code="file-size",
+        )
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -145,7 +161,18 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
             code="encoding",
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_LINE:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE:
+                diagnostics.error(
+                    shown, number, MAX_LINE + 1,
+                    f"line {number} is {len(line):,} characters long; the limit is "
+                    f"{MAX_LINE:,}: break it into paragraphs",
+                    code="line-length",
+                )
+                return None
+    return text
 
 
 @dataclass

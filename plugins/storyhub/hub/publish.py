@@ -159,7 +159,7 @@ def file_verdict(path: Path, photos: PhotoIndex, today: date) -> Verdict:
 #: A quotation: “…”, «…», „…“, "…", ‘…’ (bounded length: linear on any line; two words
 #: or more inside, checked by _WORDS).
 _QUOTATION = re.compile(
-    r"“[^”\n]{3,600}”|«[^»\n]{3,600}»|„[^“\n]{3,600}“|\"[^\"\n]{3,600}\"|‘[^’\n]{3,600}’"
+    r"“[^“”\n]{3,600}”|«[^«»\n]{3,600}»|„[^„“\n]{3,600}“|\"[^\"\n]{3,600}\"|‘[^‘’\n]{3,600}’"
 )
 _WORDS = re.compile(r"\w\s+\w")
 #: A pull quote: a Markdown blockquote, a quote admonition, <blockquote> or <q>.

@@ -34,7 +34,8 @@ BINARY_SUFFIXES = {
 MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
 MIN_SENTENCE = 32
 # A run of words and spaces only: it reads the same in the Markdown and in the page.
-_SENTENCE = re.compile(r"[^\W_][^\W_ ]*(?: [^\W_]+){4,}")
+# Starts only where a word starts, words bounded in length: linear on any line.
+_SENTENCE = re.compile(r"(?<![^\W_])[^\W_]{1,60}(?: [^\W_]{1,60}){4,}")
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,10 @@ def _pattern(secrets: Iterable[Secret]) -> re.Pattern[str] | None:
 #: across the edge is still seen and memory stays bounded however big the output grows.
 CHUNK_CHARS = 1 << 20
 OVERLAP = 4096
-_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+#: A tag; never spans another '<', so a line of '<<<<…' costs linear time.
+_TAG = re.compile(r"<[^<>]*>")
+# A JSON string starts at a quote that is not escaped (linear even on '\"\"\"…').
+_JSON_STRING = re.compile(r'(?<!\\)"(?:[^"\\\n]|\\.)*"')
 
 
 def text_pieces(path: Path) -> Iterator[str]:
@@ -243,7 +247,7 @@ def readable_texts(suffix: str, text: str) -> Iterator[str]:
         yield unquote_plus(plain)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
-        yield html.unescape(re.sub(r"<[^>]*>", "", text))
+        yield html.unescape(_TAG.sub("", text))
 
 
 def _text_suffix(path: Path) -> str | None:
