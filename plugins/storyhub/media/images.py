@@ -25,6 +25,7 @@ from storyhub.content.files import IMAGE_FORMATS
 from storyhub.content.load import Content
 from storyhub.content.model import Source
 from storyhub.diagnostics.core import Diagnostics
+from storyhub.options.settings import cache_dir
 
 #: Limits, in one place. File size: phone photos are 2-12 MB; 25 MB leaves room.
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -152,29 +153,38 @@ def check_media(content: Content) -> None:
     nothing here lists a folder again.
     """
     diagnostics = content.diagnostics
+    cache = cache_dir(content.root, "images")
     for person in content.people:
         if person.photo is not None:
-            _check_field(person.source, "photo", person.photo, diagnostics)
+            _check_field(person.source, "photo", person.photo, diagnostics, cache, "photo")
     for story in content.stories:
         if story.image is not None:
-            _check_field(story.source, "image", story.image, diagnostics)
+            _check_field(story.source, "image", story.image, diagnostics, cache, "story-image")
         checked = set(story.source.files.values())
         for item in story.source.folder_files:
             if item.kind != "image" or item.path in checked:
                 continue  # the `image:` file was checked above, with the line of its field
             try:
-                inspect_image(item.path)
+                check_as_published(item.path, "story-file", cache)
             except ImageProblem as exc:
                 shown = story.source.path.rsplit("/", 1)[0] + "/" + item.relative
                 diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
-def _check_field(source: Source, field: str, written: str, diagnostics: Diagnostics) -> None:
+def check_as_published(path: Path, kind: str, cache: Path | None) -> None:
+    """Check ``path`` as the build will use it: inspected, then decoded and re-encoded
+    (the result is cached, so the build reuses it). Raises :class:`ImageProblem`."""
+    inspect_image(path)
+    clean_image_bytes(path, kind, cache=cache)
+
+
+def _check_field(source: Source, field: str, written: str, diagnostics: Diagnostics,
+                 cache: Path | None, kind: str) -> None:
     found = source.files.get(field)
     if found is None:
         return  # the loader already said the file is missing or not an image
     try:
-        inspect_image(found)
+        check_as_published(found, kind, cache)
     except ImageProblem as exc:
         line, col = source.value_pos(field)
         diagnostics.error(source.path, line, col, f"'{field}': {written}: {exc}",
@@ -222,7 +232,10 @@ def reencode(data: bytes, target: str, edge: int) -> bytes:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageProblem(_too_many_pixels(0)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ImageProblem(f"the image cannot be decoded ({exc}): save it again") from None
+        raise ImageProblem(
+            f"the file starts like a {sniff(data[:64])} image but cannot be read ({exc}): "
+            "open it in an image editor and save it again"
+        ) from None
     if max(pixels.size) > edge:
         pixels.thumbnail((edge, edge), Image.Resampling.LANCZOS)
     # A brand-new image holds pixels only: no info dict, no EXIF, no ICC, no XMP.
@@ -242,6 +255,24 @@ def reencode(data: bytes, target: str, edge: int) -> bytes:
 
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
     """Pixels in sRGB, in a mode every encoder handles (L, LA, RGB or RGBA)."""
+    if icc and image.mode in ("CMYK", "LAB"):
+        # A CMYK photo is converted through its own profile, not by the naive formula.
+        try:
+            from PIL import ImageCms
+
+            converted = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"), outputMode="RGB")
+            if converted is not None:
+                return converted.copy()
+        except Exception:  # an unreadable profile: convert without it below
+            pass
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I") or image.mode.startswith("I;"):
+        # 16-bit grey: scale to 8 bits (a plain conversion clips everything above 255 to white)
+        wide = image if image.mode == "I" else image.convert("I")
+        return wide.point(lambda value: value / 256).convert("L")
+    if image.mode == "F":
+        return image.point(lambda value: value * 255 if value <= 1.0 else value).convert("L")
     if image.mode in ("P", "PA"):
         image = image.convert("RGBA" if "transparency" in image.info or image.mode == "PA"
                               else "RGB")
@@ -249,7 +280,7 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         image = image.convert("RGB")
     elif image.mode.startswith(("I", "F")) or image.mode == "1":
         image = image.convert("L")
-    if icc and image.mode in ("RGB", "RGBA"):
+    if icc and image.mode in ("RGB", "RGBA") and _profile_space(icc) == "RGB ":
         try:
             from PIL import ImageCms
 
@@ -262,6 +293,11 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         except Exception:  # an unreadable profile: keep the pixels as they are
             pass
     return image.copy()
+
+
+def _profile_space(icc: bytes) -> str:
+    """The colour space an ICC profile describes ('RGB ', 'CMYK', 'GRAY'…), from its header."""
+    return icc[16:20].decode("ascii", "replace") if len(icc) >= 20 else ""
 
 
 def _flatten(image: Image.Image) -> Image.Image:
