@@ -469,12 +469,29 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
             )
             continue
         story.attach(slug, document.body, source)
+        _check_repeated_ids(story, diagnostics)
         if story.image is not None:
             _check_image(walk, source, "image", story.image, diagnostics)
         source.folder_files = beside
         stories.append(story)
     _check_duplicate_slugs(stories, diagnostics)
     return stories
+
+
+def _check_repeated_ids(story: Story, diagnostics: Diagnostics) -> None:
+    """``people: [giulia, giulia]`` is a slip (a copy-paste, or a second person missing)."""
+    for field_name in ("people", "values"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(story, field_name)):
+            if item in seen:
+                line, col = story.source.value_pos(field_name, index)
+                diagnostics.error(
+                    story.source.path, line, col,
+                    f"'{item}' is listed twice in '{field_name}': remove one (or write the id "
+                    "you meant)",
+                    field=field_name, code="duplicate-id",
+                )
+            seen.add(item)
 
 
 def _rejected(data: dict[str, Any], source: Source) -> Rejected:

@@ -254,6 +254,7 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
     _check_team_spelling(teams, diagnostics)
     refused = _refused_files(stories, content.people, today, diagnostics)
     _check_consent_per_use(content.stories, all_people, set(people), diagnostics)
+    _check_future(content, today, diagnostics)
 
     return Hub(
         settings=settings,
@@ -273,6 +274,30 @@ def build_hub(content: Content, settings: HubSettings) -> Hub:
         anonymous=anonymous,
         refused_files=refused,
     )
+
+
+def _check_future(content: Content, today: date, diagnostics: Diagnostics) -> None:
+    """A story dated in the future is most likely meant to wait: say how; a consent dated
+    in the future counts from that day only (the person is not published before)."""
+    for story in content.stories:
+        if story.date > today and story.publish_at is None:
+            line, col = story.source.value_pos("date")
+            diagnostics.warning(
+                story.source.path, line, col,
+                f"'date': {story.date.isoformat()} is in the future — the story is published "
+                "now anyway; did you mean 'publish_at: "
+                f"{story.date.isoformat()}T09:00:00+01:00' to publish it on that day?",
+                field="date", code="future-date",
+            )
+    for person in content.people:
+        if person.consent.date > today:
+            line, col = person.source.value_pos("consent", "date")
+            diagnostics.warning(
+                person.source.path, line, col,
+                f"'consent.date': {person.consent.date.isoformat()} is in the future: nothing "
+                "of this person is published before that day",
+                field="consent", code="future-date",
+            )
 
 
 def _check_consent_per_use(

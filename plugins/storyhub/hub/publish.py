@@ -34,6 +34,8 @@ def person_verdict(person: Person, today: date) -> Verdict:
     if _has_left(person, today):
         when = f" on {person.left.isoformat()}" if person.left else ""
         return Verdict(False, f"{person.id} left the company{when}")
+    if consent.date > today:
+        return Verdict(False, f"{person.id}'s consent only starts on {consent.date.isoformat()}")
     if not consent.name:
         return Verdict(False, f"{person.id} has not consented to publishing their name")
     return PUBLISHED
@@ -93,7 +95,8 @@ def shown_anonymously(person: Person, today: date, unconsented: str) -> bool:
 
 def _only_name_missing(person: Person, today: date) -> bool:
     """An anonymous label may stand in for a missing name consent, never for a withdrawal."""
-    return not person.consent.name and not is_gone(person, today)
+    return (not person.consent.name or person.consent.date > today) and not is_gone(
+        person, today)
 
 
 # -- files: whatever path reaches a person's photo is governed by their consent ---------------
