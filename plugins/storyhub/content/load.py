@@ -6,6 +6,7 @@ files once everything has been read.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from storyhub.content.files import (
     walk_content,
 )
 from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
-from storyhub.diagnostics.core import Diagnostics
+from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
 from storyhub.text.yamlsource import Located, parse_yaml
 
@@ -304,10 +305,41 @@ def _load_values(root: Path, content: Content) -> list[Value]:
                 field="id", code="duplicate-id",
             )
             continue
+        if value.icon is not None:
+            problem = _icon_problem(value.icon)
+            if problem is not None:
+                iline, icol = located.value_pos((index, "icon"))
+                diagnostics.error(VALUES_FILE, iline, icol, problem, field="icon",
+                                  code="unknown-icon")
         first_line[value.id] = located.value_pos((index, "id"))[0]
         value._source = Source(VALUES_FILE, path, located)
         values.append(value)
     return values
+
+
+@functools.lru_cache(maxsize=1)
+def material_icons() -> frozenset[str]:
+    """Names of the icons Material for MkDocs ships ('material/hand-heart', 'fontawesome/
+    solid/heart'…), read from its package folder without importing it; empty if absent."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    icons = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
+    return frozenset(p.relative_to(icons).with_suffix("").as_posix()
+                     for p in icons.rglob("*.svg"))
+
+
+def _icon_problem(icon: str) -> str | None:
+    known = material_icons()
+    if not known or icon in known:
+        return None
+    close = did_you_mean(icon, [k for k in known if k.split("/")[0] == icon.split("/")[0]]
+                         or known)
+    hint = f" — did you mean '{close}'?" if close else ""
+    return (f"unknown icon '{icon}'{hint} (the icons Material ships are listed at "
+            "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/)")
 
 
 # -- people/ ---------------------------------------------------------------------------------

@@ -393,6 +393,11 @@ class Story(_Document):
     def url(self) -> str:
         return f"stories/{self.id}/"
 
+    @property
+    def direction(self) -> str:
+        """``rtl`` for a story in a right-to-left language (Arabic, Hebrew, Persian…)."""
+        return text_direction(self.lang)
+
 
 @dataclass
 class Source:
@@ -418,6 +423,23 @@ class Source:
 
     def value_pos(self, *path: str | int) -> tuple[int, int]:
         return self.located.value_pos(tuple(path))
+
+
+#: Languages written right to left (ISO 639 codes; a script subtag can say otherwise).
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "pa-arab",
+                           "ps", "sd", "syr", "ug", "ur", "yi", "nqo", "az-arab", "uz-arab"})
+
+
+def text_direction(lang: str | None) -> str:
+    """``rtl`` or ``ltr`` for a language code such as ``ar``, ``he-IL`` or ``sr-Latn``."""
+    if not lang:
+        return "ltr"
+    parts = lang.lower().split("-")
+    if len(parts) > 1 and parts[1] in ("arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"):
+        return "rtl"
+    if len(parts) > 1 and len(parts[1]) == 4:
+        return "ltr"  # another script subtag (Latn, Cyrl…)
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
 
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
