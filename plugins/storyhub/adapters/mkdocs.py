@@ -103,6 +103,12 @@ class StoryhubPlugin(BasePlugin[StoryhubConfig]):
     # -- configuration and validation ------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        listed = [name for name in config.plugins if name.split(" #")[0] == "storyhub"]
+        if len(listed) > 1:
+            raise PluginError(
+                f"storyhub is listed {len(listed)} times under 'plugins:' in mkdocs.yml: keep "
+                "one entry (with all its options); two would write the same files twice"
+            )
         if config.theme.name == "material" and config.theme.get("font") is not False:
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")

@@ -152,7 +152,7 @@ class CardSet:
         self.stats.cached = len(self.specs) - len(self._pending)
         if not self._pending:
             return
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.cache_dir = usable_cache(self.cache_dir, "cards")
         if self.workers > 1 and len(self._pending) >= PARALLEL_FROM:
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
@@ -202,6 +202,40 @@ class CardSet:
                     shutil.copyfile(source, target)
                 written.append(target)
         return written
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def usable_cache(folder: Path, part: str) -> Path:
+    """``folder`` if it can be written, else a fresh temporary folder (the build goes on
+    without a lasting cache, and says so). Temporary files that a killed build left there
+    (``*.<pid>.tmp`` of a process that no longer runs) are removed."""
+    import logging
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        logging.getLogger("mkdocs.plugins.storyhub").info(
+            f"storyhub: the cache folder {folder} cannot be written ({exc.strerror or exc}); "
+            f"{part} are made without a cache this time")
+        return Path(tempfile.mkdtemp(prefix=f"storyhub-{part}-"))
+    for stale in folder.glob("*.tmp"):
+        pid = stale.name.rsplit(".", 2)[-2] if stale.name.count(".") >= 2 else ""
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            stale.unlink(missing_ok=True)
+    return folder
 
 
 # -- planning -------------------------------------------------------------------------------

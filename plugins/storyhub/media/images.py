@@ -313,7 +313,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 def _write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
