@@ -41,6 +41,8 @@ DEFAULT_FONT_BOLD = FONTS / "DejaVuSans-Bold.ttf"
 DEFAULT_BACKGROUND = "#37474f"
 CARDS_FOLDER = "assets/cards"
 MAX_BYTES = 300_000  # WhatsApp previews want JPEG ≤ 300 KB
+#: Characters of a title a card can ever show (5 lines of large type); the rest is cut.
+MAX_TITLE = 300
 #: Draw in worker processes when at least this many cards are missing.
 PARALLEL_FROM = 12
 
@@ -378,11 +380,15 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
         if line:
             lines.append(line)
         while draw.textlength(word, font=font) > width and len(word) > 1:
-            cut = len(word)
-            while cut > 1 and draw.textlength(word[:cut], font=font) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
+            low, high = 1, len(word)  # the longest prefix that fits, by bisection
+            while low < high:
+                middle = (low + high + 1) // 2
+                if draw.textlength(word[:middle], font=font) <= width:
+                    low = middle
+                else:
+                    high = middle - 1
+            lines.append(word[:low])
+            word = word[low:]
         line = word
     if line:
         lines.append(line)
@@ -391,16 +397,19 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
 
 def _fit_title(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: Layout,
                width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    # No card shows more than a few hundred characters: longer titles are cut before
+    # wrapping, so drawing costs the same for any title.
+    title = spec.title if len(spec.title) <= MAX_TITLE else spec.title[:MAX_TITLE] + "…"
     for size in layout.title_sizes:
         font = _font(spec.font_bold, size)
-        lines = _wrap(draw, spec.title, font, width)
+        lines = _wrap(draw, title, font, width)
         if len(lines) <= layout.title_lines:
             return font, lines
     lines = lines[: layout.title_lines]
     last = lines[-1]
     while last and draw.textlength(last + "…", font=font) > width:
         last = last[:-1].rstrip()
-    lines[-1] = last + "…"
+    lines[-1] = last.rstrip("…") + "…"
     return font, lines
 
 

@@ -22,6 +22,7 @@ from storyhub.diagnostics.core import Diagnostics
 
 Path = tuple[str | int, ...]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -197,6 +198,15 @@ def parse_yaml(
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
         value = loader.construct_object(node)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            line, col = pos(node.start_mark)
+            diagnostics.error(
+                path, line, col,
+                "this text has half a character (an escape such as \\ud83d, one of the two "
+                "halves of an emoji): write the character itself",
+                code="yaml",
+            )
+            value = _SURROGATE.sub("\ufffd", value)
         if not node.style and (  # plain: None in PyYAML, "" in libyaml
             node.tag == "tag:yaml.org,2002:str"
             or (node.tag == "tag:yaml.org,2002:null" and node.value == "")
