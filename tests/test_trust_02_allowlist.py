@@ -149,3 +149,28 @@ def test_draft_folder_files_are_never_copied(hub: Hub) -> None:
     hub.write("stories/a/secret-plan.jpg", image_bytes())
     files = output_bytes(hub.build())
     assert [n for n in files if "secret-plan" in n or n.startswith("stories/a/")] == []
+
+
+def test_a_cache_file_committed_by_a_pull_request_is_not_published(hub: Hub) -> None:
+    """The image cache is keyed by the original's bytes, which an attacker knows: a cached
+    file that is not storyhub's own clean output is ignored and made again."""
+    hub.write("stories/a/index.md", story_text("A"))
+    hub.write("stories/a/pic.jpg", image_bytes())
+    hub.build()
+    [cached] = (hub.root / ".cache/storyhub/images").glob("*.jpeg")
+    cached.write_bytes(image_bytes(exif=b"Exif\0\0POISONED-GPS-XYZ"))
+    files = output_bytes(hub.build())
+    assert [n for n, data in files.items() if b"POISONED-GPS-XYZ" in data] == []
+    assert b"POISONED" not in cached.read_bytes()
+
+
+def test_cache_files_committed_to_git_stop_the_build(hub: Hub) -> None:
+    import subprocess
+
+    hub.write(".cache/storyhub/snippets/0123abcd/index.html", "<script>alert(1)</script>")
+    for command in (["init", "-q"], ["add", "-f", ".cache"]):
+        subprocess.run(["git", *command], cwd=hub.root, check=True, capture_output=True)
+    assert diagnostics(hub) == [
+        ".cache/storyhub/snippets/0123abcd/index.html:1:1: this build-cache file is committed "
+        "to the repository: storyhub would publish it as if it had made it — remove it (git rm "
+        "-r --cached .cache) and keep .cache/ out of git"]

@@ -209,6 +209,27 @@ def links_in(folder: Path, shown: str) -> list[str]:
     return problems
 
 
+def committed_cache(root: Path) -> list[str]:
+    """Files under ``.cache/storyhub`` that the repository tracks. The cache is keyed by
+    inputs anyone can compute, so a pull request could commit a "cached" page or image
+    with any content; storyhub refuses to build with one. (Empty outside a git checkout.)"""
+    import subprocess
+
+    if not (root / ".cache").exists():
+        return []
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "-z", "--", ".cache"], cwd=root, capture_output=True,
+            check=False, timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if result.returncode != 0:
+        return []
+    return sorted(_nfc(name) for name in result.stdout.decode("utf-8", "replace").split("\0")
+                  if name)
+
+
 # -- paths written in fields ------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from storyhub.content.explain import report_validation_error
 from storyhub.content.files import (
     IMAGE_SUFFIXES,
     Walk,
+    committed_cache,
     folder_files,
     report_links,
     report_unclaimed,
@@ -90,6 +91,13 @@ def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = N
     content.publish = _publish_options(publish, content.diagnostics)
     content.walk = walk_content(root)
     report_links(content.walk, content.diagnostics)
+    for name in committed_cache(root):
+        content.diagnostics.error(
+            name, 1, 1,
+            "this build-cache file is committed to the repository: storyhub would publish "
+            "it as if it had made it — remove it (git rm -r --cached .cache) and keep .cache/ "
+            "out of git", code="committed-cache",
+        )
     content.values = _load_values(root, content)
     content.people = _load_people(root, content)
     content.stories = _load_stories(root, content)

@@ -209,11 +209,38 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> by
     ).hexdigest()
     cached = cache / f"{key}.{target.lower()}" if cache is not None else None
     if cached is not None and cached.is_file():
-        return cached.read_bytes()
+        data_out = cached.read_bytes()
+        if looks_reencoded(data_out, target):
+            return data_out
+        # A cache file that is not what storyhub writes (a pull request can commit one
+        # under .cache/): ignored and made again from the original.
     result = reencode(data, target, edge)
     if cached is not None:
         _write_atomically(cached, result)
     return result
+
+
+#: What storyhub's own encoders write in an image's info; anything else in a cached file
+#: (EXIF, XMP, ICC profiles, comments, text chunks) means someone else wrote it.
+_OWN_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+             "progression", "adobe", "adobe_transform", "loop", "background", "duration",
+             "timestamp", "aspect"}
+
+
+def looks_reencoded(data: bytes, target: str) -> bool:
+    """Is ``data`` plausibly storyhub's own output in ``target`` format: the right format,
+    within the limits, and without metadata? (Checks the header only; cheap.)"""
+    if sniff(data[:64]) != target or len(data) > MAX_FILE_BYTES:
+        return False
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                return False
+            if target == "JPEG" and (b"\xff\xe1" in data[:65536] or b"\xff\xfe" in data[:65536]):
+                return False  # an APP1 (EXIF/XMP) or COM segment
+            return set(image.info) <= _OWN_INFO and not image.getexif()
+    except Exception:
+        return False
 
 
 def reencode(data: bytes, target: str, edge: int) -> bytes:
