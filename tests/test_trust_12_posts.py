@@ -70,8 +70,8 @@ def test_small_mastodon_limit(hub: Hub) -> None:
 def test_own_social_text_over_the_limit_is_an_error(hub: Hub) -> None:
     hub.write("stories/a.md", story_text("A", extra="social:\n  x: '" + "word " * 80 + "'\n"))
     assert diagnostics(hub) == [
-        "stories/a.md:8:6: social.x is too long: 399 weighted characters, over X's limit of 280 by 119 "
-        "— shorten it (storyhub shortens generated text, never yours)"]
+        "stories/a.md:8:6: social.x is too long: 399 weighted characters, over X's limit of 280 "
+        "by 119 — shorten it (storyhub shortens generated text, never yours)"]
 
 
 def test_half_an_emoji_escaped_in_yaml_is_an_error_not_a_crash(hub: Hub) -> None:
