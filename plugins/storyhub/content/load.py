@@ -7,6 +7,7 @@ files once everything has been read.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -326,23 +327,35 @@ def _load_values(root: Path, content: Content) -> list[Value]:
 
 
 @functools.lru_cache(maxsize=1)
-def material_icons() -> frozenset[str]:
-    """Names of the icons Material for MkDocs ships ('material/hand-heart', 'fontawesome/
-    solid/heart'…), read from its package folder without importing it; empty if absent."""
+def _icons_folder() -> Path | None:
+    """Material for MkDocs' icon folder, found without importing it (None if absent)."""
     import importlib.util
 
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
+    return folder if folder.is_dir() else None
+
+
+@functools.lru_cache(maxsize=1)
+def material_icons() -> frozenset[str]:
+    """Names of the icons Material ships ('material/hand-heart', 'fontawesome/solid/heart'…)."""
+    folder = _icons_folder()
+    if folder is None:
         return frozenset()
-    icons = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
-    return frozenset(p.relative_to(icons).with_suffix("").as_posix()
-                     for p in icons.rglob("*.svg"))
+    names: set[str] = set()
+    for current, _, files in os.walk(folder):
+        prefix = current[len(str(folder)) + 1 :].replace(os.sep, "/")
+        names.update(f"{prefix}/{name[:-4]}" for name in files if name.endswith(".svg"))
+    return frozenset(names)
 
 
 def _icon_problem(icon: str) -> str | None:
+    folder = _icons_folder()
+    if folder is None or (folder / f"{icon}.svg").is_file():
+        return None  # the common case costs one stat; the list is read only for a typo
     known = material_icons()
-    if not known or icon in known:
-        return None
     close = did_you_mean(icon, [k for k in known if k.split("/")[0] == icon.split("/")[0]]
                          or known)
     hint = f" — did you mean '{close}'?" if close else ""

@@ -261,6 +261,8 @@ def _too_deep(text: str) -> tuple[int, int] | None:
         indents.append(indent)
         if len(indents) + dashes > MAX_DEPTH:
             return number, indent + 1
+        if "[" not in rest and "{" not in rest:
+            continue
         depth = 0
         quote = ""
         for column, char in enumerate(rest):
