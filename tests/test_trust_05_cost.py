@@ -146,3 +146,48 @@ def test_small_jpeg_that_would_decompress_into_gigabytes(
         f"stories/a/other.jpg:1:1: the image is too large ({size}); the limit is 60 "
         "megapixels: resize it, e.g. to 2400 pixels on the longest side",
     ]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Intro.\n\n" + "[" * 30_000 + "x" + "]" * 30_000 + "\n",
+     "stories/a.md:10:1: this paragraph has more than 400 '[' characters: split it into "
+     "several paragraphs (an empty line between them)"),
+    ("[a" * 300 + "\n" + "[b" * 300 + "\n",
+     "stories/a.md:8:1: this paragraph has more than 400 '[' characters: split it into "
+     "several paragraphs (an empty line between them)"),
+    ("<a " * 3_000 + "\n",
+     "stories/a.md:8:1: this paragraph has more than 400 '<' characters: split it into "
+     "several paragraphs (an empty line between them)"),
+    ("Text " + "*" * 50_000 + "x\n",
+     "stories/a.md:8:6: 50000 '*' in a row: at most 50 (for a line, write '---' on a line of "
+     "its own)"),
+    ("_" * 3_000 + "x" + "_" * 3_000 + "\n",
+     "stories/a.md:8:1: 3000 '_' in a row: at most 50 (for a line, write '---' on a line of "
+     "its own)"),
+    ("- " * 3_000 + "x\n",
+     "stories/a.md:8:1: quotes or lists nested more than 20 levels deep: flatten them"),
+    (">" * 3_000 + " x\n",
+     "stories/a.md:8:1: quotes or lists nested more than 20 levels deep: flatten them"),
+    ("1. " * 100 + "x\n",
+     "stories/a.md:8:1: quotes or lists nested more than 20 levels deep: flatten them"),
+])
+def test_markdown_the_renderer_cannot_take_is_refused_quickly(
+    hub: Hub, body: str, expected: str
+) -> None:
+    hub.write("stories/a.md", story_text("A", body=body))
+    assert timed(lambda: diagnostics(hub)) == [expected]
+
+
+def test_ordinary_markdown_is_accepted(hub: Hub) -> None:
+    body = ("# Title\n\n> quote\n> > nested\n\n- a\n  - b\n    - c\n\n" + "[link](x) " * 100
+            + "\n\n" + "*" * 3 + "strong em" + "*" * 3 + "\n\n---\n\n" + "_" * 40 + "\n")
+    hub.write("stories/a.md", story_text("A", body=body))
+    assert diagnostics(hub) == []
+
+
+def test_value_description_is_bounded_too(hub: Hub) -> None:
+    hub.write("values.yml", "- id: craft\n  name: Craft\n  description: '" + "[" * 5_000
+              + "'\n- id: care\n  name: Care\n  description: C.\n- id: courage\n  name: C\n"
+              "  description: C.\n")
+    assert "values.yml:3:1: this paragraph has more than 400 '[' characters: split it into " \
+        "several paragraphs (an empty line between them)" in timed(lambda: diagnostics(hub))

@@ -194,6 +194,55 @@ class Document:
     body_line: int
 
 
+#: Markdown the renderer cannot take at any cost: Python-Markdown's link and inline-HTML
+#: parsing grows with the square of the brackets in a paragraph (30,000 '[' take minutes),
+#: and deep nesting or long emphasis runs exhaust its recursion.
+MAX_BRACKETS = 400
+MAX_EMPHASIS_RUN = 50
+MAX_NESTING = 20
+_EMPHASIS_RUN = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
+_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
+_MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
+
+
+def check_markdown_cost(text: str, shown: str, first_line: int, field: str | None,
+                        diagnostics: Diagnostics) -> bool:
+    """Refuse Markdown whose rendering would cost minutes or exhaust recursion; one error
+    (the first problem) with its line. True when the text is fine."""
+    lines = text.split("\n")
+    paragraph_start = 0
+    counts = {"[": 0, "<": 0}
+    for index, line in enumerate([*lines, ""]):
+        if not line.strip():
+            paragraph_start, counts = index + 1, {"[": 0, "<": 0}
+            continue
+        for char in counts:
+            counts[char] += line.count(char)
+            if counts[char] > MAX_BRACKETS:
+                diagnostics.error(
+                    shown, first_line + paragraph_start, 1,
+                    f"this paragraph has more than {MAX_BRACKETS} '{char}' characters: split it "
+                    "into several paragraphs (an empty line between them)",
+                    field=field, code="markdown-limit")
+                return False
+        run = _EMPHASIS_RUN.search(line)
+        if run:
+            diagnostics.error(
+                shown, first_line + index, run.start() + 1,
+                f"{len(run.group(0))} '{run.group(0)[0]}' in a row: at most "
+                f"{MAX_EMPHASIS_RUN} (for a line, write '---' on a line of its own)",
+                field=field, code="markdown-limit")
+            return False
+        lead = _NESTING.match(line)
+        if lead and len(_MARKER.findall(lead.group(0))) > MAX_NESTING:
+            diagnostics.error(
+                shown, first_line + index, 1,
+                f"quotes or lists nested more than {MAX_NESTING} levels deep: flatten them",
+                field=field, code="markdown-limit")
+            return False
+    return True
+
+
 def split_front_matter(text: str, shown: str, diagnostics: Diagnostics) -> Document | None:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -305,6 +354,10 @@ def _load_values(root: Path, content: Content) -> list[Value]:
             continue
         value = validate(Value, item, VALUES_FILE, located, diagnostics, prefix=(index,))
         if value is None:
+            continue
+        dline, _ = located.value_pos((index, "description"))
+        if not check_markdown_cost(value.description, VALUES_FILE, dline, "description",
+                                   diagnostics):
             continue
         if value.id in first_line:
             vline, vcol = located.value_pos((index, "id"))
@@ -420,7 +473,12 @@ def _read_document(path: Path, shown: str, diagnostics: Diagnostics) -> Document
     text = read_text(path, shown, diagnostics)
     if text is None:
         return None
-    return split_front_matter(text, shown, diagnostics)
+    document = split_front_matter(text, shown, diagnostics)
+    if document is not None and not check_markdown_cost(
+        document.body, shown, document.body_line, None, diagnostics
+    ):
+        return None
+    return document
 
 
 def _check_image(
