@@ -238,3 +238,18 @@ def test_copy_of_a_consented_photo_is_published(hub: Hub) -> None:
     hub.write("stories/a/g.jpg", MARCO)
     assert diagnostics(hub, "warning") == []
     assert (hub.build(strict=False) / "stories/a/g.jpg").is_file()
+
+
+def test_hard_link_to_a_file_outside_is_not_copied(hub: Hub, outside: Path) -> None:
+    hub.write("stories/a/index.md", story_text("A"))
+    os.link(outside / "secret.txt", hub.root / "stories/a/notes.txt")
+    assert diagnostics(hub, publish={"files": {".txt": 1000}}) == [
+        "stories/a/notes.txt:1:1: 'notes.txt' is a hard link to a file elsewhere (2 names for "
+        "the same file): it would be copied as it is, so it is not published; copy the file "
+        "here instead"]
+
+
+def test_docs_dir_outside_the_hub_is_refused(hub: Hub, outside: Path) -> None:
+    hub.set(docs_dir=str(outside))
+    assert (f"mkdocs.yml:1:1: 'docs_dir' ({outside}) is outside the folder of mkdocs.yml: "
+            "MkDocs would publish files from elsewhere") in build_error(hub)

@@ -334,11 +334,15 @@ def _refuse_links(config: MkDocsConfig, root: Path) -> None:
     from storyhub.content.files import links_in
 
     problems: list[str] = []
-    for folder in (config.docs_dir, config.theme.custom_dir):
+    for name, folder in (("docs_dir", config.docs_dir), ("theme.custom_dir",
+                                                          config.theme.custom_dir)):
         if folder:
             path = Path(folder)
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            problems += links_in(path, shown)
+            if not path.resolve().is_relative_to(root):
+                problems.append(f"mkdocs.yml:1:1: '{name}' ({folder}) is outside the folder of "
+                                "mkdocs.yml: MkDocs would publish files from elsewhere")
+                continue
+            problems += links_in(path, path.resolve().relative_to(root).as_posix())
     if problems:
         raise PluginError(
             f"storyhub found {len(problems)} symbolic link(s) that MkDocs would follow; "

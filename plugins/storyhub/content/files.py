@@ -70,6 +70,7 @@ class Entry:
     rel: str  # relative to the hub root, POSIX, NFC
     kind: str  # "file" | "dir" | "link" | "other"
     size: int = 0
+    links: int = 1  # hard links to the same file (a git checkout never makes more than 1)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def _entry(path: Path, rel: str) -> Entry | None:
         kind = "file"
     else:
         kind = "other"
-    return Entry(path, _nfc(rel), kind, info.st_size if kind == "file" else 0)
+    return Entry(path, _nfc(rel), kind, info.st_size if kind == "file" else 0,
+                 info.st_nlink if kind == "file" else 1)
 
 
 def _walk_dir(walk: Walk, folder: Entry) -> None:
@@ -368,6 +370,15 @@ def folder_files(
                 f"images; to publish {what}, list the type with a size limit in the "
                 "'publish: files:' option",
                 code="not-published",
+            )
+            continue
+        if entry.links > 1:
+            diagnostics.error(
+                entry.rel, 1, 1,
+                f"'{name}' is a hard link to a file elsewhere ({entry.links} names for the same "
+                "file): it would be copied as it is, so it is not published; copy the file "
+                "here instead",
+                code="symlink",
             )
             continue
         if entry.size > limit:
