@@ -131,8 +131,9 @@ def test_advice_never_fails_unless_strict(hub: Hub) -> None:
     assert quiet.returncode == 0 and quiet.stdout == ""
 
 
-def advice_for(hub: Hub, text: str) -> list[str]:
-    quiet_hub(hub)
+def advice_for(hub: Hub, text: str, *, quiet: bool = True) -> list[str]:
+    if quiet:
+        quiet_hub(hub)
     hub.write("stories/x.md", text)
     result = hub.storyhub("check")
     assert result.returncode == 0, result.stdout
@@ -199,6 +200,11 @@ def test_advice_very_long_body(hub: Hub) -> None:
 def test_no_quote_advice_for_people_who_refused_quotes(hub: Hub) -> None:
     text = (hub.root / "people/giulia.md").read_text(encoding="utf-8")
     hub.write("people/giulia.md", text.replace("quotes: true", "quotes: false"))
+    quiet_hub(hub)
+    # (Quoting her would now be an error: see test_trust_03_consent.py.)
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", body="The night was long. " * 40,
+        extra="image: oven.jpg\nimage_alt: Trays of bread\n"))
     found = advice_for(hub, story_text("X", body="The night was long. " * 40,
-                                       extra="image: oven.jpg\nimage_alt: x\n"))
+                                       extra="image: oven.jpg\nimage_alt: x\n"), quiet=False)
     assert found == []

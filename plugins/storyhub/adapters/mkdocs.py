@@ -60,6 +60,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.renders = RenderCache() if self.is_serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        listed = [name for name in config.plugins if name.split(" #")[0] == "storyhub"]
+        if len(listed) > 1:
+            raise PluginError(
+                f"storyhub is listed {len(listed)} times under 'plugins:' in mkdocs.yml: keep "
+                "one entry (with all its options); two would write the same files twice"
+            )
         if config.theme.name == "material" and config.theme.get("font") is not False:
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")
@@ -78,6 +84,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 language=str(config.theme.get("language") or "en"),
                 overrides=Path(custom_dir) if custom_dir else None, serving=self.is_serving,
             )
+            # MkDocs follows symbolic links in docs/ and overrides/: refuse them before it reads.
+            pipeline.refuse_site_links(Path(config.docs_dir), Path(custom_dir) if custom_dir
+                                       else None)
         except ConfigError as exc:
             raise PluginError(str(exc)) from None
         self.pipeline = pipeline

@@ -87,6 +87,7 @@ def build_site(
         target = Path(site_dir or mkdocs_config.site_dir).resolve()
         staging = target.parent / f".{target.name}.building-{os.getpid()}"
         _remove(staging)
+        _remove_stale(target)
         mkdocs_config.site_dir = str(staging)
         try:
             build(mkdocs_config)
@@ -129,6 +130,26 @@ def swap_in(staging: Path, target: Path) -> None:
         os.replace(aside, target)
         raise
     _remove(aside)
+
+
+def _remove_stale(target: Path) -> None:
+    """Staging and set-aside folders that a killed build left beside ``target``
+    (``.site.building-<pid>``, ``.site.old-<pid>`` of a process that no longer runs)."""
+    for pattern in (f".{target.name}.building-*", f".{target.name}.old-*"):
+        for stale in target.parent.glob(pattern):
+            pid = stale.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                _remove(stale)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _remove(path: Path) -> None:

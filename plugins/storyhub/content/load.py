@@ -6,6 +6,7 @@ files once everything has been read.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -16,8 +17,19 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from storyhub.content.files import (
+    IMAGE_SUFFIXES,
+    Walk,
+    committed_cache,
+    folder_files,
+    report_links,
+    report_unclaimed,
+    resolve,
+    walk_content,
+)
 from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
+from storyhub.options.publish import PublishOptions
 from storyhub.text.explain import report_validation_error
 from storyhub.text.yamlsource import Located, parse_yaml
 
@@ -26,7 +38,6 @@ M = TypeVar("M", bound=BaseModel)
 STORIES_DIR = "stories"
 PEOPLE_DIR = "people"
 VALUES_FILE = "values.yml"
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 _SKIPPED = ("README.md", "readme.md")
 
@@ -47,6 +58,9 @@ class Content:
     files: list[Path] = field(default_factory=list)
     #: stories whose fields are invalid: their ids are still checked, so one pass finds all
     rejected: list[Rejected] = field(default_factory=list)
+    #: every entry of stories/ and people/, listed once (links recorded, never followed)
+    walk: Walk | None = None
+    publish: PublishOptions = field(default_factory=PublishOptions)
 
 
 @dataclass
@@ -59,13 +73,59 @@ class Rejected:
     author: str | None
 
 
-def load_content(root: Path) -> Content:
-    """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``."""
+EXPECTED = {
+    "stories": "a story is stories/<slug>.md or stories/<slug>/index.md (one folder deep), "
+               "and other files are published only beside a story's index.md or when a "
+               "story names them in 'image:'",
+    "people": "a profile is people/<id>.md (not in a subfolder); photos are published only "
+              "when a profile names them in 'photo:'",
+}
+
+
+def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = None) -> Content:
+    """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``.
+
+    The content folders are listed once (:func:`walk_content`); that record decides
+    which files are read, which a story folder may publish, and what a path field names.
+    """
     content = Content(root=root)
+    content.publish = _publish_options(publish, content.diagnostics)
+    content.walk = walk_content(root)
+    report_links(content.walk, content.diagnostics)
+    for name in committed_cache(root):
+        content.diagnostics.error(
+            name, 1, 1,
+            "this build-cache file is committed to the repository: storyhub would publish "
+            "it as if it had made it — remove it (git rm -r --cached .cache) and keep .cache/ "
+            "out of git", code="committed-cache",
+        )
     content.values = _load_values(root, content)
     content.people = _load_people(root, content)
     content.stories = _load_stories(root, content)
+    report_unclaimed(content.walk, content.diagnostics, _expected_hints(content.walk))
     return content
+
+
+def _publish_options(
+    publish: PublishOptions | dict[str, Any] | None, diagnostics: Diagnostics
+) -> PublishOptions:
+    if isinstance(publish, PublishOptions):
+        return publish
+    try:
+        return PublishOptions.model_validate(publish or {})
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            diagnostics.error(
+                "mkdocs.yml", 1, 1,
+                f"storyhub option 'publish{'.' + where if where else ''}': {error['msg']}",
+                code="option",
+            )
+        return PublishOptions()
+
+
+def _expected_hints(walk: Walk) -> dict[str, str]:
+    return EXPECTED
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -75,8 +135,24 @@ def rel(root: Path, path: Path) -> str:
     return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
 
 
+#: Largest story, profile or values.yml accepted (a long story is ~50 KB).
+MAX_TEXT_BYTES = 1_000_000
+#: Longest line accepted (a long paragraph is ~3,000 characters).
+MAX_LINE = 100_000
+
+
 def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
-    """Read UTF-8 (with or without BOM, LF or CRLF); report anything else."""
+    """Read UTF-8 (with or without BOM, LF or CRLF); report anything else, and files or
+    lines too long to be text a person wrote."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        diagnostics.error(
+            shown, 1, 1,
+            f"the file is {size:,} bytes; the limit is {MAX_TEXT_BYTES:,}: a story or profile "
+            "this long is probably pasted data — remove it, or split the text",
+            code="file-size",
+        )
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -95,7 +171,18 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
             code="encoding",
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_LINE:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE:
+                diagnostics.error(
+                    shown, number, MAX_LINE + 1,
+                    f"line {number} is {len(line):,} characters long; the limit is "
+                    f"{MAX_LINE:,}: break it into paragraphs",
+                    code="line-length",
+                )
+                return None
+    return text
 
 
 @dataclass
@@ -105,6 +192,55 @@ class Document:
     located: Located
     body: str
     body_line: int
+
+
+#: Markdown the renderer cannot take at any cost: Python-Markdown's link and inline-HTML
+#: parsing grows with the square of the brackets in a paragraph (30,000 '[' take minutes),
+#: and deep nesting or long emphasis runs exhaust its recursion.
+MAX_BRACKETS = 400
+MAX_EMPHASIS_RUN = 50
+MAX_NESTING = 20
+_EMPHASIS_RUN = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
+_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
+_MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
+
+
+def check_markdown_cost(text: str, shown: str, first_line: int, field: str | None,
+                        diagnostics: Diagnostics) -> bool:
+    """Refuse Markdown whose rendering would cost minutes or exhaust recursion; one error
+    (the first problem) with its line. True when the text is fine."""
+    lines = text.split("\n")
+    paragraph_start = 0
+    counts = {"[": 0, "<": 0}
+    for index, line in enumerate([*lines, ""]):
+        if not line.strip():
+            paragraph_start, counts = index + 1, {"[": 0, "<": 0}
+            continue
+        for char in counts:
+            counts[char] += line.count(char)
+            if counts[char] > MAX_BRACKETS:
+                diagnostics.error(
+                    shown, first_line + paragraph_start, 1,
+                    f"this paragraph has more than {MAX_BRACKETS} '{char}' characters: split it "
+                    "into several paragraphs (an empty line between them)",
+                    field=field, code="markdown-limit")
+                return False
+        run = _EMPHASIS_RUN.search(line)
+        if run:
+            diagnostics.error(
+                shown, first_line + index, run.start() + 1,
+                f"{len(run.group(0))} '{run.group(0)[0]}' in a row: at most "
+                f"{MAX_EMPHASIS_RUN} (for a line, write '---' on a line of its own)",
+                field=field, code="markdown-limit")
+            return False
+        lead = _NESTING.match(line)
+        if lead and len(_MARKER.findall(lead.group(0))) > MAX_NESTING:
+            diagnostics.error(
+                shown, first_line + index, 1,
+                f"quotes or lists nested more than {MAX_NESTING} levels deep: flatten them",
+                field=field, code="markdown-limit")
+            return False
+    return True
 
 
 def split_front_matter(text: str, shown: str, diagnostics: Diagnostics) -> Document | None:
@@ -169,60 +305,16 @@ def validate(
         return None
 
 
-# -- assets ----------------------------------------------------------------------------------
-
-
-def find_asset(
-    root: Path, folder: Path, written: str
-) -> tuple[Path | None, str | None]:
-    """Resolve ``written`` relative to ``folder``, matching the case exactly.
-
-    Returns the path, or ``None`` and a sentence saying what is wrong.
-    """
-    candidate = Path(written)
-    if candidate.is_absolute() or written.startswith(("/", "\\")) or "://" in written:
-        return None, f"'{written}' must be a path relative to this file, e.g. photos/me.jpg"
-    target = (folder / candidate).resolve()
-    try:
-        target.relative_to(root.resolve())
-    except ValueError:
-        return None, f"'{written}' points outside the hub folder"
-    current = folder.resolve()
-    for part in candidate.parts:
-        if part in (".", ""):
-            continue
-        if part == "..":
-            current = current.parent
-            continue
-        try:
-            entries = os.listdir(current)
-        except OSError:
-            return None, f"'{written}' does not exist"
-        names = {unicodedata.normalize("NFC", e): e for e in entries}
-        wanted = unicodedata.normalize("NFC", part)
-        if wanted not in names:
-            same_case = [e for e in names if e.lower() == wanted.lower()]
-            if same_case:
-                return None, (
-                    f"'{written}' does not exist — the file is called '{same_case[0]}' "
-                    "(capital letters matter on the web)"
-                )
-            close = did_you_mean(wanted, names.keys())
-            hint = f" — did you mean '{close}'?" if close else ""
-            return None, f"'{written}' does not exist{hint}"
-        current = current / names[wanted]
-    if not current.is_file():
-        return None, f"'{written}' is a folder, not a file"
-    return current, None
-
-
 # -- values.yml ------------------------------------------------------------------------------
 
 
 def _load_values(root: Path, content: Content) -> list[Value]:
     path = root / VALUES_FILE
     diagnostics = content.diagnostics
-    if not path.is_file():
+    entry = content.walk.get(VALUES_FILE) if content.walk is not None else None
+    if entry is not None and entry.kind != "file":
+        return []  # a link or a special file: reported where the folders are listed
+    if entry is None:
         diagnostics.error(
             VALUES_FILE, 1, 1,
             "values.yml is missing: create it with the company's values (see the content model)",
@@ -263,6 +355,10 @@ def _load_values(root: Path, content: Content) -> list[Value]:
         value = validate(Value, item, VALUES_FILE, located, diagnostics, prefix=(index,))
         if value is None:
             continue
+        dline, _ = located.value_pos((index, "description"))
+        if not check_markdown_cost(value.description, VALUES_FILE, dline, "description",
+                                   diagnostics):
+            continue
         if value.id in first_line:
             vline, vcol = located.value_pos((index, "id"))
             diagnostics.error(
@@ -271,30 +367,76 @@ def _load_values(root: Path, content: Content) -> list[Value]:
                 field="id", code="duplicate-id",
             )
             continue
+        if value.icon is not None:
+            problem = _icon_problem(value.icon)
+            if problem is not None:
+                iline, icol = located.value_pos((index, "icon"))
+                diagnostics.error(VALUES_FILE, iline, icol, problem, field="icon",
+                                  code="unknown-icon")
         first_line[value.id] = located.value_pos((index, "id"))[0]
         value._source = Source(VALUES_FILE, path, located)
         values.append(value)
     return values
 
 
+@functools.lru_cache(maxsize=1)
+def _icons_folder() -> Path | None:
+    """Material for MkDocs' icon folder, found without importing it (None if absent)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
+    return folder if folder.is_dir() else None
+
+
+@functools.lru_cache(maxsize=1)
+def material_icons() -> frozenset[str]:
+    """Names of the icons Material ships ('material/hand-heart', 'fontawesome/solid/heart'…)."""
+    folder = _icons_folder()
+    if folder is None:
+        return frozenset()
+    names: set[str] = set()
+    for current, _, files in os.walk(folder):
+        prefix = current[len(str(folder)) + 1 :].replace(os.sep, "/")
+        names.update(f"{prefix}/{name[:-4]}" for name in files if name.endswith(".svg"))
+    return frozenset(names)
+
+
+def _icon_problem(icon: str) -> str | None:
+    folder = _icons_folder()
+    if folder is None or (folder / f"{icon}.svg").is_file():
+        return None  # the common case costs one stat; the list is read only for a typo
+    known = material_icons()
+    close = did_you_mean(icon, [k for k in known if k.split("/")[0] == icon.split("/")[0]]
+                         or known)
+    hint = f" — did you mean '{close}'?" if close else ""
+    return (f"unknown icon '{icon}'{hint} (the icons Material ships are listed at "
+            "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/)")
+
+
 # -- people/ ---------------------------------------------------------------------------------
 
 
-def _markdown_files(folder: Path) -> Iterator[Path]:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() == ".md" and not path.name.startswith(
-            ("_", ".")
-        ) and path.name not in _SKIPPED:
-            yield path
+def _markdown_files(walk: Walk, folder: str) -> Iterator[Path]:
+    """Profiles: the regular ``.md`` files directly in ``folder`` (links are never read)."""
+    for entry in walk.children.get(folder, []):
+        if entry.kind != "file" or entry.path.suffix.lower() != ".md":
+            continue
+        if entry.path.name in _SKIPPED:
+            walk.claimed.add(entry.rel)
+        elif not entry.path.name.startswith(("_", ".")):
+            walk.claimed.add(entry.rel)
+            yield entry.path
 
 
 def _load_people(root: Path, content: Content) -> list[Person]:
     diagnostics = content.diagnostics
     people: list[Person] = []
     seen: dict[str, str] = {}
-    for path in _markdown_files(root / PEOPLE_DIR):
+    assert content.walk is not None
+    for path in _markdown_files(content.walk, PEOPLE_DIR):
         shown = rel(root, path)
         content.files.append(path)
         person_id = unicodedata.normalize("NFC", path.stem)
@@ -322,7 +464,7 @@ def _load_people(root: Path, content: Content) -> list[Person]:
         person.attach(person_id, document.body,
                       Source(shown, path, document.located, document.body_line))
         if person.photo is not None:
-            _check_image(root, person.source, "photo", person.photo, diagnostics)
+            _check_image(content.walk, person.source, "photo", person.photo, diagnostics)
         people.append(person)
     return people
 
@@ -331,19 +473,27 @@ def _read_document(path: Path, shown: str, diagnostics: Diagnostics) -> Document
     text = read_text(path, shown, diagnostics)
     if text is None:
         return None
-    return split_front_matter(text, shown, diagnostics)
+    document = split_front_matter(text, shown, diagnostics)
+    if document is not None and not check_markdown_cost(
+        document.body, shown, document.body_line, None, diagnostics
+    ):
+        return None
+    return document
 
 
 def _check_image(
-    root: Path, source: Source, field_name: str, written: str, diagnostics: Diagnostics
+    walk: Walk, source: Source, field_name: str, written: str, diagnostics: Diagnostics
 ) -> Path | None:
-    found, problem = find_asset(root, source.folder, written)
+    folder = source.path.rsplit("/", 1)[0] if "/" in source.path else ""
+    entry, problem = resolve(walk, folder, written)
     line, col = source.value_pos(field_name)
     if problem is not None:
         diagnostics.error(source.path, line, col, f"'{field_name}': {problem}",
                           field=field_name, code="missing-file")
         return None
-    assert found is not None
+    assert entry is not None
+    walk.claimed.add(entry.rel)
+    found = entry.path
     if found.suffix.lower() not in IMAGE_SUFFIXES:
         diagnostics.error(
             source.path, line, col,
@@ -358,25 +508,40 @@ def _check_image(
 # -- stories/ --------------------------------------------------------------------------------
 
 
-def story_files(root: Path, diagnostics: Diagnostics | None = None) -> Iterator[tuple[Path, str]]:
-    """Yield (file, default slug) for ``stories/<slug>.md`` and ``stories/<slug>/index.md``."""
-    folder = root / STORIES_DIR
-    if not folder.is_dir():
-        return
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(("_", ".")) or entry.name in _SKIPPED:
-            continue
-        if entry.is_file() and entry.suffix.lower() == ".md":
-            yield entry, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.stem))
-        elif entry.is_dir():
-            index = entry / "index.md"
-            if index.is_file():
-                yield index, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.name))
-            elif diagnostics is not None and any(p.suffix == ".md" for p in entry.iterdir()):
+def story_files(
+    root: Path, diagnostics: Diagnostics | None = None, walk: Walk | None = None
+) -> Iterator[tuple[Path, str]]:
+    """Yield (file, default slug) for ``stories/<slug>.md`` and ``stories/<slug>/index.md``.
+
+    Read from the one listing of the folders (``walk``); links are never followed.
+    """
+    walk = walk if walk is not None else walk_content(root)
+    for entry in walk.children.get(STORIES_DIR, []):
+        name = entry.path.name
+        if entry.kind == "file" and entry.path.suffix.lower() == ".md":
+            if name.startswith(("_", ".")):
+                continue  # reported as not read
+            walk.claimed.add(entry.rel)
+            if name in _SKIPPED:
+                continue
+            yield entry.path, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", entry.path.stem))
+        elif entry.kind == "dir" and not name.startswith(("_", ".")):
+            index = walk.get(f"{entry.rel}/index.md")
+            if index is not None and index.kind == "file":
+                walk.claimed.add(index.rel)
+                yield index.path, _DATE_PREFIX.sub("", unicodedata.normalize("NFC", name))
+            elif index is not None:
+                continue  # a link named index.md: reported as a link
+            elif diagnostics is not None and any(
+                c.kind == "file" and c.path.suffix.lower() == ".md"
+                for c in walk.children.get(entry.rel, [])
+            ):
+                for child in walk.children.get(entry.rel, []):
+                    walk.claimed.add(child.rel)
                 diagnostics.error(
-                    rel(root, entry), 1, 1,
+                    entry.rel, 1, 1,
                     "this story folder has no index.md: the story's text must be in "
-                    f"{rel(root, entry)}/index.md",
+                    f"{entry.rel}/index.md",
                     code="story-folder",
                 )
 
@@ -384,9 +549,12 @@ def story_files(root: Path, diagnostics: Diagnostics | None = None) -> Iterator[
 def _load_stories(root: Path, content: Content) -> list[Story]:
     diagnostics = content.diagnostics
     stories: list[Story] = []
-    for path, default_slug in story_files(root, diagnostics):
+    walk = content.walk if content.walk is not None else walk_content(root)
+    for path, default_slug in story_files(root, diagnostics, walk):
         shown = rel(root, path)
         content.files.append(path)
+        beside = folder_files(walk, shown.rsplit("/", 1)[0], diagnostics, content.publish) \
+            if path.name == "index.md" else []
         document = _read_document(path, shown, diagnostics)
         if document is None:
             continue
@@ -412,11 +580,29 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
             )
             continue
         story.attach(slug, document.body, source)
+        _check_repeated_ids(story, diagnostics)
         if story.image is not None:
-            _check_image(root, source, "image", story.image, diagnostics)
+            _check_image(walk, source, "image", story.image, diagnostics)
+        source.folder_files = beside
         stories.append(story)
     _check_duplicate_slugs(stories, diagnostics)
     return stories
+
+
+def _check_repeated_ids(story: Story, diagnostics: Diagnostics) -> None:
+    """``people: [giulia, giulia]`` is a slip (a copy-paste, or a second person missing)."""
+    for field_name in ("people", "values"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(story, field_name)):
+            if item in seen:
+                line, col = story.source.value_pos(field_name, index)
+                diagnostics.error(
+                    story.source.path, line, col,
+                    f"'{item}' is listed twice in '{field_name}': remove one (or write the id "
+                    "you meant)",
+                    field=field_name, code="duplicate-id",
+                )
+            seen.add(item)
 
 
 def _rejected(data: dict[str, Any], source: Source) -> Rejected:

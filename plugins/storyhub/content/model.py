@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.content.files import FolderFile
 from storyhub.i18n import Translator
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
@@ -38,6 +39,20 @@ ENGLISH = Translator.for_language("en")
 
 
 def _slug(value: str) -> str:
+    lookalikes = [c for c in value if c in _TRANSLIT and c.isalpha()]
+    if lookalikes and any(c.isascii() and c.isalpha() for c in value) and SLUG_RE.match(
+        slugify(value)
+    ):
+        import unicodedata
+
+        first = lookalikes[0]
+        raise PydanticCustomError(
+            "slug_script",
+            "'{value}' mixes alphabets: '{char}' is {name}, which looks like a Latin letter "
+            "but is not — write '{example}'",
+            {"value": value, "char": first, "name": unicodedata.name(first, "?"),
+             "example": slugify(value)},
+        )
     if not SLUG_RE.match(value):
         raise PydanticCustomError(
             "slug",
@@ -49,15 +64,36 @@ def _slug(value: str) -> str:
 
 
 def _text(value: str) -> str:
+    import unicodedata
+
     value = value.strip()
     if not value:
         raise PydanticCustomError("empty", "must not be empty")
+    if all(unicodedata.category(c) in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me") or c.isspace()
+           for c in value):
+        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(value))
+        raise PydanticCustomError(
+            "invisible",
+            "has only invisible characters ({codes}): write some words people can read",
+            {"codes": codes},
+        )
     return value
+
+
+#: Dates outside these years are typing mistakes (9999-12-31, 0202-03-14); they would
+#: overflow date arithmetic in the build.
+from storyhub.text.dates import FIRST_YEAR, LAST_YEAR  # noqa: E402  (one definition)
 
 
 def parse_author_date(value: Any) -> Any:
     """Accept ``YYYY-MM-DD`` text and explain every other spelling."""
     if isinstance(value, date) and not isinstance(value, datetime):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "date_range",
+                "{value} is out of range: write a real date between {first} and {last}",
+                {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
         return value
     if not isinstance(value, str):
         raise PydanticCustomError(
@@ -67,6 +103,12 @@ def parse_author_date(value: Any) -> Any:
     iso = _ISO_DATE.match(text)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "date_range",
+                "{value} is out of range: write a real date between {first} and {last}",
+                {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
         if not 1 <= month <= 12:
             raise PydanticCustomError(
                 "date_value", "{value} is not a real date: there is no month {month}",
@@ -320,6 +362,11 @@ class Story(_Document):
     def url(self) -> str:
         return f"stories/{self.id}/"
 
+    @property
+    def direction(self) -> str:
+        """``rtl`` for a story in a right-to-left language (Arabic, Hebrew, Persian…)."""
+        return text_direction(self.lang)
+
 
 @dataclass
 class Source:
@@ -332,6 +379,9 @@ class Source:
     #: the files that path fields (``photo``, ``image``) name, resolved once by the loader;
     #: a field is absent here when its file does not exist or is not an image
     files: dict[str, Path] = field(default_factory=dict)
+    #: for a story folder (``stories/<slug>/index.md``): every file beside it that may be
+    #: published, decided once by the loader (allowlist, no symbolic links)
+    folder_files: list[FolderFile] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -344,16 +394,56 @@ class Source:
         return self.located.value_pos(tuple(path))
 
 
+#: Languages written right to left (ISO 639 codes; a script subtag can say otherwise).
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "pa-arab",
+                           "ps", "sd", "syr", "ug", "ur", "yi", "nqo", "az-arab", "uz-arab"})
+
+
+def text_direction(lang: str | None) -> str:
+    """``rtl`` or ``ltr`` for a language code such as ``ar``, ``he-IL`` or ``sr-Latn``."""
+    if not lang:
+        return "ltr"
+    parts = lang.lower().split("-")
+    if len(parts) > 1 and parts[1] in ("arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"):
+        return "rtl"
+    if len(parts) > 1 and len(parts[1]) == 4:
+        return "ltr"  # another script subtag (Latn, Cyrl…)
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
+
+
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+#: Cyrillic and Greek letters, transliterated (and so recognised when they pose as Latin).
+_TRANSLIT = {
+    **dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґјѕӏ",
+               ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+                "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
+                "e", "yu", "ya", "i", "i", "ie", "g", "j", "s", "l"], strict=True)),
+    **dict(zip("αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰς",
+               ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o",
+                "p", "r", "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y",
+                "o", "i", "y", "i", "y", "s"], strict=True)),
+}
 
 
 def slugify(text: str) -> str:
-    """ASCII slug of a name: 'Customer Care' -> 'customer-care', 'Perché sì' -> 'perche-si'."""
+    """ASCII slug of a name: 'Customer Care' -> 'customer-care', 'Perché sì' -> 'perche-si',
+    'Отдел продаж' -> 'otdel-prodazh'. Letters no table covers (営業, مبيعات) keep the slug
+    distinct and stable with a short hash of the name: '営業' -> 'x-1c5e1c32'."""
+    import hashlib
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return _SLUG_STRIP.sub("-", ascii_text).strip("-")
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    mapped = "".join(_TRANSLIT.get(c, c) for c in lowered)
+    decomposed = unicodedata.normalize("NFKD", mapped)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_STRIP.sub("-", ascii_text).strip("-")
+    lost = any(unicodedata.category(c).startswith(("L", "N")) and not c.isascii()
+               and not unicodedata.normalize("NFKD", c).encode("ascii", "ignore")
+               for c in mapped)
+    if lost:
+        digest = hashlib.sha1(unicodedata.normalize("NFC", text.strip()).encode()).hexdigest()
+        return f"{slug}-{digest[:8]}" if slug else f"x-{digest[:8]}"
+    return slug
 
 
 Value.model_rebuild()

@@ -38,10 +38,29 @@ LIMITS = AdviceLimits()
 
 # Quoted words: “…”, «…», „…“, "…", and Markdown blockquotes.
 _QUOTED = re.compile(
-    r"“[^”\n]{2,}”|«[^»\n]{2,}»|„[^“\n]{2,}“|\"[^\"\n]{2,}\"|^[ \t]{0,3}>[ \t]*\S",
+    r"“[^“”\n]{2,600}”|«[^«»\n]{2,600}»|„[^„“\n]{2,600}“|\"[^\"\n]{2,600}\"|^[ \t]{0,3}>[ \t]*\S",
     re.MULTILINE,
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _without_comments(text: str) -> str:
+    """``text`` with HTML comments blanked out; linear however many ``<!--`` it holds."""
+    pieces: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces.append(text[position:start])
+        pieces.append(" ")
+        position = end + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 #: Markdown that is not words: list bullets, quote marks, heading hashes, lone dashes.
 _MARKUP = re.compile(r"(?m)^[ \t]*(?:[-*+>#]+|\d+[.)])(?=\s)|\s[-–—|]+(?=\s)")
 #: How far from a quote a name counts as saying who spoke ("…," says Giulia).
@@ -91,7 +110,7 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
              "the questions written by 'storyhub new' are still in the text: delete the "
              "block from '<!--' to '-->' once the story is written",
              (src.body_line, 1))
-    text = _COMMENT.sub(" ", body)
+    text = _without_comments(body)
     words = len(_MARKUP.sub(" ", text).split())
     body_pos = (src.body_line, 1)
     if words < limits.body_min_words:

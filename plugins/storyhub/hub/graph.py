@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 from storyhub.content.load import Content
 from storyhub.content.model import Person, Story, Value
 from storyhub.diagnostics.core import Diagnostics, suggestion
 from storyhub.hub.publish import (
+    PhotoIndex,
     Verdict,
+    file_verdict,
+    handles_without_consent,
     person_verdict,
     photo_allowed,
+    quote_message,
+    quotes_without_consent,
     shown_anonymously,
     story_verdict,
 )
@@ -63,6 +69,12 @@ class Hub:
     anonymous: dict[str, Person] = field(default_factory=dict)
     #: the build's one translator (``theme.language``), handed to every output
     translator: Translator = field(default_factory=lambda: Translator.for_language(None))
+    #: files of published stories that must not be published (someone's unconsented photo)
+    refused_files: dict[Path, Verdict] = field(default_factory=dict)
+
+    def file_published(self, path: Path) -> bool:
+        """May this file of a published story be copied into the site? (The one decision.)"""
+        return path not in self.refused_files
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -248,6 +260,9 @@ def build_hub(content: Content, settings: HubSettings,
         team.members.append(person)
     teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
     _check_team_spelling(teams, diagnostics)
+    refused = _refused_files(stories, content.people, today, diagnostics)
+    _check_consent_per_use(content.stories, all_people, set(people), diagnostics)
+    _check_future(content, today, diagnostics)
 
     return Hub(
         settings=settings,
@@ -266,7 +281,100 @@ def build_hub(content: Content, settings: HubSettings,
         _position={s.id: i for i, s in enumerate(stories)},
         anonymous=anonymous,
         translator=translator or Translator.for_language(settings.language),
+        refused_files=refused,
     )
+
+
+def _check_future(content: Content, today: date, diagnostics: Diagnostics) -> None:
+    """A story dated in the future is most likely meant to wait: say how; a consent dated
+    in the future counts from that day only (the person is not published before)."""
+    for story in content.stories:
+        if story.date > today and story.publish_at is None:
+            line, col = story.source.value_pos("date")
+            diagnostics.warning(
+                story.source.path, line, col,
+                f"'date': {story.date.isoformat()} is in the future — the story is published "
+                "now anyway; did you mean 'publish_at: "
+                f"{story.date.isoformat()}T09:00:00+01:00' to publish it on that day?",
+                field="date", code="future-date",
+            )
+    for person in content.people:
+        if person.consent.date > today:
+            line, col = person.source.value_pos("consent", "date")
+            diagnostics.warning(
+                person.source.path, line, col,
+                f"'consent.date': {person.consent.date.isoformat()} is in the future: nothing "
+                "of this person is published before that day",
+                field="consent", code="future-date",
+            )
+
+
+def _check_consent_per_use(
+    stories: list[Story], all_people: dict[str, Person], named: set[str],
+    diagnostics: Diagnostics,
+) -> None:
+    """Quotes need 'quotes' consent, handles in a story's own posts need 'social' consent:
+    an error at the line, for every story (drafts too: they are meant to be published)."""
+    for story in stories:
+        source = story.source
+        people = [all_people[p] for p in dict.fromkeys(story.people) if p in all_people]
+        for index, col, person in quotes_without_consent(story.body, people):
+            diagnostics.error(source.path, source.body_line + index, col,
+                              quote_message(person), field="quotes", code="consent")
+        for field_name in ("title", "summary"):
+            for _, _, person in quotes_without_consent(getattr(story, field_name), people):
+                line, col = source.value_pos(field_name)
+                diagnostics.error(source.path, line, col, quote_message(person),
+                                  field=field_name, code="consent")
+        candidates = list(all_people.values())
+        for network, text in story.social.items():
+            for _, _, person in quotes_without_consent(text, people):
+                line, col = source.value_pos("social", network)
+                diagnostics.error(source.path, line, col, quote_message(person),
+                                  field="social", code="consent")
+            for handle, person in handles_without_consent(text, candidates, named):
+                line, col = source.value_pos("social", network)
+                why = ("is not named on the site" if person.consent.social
+                       else "has not consented to being mentioned on social networks")
+                diagnostics.error(
+                    source.path, line, col,
+                    f"'social.{network}' mentions '{handle}', a profile of {person.name} "
+                    f"({person.source.path}), who {why}: remove it",
+                    field="social", code="consent",
+                )
+
+
+def _refused_files(
+    stories: list[Story], people: list[Person], today: date, diagnostics: Diagnostics
+) -> dict[Path, Verdict]:
+    """Files beside published stories that are someone's photo without photo consent:
+    the story is published without them, and a warning says so."""
+    photos = PhotoIndex(people)
+    refused: dict[Path, Verdict] = {}
+    for story in stories:
+        files = [("image", path) for path in story.source.files.values()]
+        files += [("", item.path) for item in story.source.folder_files if item.kind == "image"]
+        for field_name, path in files:
+            if path in refused:
+                continue
+            verdict = file_verdict(path, photos, today)
+            if verdict:
+                continue
+            refused[path] = verdict
+            source = story.source
+            if field_name:
+                line, col = source.value_pos(field_name)
+                where, shown = source.path, story.image
+            else:
+                line, col = 1, 1
+                where = source.path.rsplit("/", 1)[0] + "/" + path.name
+                shown = path.name
+            diagnostics.warning(
+                where, line, col,
+                f"{shown} is not published: {verdict.reason}",
+                field=field_name or None, code="photo-consent",
+            )
+    return refused
 
 
 def _check_references(

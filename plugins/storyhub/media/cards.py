@@ -43,6 +43,8 @@ DEFAULT_FONT_BOLD = FONTS / "DejaVuSans-Bold.ttf"
 DEFAULT_BACKGROUND = "#37474f"
 CARDS_FOLDER = "assets/cards"
 MAX_BYTES = 300_000  # WhatsApp previews want JPEG ≤ 300 KB
+#: Characters of a title a card can ever show (5 lines of large type); the rest is cut.
+MAX_TITLE = 300
 #: Draw in worker processes when at least this many cards are missing.
 PARALLEL_FROM = 12
 
@@ -136,7 +138,7 @@ class CardSet:
         self.stats.cached = len(self.specs) - len(self._pending)
         if not self._pending:
             return
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.cache_dir = usable_cache(self.cache_dir, "cards")
         if self.workers > 1 and len(self._pending) >= PARALLEL_FROM:
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
@@ -188,21 +190,51 @@ class CardSet:
         return written
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def usable_cache(folder: Path, part: str) -> Path:
+    """``folder`` if it can be written, else a fresh temporary folder (the build goes on
+    without a lasting cache, and says so). Temporary files that a killed build left there
+    (``*.<pid>.tmp`` of a process that no longer runs) are removed."""
+    import logging
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        logging.getLogger("mkdocs.plugins.storyhub").info(
+            f"storyhub: the cache folder {folder} cannot be written ({exc.strerror or exc}); "
+            f"{part} are made without a cache this time")
+        return Path(tempfile.mkdtemp(prefix=f"storyhub-{part}-"))
+    for stale in folder.glob("*.tmp"):
+        pid = stale.name.rsplit(".", 2)[-2] if stale.name.count(".") >= 2 else ""
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            stale.unlink(missing_ok=True)
+    return folder
+
+
 # -- planning -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _digest(path: str, size: int, mtime_ns: int) -> str:
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes. Read every time: a photo replaced under ``mkdocs serve``
+    (same name, even the same size and time) gets a new digest, so a new card."""
     hasher = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             hasher.update(block)
     return hasher.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    stat = path.stat()
-    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
 
 
 def _alt(story: Story, names: list[str], values: list[str], company: str,
@@ -224,8 +256,14 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
         font if options.font else DEFAULT_FONT_BOLD)
     logo = Path(root / options.logo) if options.logo else None
     # the files exist: storyhub.options.read.check_option_files checked them
-    base_digests = (file_digest(font), file_digest(font_bold),
-                    file_digest(logo) if logo else "")
+    known: dict[Path, str] = {}  # each file hashed once per build, never remembered longer
+
+    def digest(path: Path) -> str:
+        if path not in known:
+            known[path] = file_digest(path)
+        return known[path]
+
+    base_digests = (digest(font), digest(font_bold), digest(logo) if logo else "")
     stories: dict[str, StoryCards] = {}
     specs: dict[str, CardSpec] = {}
     company = hub.settings.company
@@ -235,9 +273,9 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
         names = [p.name for p in people]
         photo_person = next((p for p in people if hub.shows_photo(p)), None)
         photo: Path | None = None
-        if photo_person is not None and photo_person.photo:
-            candidate = photo_person.source.folder / photo_person.photo
-            photo = candidate if candidate.is_file() else None
+        if photo_person is not None:
+            # The file the loader resolved (inside the hub, never through a link).
+            photo = photo_person.source.files.get("photo")
         color = options.background or next(
             (v.color for v in values if v.color), None) or DEFAULT_BACKGROUND
         detail = people[0].role if len(people) == 1 else ""
@@ -252,7 +290,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
                 background=color, text_color=options.text_color, accent=options.accent,
                 quality=options.jpeg_quality, font=str(font), font_bold=str(font_bold),
                 photo=str(photo) if photo else None, logo=str(logo) if logo else None,
-                digests=(*base_digests, file_digest(photo) if photo else ""),
+                digests=(*base_digests, digest(photo) if photo else ""),
             )
             key = spec.key()
             specs[key] = spec
@@ -319,11 +357,15 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
         if line:
             lines.append(line)
         while draw.textlength(word, font=font) > width and len(word) > 1:
-            cut = len(word)
-            while cut > 1 and draw.textlength(word[:cut], font=font) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
+            low, high = 1, len(word)  # the longest prefix that fits, by bisection
+            while low < high:
+                middle = (low + high + 1) // 2
+                if draw.textlength(word[:middle], font=font) <= width:
+                    low = middle
+                else:
+                    high = middle - 1
+            lines.append(word[:low])
+            word = word[low:]
         line = word
     if line:
         lines.append(line)
@@ -332,22 +374,27 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
 
 def _fit_title(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: Layout,
                width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    # No card shows more than a few hundred characters: longer titles are cut before
+    # wrapping, so drawing costs the same for any title.
+    title = spec.title if len(spec.title) <= MAX_TITLE else spec.title[:MAX_TITLE] + "…"
     for size in layout.title_sizes:
         font = _font(spec.font_bold, size)
-        lines = _wrap(draw, spec.title, font, width)
+        lines = _wrap(draw, title, font, width)
         if len(lines) <= layout.title_lines:
             return font, lines
     lines = lines[: layout.title_lines]
     last = lines[-1]
     while last and draw.textlength(last + "…", font=font) > width:
         last = last[:-1].rstrip()
-    lines[-1] = last + "…"
+    lines[-1] = last.rstrip("…") + "…"
     return font, lines
 
 
 @lru_cache(maxsize=64)
-def _round_photo(path: str, size: int, ring: tuple[int, int, int]) -> Image.Image | None:
-    """The photo cut round in a ring (cached: a person appears on many cards; read only)."""
+def _round_photo(path: str, digest: str, size: int,
+                 ring: tuple[int, int, int]) -> Image.Image | None:
+    """The photo cut round in a ring (cached by the file's content hash ``digest``, not its
+    path: a person appears on many cards, and a replaced photo must not be drawn stale)."""
     try:
         with Image.open(path) as source:
             source.draft("RGB", (size * 2, size * 2))  # fast JPEG downscale on load
@@ -370,7 +417,8 @@ def _round_photo(path: str, size: int, ring: tuple[int, int, int]) -> Image.Imag
 
 
 @lru_cache(maxsize=4)
-def _logo(path: str, height: int) -> Image.Image | None:
+def _logo(path: str, digest: str, height: int) -> Image.Image | None:
+    """The logo at ``height`` (cached by content hash ``digest``, not by path)."""
     try:
         with Image.open(path) as source:
             logo = source.convert("RGBA")
@@ -402,11 +450,14 @@ def draw(spec: CardSpec) -> bytes:
     canvas.text((m, m), spec.company.upper(), font=company_font, fill=text)
     top = m + layout.company_size + m // 2
 
-    logo = _logo(spec.logo, layout.logo_height) if spec.logo else None
+    logo = _logo(spec.logo, spec.digests[2] if len(spec.digests) > 2 else "",
+                 layout.logo_height) if spec.logo else None
     if logo is not None:
         image.paste(logo, (layout.width - m - logo.width, m - 8), logo)
 
-    photo = _round_photo(spec.photo, layout.photo, band_text) if spec.photo else None
+    photo_digest = spec.digests[3] if len(spec.digests) > 3 else ""
+    photo = _round_photo(spec.photo, photo_digest, layout.photo, band_text) \
+        if spec.photo else None
     text_width = layout.width - 2 * m
     if layout.portrait:
         if photo is not None:

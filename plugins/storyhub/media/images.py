@@ -21,9 +21,11 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from storyhub.content.load import Content, rel
+from storyhub.content.files import IMAGE_FORMATS
+from storyhub.content.load import Content
 from storyhub.content.model import Source
 from storyhub.diagnostics.core import Diagnostics
+from storyhub.options.settings import cache_dir
 
 #: Limits, in one place. File size: phone photos are 2-12 MB; 25 MB leaves room.
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -37,10 +39,9 @@ WEBP_QUALITY = 85
 RECIPE = "storyhub-images-1"
 
 #: Output format by file suffix: the published file keeps its name and extension.
-FORMAT_BY_SUFFIX = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+#: (What a story folder may publish at all is decided once, in storyhub.content.files.)
+FORMAT_BY_SUFFIX = IMAGE_FORMATS
 IMAGE_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
-#: Files that must never be copied beside a story: they can run code in a browser.
-ACTIVE_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs", ".xml", ".swf")
 
 _PIXELS_IN_MESSAGE = re.compile(r"\((\d+) pixels\)")
 
@@ -146,57 +147,48 @@ def _too_many_pixels(pixels: int, width: int = 0, height: int = 0) -> str:
 
 
 def check_media(content: Content) -> None:
-    """Report every unusable photo, story image and co-located file, at its field."""
+    """Report every unusable photo, story image and image beside a story, at its field.
+
+    The files are those the loader recorded (``Source.files``, ``Source.folder_files``):
+    nothing here lists a folder again.
+    """
     diagnostics = content.diagnostics
-    root = content.root
+    cache = cache_dir(content.root, "images")
     for person in content.people:
         if person.photo is not None:
-            _check_field(root, person.source, "photo", person.photo, diagnostics)
+            _check_field(person.source, "photo", person.photo, diagnostics, cache, "photo")
     for story in content.stories:
         if story.image is not None:
-            _check_field(root, story.source, "image", story.image, diagnostics)
-        if story.source.abs_path.name == "index.md":
-            # The `image:` file was checked above, with the line of its field.
-            _check_folder(root, story.source.folder, diagnostics,
-                          checked=set(story.source.files.values()))
+            _check_field(story.source, "image", story.image, diagnostics, cache, "story-image")
+        checked = set(story.source.files.values())
+        for item in story.source.folder_files:
+            if item.kind != "image" or item.path in checked:
+                continue  # the `image:` file was checked above, with the line of its field
+            try:
+                check_as_published(item.path, "story-file", cache)
+            except ImageProblem as exc:
+                shown = story.source.path.rsplit("/", 1)[0] + "/" + item.relative
+                diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
-def _check_field(
-    root: Path, source: Source, field: str, written: str, diagnostics: Diagnostics
-) -> None:
+def check_as_published(path: Path, kind: str, cache: Path | None) -> None:
+    """Check ``path`` as the build will use it: inspected, then decoded and re-encoded
+    (the result is cached, so the build reuses it). Raises :class:`ImageProblem`."""
+    inspect_image(path)
+    clean_image_bytes(path, kind, cache=cache)
+
+
+def _check_field(source: Source, field: str, written: str, diagnostics: Diagnostics,
+                 cache: Path | None, kind: str) -> None:
     found = source.files.get(field)
     if found is None:
         return  # the loader already said the file is missing or not an image
     try:
-        inspect_image(found)
+        check_as_published(found, kind, cache)
     except ImageProblem as exc:
         line, col = source.value_pos(field)
         diagnostics.error(source.path, line, col, f"'{field}': {written}: {exc}",
                           field=field, code="image-content")
-
-
-def _check_folder(root: Path, folder: Path, diagnostics: Diagnostics, *,
-                  checked: set[Path]) -> None:
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.resolve() in checked:
-            continue
-        suffix = path.suffix.lower()
-        shown = rel(root, path)
-        if suffix in ACTIVE_SUFFIXES:
-            diagnostics.error(
-                shown, 1, 1,
-                f"'{path.name}' cannot be published beside a story: {suffix} files can run "
-                "code in the reader's browser (export images as PNG or JPEG)",
-                code="image-content",
-            )
-        elif suffix in IMAGE_SUFFIXES:
-            try:
-                inspect_image(path)
-            except ImageProblem as exc:
-                diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
 # -- re-encoding ------------------------------------------------------------------------------
@@ -217,11 +209,38 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> by
     ).hexdigest()
     cached = cache / f"{key}.{target.lower()}" if cache is not None else None
     if cached is not None and cached.is_file():
-        return cached.read_bytes()
+        data_out = cached.read_bytes()
+        if looks_reencoded(data_out, target):
+            return data_out
+        # A cache file that is not what storyhub writes (a pull request can commit one
+        # under .cache/): ignored and made again from the original.
     result = reencode(data, target, edge)
     if cached is not None:
         _write_atomically(cached, result)
     return result
+
+
+#: What storyhub's own encoders write in an image's info; anything else in a cached file
+#: (EXIF, XMP, ICC profiles, comments, text chunks) means someone else wrote it.
+_OWN_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+             "progression", "adobe", "adobe_transform", "loop", "background", "duration",
+             "timestamp", "aspect"}
+
+
+def looks_reencoded(data: bytes, target: str) -> bool:
+    """Is ``data`` plausibly storyhub's own output in ``target`` format: the right format,
+    within the limits, and without metadata? (Checks the header only; cheap.)"""
+    if sniff(data[:64]) != target or len(data) > MAX_FILE_BYTES:
+        return False
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                return False
+            if target == "JPEG" and (b"\xff\xe1" in data[:65536] or b"\xff\xfe" in data[:65536]):
+                return False  # an APP1 (EXIF/XMP) or COM segment
+            return set(image.info) <= _OWN_INFO and not image.getexif()
+    except Exception:
+        return False
 
 
 def reencode(data: bytes, target: str, edge: int) -> bytes:
@@ -240,7 +259,10 @@ def reencode(data: bytes, target: str, edge: int) -> bytes:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageProblem(_too_many_pixels(0)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ImageProblem(f"the image cannot be decoded ({exc}): save it again") from None
+        raise ImageProblem(
+            f"the file starts like a {sniff(data[:64])} image but cannot be read ({exc}): "
+            "open it in an image editor and save it again"
+        ) from None
     if max(pixels.size) > edge:
         pixels.thumbnail((edge, edge), Image.Resampling.LANCZOS)
     # A brand-new image holds pixels only: no info dict, no EXIF, no ICC, no XMP.
@@ -260,6 +282,24 @@ def reencode(data: bytes, target: str, edge: int) -> bytes:
 
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
     """Pixels in sRGB, in a mode every encoder handles (L, LA, RGB or RGBA)."""
+    if icc and image.mode in ("CMYK", "LAB"):
+        # A CMYK photo is converted through its own profile, not by the naive formula.
+        try:
+            from PIL import ImageCms
+
+            converted = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"), outputMode="RGB")
+            if converted is not None:
+                return converted.copy()
+        except Exception:  # an unreadable profile: convert without it below
+            pass
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I") or image.mode.startswith("I;"):
+        # 16-bit grey: scale to 8 bits (a plain conversion clips everything above 255 to white)
+        wide = image if image.mode == "I" else image.convert("I")
+        return wide.point(lambda value: value / 256).convert("L")
+    if image.mode == "F":
+        return image.point(lambda value: value * 255 if value <= 1.0 else value).convert("L")
     if image.mode in ("P", "PA"):
         image = image.convert("RGBA" if "transparency" in image.info or image.mode == "PA"
                               else "RGB")
@@ -267,7 +307,7 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         image = image.convert("RGB")
     elif image.mode.startswith(("I", "F")) or image.mode == "1":
         image = image.convert("L")
-    if icc and image.mode in ("RGB", "RGBA"):
+    if icc and image.mode in ("RGB", "RGBA") and _profile_space(icc) == "RGB ":
         try:
             from PIL import ImageCms
 
@@ -280,6 +320,11 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         except Exception:  # an unreadable profile: keep the pixels as they are
             pass
     return image.copy()
+
+
+def _profile_space(icc: bytes) -> str:
+    """The colour space an ICC profile describes ('RGB ', 'CMYK', 'GRAY'…), from its header."""
+    return icc[16:20].decode("ascii", "replace") if len(icc) >= 20 else ""
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -295,7 +340,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 def _write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)

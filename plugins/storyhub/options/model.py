@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.options.publish import PublishOptions
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NETWORK_IDS, NetworkId
 
@@ -390,8 +391,9 @@ class StoryhubOptions(Options):
     calendar: CalendarOptions = Field(default_factory=CalendarOptions)
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     editor: EditorOptions = Field(default_factory=EditorOptions)
+    publish: PublishOptions = Field(default_factory=PublishOptions)
 
-    @field_validator("snippets", "cards", "calendar", "feeds", "editor", mode="before")
+    @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
         return _section(value)
@@ -410,6 +412,7 @@ class StoryhubOptions(Options):
 GROUPS: dict[str, type[Options]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
+    "publish": PublishOptions,
 }
 
 

@@ -322,6 +322,8 @@ def option_message(error: ErrorDetails, loc: Loc) -> str:
     if kind in ("color", "file_path", "folder", "utm_type", "utm_key", "utm_placeholder"):
         return f"{prefix} {error['msg']}, not {value!r}" if kind in (
             "color", "file_path", "folder") else f"{prefix}: {error['msg']}"
+    if kind == "value_error":
+        return f"{prefix}: {error['msg'].removeprefix('Value error, ')}"
     return f"{prefix}: {error['msg']}"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import storyhub
+from storyhub.content.files import links_in
 from storyhub.content.load import Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.editor.site import admin_files, copy_vendor, editor_settings, write_preview_error
@@ -114,6 +115,8 @@ class Pipeline:
         self.social: Social | None = None
         self._trusted: set[str] = set()
         self._global_key: str | None = None
+        #: the folder of mkdocs.yml (the engine's folders must lie inside it)
+        self.config_dir = settings.root
         #: what a preview server keeps between rebuilds (pages, snippets), if serving
         self.preview: RenderCache | None = None
 
@@ -155,7 +158,9 @@ class Pipeline:
                            diagnostics=diagnostics)
         if diagnostics.errors:
             raise InvalidOptions(diagnostics.errors)
-        return cls(settings)
+        pipeline = cls(settings)
+        pipeline.config_dir = config_file.resolve().parent
+        return pipeline
 
     @classmethod
     def from_config_file(cls, config_file: Path, *, as_of: datetime | None = None,
@@ -176,12 +181,31 @@ class Pipeline:
             positions=config.positions, label=config.label,
         )
 
+    def refuse_site_links(self, docs_dir: Path, custom_dir: Path | None) -> None:
+        """The engine's own folders (pages, theme overrides) must lie inside the hub and hold
+        no symbolic link: an engine that follows links would publish files from elsewhere
+        (``/proc/self/environ``: the CI job's secrets). Raise :class:`ConfigError`."""
+        root = self.config_dir
+        problems: list[str] = []
+        for name, folder in (("docs_dir", docs_dir), ("theme.custom_dir", custom_dir)):
+            if folder is None:
+                continue
+            if not folder.resolve().is_relative_to(root):
+                problems.append(f"mkdocs.yml:1:1: '{name}' ({folder}) is outside the folder of "
+                                "mkdocs.yml: MkDocs would publish files from elsewhere")
+                continue
+            problems += links_in(folder, folder.resolve().relative_to(root).as_posix())
+        if problems:
+            raise ConfigError(
+                f"storyhub found {len(problems)} symbolic link(s) that MkDocs would follow; "
+                "nothing was built:\n" + "\n".join(problems))
+
     # -- 1. check ------------------------------------------------------------------------------
 
     def check(self) -> Diagnostics:
         """Read every file, validate, link: every problem of the hub in one pass."""
         if self._hub is None:
-            content: Content = load_content(self.settings.root)
+            content: Content = load_content(self.settings.root, self.settings.options.publish)
             check_media(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)

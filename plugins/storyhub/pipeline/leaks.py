@@ -34,7 +34,8 @@ BINARY_SUFFIXES = {
 MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
 MIN_SENTENCE = 32
 # A run of words and spaces only: it reads the same in the Markdown and in the page.
-_SENTENCE = re.compile(r"[^\W_][^\W_ ]*(?: [^\W_]+){4,}")
+# Starts only where a word starts, words bounded in length: linear on any line.
+_SENTENCE = re.compile(r"(?<![^\W_])[^\W_]{1,60}(?: [^\W_]{1,60}){4,}")
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,20 @@ class Leak:
         return f"{self.file}: {self.secret.why} ({self.excerpt!r})"
 
 
+#: Characters that change nothing a reader sees: soft hyphens, zero-width characters,
+#: bidirectional controls, word joiners, variation selectors, the BOM. Removed before
+#: matching, so that a name split by one of them is still found.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+
+
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Text as a reader sees it, for matching: NFKC (full-width and ligatures folded),
+    case-folded, invisible characters removed, blanks collapsed."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
 
 
 # -- what must not appear --------------------------------------------------------------------
@@ -161,10 +174,9 @@ def _story_file_names(hub: Hub, story: Story) -> list[str]:
     if story.image is not None:
         found = story.source.files.get("image")
         names.append(found.name if found is not None else Path(story.image).name)
-    if story.source.abs_path.name == "index.md":
-        for path in sorted(story.source.folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() != ".md":
-                names.append(unicodedata.normalize("NFC", path.name))
+    # The files the loader recorded beside the story: the only ones that could be copied.
+    names.extend(unicodedata.normalize("NFC", item.path.name)
+                 for item in story.source.folder_files)
     return names
 
 
@@ -196,7 +208,10 @@ def _pattern(secrets: Iterable[Secret]) -> re.Pattern[str] | None:
 #: across the edge is still seen and memory stays bounded however big the output grows.
 CHUNK_CHARS = 1 << 20
 OVERLAP = 4096
-_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+#: A tag; never spans another '<', so a line of '<<<<…' costs linear time.
+_TAG = re.compile(r"<[^<>]*>")
+# A JSON string starts at a quote that is not escaped (linear even on '\"\"\"…').
+_JSON_STRING = re.compile(r'(?<!\\)"(?:[^"\\\n]|\\.)*"')
 
 
 def text_pieces(path: Path) -> Iterator[str]:
@@ -232,7 +247,7 @@ def readable_texts(suffix: str, text: str) -> Iterator[str]:
         yield unquote_plus(plain)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
-        yield html.unescape(re.sub(r"<[^>]*>", "", text))
+        yield html.unescape(_TAG.sub("", text))
 
 
 def _text_suffix(path: Path) -> str | None:

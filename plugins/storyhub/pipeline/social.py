@@ -201,14 +201,19 @@ def write_social(
 
 
 def _store_exports(cache_root: Path, key: str, files: list[Path]) -> None:
-    """Keep the exports of this build (only the latest) for the next unchanged build."""
-    if cache_root.is_dir():
-        for old in cache_root.iterdir():
-            if old.name != key:
-                shutil.rmtree(old, ignore_errors=True)
-    target = cache_root / key
-    target.mkdir(parents=True, exist_ok=True)
-    for path in files:
-        shutil.copyfile(path, target / path.name)
-    # Written last: a cache folder without its manifest is never reused.
-    (target / MANIFEST).write_text("\n".join(p.name for p in files) + "\n", encoding="utf-8")
+    """Keep the exports of this build (only the latest) for the next unchanged build; a
+    cache folder that cannot be written only means no reuse next time."""
+    try:
+        if cache_root.is_dir():
+            for old in cache_root.iterdir():
+                if old.name != key:
+                    shutil.rmtree(old, ignore_errors=True)
+        target = cache_root / key
+        target.mkdir(parents=True, exist_ok=True)
+        for path in files:
+            shutil.copyfile(path, target / path.name)
+        # Written last: a cache folder without its manifest is never reused.
+        (target / MANIFEST).write_text("\n".join(p.name for p in files) + "\n",
+                                       encoding="utf-8")
+    except OSError:
+        pass

@@ -123,7 +123,8 @@ def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:
 
 
 def plan_assets(hub: Hub) -> list[Asset]:
-    """Only files of published stories and consented photos are ever copied."""
+    """Only files of published stories and consented photos are ever copied: the files the
+    loader recorded for each story (its allowlist, no links), minus those the hub refuses."""
     assets: list[Asset] = []
     for person in hub.people.values():
         if not hub.shows_photo(person):
@@ -135,22 +136,18 @@ def plan_assets(hub: Hub) -> list[Asset]:
     for story in hub.stories:
         base = f"stories/{story.id}/"
         image = story.source.files.get("image")
-        is_folder = story.source.abs_path.name == "index.md"
-        if is_folder:
-            folder = story.source.folder
-            for path in sorted(folder.rglob("*")):
-                relative = path.relative_to(folder)
-                if not path.is_file() or path.suffix.lower() == ".md" or any(
-                    part.startswith(".") for part in relative.parts
-                ):
-                    continue
-                kind = "story-image" if image is not None and path == image else "story-file"
-                assets.append(Asset(path, _nfc(base + relative.as_posix()), story.id, kind))
-            if image is not None and not image.is_relative_to(folder):
-                assets.append(Asset(image, _nfc(base + image.name), story.id, "story-image"))
-        elif image is not None:
+        if image is not None and not hub.file_published(image):
+            image = None
+        folder_image = False
+        for item in story.source.folder_files:
+            if not hub.file_published(item.path):
+                continue
+            kind = "story-image" if image is not None and item.path == image else "story-file"
+            folder_image = folder_image or kind == "story-image"
+            assets.append(Asset(item.path, _nfc(base + item.relative), story.id, kind))
+        if image is not None and not folder_image:
             written = PurePosixPath(story.image or image.name)
-            inside = ".." not in written.parts
+            inside = ".." not in written.parts and story.source.abs_path.name != "index.md"
             dest = base + (written.as_posix() if inside else image.name)
             assets.append(Asset(image, _nfc(dest), story.id, "story-image"))
     return assets

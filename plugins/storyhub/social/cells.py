@@ -7,10 +7,14 @@ passes its text cells through :func:`neutralise`; the JSON exports stay exact.
 
 from __future__ import annotations
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Full-width forms are folded to these by some spreadsheets; leading spaces are skipped.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_SKIPPED = " \u00a0\u200b\ufeff"
 
 
 def neutralise(cell: str) -> str:
     """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula.
     (Quotes inside the cell are escaped by the CSV writer.)"""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    if cell.startswith(FORMULA_STARTS) or cell.lstrip(_SKIPPED).startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

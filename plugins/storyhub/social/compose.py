@@ -20,7 +20,7 @@ from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, with_utm
 from storyhub.social.rules import NetworkRule, rules_for
-from storyhub.social.shorten import shorten
+from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import personal_templates, variant_templates
 
 if TYPE_CHECKING:
@@ -251,8 +251,11 @@ def fit(
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool]:
-    """Render ``template``; when over the limit, shorten the hook (at a sentence or word
-    boundary), then drop hashtags from the end. Returns the text and whether it was cut."""
+    """Render ``template`` so that it fits ``rule``'s limit, whatever the title's length
+    or the number of people. In order, until it fits: shorten the hook (at a sentence or
+    word boundary), drop hashtags from the end, name fewer people ("Giulia, Marco +5"),
+    shorten the title, and as a last resort cut the whole text at a word. Returns the
+    text and whether anything was cut."""
     text, shortened, _ = fit_measured(template, context, hook, tags, rule)
     return text, shortened
 
@@ -264,10 +267,57 @@ def fit_measured(
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
-    """:func:`fit`, and the measure of the returned text.
+    """:func:`fit`, and the measure of the returned text."""
+    text, cut, size = _fit_hook(template, context, hook, tags, rule)
+    if size.ok:
+        return text, cut, size
+    people: list[Any] = list(context.get("people") or [])
+    names_word = context.get("t")
+    word_and = names_word("and") if callable(names_word) else "and"
+    def fewer(keep: int, base: dict[str, Any]) -> dict[str, Any]:
+        shown = people[:keep]
+        rest = len(people) - keep
+        mentions = join_names([m.text for m in shown], word_and) if shown else ""
+        return dict(base, people=shown,
+                    mentions=f"{mentions} +{rest}" if mentions else f"+{rest}",
+                    handles=" ".join(m.handle for m in shown if m.handle))
 
-    Each (hook, hashtag count) is rendered and measured once: the text that passed the
-    check is the one returned, not rendered again."""
+    if people:
+        # The most people that still fit, by bisection (fitting is monotone in the count).
+        counts = list(range(len(people) - 1, -1, -1))
+        keep = longest_fitting(
+            [str(k) for k in counts],
+            lambda k: _fit_hook(template, fewer(int(k), context), hook, tags, rule)[2].ok)
+        if keep is not None:
+            text = _fit_hook(template, fewer(int(keep), context), hook, tags, rule)[0]
+            return text, True, measure(rule, text)
+        context = fewer(0, context)
+    title = str(context.get("title") or "")
+    if title:
+        def title_fits(short_title: str) -> bool:
+            return _fit_hook(template, dict(context, title=short_title), hook, tags, rule)[2].ok
+
+        best = longest_fitting([*word_cuts(title), "…"], title_fits)
+        if best is not None:
+            text = _fit_hook(template, dict(context, title=best), hook, tags, rule)[0]
+            return text, True, measure(rule, text)
+        context = dict(context, title="…")
+    # The template's own words do not fit: cut the text itself, keeping whole words.
+    text = _tidy(template.render(**context, hook="", hashtags=""))
+    cut_text = shorten(text, lambda candidate: measure(rule, candidate).ok) or ""
+    return cut_text, True, measure(rule, cut_text)
+
+
+def _fit_hook(
+    template: Template,
+    context: dict[str, Any],
+    hook: str,
+    tags: list[str],
+    rule: NetworkRule,
+) -> tuple[str, bool, Measure]:
+    """Shorten the hook, then drop hashtags from the end, until the text fits; the text,
+    whether it was cut, and its measure. Each (hook, hashtag count) is rendered and
+    measured once: the text that passed the check is the one returned."""
     done: dict[tuple[str, int], tuple[str, Measure]] = {}
 
     def measured(hook_text: str, count: int) -> tuple[str, Measure]:
@@ -301,7 +351,7 @@ def fit_measured(
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
             return text, True, size
-    # Not even an empty hook fits without hashtags: the limit is smaller than the frame.
+    # Not even an empty hook fits without hashtags: the rest is shortened by fit().
     text, size = measured("", 0)
     return text, True, size
 

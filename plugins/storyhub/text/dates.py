@@ -8,6 +8,9 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 EXAMPLE = "2026-03-01T09:00:00+01:00"
+#: Dates outside these years are typing mistakes (9999-12-31), not plans.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
 
 
 def parse_aware_datetime(value: Any) -> Any:
@@ -26,6 +29,12 @@ def parse_aware_datetime(value: Any) -> Any:
     else:
         raise PydanticCustomError(
             "datetime_type", "must be a date-time such as 2026-03-01T09:00:00+01:00"
+        )
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "datetime_range",
+            "'{value}' is out of range: write a real date between {first} and {last}",
+            {"value": str(value).strip(), "first": FIRST_YEAR, "last": LAST_YEAR},
         )
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise PydanticCustomError(

@@ -22,6 +22,7 @@ from storyhub.diagnostics.core import Diagnostics
 
 Path = tuple[str | int, ...]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -116,6 +117,16 @@ def parse_yaml(
     def pos(mark: yaml.Mark) -> tuple[int, int]:
         return mark.line + 1 + line_offset, mark.column + 1
 
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = deep
+        diagnostics.error(
+            path, line + line_offset, col,
+            f"the fields are nested more than {MAX_DEPTH} levels deep here: storyhub's fields "
+            "are at most a few levels deep (check the indentation and the brackets)",
+            code="yaml-limit",
+        )
+        return None
     loader = _FastLoader(text)
     try:
         try:
@@ -148,8 +159,17 @@ def parse_yaml(
     if node is None:
         return located
     lines = text.splitlines()
+    walked: set[int] = set()
 
     def walk(node: yaml.Node, at: Path) -> Any:
+        if id(node) in walked:
+            # An alias (*name): refused, so that no document expands exponentially
+            # ("billion laughs") however it is written.
+            owner = next((at[:n] for n in range(len(at), 0, -1) if at[:n] in located.keys),
+                         None)
+            line, col = located.keys[owner] if owner is not None else pos(node.start_mark)
+            raise _AliasFound(line, col)
+        walked.add(id(node))
         located.values[at] = pos(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
@@ -178,6 +198,15 @@ def parse_yaml(
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
         value = loader.construct_object(node)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            line, col = pos(node.start_mark)
+            diagnostics.error(
+                path, line, col,
+                "this text has half a character (an escape such as \\ud83d, one of the two "
+                "halves of an emoji): write the character itself",
+                code="yaml",
+            )
+            value = _SURROGATE.sub("\ufffd", value)
         if not node.style and (  # plain: None in PyYAML, "" in libyaml
             node.tag == "tag:yaml.org,2002:str"
             or (node.tag == "tag:yaml.org,2002:null" and node.value == "")
@@ -187,12 +216,68 @@ def parse_yaml(
 
     try:
         located.data = walk(node, ())
+    except _AliasFound as found:
+        diagnostics.error(
+            path, found.line, found.col,
+            "YAML aliases (*name) are not accepted: write the value out in full",
+            code="yaml-limit",
+        )
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = pos(mark) if mark else (1 + line_offset, 1)
         diagnostics.error(path, line, col, f"YAML error: {exc}", code="yaml")
         return None
     return located
+
+
+#: Deepest nesting of fields accepted (storyhub's own fields are at most 3 deep).
+MAX_DEPTH = 20
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where ``text`` nests deeper than :data:`MAX_DEPTH`, by brackets or by
+    indentation, found in one pass before any parser recurses into it."""
+    indents: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        # "- - - x" nests one sequence per dash on the same line
+        dashes = 0
+        rest = stripped
+        while rest.startswith("- ") or rest == "-":
+            dashes += 1
+            rest = rest[2:].lstrip(" ")
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        if len(indents) + dashes > MAX_DEPTH:
+            return number, indent + 1
+        if "[" not in rest and "{" not in rest:
+            continue
+        depth = 0
+        quote = ""
+        for column, char in enumerate(rest):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'" and (column == 0 or rest[column - 1] in " [{,:"):
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if len(indents) + dashes + depth > MAX_DEPTH:
+                    return number, len(line) - len(rest) + column + 1
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+    return None
 
 
 def _check_swallowed_comment(

@@ -1,0 +1,1 @@
+"""The example hub's generated material (not part of storyhub)."""
