@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
-from storyhub.pipeline.renders import RenderCache
+from storyhub.pipeline.renders import MemoryBytecodeCache, RenderCache
 from storyhub.site.sanitize import sanitize_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
@@ -42,7 +41,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.bytecode = _MemoryBytecodeCache()  # compiled templates, kept across rebuilds
+        self.bytecode = MemoryBytecodeCache()  # compiled templates, kept across rebuilds
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
         self._marks: dict[str, str] = {}
         self._reuse: dict[str, str] = {}
@@ -270,24 +269,6 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.pipeline is None:  # pragma: no cover - MkDocs calls on_config first
             raise PluginError("storyhub: the plugin was not configured")
         return self.pipeline
-
-
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory while ``mkdocs serve`` rebuilds: MkDocs makes a new
-    Jinja environment for every build, and compiling Material's templates again costs more
-    than rendering the pages of a small hub. Keyed by template name and source checksum,
-    so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
 def _autoescape_storyhub(previous: Any) -> Any:

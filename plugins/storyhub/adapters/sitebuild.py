@@ -30,6 +30,7 @@ from typing import TextIO
 
 from storyhub.diagnostics.formats import text_line
 from storyhub.options.read import ConfigError
+from storyhub.options.settings import pid_alive
 from storyhub.pipeline import Pipeline
 
 EXIT_OK = 0
@@ -138,18 +139,8 @@ def _remove_stale(target: Path) -> None:
     for pattern in (f".{target.name}.building-*", f".{target.name}.old-*"):
         for stale in target.parent.glob(pattern):
             pid = stale.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
                 _remove(stale)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _remove(path: Path) -> None:

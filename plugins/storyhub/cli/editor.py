@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from storyhub.cli.args import add_config_file
 from storyhub.editor.config import editor_config, render
 from storyhub.editor.site import PROXY_ENV, editor_settings
 from storyhub.options.read import read_mkdocs_yml
@@ -132,8 +133,7 @@ def add_editor(commands: Any) -> None:
     config = kinds.add_parser("config", help="write the generated admin configuration")
     serve = kinds.add_parser("serve", help="preview the hub with the editor writing here")
     for sub in (config, serve):
-        sub.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
-                         help="the hub's mkdocs.yml (default: ./mkdocs.yml)")
+        add_config_file(sub)
     config.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help=f"file to write (default: {DEFAULT_OUT})")
     config.add_argument("--check", action="store_true",

@@ -10,16 +10,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from storyhub.cli.args import add_config_file
 from storyhub.options.read import ConfigError, parse_as_of
 from storyhub.pipeline import Pipeline
 from storyhub.social import NO_SITE_URL
-
-
-def _add_config(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", type=Path,
-        help="the hub's mkdocs.yml (default: ./mkdocs.yml)",
-    )
 
 
 def load(args: argparse.Namespace) -> Pipeline:
@@ -150,7 +144,7 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     story = kinds.add_parser("story", help="stories/<date>-<slug>/index.md")
     person = kinds.add_parser("person", help="people/<id>.md, with the consent block")
     for sub in (story, person):
-        _add_config(sub)
+        add_config_file(sub)
         sub.add_argument("--lang", choices=("en", "it"),
                          help="language of questions and guidance (default: the hub's)")
         sub.add_argument("--as-of", help=argparse.SUPPRESS)
@@ -258,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate every story, profile and values.yml without building",
         description="Validate the whole hub and list every problem as path:line:col: message.",
     )
-    _add_config(check)
+    add_config_file(check)
     check.add_argument(
         "--strict", action="store_true", help="fail on warnings and storytelling advice too"
     )
@@ -299,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
         "3 build failed (or warnings with --strict), 4 output folder could not be replaced. "
         "On any failure the previous output is left untouched.",
     )
-    _add_config(build)
+    add_config_file(build)
     build.add_argument("-d", "--site-dir", type=Path,
                        help="output folder (default: site_dir of mkdocs.yml)")
     build.add_argument("--strict", action="store_true",
@@ -312,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
         "story in the last 90 days, people with no story yet, share of stories by team, "
         "stories waiting. Markdown suits a CI job summary.",
     )
-    _add_config(report)
+    add_config_file(report)
     report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     report.add_argument("--as-of", help="the moment to report at (ISO date-time with zone)")
     report.set_defaults(func=cmd_report)
@@ -322,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the snippets page (index.html), snippets.json, snippets.csv and "
         "the share images (assets/cards/) into a folder, without building the site.",
     )
-    _add_config(snippets)
+    add_config_file(snippets)
     snippets.add_argument("--out", type=Path, required=True, help="folder to write into")
     snippets.add_argument(
         "--as-of", help="the moment to check embargoes and withdrawals against (ISO date-time)"

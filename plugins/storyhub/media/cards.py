@@ -28,7 +28,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from storyhub.hub.share import ShareImage, ShareImages
 from storyhub.options.model import CardOptions
-from storyhub.options.settings import cache_dir
+from storyhub.options.settings import cache_dir, pid_alive
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -190,16 +190,6 @@ class CardSet:
         return written
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def usable_cache(folder: Path, part: str) -> Path:
     """``folder`` if it can be written, else a fresh temporary folder (the build goes on
     without a lasting cache, and says so). Temporary files that a killed build left there
@@ -219,7 +209,7 @@ def usable_cache(folder: Path, part: str) -> Path:
         return Path(tempfile.mkdtemp(prefix=f"storyhub-{part}-"))
     for stale in folder.glob("*.tmp"):
         pid = stale.name.rsplit(".", 2)[-2] if stale.name.count(".") >= 2 else ""
-        if pid.isdigit() and not _pid_alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             stale.unlink(missing_ok=True)
     return folder
 

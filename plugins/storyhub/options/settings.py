@@ -7,6 +7,7 @@ both call it (through :class:`storyhub.pipeline.Pipeline`), so they always agree
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,6 +115,18 @@ def cache_dir(root: Path, part: str) -> Path:
     """Where storyhub keeps what later builds can reuse: ``<hub>/.cache/storyhub/<part>``
     (re-encoded images, share images, snippet exports). Safe to delete at any time."""
     return root / ".cache" / "storyhub" / part
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process ``pid`` still running? (Working files named after a killed build's process
+    are left-overs that may be removed.)"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def resolve_now(as_of: datetime | None = None) -> datetime:

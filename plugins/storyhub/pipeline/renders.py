@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 
 @dataclass
 class RenderCache:
@@ -66,3 +69,21 @@ def hash_files(paths: Iterable[Path], hasher: hashlib._Hash) -> None:
             hasher.update(b"\0")
             hasher.update(file.read_bytes())
             hasher.update(b"\0")
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory while ``mkdocs serve`` rebuilds: MkDocs makes a new
+    Jinja environment for every build, and compiling Material's templates again costs more
+    than rendering the pages of a small hub. Keyed by template name and source checksum,
+    so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
