@@ -65,9 +65,13 @@ def test_an_edited_title_shows_everywhere(hub: Hub, serve) -> None:  # type: ign
             "people/giulia/index.md", "values/craft/index.md"} <= renders.last_rendered
     assert "values/courage/index.md" not in renders.last_rendered
     unchanged = read(site, "values/courage/index.html")
+    index = read(site, "search/search_index.json")
     site = serve()  # nothing changed: nothing rendered
     assert renders.last_rendered == set()
     assert read(site, "values/courage/index.html") == unchanged
+    # Reused pages keep their text in the search index (their HTML is the previous build's).
+    assert read(site, "search/search_index.json") == index
+    assert "first-oven" in index and "Night shift, told again" in index
 
 
 def test_a_removed_story_disappears_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]

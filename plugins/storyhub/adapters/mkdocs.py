@@ -187,13 +187,18 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                     docs_dir=Path(config.docs_dir))
                 if mark is not None:
                     self._marks[src_uri] = mark
-                if output is not None:
+                if output is not None and src_uri in self.renders.converted:
                     self._reuse[src_uri] = output
                     page.meta["template"] = CACHED_TEMPLATE
+                    return ""  # its HTML is the previous build's (on_page_content)
         return markdown
 
+    @event_priority(-100)  # after other plugins: an unchanged page gets its previous HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
+        if self.renders is not None and page.file.src_uri in self._reuse:
+            content, page.toc = self.renders.converted[page.file.src_uri]
+            return content
         entry = self._pipeline().page(page.file.src_uri)
         if entry is None or entry.kind not in ("story", "person", "value"):
             return html
@@ -218,7 +223,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             if src_uri in self._reuse:
                 self.renders.reused += 1
             else:
-                self.renders.store(src_uri, self._marks[src_uri], output)
+                self.renders.store(src_uri, self._marks[src_uri], output,
+                                   (page.content or "", page.toc))
         return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

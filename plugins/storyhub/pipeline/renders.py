@@ -24,6 +24,9 @@ from jinja2.bccache import Bucket
 class RenderCache:
     #: src_uri -> (fingerprint, output HTML) of the last build
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: src_uri -> what the engine made of the page's Markdown (its HTML and table of
+    #: contents, opaque here), so an unchanged page is not converted again either
+    converted: dict[str, tuple[str, Any]] = field(default_factory=dict)
     #: a story's snippets, by a hash of everything they are made from
     snippets: dict[str, Any] = field(default_factory=dict)
     reused: int = 0
@@ -41,8 +44,11 @@ class RenderCache:
         found = self.pages.get(src_uri)
         return found[1] if found is not None and found[0] == fingerprint else None
 
-    def store(self, src_uri: str, fingerprint: str, output: str) -> None:
+    def store(self, src_uri: str, fingerprint: str, output: str,
+              converted: tuple[str, Any] | None = None) -> None:
         self.pages[src_uri] = (fingerprint, output)
+        if converted is not None:
+            self.converted[src_uri] = converted
         self.rendered += 1
         self.last_rendered.add(src_uri)
 
@@ -53,6 +59,7 @@ class RenderCache:
         keep = set(src_uris)
         for src_uri in [s for s in self.pages if s not in keep]:
             del self.pages[src_uri]
+            self.converted.pop(src_uri, None)
 
 
 def hash_files(paths: Iterable[Path], hasher: hashlib._Hash) -> None:
