@@ -104,3 +104,22 @@ def test_swap_in_restores_the_old_folder_when_the_second_rename_fails(
     with pytest.raises(OSError, match="disk full"):
         sitebuild.swap_in(staging, target)
     assert (target / "old.html").read_text(encoding="utf-8") == "old"
+
+
+def test_build_reads_the_content_once(hub: Hub, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`storyhub build` checks the hub, then hands the checked pipeline to the MkDocs build."""
+    from storyhub.pipeline import core
+
+    calls: list[Path] = []
+    real = core.load_content
+
+    def counting(root: Path, *args: object) -> object:
+        calls.append(root)
+        return real(root, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "load_content", counting)
+    monkeypatch.chdir(hub.root)
+    code = sitebuild.build_site(Path("mkdocs.yml"), out=open(os.devnull, "w"))  # noqa: SIM115
+    assert code == 0
+    assert len(calls) == 1
+    assert (hub.root / "site/stories/night-shift/index.html").is_file()

@@ -43,6 +43,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.bytecode = MemoryBytecodeCache()  # compiled templates, kept across rebuilds
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
+        #: a pipeline `storyhub build` already checked, used if the settings are the same
+        self.checked: Pipeline | None = None
         self._marks: dict[str, str] = {}
         self._reuse: dict[str, str] = {}
         self.raw_options: dict[str, Any] = {}
@@ -88,6 +90,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                                        else None)
         except ConfigError as exc:
             raise PluginError(str(exc)) from None
+        if self.checked is not None:  # `storyhub build` checked this hub a moment ago
+            pipeline = self.checked.reuse_for(pipeline.settings) or pipeline
+            self.checked = None
         self.pipeline = pipeline
         pipeline.preview = self.renders
         try:

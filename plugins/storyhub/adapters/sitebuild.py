@@ -82,6 +82,9 @@ def build_site(
     try:
         try:
             mkdocs_config = load_config(str(config_file), strict=strict)
+            plugin = mkdocs_config.plugins.get("storyhub")
+            if plugin is not None and hasattr(plugin, "checked"):
+                plugin.checked = pipeline  # checked above: the build need not read it again
         except MkDocsException as exc:
             print(f"storyhub build: {config_file}: {exc}", file=out)
             return EXIT_USAGE

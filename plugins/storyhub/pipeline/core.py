@@ -16,6 +16,7 @@ diagnostics, pages and exports whichever way it is built::
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -199,6 +200,12 @@ class Pipeline:
             raise ConfigError(
                 f"storyhub found {len(problems)} symbolic link(s) that MkDocs would follow; "
                 "nothing was built:\n" + "\n".join(problems))
+
+    def reuse_for(self, settings: HubSettings) -> Pipeline | None:
+        """This pipeline, if it was made for the same settings (its moment kept), else None:
+        a command that checked the hub hands its work to the engine's build."""
+        return self if dataclasses.replace(settings, now=self.settings.now) == self.settings \
+            else None
 
     # -- 1. check ------------------------------------------------------------------------------
 
