@@ -57,6 +57,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")
             config.theme["font"] = False
+        if config.theme.name == "material":
+            features = config.theme.get("features") or []
+            if "navigation.tabs" not in features:
+                # storyhub pages hide the sidebar: the sections stay reachable as header tabs
+                config.theme["features"] = [*features, "navigation.tabs"]
         config.theme.dirs.append(str(PACKAGE_TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
@@ -138,13 +143,19 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        entry = self._pipeline().page(page.file.src_uri)
+        pipeline = self._pipeline()
+        entry = pipeline.page(page.file.src_uri)
         if entry is not None:
             page.meta.setdefault("template", entry.template)
-            if entry.kind != "home" or "title" not in page.meta:
+            page.meta.setdefault("hide", entry.hide)
+            if entry.kind == "home":
+                # the browser's title is the site's name alone, not "Home - <site name>"
+                page.meta.pop("title", None)
+            else:
                 page.meta["title"] = Markup(escape(entry.title))
             if entry.description and "description" not in page.meta:
                 page.meta["description"] = Markup(escape(entry.description))
+            return pipeline.page_markdown(page.file.src_uri, markdown)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -153,11 +164,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if entry is None or entry.kind not in ("story", "person", "value"):
             return html
         source = getattr(entry.subject, "source", None)
-        return sanitize_html(
+        return self._pipeline().page_html(page.file.src_uri, sanitize_html(
             html, source=getattr(source, "path", entry.src_uri), warn=log.warning,
             markdown=entry.markdown,
             first_line=getattr(source, "body_line", 1) if entry.kind != "value" else 1,
-        )
+        ))
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

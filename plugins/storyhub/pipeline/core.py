@@ -40,14 +40,18 @@ from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
 from storyhub.pipeline.social import Social, prepare_social, write_social
 from storyhub.site.meta import PageMeta, person_meta, story_meta
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
+from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
 from storyhub.site.view import SiteView, template_context
 from storyhub.social import NO_SITE_URL, check_social
+from storyhub.social.links import share_intent
+from storyhub.social.rules import RULES
+from storyhub.text.urls import absolute
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
              "teams/index.md")
 #: Listing pages that stand for their whole section in the navigation.
-SECTION_INDEXES = ("stories", "people", "values", "teams")
+SECTION_INDEXES = ("stories", "people", "values", "teams", "tags")
 
 LogLevel = Literal["info", "warning"]
 
@@ -102,6 +106,7 @@ class Pipeline:
         self._view: SiteView | None = None
         self.social: Social | None = None
         self._trusted: set[str] = set()
+        self._pictures: dict[tuple[str, str], Any] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -225,8 +230,50 @@ class Pipeline:
     @property
     def view(self) -> SiteView:
         if self._view is None:
-            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets))
+            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets),
+                                  tags=self.plan.tags, share=self.share_links(),
+                                  images=self.responsive_images())
         return self._view
+
+    def share_links(self) -> dict[str, list[tuple[str, str]]]:
+        """Per story, (network name, share-intent URL) from its composed snippets (the first
+        variant per network); without snippets, intents with the title and the address."""
+        links: dict[str, list[tuple[str, str]]] = {}
+        snippets = self.social.snippets if self.social is not None else None
+        if snippets is not None:
+            for entry in snippets.stories:
+                seen: dict[str, str] = {}
+                for snippet in entry.snippets:
+                    if snippet.intent and snippet.network not in seen:
+                        seen[snippet.network] = snippet.intent
+                links[entry.story.id] = [(snippets.rules[n].name, url) for n, url in seen.items()]
+            return links
+        for story in self.hub.stories:
+            url = absolute(self.settings.site_url, story.url)
+            found = [(RULES[n].name, share_intent(RULES[n], f"{story.title} {url}", url))
+                     for n in ("linkedin", "x", "bluesky", "facebook")]
+            links[story.id] = [(name, intent) for name, intent in found if intent]
+        return links
+
+    def responsive_images(self) -> dict[tuple[str, str], Any]:
+        """Responsive versions of photos and story images, made by :meth:`asset_files`."""
+        return self._pictures
+
+    # -- story pages: pull quotes ---------------------------------------------------------
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown before rendering: a story's pull quotes become markers."""
+        page = self.page(src_uri)
+        if page is None or page.kind != "story":
+            return markdown
+        return mark_pull_quotes(markdown)
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        """A page's sanitised HTML: a story's pull-quote markers become figures."""
+        page = self.page(src_uri)
+        if page is None or page.kind != "story":
+            return html
+        return render_pull_quotes(html, page.markdown, self.view, page.url)
 
     def nav_order(self, src_uri: str) -> int:
         """Rank of a top-level navigation entry: home, stories, values, people, teams."""
