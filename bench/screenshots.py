@@ -24,6 +24,13 @@ PAGES = {
     "listing": "stories/",
 }
 WIDTHS = (1280, 390)
+SCROLL = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += 600) {
+    window.scrollTo(0, y);
+    await new Promise(r => setTimeout(r, 60));
+  }
+  window.scrollTo(0, 0);
+}"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -51,9 +58,7 @@ def main(site: Path, out: Path, scheme: str = "light") -> None:
                 for name, path in PAGES.items():
                     page.goto(base + path, wait_until="networkidle")
                     # scroll to the end so lazy images load, as a reader's would
-                    page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight;
-                        y += 600) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); }
-                        window.scrollTo(0, 0); }""")
+                    page.evaluate(SCROLL)
                     page.wait_for_load_state("networkidle")
                     suffix = "" if scheme == "light" else "-dark"
                     page.screenshot(path=str(out / f"{name}-{width}{suffix}.png"), full_page=True)

@@ -1,0 +1,93 @@
+"""The reader's pages: pull quotes (syntax, rendering, checks), tag pages, filter links,
+the home page's hero and call to action; nothing unpublished in any of them."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from conftest import Hub, person_text, read, story_text
+from storyhub.pipeline import Pipeline
+from storyhub.text.pullquotes import find_pull_quotes
+
+QUOTE = "Intro.\n\n!!! quote {who}\n    Bread is *patience*.\n    Two lines.\n\nAfter.\n"
+
+
+def soup(site, path: str) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    return BeautifulSoup(read(site, path), "html.parser")
+
+
+def _errors(hub: Hub) -> list[str]:
+    pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml")
+    return [d.format() for d in pipeline.check().errors]
+
+
+def test_pull_quote_syntax_is_found_outside_code() -> None:
+    text = "```\n!!! quote nobody\n    no\n```\n" + QUOTE.format(who="giulia")
+    [quote] = find_pull_quotes(text)
+    assert (quote.person, quote.line, quote.col) == ("giulia", 7, 11)
+    assert quote.body == "Bread is *patience*.\nTwo lines."
+
+
+def test_pull_quote_renders_with_name_role_and_link(hub: Hub) -> None:
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", people="[giulia, marco]", body=QUOTE.format(who="marco")))
+    site = hub.build()
+    page = soup(site, "stories/night-shift/index.html")
+    [figure] = page.select("figure.sh-quote")
+    assert figure.select_one("blockquote em").get_text() == "patience"
+    assert figure.select_one(".sh-quote__name").get_text() == "Marco Bianchi"
+    assert figure.select_one(".sh-quote__name")["href"] == "../../people/marco/"
+    assert figure.select_one(".sh-quote__role").get_text() == "Agent"
+    assert "storyhub-pull-quote" not in str(page)
+
+
+def test_pull_quote_of_unknown_person_suggests_the_nearest(hub: Hub) -> None:
+    hub.write("stories/night-shift.md", story_text("Night shift", body=QUOTE.format(who="giula")))
+    [error] = _errors(hub)
+    assert error.startswith("stories/night-shift.md:10:11:")
+    assert "unknown person 'giula'" in error and "giulia" in error
+
+
+def test_pull_quote_without_quote_consent_is_an_error(hub: Hub) -> None:
+    hub.write("people/marco.md", person_text("Marco Bianchi").replace(
+        "quotes: true", "quotes: false"))
+    hub.write("stories/night-shift.md", story_text("Night shift", body=QUOTE.format(who="marco")))
+    [error] = _errors(hub)
+    assert error.startswith("stories/night-shift.md:10:11:") and "consented to be quoted" in error
+
+
+def test_tag_pages_and_filter_links_list_only_published_stories(hub: Hub) -> None:
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", extra="tags: [Bread, night work]\n"))
+    hub.write("stories/first-oven.md", story_text(
+        "The first oven", date="2024-05-01", extra="tags: [bread]\n"))
+    hub.write("stories/hidden.md", story_text(
+        "Secret loaf", extra="tags: [bread, secret-tag]\ndraft: true\n"))
+    site = hub.build()
+    bread = soup(site, "tags/bread/index.html")
+    assert [a.get_text() for a in bread.select(".sh-card__title > a")] == [
+        "Night shift", "The first oven"]
+    assert len(bread.select("h1")) == 1
+    assert not (site / "tags/secret-tag").exists()
+    story = soup(site, "stories/night-shift/index.html")
+    assert [(a.get_text(), a["href"]) for a in story.select(".sh-tags a")] == [
+        ("Bread", "../../tags/bread/"), ("night work", "../../tags/night-work/")]
+    listing = soup(site, "stories/index.html")
+    chips = {a.get_text(): a["href"] for a in listing.select(".sh-filters a")}
+    assert chips["Craft"] == "../values/craft/"
+    assert chips["Giulia Ferri"] == "../people/giulia/"
+    assert chips["Production"] == "../teams/production/"
+    assert chips["Bread"] == "../tags/bread/" and "secret-tag" not in chips
+    assert "Secret loaf" not in read(site, "tags/bread/index.html")
+
+
+def test_home_has_one_h1_featured_story_and_call_to_action(hub: Hub) -> None:
+    hub.write("stories/first-oven.md", story_text(
+        "The first oven", date="2024-05-01", extra="featured: true\n"))
+    hub.config(home={"tagline": "Bread at night", "cta_label": "Work with us",
+                     "cta_url": "https://jobs.example.com/"})
+    site = hub.build()
+    home = soup(site, "index.html")
+    assert [h.get_text() for h in home.select("h1")] == ["Bread at night"]
+    assert home.select_one(".sh-hero__featured .sh-card__title a").get_text() == "The first oven"
+    assert home.select_one(".sh-cta")["href"] == "https://jobs.example.com/"
+    assert home.title.get_text() == "Test hub"
