@@ -4,7 +4,7 @@ the home page's hero and call to action; nothing unpublished in any of them."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import Hub, person_text, read, story_text
+from conftest import Hub, image_bytes, person_text, read, story_text
 from storyhub.pipeline import Pipeline
 from storyhub.text.pullquotes import find_pull_quotes
 
@@ -91,3 +91,40 @@ def test_home_has_one_h1_featured_story_and_call_to_action(hub: Hub) -> None:
     assert home.select_one(".sh-hero__featured .sh-card__title a").get_text() == "The first oven"
     assert home.select_one(".sh-cta")["href"] == "https://jobs.example.com/"
     assert home.title.get_text() == "Test hub"
+
+
+def test_story_images_have_webp_and_jpeg_srcset_with_sizes(hub: Hub) -> None:
+    from PIL import Image
+
+    hub.write("stories/kiln/photo.png", image_bytes("PNG", size=(1600, 1000)))
+    hub.write("stories/kiln/index.md", story_text(
+        "Kiln", extra="image: photo.png\nimage_alt: The kiln at night\n"))
+    hub.write("stories/hidden/photo.png", image_bytes("PNG", size=(1600, 1000)))
+    hub.write("stories/hidden/index.md", story_text(
+        "Hidden", extra="image: photo.png\nimage_alt: x\ndraft: true\n"))
+    site = hub.build()
+    for width, height in ((480, 300), (800, 500), (1200, 750)):
+        for suffix, fmt in ((".webp", "WEBP"), (".jpg", "JPEG")):
+            with Image.open(site / f"stories/kiln/photo-{width}w{suffix}") as image:
+                assert (image.format, image.size) == (fmt, (width, height))
+                assert dict(image.getexif()) == {}
+    assert not list((site / "stories").glob("hidden*"))
+    page = soup(site, "stories/kiln/index.html")
+    picture = page.select_one(".sh-story__image picture")
+    assert picture.source["type"] == "image/webp"
+    assert picture.source["srcset"] == ", ".join(
+        f"photo-{w}w.webp {w}w" for w in (480, 800, 1200))
+    img = picture.img
+    assert img["src"] == "photo-1200w.jpg" and img["alt"] == "The kiln at night"
+    assert (img["width"], img["height"]) == ("1200", "750")
+    assert img.get("fetchpriority") == "high" and img.get("loading") is None
+    listing = soup(site, "stories/index.html")
+    assert all(i.get("width") and i.get("height") for i in listing.select("img"))
+    home = soup(site, "index.html")
+    images = home.select(".sh-card img")
+    assert images[0].get("loading") is None and images[0]["width"] == "1200"
+    # every <img> of storyhub's pages has its size
+    for path in ("index.html", "stories/index.html", "stories/kiln/index.html",
+                 "people/giulia/index.html"):
+        for img in soup(site, path).select("article img, section img"):
+            assert img.get("width") and img.get("height"), (path, img)

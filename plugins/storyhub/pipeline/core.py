@@ -27,7 +27,13 @@ from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
 from storyhub.i18n import Translator
-from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, check_media, clean_image_bytes
+from storyhub.media.images import (
+    IMAGE_SUFFIXES,
+    ImageProblem,
+    check_media,
+    clean_image_bytes,
+    responsive_variants,
+)
 from storyhub.options.read import (
     ConfigError,
     Positions,
@@ -93,6 +99,26 @@ class PlannedFile:
     dest: str
     data: bytes | None = None
     src: Path | None = None
+
+
+@dataclass(frozen=True)
+class PictureFile:
+    path: str
+    width: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A photo or story image at a few widths: what ``<picture>``/``srcset`` need."""
+
+    webp: tuple[PictureFile, ...]
+    jpeg: tuple[PictureFile, ...]
+    width: int  # of the largest version (the fallback ``src``)
+    height: int
+
+    @property
+    def fallback(self) -> PictureFile:
+        return self.jpeg[-1]
 
 
 class Pipeline:
@@ -290,7 +316,25 @@ class Pipeline:
         image that cannot be decoded."""
         cache = cache_dir(self.settings.root, "images")
         for asset in self.plan.assets:
-            yield self._planned(asset, cache)
+            planned = self._planned(asset, cache)
+            yield planned
+            if planned.data is not None and asset.kind in ("photo", "story-image"):
+                yield from self._responsive(asset, planned.data, cache)
+
+    def _responsive(self, asset: Asset, data: bytes, cache: Path) -> Iterator[PlannedFile]:
+        """Smaller WebP and JPEG versions of a published image, for ``srcset``."""
+        variants = responsive_variants(data, asset.kind, cache=cache)
+        if not variants:
+            return
+        stem = asset.dest.rsplit(".", 1)[0]
+        files: dict[str, list[PictureFile]] = {"WEBP": [], "JPEG": []}
+        for variant in variants:
+            dest = f"{stem}-{variant.width}w{variant.suffix}"
+            files[variant.format].append(PictureFile(dest, variant.width))
+            yield PlannedFile(dest, data=variant.data)
+        largest = variants[-1]
+        self._pictures[(asset.kind, asset.owner)] = Picture(
+            tuple(files["WEBP"]), tuple(files["JPEG"]), largest.width, largest.height)
 
     def _planned(self, asset: Asset, cache: Path) -> PlannedFile:
         if asset.src.suffix.lower() not in IMAGE_SUFFIXES:

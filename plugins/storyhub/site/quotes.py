@@ -54,6 +54,9 @@ def render_pull_quotes(html: str, markdown: str, view: SiteView, page_url: str) 
 def _caption(quote: PullQuote, view: SiteView, up: str) -> str:
     person = view.hub.people[quote.person]
     photo = view.photo_url(person)
+    picture = view.picture("photo", person.id)
+    if photo and picture is not None:
+        photo = picture.jpeg[0].path  # the smallest version: shown 48 px wide
     image = Markup("")
     if photo:
         image = Markup('<img class="sh-quote__photo" src="{}" alt="" width="64" height="64" '

@@ -56,7 +56,7 @@ class SiteView:
         self._assets = assets
         self._tags = tags or {}
         self._share = share or {}
-        self._images = images or {}
+        self._images = images if images is not None else {}  # filled as files are made
 
     # -- colours: text on a value's colour is chosen from it (WCAG 2.2 AA, 4.5:1) ---------
 
