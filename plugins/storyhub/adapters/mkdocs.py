@@ -30,6 +30,8 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.css"
 STYLESHEET_URI = "assets/storyhub/storyhub.css"
+SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
+SCRIPT_URI = "assets/storyhub/storyhub.js"
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -65,6 +67,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         config.theme.dirs.append(str(PACKAGE_TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
+        if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT_URI)
         if self.pipeline is not None:
             self.pipeline.cancel()
             self.pipeline = None
@@ -99,6 +103,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         for src_uri in drop:
             files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
+        files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
