@@ -28,6 +28,7 @@ PAGES = {
     "team": "teams/decoration/",
     "listing": "stories/",
     "tag": "tags/repair/",
+    "report": "report/",
 }
 #: Material's own elements, outside storyhub's templates: reported, not failed.
 MATERIAL = (".md-header", ".md-tabs", ".md-search", ".md-footer", ".md-nav", ".md-sidebar",

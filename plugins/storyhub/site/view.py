@@ -30,6 +30,7 @@ from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
 from storyhub.site.plan import SitePage, Tag, languages_of
 from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
+from storyhub.text.pullquotes import find_pull_quotes
 
 SUBJECT_NAMES = ("story", "person", "value", "team")
 
@@ -112,6 +113,17 @@ class SiteView:
     def picture(self, kind: str, owner: str) -> Any:
         """Responsive versions of a photo or story image (see :mod:`storyhub.media`)."""
         return self._images.get((kind, owner))
+
+    def quote_about(self, value: Value) -> tuple[str, Person, Story] | None:
+        """The first pull quote of the newest story showing ``value`` whose speaker is
+        published: (the words as plain text, the person, the story)."""
+        for story in self.stories_about(value):
+            for quote in find_pull_quotes(story.body):
+                person = self.hub.people.get(quote.person)
+                if person is not None and person.consent.quotes:
+                    words = " ".join(quote.body.replace("*", "").replace("_", " ").split())
+                    return words, person, story
+        return None
 
     # -- listings and filters ---------------------------------------------------------------
 
