@@ -21,6 +21,8 @@ PAGES = {
     "value": "values/",
     "value-craft": "values/craft/",
     "team": "teams/decoration/",
+    "people": "people/",
+    "teams": "teams/",
     "listing": "stories/",
 }
 WIDTHS = (1280, 390)

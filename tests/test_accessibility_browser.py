@@ -26,6 +26,8 @@ PAGES = {
     "value": "values/craft/",
     "values": "values/",
     "team": "teams/decoration/",
+    "people": "people/",
+    "teams": "teams/",
     "listing": "stories/",
     "tag": "tags/repair/",
     "report": "report/",
