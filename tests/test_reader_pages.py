@@ -128,3 +128,18 @@ def test_story_images_have_webp_and_jpeg_srcset_with_sizes(hub: Hub) -> None:
                  "people/giulia/index.html"):
         for img in soup(site, path).select("article img, section img"):
             assert img.get("width") and img.get("height"), (path, img)
+
+
+def test_storyhub_pages_are_full_width_and_own_pages_keep_their_hide(hub: Hub) -> None:
+    hub.write("docs/about.md", "---\nhide: [toc]\n---\n# About\n\n## Part\n\nText.\n")
+    site = hub.build()
+    for path in ("index.html", "stories/index.html", "stories/night-shift/index.html",
+                 "people/giulia/index.html", "values/craft/index.html",
+                 "teams/production/index.html"):
+        page = soup(site, path)
+        assert page.select_one(".md-sidebar--primary").has_attr("hidden"), path
+        assert page.select_one(".md-sidebar--secondary").has_attr("hidden"), path
+        assert page.select_one(".md-tabs"), path  # the sections stay reachable
+    about = soup(site, "about/index.html")
+    assert not about.select_one(".md-sidebar--primary").has_attr("hidden")
+    assert about.select_one(".md-sidebar--secondary").has_attr("hidden")

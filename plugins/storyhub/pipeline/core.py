@@ -55,7 +55,7 @@ from storyhub.text.urls import absolute
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
-             "teams/index.md")
+             "teams/index.md", "tags/index.md")
 #: Listing pages that stand for their whole section in the navigation.
 SECTION_INDEXES = ("stories", "people", "values", "teams", "tags")
 
@@ -302,7 +302,7 @@ class Pipeline:
         return render_pull_quotes(html, page.markdown, self.view, page.url)
 
     def nav_order(self, src_uri: str) -> int:
-        """Rank of a top-level navigation entry: home, stories, values, people, teams."""
+        """Rank of a top-level navigation entry: home, stories, values, people, teams, tags."""
         return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
 
     def section_index(self, src_uri: str) -> bool:
