@@ -143,3 +143,18 @@ def test_storyhub_pages_are_full_width_and_own_pages_keep_their_hide(hub: Hub) -
     about = soup(site, "about/index.html")
     assert not about.select_one(".md-sidebar--primary").has_attr("hidden")
     assert about.select_one(".md-sidebar--secondary").has_attr("hidden")
+
+
+def test_share_row_comes_from_the_snippets_and_loads_nothing_from_elsewhere(hub: Hub) -> None:
+    site = hub.build()
+    page = soup(site, "stories/night-shift/index.html")
+    links = [a["href"] for a in page.select(".sh-share a")]
+    assert any(h.startswith("https://x.com/intent/post?text=") for h in links)
+    assert any(h.startswith("https://www.linkedin.com/sharing/share-offsite/") for h in links)
+    assert "utm_source%3Dx" in next(h for h in links if h.startswith("https://x.com/"))
+    assert page.select_one(".sh-share__copy").has_attr("hidden")  # shown by script only
+    loaded = [t.get("src") or t.get("href") for t in page.select("script[src], img, link")]
+    assert all(not str(u).startswith(("http:", "https:", "//")) for u in loaded
+               if u and not str(u).startswith("https://stories.example.com/")), loaded
+    again = soup(hub.build(site="site2"), "stories/night-shift/index.html")
+    assert [a["href"] for a in again.select(".sh-share a")] == links  # from the cached exports
