@@ -158,3 +158,11 @@ def test_share_row_comes_from_the_snippets_and_loads_nothing_from_elsewhere(hub:
                if u and not str(u).startswith("https://stories.example.com/")), loaded
     again = soup(hub.build(site="site2"), "stories/night-shift/index.html")
     assert [a["href"] for a in again.select(".sh-share a")] == links  # from the cached exports
+
+
+def test_prompts_only_on_an_internal_build(hub: Hub) -> None:
+    site = hub.build()
+    assert "When did you slow down?" not in read(site, "values/craft/index.html")
+    hub.config(show_prompts=True)
+    site = hub.build(site="internal")
+    assert "When did you slow down?" in read(site, "values/craft/index.html")
