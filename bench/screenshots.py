@@ -62,6 +62,7 @@ def main(site: Path, out: Path, scheme: str = "light") -> None:
                     # scroll to the end so lazy images load, as a reader's would
                     page.evaluate(SCROLL)
                     page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(500)  # the header settles after scrolling back
                     suffix = "" if scheme == "light" else "-dark"
                     page.screenshot(path=str(out / f"{name}-{width}{suffix}.png"), full_page=True)
                 context.close()
