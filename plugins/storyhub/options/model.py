@@ -262,9 +262,18 @@ class StoryhubOptions(Options):
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
 
-    @field_validator("home", "snippets", "cards", mode="before")
+    @field_validator("snippets", "cards", mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
+        return _section(value)
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _home(cls, value: Any) -> Any:
+        if value is False:
+            raise PydanticCustomError(
+                "home_off", "the home page cannot be switched off: remove 'home: false', or "
+                "set tagline, cta_label and cta_url under it")
         return _section(value)
 
     @model_validator(mode="before")
