@@ -8,7 +8,6 @@ const [modules, indexFile, ...queries] = process.argv.slice(2);
 const lunr = require(path.join(modules, "lunr"));
 require(path.join(modules, "lunr-languages/lunr.stemmer.support"))(lunr);
 const data = JSON.parse(fs.readFileSync(indexFile, "utf8"));
-const langs = data.config.lang.filter(l => l !== "en" || data.config.lang.length === 1);
 for (const lang of data.config.lang) {
   if (lang !== "en") require(path.join(modules, `lunr-languages/lunr.${lang}`))(lunr);
 }
@@ -25,4 +24,3 @@ const index = lunr(function () {
 const out = {};
 for (const q of queries) out[q] = index.search(q).map(r => r.ref);
 console.log(JSON.stringify(out));
-void langs;
