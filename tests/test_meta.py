@@ -84,3 +84,16 @@ def test_without_site_url_no_relative_og_urls(hub: Hub) -> None:
     meta = _meta(read(site, "stories/night-shift/index.html"))
     assert "og:url" not in meta and "og:image" not in meta
     assert meta["og:title"] == ["Night shift"]
+
+
+def test_author_is_who_wrote_the_story_and_the_people_are_its_subject(hub: Hub) -> None:
+    hub.write("people/sara.md", person_text("Sara Neri", role="Writer"))
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", people="[giulia, marco]", extra="author: sara\n"))
+    site = hub.build()
+    html = read(site, "stories/night-shift/index.html")
+    assert _meta(html)["article:author"] == ["https://stories.example.com/people/sara/"]
+    soup = BeautifulSoup(html, "html.parser")
+    data = json.loads(soup.find("script", attrs={"type": "application/ld+json"}).string)
+    assert [a["name"] for a in data["author"]] == ["Sara Neri"]
+    assert [a["name"] for a in data["about"]] == ["Giulia Ferri", "Marco Bianchi"]

@@ -93,6 +93,15 @@ CASES = [
     ("cards:\n  font: fonts/missing.ttf",
      "mkdocs.yml:10:15: storyhub option 'cards.font': {root}/fonts/missing.ttf does not "
      "exist"),
+    ("home:\n  cta_label: Work with us\n  cta_url: 'javascript:alert(1)'",
+     "mkdocs.yml:11:18: storyhub option 'home.cta_url': must be an https:// address, a "
+     "mailto: link or a path of the site"),
+    ("home:\n  cta_label: Work with us",
+     "mkdocs.yml:10:9: storyhub option 'home': cta_label and cta_url go together: set both "
+     "or neither"),
+    ("home: false",
+     "mkdocs.yml:9:13: storyhub option 'home': the home page cannot be switched off: remove "
+     "'home: false', or set tagline, cta_label and cta_url under it"),
     ("cards:\n  logo: ../../etc/hostname",
      "mkdocs.yml:10:15: storyhub option 'cards.logo': ../../etc/hostname is outside the hub; "
      "put the file inside the hub's folder"),

@@ -45,17 +45,17 @@ def test_story_page_links_people_and_values_both_ways(hub: Hub) -> None:
     assert [n.get_text() for n in story.select(".sh-person__role")] == ["Baker", "Agent"]
 
     giulia = soup(site, "people/giulia/index.html")
-    assert [a.get_text() for a in giulia.select(".sh-list .sh-item > a")] == [
+    assert [a.get_text() for a in giulia.select(".sh-card__title > a")] == [
         "Night shift", "The first oven"]  # newest first
     assert "../../stories/night-shift/" in links(giulia)
     marco = soup(site, "people/marco/index.html")
-    assert [a.get_text() for a in marco.select(".sh-list .sh-item > a")] == ["Night shift"]
+    assert [a.get_text() for a in marco.select(".sh-card__title > a")] == ["Night shift"]
 
     craft = soup(site, "values/craft/index.html")
-    assert [a.get_text() for a in craft.select(".sh-list .sh-item > a")] == [
+    assert [a.get_text() for a in craft.select(".sh-card__title > a")] == [
         "Night shift", "The first oven"]
     care = soup(site, "values/care/index.html")
-    assert [a.get_text() for a in care.select(".sh-list .sh-item > a")] == ["Night shift"]
+    assert [a.get_text() for a in care.select(".sh-card__title > a")] == ["Night shift"]
     courage = soup(site, "values/courage/index.html")
     assert "No stories yet." in courage.get_text()
 
@@ -95,17 +95,22 @@ def test_listings_home_people_values_teams(hub: Hub) -> None:
     assert "Welcome to our stories." in home.get_text()
     assert [a.get_text() for a in home.select(".sh-card__title a")] == [
         "Night shift", "The first oven"]
-    assert [a.get_text() for a in home.select(".sh-person__name")] == [
+    assert [a.get_text() for a in home.select(".sh-face__name")] == [
         "Giulia Ferri", "Marco Bianchi"]
-    assert len(home.select(".sh-badges .sh-badge")) >= 3
-    values = soup(site, "values/index.html")
-    assert [t.strong.get_text(strip=True) for t in values.select(".sh-value-tile")] == [
+    assert len(home.select("h1")) == 1
+    assert [a.get_text(strip=True) for a in home.select(".sh-strip__value")] == [
         "Craft", "Care", "Courage"]
+    values = soup(site, "values/index.html")
+    assert [h.get_text(strip=True) for h in values.select(".sh-manifesto__name")] == [
+        "Craft", "Care", "Courage"]
+    # full statements; the staff prompts are not public by default
+    assert "We do things properly." in values.get_text()
+    assert "When did you slow down?" not in soup(site, "values/craft/index.html").get_text()
     teams = soup(site, "teams/index.html")
     assert [a.get_text() for a in teams.select(".sh-teams a")] == ["Customer Care", "Production"]
     team = soup(site, "teams/production/index.html")
     assert [a.get_text() for a in team.select(".sh-person__name")] == ["Giulia Ferri"]
-    assert [a.get_text() for a in team.select(".sh-list .sh-item > a")] == [
+    assert [a.get_text() for a in team.select(".sh-card__title > a")] == [
         "Night shift", "The first oven"]
 
 

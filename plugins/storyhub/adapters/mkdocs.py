@@ -32,6 +32,8 @@ log = get_plugin_logger(__name__)
 STYLESHEET = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.css"
 STYLESHEET_URI = "assets/storyhub/storyhub.css"
 CACHED_TEMPLATE = "storyhub/cached.html"
+SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
+SCRIPT_URI = "assets/storyhub/storyhub.js"
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -71,9 +73,16 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")
             config.theme["font"] = False
+        if config.theme.name == "material":
+            features = config.theme.get("features") or []
+            if "navigation.tabs" not in features:
+                # storyhub pages hide the sidebar: the sections stay reachable as header tabs
+                config.theme["features"] = [*features, "navigation.tabs"]
         config.theme.dirs.append(str(PACKAGE_TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
+        if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT_URI)
         if self.pipeline is not None:
             self.pipeline.cancel()
             self.pipeline = None
@@ -125,6 +134,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         for src_uri in drop:
             files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
+        files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
@@ -181,7 +191,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         entry = pipeline.page(src_uri)
         if entry is not None:
             page.meta.setdefault("template", entry.template)
-            if entry.kind != "home" or "title" not in page.meta:
+            page.meta.setdefault("hide", entry.hide)
+            if entry.kind == "home":
+                # the browser's title is the site's name alone, not "Home - <site name>"
+                page.meta.pop("title", None)
+            else:
                 page.meta["title"] = Markup(escape(entry.title))
             if entry.description and "description" not in page.meta:
                 page.meta["description"] = Markup(escape(entry.description))
@@ -196,6 +210,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                     self._reuse[src_uri] = output
                     page.meta["template"] = CACHED_TEMPLATE
                     return ""  # its HTML is the previous build's (on_page_content)
+            return pipeline.page_markdown(src_uri, markdown)
         return markdown
 
     @event_priority(-100)  # after other plugins: an unchanged page gets its previous HTML
@@ -208,11 +223,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if entry is None or entry.kind not in ("story", "person", "value"):
             return html
         source = getattr(entry.subject, "source", None)
-        return sanitize_html(
+        return self._pipeline().page_html(page.file.src_uri, sanitize_html(
             html, source=getattr(source, "path", entry.src_uri), warn=log.warning,
             markdown=entry.markdown,
             first_line=getattr(source, "body_line", 1) if entry.kind != "value" else 1,
-        )
+        ))
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

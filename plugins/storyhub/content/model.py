@@ -349,6 +349,9 @@ class Story(_Document):
     lang: str | None = Field(
         None, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", description="Language, e.g. en or it"
     )
+    featured: bool = Field(
+        False, description="Show it in the home page's hero (default: the newest story)"
+    )
     draft: bool = Field(False, description="Drafts are never published")
     publish_at: AwareDatetime | None = Field(
         None, description="Embargo: not published before this date-time (with time zone)"

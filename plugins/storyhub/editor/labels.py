@@ -37,6 +37,7 @@ EN: dict[str, Entry] = {
     "story.tag": ("Tag", ""),
     "story.lang": ("Language", "Only if the story is not in the site's language: en, it…"),
     "story.draft": ("Draft", "Drafts are never published."),
+    "story.featured": ("Featured", "Show it in the home page's hero (else the newest story)."),
     "story.publish_at": ("Publish from", "Embargo: not published before this moment."),
     "story.slug": ("Web address", "The folder name decides it."),
     "story.social": ("Your own post text", "Optional, per network; used as written, so it "
@@ -113,6 +114,8 @@ IT: dict[str, Entry] = {
     "story.tag": ("Tag", ""),
     "story.lang": ("Lingua", "Solo se la storia non è nella lingua del sito: en, it…"),
     "story.draft": ("Bozza", "Le bozze non vengono mai pubblicate."),
+    "story.featured": ("In evidenza", "Mostrala in apertura della home (altrimenti la più "
+                       "recente)."),
     "story.publish_at": ("Pubblica dal", "Embargo: non pubblicata prima di questo momento."),
     "story.slug": ("Indirizzo web", "Lo decide il nome della cartella."),
     "story.social": ("Testo dei tuoi post", "Facoltativo, per social; usato così com'è, "

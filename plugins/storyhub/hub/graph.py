@@ -29,6 +29,7 @@ from storyhub.hub.publish import (
 )
 from storyhub.i18n import Translator
 from storyhub.options.settings import HubSettings
+from storyhub.text.pullquotes import find_pull_quotes
 
 
 @dataclass
@@ -214,6 +215,7 @@ def build_hub(content: Content, settings: HubSettings,
     values = {v.id: v for v in content.values}
     all_people = {p.id: p for p in content.people}
     _check_references(content, values, all_people, diagnostics)
+    _check_pull_quotes(content, all_people, diagnostics)
 
     hidden_people: dict[str, Verdict] = {}
     people: dict[str, Person] = {}
@@ -410,6 +412,35 @@ def _check_references(
                 f"unknown author '{author}'" + suggestion(author, people, known="people"),
                 field="author", code="unknown-person",
             )
+
+
+def _check_pull_quotes(content: Content, people: dict[str, Person],
+                       diagnostics: Diagnostics) -> None:
+    """A pull quote names a person who exists and agreed to be quoted."""
+    for story in content.stories:
+        for quote in find_pull_quotes(story.body):
+            line = story.source.body_line + quote.line - 1
+            person = people.get(quote.person)
+            if person is None:
+                diagnostics.error(
+                    story.source.path, line, quote.col,
+                    f"pull quote of unknown person '{quote.person}'"
+                    + suggestion(quote.person, people, known="people"),
+                    code="unknown-person",
+                )
+            elif not person.consent.quotes:
+                diagnostics.error(
+                    story.source.path, line, quote.col,
+                    f"pull quote of '{quote.person}', who has not consented to be quoted "
+                    f"(consent.quotes in {person.source.path}); remove the quote or ask them",
+                    code="consent",
+                )
+            elif not quote.body.strip():
+                diagnostics.error(
+                    story.source.path, line, quote.col,
+                    "empty pull quote: indent the quoted words by four spaces under the "
+                    "'!!! quote' line", code="pull-quote",
+                )
 
 
 def _check_team_spelling(teams: dict[str, Team], diagnostics: Diagnostics) -> None:

@@ -29,6 +29,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from storyhub.hub.share import ShareImage, ShareImages
 from storyhub.options.model import CardOptions
 from storyhub.options.settings import cache_dir, pid_alive
+from storyhub.text.contrast import contrast, luminance, rgb
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -317,21 +318,7 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
-    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
-
-
-def _luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    return rgb(color)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
@@ -423,9 +410,9 @@ def draw(spec: CardSpec) -> bytes:
     layout = LAYOUTS[spec.kind]
     background = _rgb(spec.background)
     text = _rgb(spec.text_color)
-    if _contrast(background, text) < 3.0:  # keep the title readable on light colours
-        text = _rgb(spec.accent) if _contrast(background, _rgb(spec.accent)) >= 3.0 else (
-            (0, 0, 0) if _luminance(background) > 0.18 else (255, 255, 255))
+    if contrast(background, text) < 3.0:  # keep the title readable on light colours
+        text = _rgb(spec.accent) if contrast(background, _rgb(spec.accent)) >= 3.0 else (
+            (0, 0, 0) if luminance(background) > 0.18 else (255, 255, 255))
     image = Image.new("RGB", (layout.width, layout.height), background)
     canvas = ImageDraw.Draw(image)
     m = layout.margin
@@ -434,7 +421,7 @@ def draw(spec: CardSpec) -> bytes:
     band = tuple(max(0, int(c * 0.78)) for c in background)
     canvas.rectangle((0, layout.height - band_height - m // 2, layout.width, layout.height),
                      fill=band)
-    band_text = text if _contrast(band, text) >= 3.0 else (255, 255, 255)
+    band_text = text if contrast(band, text) >= 3.0 else (255, 255, 255)
 
     company_font = _font(spec.font_bold, layout.company_size)
     canvas.text((m, m), spec.company.upper(), font=company_font, fill=text)

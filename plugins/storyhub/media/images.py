@@ -346,3 +346,73 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only checkout still builds, only slower
+
+
+# -- responsive versions: smaller WebP and JPEG files for srcset ------------------------------
+
+#: Widths (pixels) of the smaller versions, per use: photos are shown at most 160 CSS px
+#: wide (×2 for dense screens), story images up to the width of the reading column.
+RESPONSIVE_WIDTHS = {"photo": (128, 256), "story-image": (480, 800, 1200)}
+RESPONSIVE_RECIPE = "storyhub-responsive-1"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One smaller version of a published image."""
+
+    width: int
+    height: int
+    format: str  # "WEBP" or "JPEG"
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return ".webp" if self.format == "WEBP" else ".jpg"
+
+
+def responsive_variants(published: bytes, kind: str, *,
+                        cache: Path | None = None) -> list[Variant]:
+    """WebP and JPEG versions of an image's published bytes (already pixels only, see
+    :func:`clean_image_bytes`) at each width of :data:`RESPONSIVE_WIDTHS` below its own
+    width, and at its own width when it is narrower than the largest. Deterministic, and
+    cached by content hash. Returns WebP versions first, each list from narrow to wide."""
+    widths = RESPONSIVE_WIDTHS.get(kind)
+    if not widths:
+        return []
+    with Image.open(io.BytesIO(published)) as opened:
+        full_width, full_height = opened.size
+    chosen = [w for w in widths if w < full_width]
+    if full_width <= widths[-1]:
+        chosen.append(full_width)
+    variants: list[Variant] = []
+    for target in ("WEBP", "JPEG"):
+        for width in chosen:
+            height = max(1, round(full_height * width / full_width))
+            key = hashlib.sha256(
+                f"{RESPONSIVE_RECIPE}|{target}|{width}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode()
+                + published).hexdigest()
+            cached = cache / f"{key}.{target.lower()}" if cache is not None else None
+            if cached is not None and cached.is_file():
+                data = cached.read_bytes()
+            else:
+                data = _scaled(published, target, width, height)
+                if cached is not None:
+                    _write_atomically(cached, data)
+            variants.append(Variant(width, height, target, data))
+    return variants
+
+
+def _scaled(published: bytes, target: str, width: int, height: int) -> bytes:
+    with Image.open(io.BytesIO(published)) as opened:
+        opened.load()
+        pixels = opened.copy()
+    if pixels.size != (width, height):
+        pixels = pixels.resize((width, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if target == "JPEG":
+        _flatten(pixels).save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    else:
+        if pixels.mode not in ("RGB", "RGBA"):
+            pixels = pixels.convert("RGBA" if "A" in pixels.getbands() else "RGB")
+        pixels.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return out.getvalue()

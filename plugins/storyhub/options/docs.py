@@ -112,9 +112,11 @@ def markdown() -> str:
         title = "Top level" if not group else f"`{group}:`"
         doc = (model.__doc__ or "").strip().splitlines()[0].replace("``", "`")
         parts.append(f"## {title}\n\n{doc}\n")
-        if group:
+        if group and "enabled" in model.model_fields:
             parts.append(f"`{group}: false` switches the group off; `{group}: true` or "
                          "nothing keeps every default.\n")
+        elif group:
+            parts.append(f"`{group}: true` or nothing keeps every default.\n")
         parts.append("\n".join(_table(model, f"{group}." if group else "")) + "\n")
     return "\n".join(parts)
 

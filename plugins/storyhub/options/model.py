@@ -356,6 +356,41 @@ class EditorOptions(Options):
     )
 
 
+class HomeOptions(Options):
+    """``home:`` — the home page's hero and call to action."""
+
+    tagline: str = Field(
+        "", description="The company's line, the home page's <h1>; default: site_description, "
+        "else the site name."
+    )
+    cta_label: str = Field(
+        "", description="Text of the call-to-action button, e.g. 'Work with us' (empty: no "
+        "button)."
+    )
+    cta_url: str = Field(
+        "", description="Where the button leads: an https:// address or a page of the site "
+        "(e.g. about/)."
+    )
+
+    @field_validator("cta_url")
+    @classmethod
+    def _cta_url(cls, value: str) -> str:
+        if value and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value)
+                      and not value.startswith(("https://", "http://", "mailto:"))):
+            raise PydanticCustomError(
+                "cta_url", "must be an https:// address, a mailto: link or a path of the site"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _pair(self) -> HomeOptions:
+        if bool(self.cta_label) != bool(self.cta_url):
+            raise PydanticCustomError(
+                "cta_pair", "cta_label and cta_url go together: set both or neither"
+            )
+        return self
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -386,6 +421,11 @@ class StoryhubOptions(Options):
         None, description="The moment embargoes and withdrawals are decided against; "
         "default: SOURCE_DATE_EPOCH, else the clock."
     )
+    show_prompts: bool = Field(
+        False, description="Show the staff writing prompts on value pages (for an internal "
+        "build; the public site hides them)."
+    )
+    home: HomeOptions = Field(default_factory=HomeOptions)
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
     calendar: CalendarOptions = Field(default_factory=CalendarOptions)
@@ -396,6 +436,15 @@ class StoryhubOptions(Options):
     @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
+        return _section(value)
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _home(cls, value: Any) -> Any:
+        if value is False:
+            raise PydanticCustomError(
+                "home_off", "the home page cannot be switched off: remove 'home: false', or "
+                "set tagline, cta_label and cta_url under it")
         return _section(value)
 
     @model_validator(mode="before")
@@ -412,7 +461,7 @@ class StoryhubOptions(Options):
 GROUPS: dict[str, type[Options]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
-    "publish": PublishOptions,
+    "publish": PublishOptions, "home": HomeOptions,
 }
 
 

@@ -33,7 +33,13 @@ from storyhub.editor.site import admin_files, copy_vendor, editor_settings, writ
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
 from storyhub.i18n import CATALOGUE_DIR, Translator
-from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, check_media, clean_image_bytes
+from storyhub.media.images import (
+    IMAGE_SUFFIXES,
+    ImageProblem,
+    check_media,
+    clean_image_bytes,
+    responsive_variants,
+)
 from storyhub.options.read import (
     ConfigError,
     Positions,
@@ -49,15 +55,19 @@ from storyhub.site.dependencies import fingerprint
 from storyhub.site.feeds import Feed, FeedLink, feed_links, plan_feeds, write_feeds
 from storyhub.site.meta import PageMeta, person_meta, story_meta
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
+from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
 from storyhub.site.view import SiteView, template_context
 from storyhub.social import NO_SITE_URL, check_social
+from storyhub.social.links import share_intent
+from storyhub.social.rules import RULES
 from storyhub.text.jinja import search_path
+from storyhub.text.urls import absolute
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
-             "teams/index.md")
+             "teams/index.md", "tags/index.md")
 #: Listing pages that stand for their whole section in the navigation.
-SECTION_INDEXES = ("stories", "people", "values", "teams")
+SECTION_INDEXES = ("stories", "people", "values", "teams", "tags")
 
 LogLevel = Literal["info", "warning"]
 #: Pages about one subject: their titles are not in the navigation.
@@ -103,6 +113,26 @@ class PlannedFile:
     src: Path | None = None
 
 
+@dataclass(frozen=True)
+class PictureFile:
+    path: str
+    width: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A photo or story image at a few widths: what ``<picture>``/``srcset`` need."""
+
+    webp: tuple[PictureFile, ...]
+    jpeg: tuple[PictureFile, ...]
+    width: int  # of the largest version (the fallback ``src``)
+    height: int
+
+    @property
+    def fallback(self) -> PictureFile:
+        return self.jpeg[-1]
+
+
 class Pipeline:
     """One build of one hub. Steps run at most once each; later steps run earlier ones."""
 
@@ -120,6 +150,7 @@ class Pipeline:
         self.config_dir = settings.root
         #: what a preview server keeps between rebuilds (pages, snippets), if serving
         self.preview: RenderCache | None = None
+        self._pictures: dict[tuple[str, str], Any] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -270,11 +301,65 @@ class Pipeline:
     @property
     def view(self) -> SiteView:
         if self._view is None:
-            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets))
+            self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets),
+                                  tags=self.plan.tags, share=self.share_links(),
+                                  images=self.responsive_images())
         return self._view
 
+    def share_links(self) -> dict[str, list[tuple[str, str]]]:
+        """Per story, (network name, share-intent URL) from its composed snippets (the first
+        variant per network); without snippets, intents with the title and the address."""
+        links: dict[str, list[tuple[str, str]]] = {}
+        snippets = self.social.snippets if self.social is not None else None
+        if snippets is not None:
+            for entry in snippets.stories:
+                seen: dict[str, str] = {}
+                for snippet in entry.snippets:
+                    if snippet.intent and snippet.network not in seen:
+                        seen[snippet.network] = snippet.intent
+                links[entry.story.id] = [(snippets.rules[n].name, url) for n, url in seen.items()]
+            return links
+        cached = self.social.cached_exports if self.social is not None else None
+        if cached is not None and (cached / "snippets.json").is_file():
+            # the previous build's exports, identical inputs: the same posts, not composed again
+            data = json.loads((cached / "snippets.json").read_text(encoding="utf-8"))
+            names = {n: info.get("name", n) for n, info in dict(data["networks"]).items()}
+            for entry in data["stories"]:
+                seen = {}
+                for post in entry["snippets"]:
+                    if post.get("intent") and post["network"] not in seen:
+                        seen[post["network"]] = post["intent"]
+                links[entry["slug"]] = [(names.get(n, n), url) for n, url in seen.items()]
+            return links
+        for story in self.hub.stories:
+            url = absolute(self.settings.site_url, story.url)
+            found = [(RULES[n].name, share_intent(RULES[n], f"{story.title} {url}", url))
+                     for n in ("linkedin", "x", "bluesky", "facebook")]
+            links[story.id] = [(name, intent) for name, intent in found if intent]
+        return links
+
+    def responsive_images(self) -> dict[tuple[str, str], Any]:
+        """Responsive versions of photos and story images, made by :meth:`asset_files`."""
+        return self._pictures
+
+    # -- story pages: pull quotes ---------------------------------------------------------
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown before rendering: a story's pull quotes become markers."""
+        page = self.page(src_uri)
+        if page is None or page.kind != "story":
+            return markdown
+        return mark_pull_quotes(markdown)
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        """A page's sanitised HTML: a story's pull-quote markers become figures."""
+        page = self.page(src_uri)
+        if page is None or page.kind != "story":
+            return html
+        return render_pull_quotes(html, page.markdown, self.view, page.url)
+
     def nav_order(self, src_uri: str) -> int:
-        """Rank of a top-level navigation entry: home, stories, values, people, teams."""
+        """Rank of a top-level navigation entry: home, stories, values, people, teams, tags."""
         return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
 
     def section_index(self, src_uri: str) -> bool:
@@ -288,7 +373,25 @@ class Pipeline:
         image that cannot be decoded."""
         cache = cache_dir(self.settings.root, "images")
         for asset in self.plan.assets:
-            yield self._planned(asset, cache)
+            planned = self._planned(asset, cache)
+            yield planned
+            if planned.data is not None and asset.kind in ("photo", "story-image"):
+                yield from self._responsive(asset, planned.data, cache)
+
+    def _responsive(self, asset: Asset, data: bytes, cache: Path) -> Iterator[PlannedFile]:
+        """Smaller WebP and JPEG versions of a published image, for ``srcset``."""
+        variants = responsive_variants(data, asset.kind, cache=cache)
+        if not variants:
+            return
+        stem = asset.dest.rsplit(".", 1)[0]
+        files: dict[str, list[PictureFile]] = {"WEBP": [], "JPEG": []}
+        for variant in variants:
+            dest = f"{stem}-{variant.width}w{variant.suffix}"
+            files[variant.format].append(PictureFile(dest, variant.width))
+            yield PlannedFile(dest, data=variant.data)
+        largest = variants[-1]
+        self._pictures[(asset.kind, asset.owner)] = Picture(
+            tuple(files["WEBP"]), tuple(files["JPEG"]), largest.width, largest.height)
 
     def _planned(self, asset: Asset, cache: Path) -> PlannedFile:
         if asset.src.suffix.lower() not in IMAGE_SUFFIXES:
@@ -348,6 +451,8 @@ class Pipeline:
                 # titles only of the pages the navigation names
                 [(p.src_uri, p.kind, p.title if p.kind not in SUBJECT_KINDS else "")
                  for p in self.plan.pages],
+                # what listings offer to filter by (chips on every listing page)
+                repr(self.view.filters()),
             ], sort_keys=True, default=str).encode("utf-8"))
             folders = [Path(f) for f in search_path(settings.overrides)]
             hash_files([*folders, CATALOGUE_DIR, *(p for p in (config_file, docs_dir) if p)],

@@ -35,6 +35,9 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
     found: list[Any] = []
     if kind == "story":
         found += _story_card(view, subject)
+        found += view.tags_of(subject)
+        if "!!! quote" in subject.body:  # pull quotes show a person's photo, name and role
+            found += view.people()
         found.append(view.author_of(subject))
         for person in view.people_of(subject):
             found.append(view.team_of(person))
@@ -47,6 +50,7 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
             found += _story_card(view, story)
     elif kind == "value":
         found.append(subject)
+        found += view.people()  # the value's quote
         for story in view.stories_about(subject):
             found += _story_card(view, story)
     elif kind == "team":
@@ -56,19 +60,9 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
     elif kind == "stories":
         for story in page.items:
             found += _story_card(view, story)
-    elif kind in ("people", "values", "teams"):
-        for item in page.items:
-            found.append(item)
-            if isinstance(item, Team):
-                found += item.members
-            if isinstance(item, Person):
-                found.append(view.team_of(item))
-    elif kind == "home":
-        for story in view.latest():
-            found += _story_card(view, story)
-        found += view.values()
-        found += view.people()
     else:
+        # Home, the people/values/teams listings, tag and language pages: few pages that
+        # show a little of everything (hero, manifesto, faces, chips). Always rendered.
         return None
     return found
 

@@ -46,6 +46,7 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     meta = PageMeta()
     url = absolute(site_url, story.url) if site_url else None
     people = hub.people_of(story)
+    writers = writers_of(hub, story)
     values = hub.values_of(story)
     lang = story.lang or settings.language
     t = hub.translator.in_language(story.lang)
@@ -72,7 +73,7 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
         meta.add("property", "og:image:height", height)
         meta.add("property", "og:image:alt", alt)
     meta.add("property", "article:published_time", published)
-    for person in people:
+    for person in writers:
         meta.add("property", "article:author",
                  absolute(site_url, person.url) if site_url else person.name)
     if values:
@@ -99,14 +100,12 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
         "description": story.summary,
         "datePublished": published,
         "inLanguage": lang,
-        "author": [
-            {"@type": "Person", "name": p.name,
-             **({"url": absolute(site_url, p.url)} if site_url else {})}
-            for p in people
-        ],
+        "author": [_person_ld(p, site_url) for p in writers],
         "publisher": {"@type": "Organization", "name": settings.company,
                       **({"url": site_url} if site_url else {})},
     }
+    if people:
+        article["about"] = [_person_ld(p, site_url) for p in people]
     if url:
         article["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
         article["url"] = url
@@ -117,6 +116,20 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
         article["keywords"] = ", ".join(dict.fromkeys(keywords))
     meta.json_ld = str(json_for_script(article))
     return meta
+
+
+def writers_of(hub: Hub, story: Story) -> list[Person]:
+    """Who wrote the story: its ``author`` when set (and published, so consented), else
+    the people it is about; never someone without consent to their name."""
+    if story.author is not None:
+        writer = hub.people.get(story.author)
+        return [writer] if writer is not None else []
+    return hub.people_of(story)
+
+
+def _person_ld(person: Person, site_url: str | None) -> dict[str, str]:
+    return {"@type": "Person", "name": person.name,
+            **({"url": absolute(site_url, person.url)} if site_url else {})}
 
 
 def person_meta(hub: Hub, person: Person, photo_path: str | None) -> PageMeta:

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from storyhub.content.model import Story, slugify
 from storyhub.hub.graph import Hub
+
+#: Storyhub's pages use the full width: Material's navigation sidebar and table of contents
+#: are hidden (front matter ``hide:`` of a page in docs/ still wins).
+FULL_WIDTH = ("navigation", "toc")
 
 
 @dataclass
@@ -33,6 +38,10 @@ class SitePage:
     @property
     def template(self) -> str:
         return f"storyhub/{self.kind}.html"
+
+    @property
+    def hide(self) -> list[str]:
+        return list(FULL_WIDTH)
 
     @property
     def newer_url(self) -> str | None:
@@ -69,11 +78,49 @@ def _src(url: str) -> str:
     return f"{url}index.md" if url else "index.md"
 
 
+@dataclass(frozen=True)
+class Tag:
+    """A tag of published stories, with its page ``tags/<slug>/``."""
+
+    name: str
+    slug: str
+    stories: tuple[Story, ...]
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.slug}/"
+
+
+def tags_of(stories: list[Story]) -> dict[str, Tag]:
+    """Tags of the given (published) stories by slug; spellings that slug alike merge."""
+    names: dict[str, str] = {}
+    found: dict[str, list[Story]] = {}
+    for story in stories:
+        for name in dict.fromkeys(story.tags):
+            slug = slugify(name)
+            if not slug:
+                continue
+            names.setdefault(slug, name)
+            found.setdefault(slug, []).append(story)
+    return {slug: Tag(names[slug], slug, tuple(found[slug]))
+            for slug in sorted(found, key=lambda s: names[s].casefold())}
+
+
+def languages_of(hub: Hub) -> dict[str, list[Story]]:
+    """Stories by language (the site's for stories without ``lang``), when a hub has more
+    than one language; else empty (no language listings)."""
+    found: dict[str, list[Story]] = {}
+    for story in hub.stories:
+        found.setdefault(story.lang or hub.settings.language, []).append(story)
+    return dict(sorted(found.items())) if len(found) > 1 else {}
+
+
 @dataclass
 class SitePlan:
     pages: list[SitePage]
     assets: list[Asset]
     by_src: dict[str, SitePage]
+    tags: dict[str, Tag] = field(default_factory=dict)
 
 
 def plan_site(hub: Hub) -> SitePlan:
@@ -109,13 +156,25 @@ def plan_site(hub: Hub) -> SitePlan:
             SitePage(_src(url), url, "stories", title, items=hub.stories[
                 (number - 1) * size : number * size], number=number, count=count)
         )
+    tags = tags_of(hub.stories)
+    for tag in tags.values():
+        pages.append(SitePage(_src(tag.url), tag.url, "tag", t("tag_title", name=tag.name),
+                              items=list(tag.stories), subject=tag))
+    if tags:
+        pages.append(SitePage("tags/index.md", "tags/", "tags", t("tags"),
+                              items=list(tags.values())))
+    for code, stories in languages_of(hub).items():
+        url = f"stories/{code}/"
+        name = t.in_language(code)("language.name")
+        pages.append(SitePage(_src(url), url, "language", t("stories_in", language=name),
+                              items=stories, subject=code))
     pages.append(SitePage("people/index.md", "people/", "people", t("people"),
                           items=list(hub.people.values())))
     pages.append(SitePage("values/index.md", "values/", "values", t("values"),
                           items=list(hub.values.values())))
     pages.append(SitePage("teams/index.md", "teams/", "teams", t("teams"),
                           items=list(hub.teams.values())))
-    return SitePlan(pages, assets, {p.src_uri: p for p in pages})
+    return SitePlan(pages, assets, {p.src_uri: p for p in pages}, tags)
 
 
 def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:

@@ -31,7 +31,9 @@ from typing import Any
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
-from storyhub.site.plan import SitePage
+from storyhub.site.plan import SitePage, Tag, languages_of
+from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
+from storyhub.text.pullquotes import find_pull_quotes
 
 SUBJECT_NAMES = ("story", "person", "value", "team")
 
@@ -51,10 +53,100 @@ def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
 class SiteView:
     """What templates ask about the hub; URLs are site-relative, without leading slash."""
 
-    def __init__(self, hub: Hub, translator: Translator, assets: dict[tuple[str, str], str]):
+    def __init__(self, hub: Hub, translator: Translator, assets: dict[tuple[str, str], str],
+                 tags: dict[str, Tag] | None = None,
+                 share: dict[str, list[tuple[str, str]]] | None = None,
+                 images: dict[str, Any] | None = None):
         self.hub = hub
         self.t = translator
         self._assets = assets
+        self._tags = tags or {}
+        self._share = share or {}
+        self._images = images if images is not None else {}  # filled as files are made
+
+    # -- colours: text on a value's colour is chosen from it (WCAG 2.2 AA, 4.5:1) ---------
+
+    def ink(self, value: Value) -> str:
+        """The text colour readable on ``value``'s colour (white or near-black)."""
+        return ink_on(value.color) if value.color else LIGHT_INK
+
+    def value_style(self, value: Value) -> str:
+        """CSS custom properties of a value: its colour and the ink drawn on it."""
+        if not value.color:
+            return ""
+        return f"--sh-value: {value.color}; --sh-value-ink: {self.ink(value)}"
+
+    @property
+    def dark_ink(self) -> str:
+        return DARK_INK
+
+    # -- the home page ----------------------------------------------------------------------
+
+    def featured(self) -> Story | None:
+        """The story of the home page's hero: the newest with ``featured: true``, else the
+        newest."""
+        stories = self.hub.stories
+        return next((s for s in stories if s.featured), stories[0] if stories else None)
+
+    def tagline(self, site_description: str | None = None) -> str:
+        home = self.hub.settings.options.home
+        return home.tagline or site_description or self.hub.settings.company
+
+    @property
+    def home(self) -> Any:
+        return self.hub.settings.options.home
+
+    # -- story pages ------------------------------------------------------------------------
+
+    def reading_minutes(self, story: Story) -> int:
+        """Minutes to read the story at 200 words a minute, at least one."""
+        return max(1, round(len(story.body.split()) / 200))
+
+    def tags_of(self, story: Story) -> list[Tag]:
+        from storyhub.content.model import slugify
+
+        found = [self._tags.get(slugify(name)) for name in dict.fromkeys(story.tags)]
+        return [tag for tag in found if tag is not None]
+
+    def tags(self) -> list[Tag]:
+        return list(self._tags.values())
+
+    def share_links(self, story: Story) -> list[tuple[str, str]]:
+        """(network label, share-intent URL) pairs from the story's composed snippets."""
+        return self._share.get(story.id, [])
+
+    def picture(self, kind: str, owner: str) -> Any:
+        """Responsive versions of a photo or story image (see :mod:`storyhub.media`)."""
+        return self._images.get((kind, owner))
+
+    def quote_about(self, value: Value) -> tuple[str, Person, Story] | None:
+        """The first pull quote of the newest story showing ``value`` whose speaker is
+        published: (the words as plain text, the person, the story)."""
+        for story in self.stories_about(value):
+            for quote in find_pull_quotes(story.body):
+                person = self.hub.people.get(quote.person)
+                if person is not None and person.consent.quotes:
+                    words = " ".join(quote.body.replace("*", "").replace("_", " ").split())
+                    return words, person, story
+        return None
+
+    # -- listings and filters ---------------------------------------------------------------
+
+    def filters(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Filter chips of the story listings, as plain links to server-rendered pages:
+        (group label, [(label, url), …]) for values, people, teams, languages and tags."""
+        t = self.t
+        groups: list[tuple[str, list[tuple[str, str]]]] = [
+            (t("filter_values"), [(v.name, v.url) for v in self.hub.values.values()
+                                  if self.hub.by_value.get(v.id)]),
+            (t("filter_people"), [(p.name, p.url) for p in self.hub.people.values()
+                                  if self.hub.by_person.get(p.id)]),
+            (t("filter_teams"), [(team.name, team.url) for team in self.hub.teams.values()]),
+            (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/")
+                                     for code in languages_of(self.hub)]),
+            (t("filter_tags"), [(tag.name, tag.url) for tag in self._tags.values()]),
+        ]
+        return [(label, chips) for label, chips in groups if chips]
 
     @property
     def settings(self) -> Any:
@@ -134,7 +226,8 @@ class SiteView:
         """Every published person, in the hub's order."""
         return list(self.hub.people.values())
 
-    def latest(self) -> list[Story]:
-        return self.hub.stories[: self.hub.settings.latest_count]
+    def latest(self, skip: Story | None = None) -> list[Story]:
+        stories = [s for s in self.hub.stories if s is not skip]
+        return stories[: self.hub.settings.latest_count]
 
 

@@ -1,0 +1,102 @@
+"""axe-core in real headless Chromium over the example hub: no serious or critical WCAG 2.2
+AA violation may come from storyhub's templates or stylesheet, in the light or the dark
+scheme. axe-core comes from npm into .cache/tools (scripts/test.sh installs it)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Hub
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / ".cache/tools/node_modules/axe-core/axe.min.js"
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() or not AXE.exists(),
+    reason="needs /usr/bin/chromium and axe-core in .cache/tools: run scripts/test.sh",
+)
+PAGES = {
+    "home": "",
+    "story": "stories/the-repair-counter/",
+    "person": "people/lucia-marchetti/",
+    "value": "values/craft/",
+    "values": "values/",
+    "team": "teams/decoration/",
+    "people": "people/",
+    "teams": "teams/",
+    "listing": "stories/",
+    "tag": "tags/repair/",
+    "report": "report/",
+}
+#: Material's own elements, outside storyhub's templates: reported, not failed.
+MATERIAL = (".md-header", ".md-tabs", ".md-search", ".md-footer", ".md-nav", ".md-sidebar",
+            ".md-top", ".md-dialog", ".md-source", ".md-copyright")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import shutil
+
+    root = tmp_path_factory.mktemp("a11y") / "example"
+    root.mkdir()
+    for name in ("values.yml", "mkdocs.yml"):
+        shutil.copy2(REPO / name, root / name)
+    for name in ("people", "stories", "docs", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    site = Hub(root).build()
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _is_material(target: str) -> bool:
+    return any(part in target for part in MATERIAL)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_axe_violations_from_storyhub(served_example: str, scheme: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    axe = AXE.read_text(encoding="utf-8")
+    ours: list[str] = []
+    material: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width in (1280, 390):
+                context = browser.new_context(viewport={"width": width, "height": 900},
+                                              color_scheme=scheme)
+                page = context.new_page()
+                for name, path in PAGES.items():
+                    page.goto(served_example + path, wait_until="load")
+                    page.add_script_tag(content=axe)
+                    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
+                                 'best-practice']}})""")
+                    for violation in result["violations"]:
+                        if violation["impact"] not in ("serious", "critical"):
+                            continue
+                        for node in violation["nodes"]:
+                            target = " ".join(str(t) for t in node["target"])
+                            line = f"{name}@{width}: {violation['id']}: {target}"
+                            (material if _is_material(target) else ours).append(line)
+                context.close()
+        finally:
+            browser.close()
+    print("\n".join(["from Material (not storyhub's):", *sorted(set(material))]))
+    assert not ours, "\n".join(sorted(set(ours)))
