@@ -57,7 +57,7 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
         found += [subject, *subject.members]
         for story in view.team_stories(subject):
             found += _story_card(view, story)
-    elif kind == "stories":
+    elif kind in ("stories", "tag", "language"):  # a grid of story cards, and chips
         for story in page.items:
             found += _story_card(view, story)
     else:
