@@ -352,6 +352,9 @@ class Story(_Document):
     featured: bool = Field(
         False, description="Show it in the home page's hero (default: the newest story)"
     )
+    translation_of: Slug | None = Field(
+        None, description="Slug of the story this one translates (the original); set lang too"
+    )
     draft: bool = Field(False, description="Drafts are never published")
     publish_at: AwareDatetime | None = Field(
         None, description="Embargo: not published before this date-time (with time zone)"

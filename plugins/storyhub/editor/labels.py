@@ -38,6 +38,8 @@ EN: dict[str, Entry] = {
     "story.lang": ("Language", "Only if the story is not in the site's language: en, it…"),
     "story.draft": ("Draft", "Drafts are never published."),
     "story.featured": ("Featured", "Show it in the home page's hero (else the newest story)."),
+    "story.translation_of": ("Translation of", "If this is a translation: the slug of the "
+                             "original story. Set the language too."),
     "story.publish_at": ("Publish from", "Embargo: not published before this moment."),
     "story.slug": ("Web address", "The folder name decides it."),
     "story.social": ("Your own post text", "Optional, per network; used as written, so it "
@@ -116,6 +118,8 @@ IT: dict[str, Entry] = {
     "story.draft": ("Bozza", "Le bozze non vengono mai pubblicate."),
     "story.featured": ("In evidenza", "Mostrala in apertura della home (altrimenti la più "
                        "recente)."),
+    "story.translation_of": ("Traduzione di", "Se è una traduzione: lo slug della storia "
+                             "originale. Indica anche la lingua."),
     "story.publish_at": ("Pubblica dal", "Embargo: non pubblicata prima di questo momento."),
     "story.slug": ("Indirizzo web", "Lo decide il nome della cartella."),
     "story.social": ("Testo dei tuoi post", "Facoltativo, per social; usato così com'è, "

@@ -27,6 +27,7 @@ from storyhub.hub.publish import (
     shown_anonymously,
     story_verdict,
 )
+from storyhub.hub.translations import check_translations, published_translations
 from storyhub.i18n import Translator
 from storyhub.options.settings import HubSettings
 from storyhub.text.pullquotes import find_pull_quotes
@@ -72,6 +73,9 @@ class Hub:
     translator: Translator = field(default_factory=lambda: Translator.for_language(None))
     #: files of published stories that must not be published (someone's unconsented photo)
     refused_files: dict[Path, Verdict] = field(default_factory=dict)
+
+    #: published story id -> every published version of it, (language, story), original first
+    translations: dict[str, list[tuple[str, Story]]] = field(default_factory=dict)
 
     def file_published(self, path: Path) -> bool:
         """May this file of a published story be copied into the site? (The one decision.)"""
@@ -216,6 +220,7 @@ def build_hub(content: Content, settings: HubSettings,
     all_people = {p.id: p for p in content.people}
     _check_references(content, values, all_people, diagnostics)
     _check_pull_quotes(content, all_people, diagnostics)
+    group_of = check_translations(content.stories, settings.language, diagnostics)
 
     hidden_people: dict[str, Verdict] = {}
     people: dict[str, Person] = {}
@@ -284,6 +289,7 @@ def build_hub(content: Content, settings: HubSettings,
         anonymous=anonymous,
         translator=translator or Translator.for_language(settings.language),
         refused_files=refused,
+        translations=published_translations(stories, group_of, settings.language),
     )
 
 

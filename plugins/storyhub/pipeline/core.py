@@ -53,7 +53,7 @@ from storyhub.pipeline.renders import RenderCache, hash_files
 from storyhub.pipeline.social import Social, prepare_social, write_social
 from storyhub.site.dependencies import fingerprint
 from storyhub.site.feeds import Feed, FeedLink, feed_links, plan_feeds, write_feeds
-from storyhub.site.meta import PageMeta, person_meta, story_meta
+from storyhub.site.meta import PageMeta, add_translations, person_meta, story_meta
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
 from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
 from storyhub.site.view import SiteView, template_context
@@ -434,8 +434,10 @@ class Pipeline:
             return person_meta(hub, page.subject, view.photo_url(page.subject))
         story = page.subject
         cards = self.social.cards if self.social is not None else None
-        return story_meta(hub, story, cards.stories.get(story.id) if cards else None,
+        meta = story_meta(hub, story, cards.stories.get(story.id) if cards else None,
                           view.image_url(story), story.image_alt)
+        add_translations(meta, hub, story)
+        return meta
 
     def global_key(self, config_file: Path | None = None, docs_dir: Path | None = None) -> str:
         """A hash of what every page is rendered with: options, site settings, "now",

@@ -36,6 +36,7 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
     if kind == "story":
         found += _story_card(view, subject)
         found += view.tags_of(subject)
+        found += [other for _, other in view.translations(subject)]
         if "!!! quote" in subject.body:  # pull quotes show a person's photo, name and role
             found += view.people()
         found.append(view.author_of(subject))

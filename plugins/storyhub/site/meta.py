@@ -32,10 +32,27 @@ class MetaTag:
 class PageMeta:
     tags: list[MetaTag] = field(default_factory=list)
     json_ld: str = ""
+    #: (hreflang, absolute URL) of the page's language versions, itself and x-default included
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, attr: str, key: str, content: str | None) -> None:
         if content:
             self.tags.append(MetaTag(attr, key, content))
+
+
+def add_translations(meta: PageMeta, hub: Hub, story: Story) -> None:
+    """``<link rel="alternate" hreflang>`` for every published version of ``story``
+    (reciprocal: each version lists all, itself too) and ``x-default`` (the original), and
+    ``og:locale:alternate``; nothing without ``site_url`` (the links must be absolute)."""
+    versions = hub.translations.get(story.id)
+    site_url = hub.settings.site_url
+    if not versions or not site_url:
+        return
+    meta.alternates = [(lang, absolute(site_url, s.url)) for lang, s in versions]
+    meta.alternates.append(("x-default", absolute(site_url, versions[0][1].url)))
+    for lang, other in versions:
+        if other.id != story.id:
+            meta.add("property", "og:locale:alternate", og_locale(lang))
 
 
 def story_meta(hub: Hub, story: Story, cards: StoryCards | None,

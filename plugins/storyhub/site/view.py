@@ -98,6 +98,15 @@ class SiteView:
 
     # -- story pages ------------------------------------------------------------------------
 
+    def translations(self, story: Story) -> list[tuple[str, Story]]:
+        """The other published versions of ``story``: (language, story)."""
+        return [(lang, s) for lang, s in self.hub.translations.get(story.id, [])
+                if s.id != story.id]
+
+    def language_name(self, code: str) -> str:
+        """A language's name in that language ("Italiano", "English")."""
+        return self.t.in_language(code)("language.name")
+
     def reading_minutes(self, story: Story) -> int:
         """Minutes to read the story at 200 words a minute, at least one."""
         return max(1, round(len(story.body.split()) / 200))
