@@ -90,3 +90,27 @@ def test_versions_link_each_other_and_a_draft_stays_out(hub: Hub) -> None:
             assert "Nachtschicht" not in path.read_text(encoding="utf-8"), path
     # A story without translations gets no alternates.
     assert alternates(read(site, "stories/first-oven/index.html")) == set()
+
+
+def test_the_sitemap_carries_the_alternates(hub: Hub) -> None:
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    hub.write("stories/turno-di-notte.md", story_text(
+        "Turno di notte", people="[giulia, marco]", values="[craft, care]",
+        extra="lang: it\ntranslation_of: night-shift\n"))
+    site = hub.build()
+    xml = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == xml
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+          "x": "http://www.w3.org/1999/xhtml"}
+    base = "https://stories.example.com/stories/"
+    found = {}
+    for url in ET.fromstring(xml).findall("s:url", ns):
+        loc = url.findtext("s:loc", namespaces=ns)
+        found[loc] = {(link.get("hreflang"), link.get("href"))
+                      for link in url.findall("x:link", ns)}
+    expected = {("en", f"{base}night-shift/"), ("it", f"{base}turno-di-notte/"),
+                ("x-default", f"{base}night-shift/")}
+    assert found[f"{base}night-shift/"] == expected == found[f"{base}turno-di-notte/"]
+    assert found[f"{base}first-oven/"] == set()

@@ -51,9 +51,16 @@ from storyhub.options.settings import HubSettings, cache_dir, hub_settings
 from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
 from storyhub.pipeline.renders import RenderCache, hash_files
 from storyhub.pipeline.social import Social, prepare_social, write_social
+from storyhub.site import sitemap
 from storyhub.site.dependencies import fingerprint
 from storyhub.site.feeds import Feed, FeedLink, feed_links, plan_feeds, write_feeds
-from storyhub.site.meta import PageMeta, add_translations, person_meta, story_meta
+from storyhub.site.meta import (
+    PageMeta,
+    add_translations,
+    person_meta,
+    story_alternates,
+    story_meta,
+)
 from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
 from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
 from storyhub.site.view import SiteView, template_context
@@ -540,6 +547,10 @@ class Pipeline:
         if snippets_dir is None:
             written += write_feeds(self.hub, list(self.feeds.values()), site_dir,
                                    self.share_image)
+        alternates = {absolute(self.settings.site_url or "", s.url): story_alternates(self.hub, s)
+                      for s in self.hub.stories if s.id in self.hub.translations}
+        if sitemap.rewrite(site_dir, alternates):
+            written.append(site_dir / "sitemap.xml")
         if self.settings.options.report if report is None else report:
             from storyhub.site.report_page import write_page
 

@@ -40,17 +40,23 @@ class PageMeta:
             self.tags.append(MetaTag(attr, key, content))
 
 
+def story_alternates(hub: Hub, story: Story) -> list[tuple[str, str]]:
+    """(hreflang, absolute address) of every published version of ``story``, itself
+    included, then ``x-default`` (the original); empty without versions or ``site_url``."""
+    versions = hub.translations.get(story.id)
+    site_url = hub.settings.site_url
+    if not versions or not site_url:
+        return []
+    found = [(lang, absolute(site_url, s.url)) for lang, s in versions]
+    return [*found, ("x-default", absolute(site_url, versions[0][1].url))]
+
+
 def add_translations(meta: PageMeta, hub: Hub, story: Story) -> None:
     """``<link rel="alternate" hreflang>`` for every published version of ``story``
     (reciprocal: each version lists all, itself too) and ``x-default`` (the original), and
     ``og:locale:alternate``; nothing without ``site_url`` (the links must be absolute)."""
-    versions = hub.translations.get(story.id)
-    site_url = hub.settings.site_url
-    if not versions or not site_url:
-        return
-    meta.alternates = [(lang, absolute(site_url, s.url)) for lang, s in versions]
-    meta.alternates.append(("x-default", absolute(site_url, versions[0][1].url)))
-    for lang, other in versions:
+    meta.alternates = story_alternates(hub, story)
+    for lang, other in hub.translations.get(story.id, []) if meta.alternates else []:
         if other.id != story.id:
             meta.add("property", "og:locale:alternate", og_locale(lang))
 
