@@ -127,9 +127,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             return Files(admin)
         for item in admin:
             files.append(item)
+        docs_dir = Path(config.docs_dir).resolve()
         theme = {f.src_uri: Path(f.abs_src_path) for f in files
                  if f.abs_src_path and not f.is_documentation_page()
-                 and not Path(f.abs_src_path).is_relative_to(Path(config.docs_dir).resolve())}
+                 and not Path(f.abs_src_path).is_relative_to(docs_dir)}
         drop, _ = pipeline.theme_files(theme)
         for src_uri in drop:
             files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
 from storyhub.options.model import GROUPS, StoryhubOptions, model_for
 from storyhub.text.dates import EXAMPLE as DATETIME_EXAMPLE
 from storyhub.text.dates import parse_aware_datetime
+from storyhub.text.explain import clean_loc
 from storyhub.text.networks import NETWORK_IDS
 
 Loc = tuple[str | int, ...]
@@ -240,9 +241,8 @@ def report_option_errors(exc: ValidationError, *, label: str, positions: Positio
 
 
 def _clean(loc: tuple[str | int, ...]) -> Loc:
-    # pydantic adds the validator's function name for Annotated types; drop it
-    return tuple(p for p in loc if not (isinstance(p, str) and (
-        p.startswith("function-") or p in ("tagged-union", "lax-or-strict"))))
+    # pydantic's union branch names (the validator names go in clean_loc)
+    return tuple(p for p in clean_loc(loc) if p not in ("tagged-union", "lax-or-strict"))
 
 
 def _name(loc: Loc) -> str:

@@ -64,12 +64,12 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return current
 
 
-def _clean(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+def clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
 
 
 def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, str]) -> str:
-    loc = _clean(error["loc"])
+    loc = clean_loc(error["loc"])
     kind = error["type"]
     name = _field_name(loc)
     value = error.get("input")
@@ -130,7 +130,7 @@ def report_validation_error(
     not also as the required field (``title``) it stands for.
     """
     errors = exc.errors(include_url=False)
-    missing = {_clean(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
+    missing = {clean_loc(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
     stand_ins: set[tuple[str | int, ...]] = set()
     for loc in missing:
         owner = _model_at(model, loc)
@@ -139,7 +139,7 @@ def report_validation_error(
         if close is not None:
             stand_ins.add((*loc[:-1], close))
     for error in errors:
-        loc = _clean(error["loc"])
+        loc = clean_loc(error["loc"])
         if error["type"] == "missing" and loc in stand_ins:
             continue
         full = (*prefix, *loc)
