@@ -278,7 +278,8 @@ def _synthetic(count: int, *, zone: str = "Europe/Rome") -> tuple[SimpleNamespac
                                      values=[("craft", "Craft")]))
     person = SimpleNamespace(consent=SimpleNamespace(withdrawn=None), left=None,
                              status="active")
-    hub = SimpleNamespace(now=now, all_people={"p": person}, preview_only=lambda story: False)
+    hub = SimpleNamespace(now=now, all_people={"p": person}, preview_only=lambda story: False,
+                          translations={})
     snippet_set = SimpleNamespace(stories=items, site_url="https://example.com/",
                                   options=SnippetOptions(networks=networks))
     del zone
