@@ -82,7 +82,7 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
     for code, stories in languages_of(hub).items():
         stories = public(stories)
         if stories:
-            title, description = language_feed_words(translator, code, site)
+            title, description = language_feed_words(translator, code, hub.settings.company)
             feeds.append(Feed("language", code, title, description, f"stories/{code}/",
                               stories[:limit], code))
     for value in hub.values.values():
@@ -106,15 +106,16 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
     return feeds
 
 
-def language_feed_words(translator: Translator, code: str, site: str) -> tuple[str, str]:
+def language_feed_words(translator: Translator, code: str, company: str) -> tuple[str, str]:
     """A language feed's title and subtitle, in that language when it has a catalogue,
     else in the site's language naming the code."""
     if primary_subtag(code) in available_languages(translator.folder):
         words = translator.in_language(code).scope("feeds")
-        return words("language_title", site=site), words("language_subtitle", site=site)
+        return (words("language_title", company=company),
+                words("language_subtitle", company=company))
     words = translator.scope("feeds")
-    return (words("other_language_title", site=site, code=code),
-            words("other_language_subtitle", site=site, code=code))
+    return (words("other_language_title", company=company, code=code),
+            words("other_language_subtitle", company=company, code=code))
 
 
 def _merge(*groups: list[Story]) -> list[Story]:
