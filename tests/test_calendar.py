@@ -278,7 +278,8 @@ def _synthetic(count: int, *, zone: str = "Europe/Rome") -> tuple[SimpleNamespac
                                      values=[("craft", "Craft")]))
     person = SimpleNamespace(consent=SimpleNamespace(withdrawn=None), left=None,
                              status="active")
-    hub = SimpleNamespace(now=now, all_people={"p": person}, preview_only=lambda story: False)
+    hub = SimpleNamespace(now=now, all_people={"p": person}, preview_only=lambda story: False,
+                          translations={})
     snippet_set = SimpleNamespace(stories=items, site_url="https://example.com/",
                                   options=SnippetOptions(networks=networks))
     del zone
@@ -547,3 +548,68 @@ def test_check_lists_posts_after_a_withdrawal_written_in_advance(hub: Hub) -> No
     assert check.returncode == 0, check.stderr
     assert "7 planned post(s)" in check.stdout
     assert check.stdout.count("withdraws consent or leaves on 2026-03-08") == 7
+
+
+def test_two_versions_of_a_story_never_go_out_on_one_network_the_same_day(hub: Hub) -> None:
+    """Three published versions of one story (en original, it and de translations) on the
+    same day, a draft French one, and no spacing: each network still posts every published
+    version, each on its own day, the original first, none before its publication; an
+    unrelated story takes the slots the translations leave free."""
+    import icalendar
+
+    people, values = "[giulia, marco]", "[craft, care]"
+    hub.write("stories/night-shift.md", story_text(
+        "Night shift", date="2026-03-03", people=people, values=values))
+    hub.write("stories/turno-di-notte.md", story_text(
+        "Turno di notte", date="2026-03-03", people=people, values=values,
+        extra="lang: it\ntranslation_of: night-shift\n"))
+    hub.write("stories/nachtschicht.md", story_text(
+        "Nachtschicht", date="2026-03-03", people=people, values=values,
+        extra="lang: de\ntranslation_of: night-shift\n"))
+    hub.write("stories/equipe-de-nuit.md", story_text(
+        "Équipe de nuit", date="2026-03-03", people=people, values=values,
+        extra="lang: fr\ntranslation_of: night-shift\ndraft: true\n"))
+    hub.write("stories/first-oven.md", story_text("The first oven", date="2026-03-03"))
+    hub.config(snippets={"networks": ["linkedin", "x"]},
+               calendar={"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                         "times": ["09:00", "12:00", "15:00", "18:00"],
+                         "spacing": {"linkedin": 0, "x": 0}, "posts_per_story": 2})
+    folder = _export(hub)
+    zone = ZoneInfo("Europe/Rome")
+    posts = _posts(folder)
+    versions = {"night-shift", "turno-di-notte", "nachtschicht"}
+    assert {p["story"] for p in posts} == versions | {"first-oven"}
+    days: dict[tuple[object, object], list[str]] = defaultdict(list)
+    first: dict[tuple[object, object], datetime] = {}
+    for post in posts:
+        at = datetime.fromisoformat(str(post["at"]))
+        assert at >= datetime(2026, 3, 3, tzinfo=zone)
+        first.setdefault((post["story"], post["network"]), at)
+        if post["story"] in versions:
+            days[(post["network"], at.date())].append(str(post["story"]))
+    assert all(len(stories) == 1 for stories in days.values()), days
+    for network in ("linkedin", "x"):
+        order = sorted(versions | {"first-oven"}, key=lambda s: first[(s, network)])
+        assert order[0] in ("night-shift", "first-oven")
+        assert order.index("night-shift") < min(order.index("turno-di-notte"),
+                                                order.index("nachtschicht"))
+        # The unrelated story is not pushed back by the translations' waiting.
+        assert first[("first-oven", network)].date() == date(2026, 3, 3)
+    # Each version posts its own page, in its own words.
+    for post in posts:
+        assert f"/stories/{post['story']}/" in str(post["link"])
+    italian = [p for p in posts if p["story"] == "turno-di-notte" and p["network"] == "linkedin"]
+    assert italian and "Nuova storia" in str(italian[0]["text"])
+    # calendar.ics, read with icalendar, holds the same days.
+    ics_days: dict[tuple[str, object], set[str]] = defaultdict(set)
+    for event in icalendar.Calendar.from_ical((folder / "calendar.ics").read_bytes()).walk(
+            "VEVENT"):
+        story, network, _ = str(event["UID"]).split("@", 1)[0].rsplit(".", 2)
+        if story in versions:
+            ics_days[(network, event.decoded("DTSTART").astimezone(zone).date())].add(story)
+    assert {k: sorted(v) for k, v in ics_days.items()} == {
+        k: sorted(v) for k, v in days.items()}
+    assert "equipe-de-nuit" not in (folder / "calendar.ics").read_text(encoding="utf-8")
+    # The same inputs give the same calendar.
+    again = _export(hub, "again")
+    assert (again / "calendar.json").read_bytes() == (folder / "calendar.json").read_bytes()

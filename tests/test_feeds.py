@@ -174,3 +174,62 @@ def test_preview_server_drafts_stay_out_of_feeds_and_plans(hub: Hub) -> None:
     social = pipeline.prepare_outputs(reuse_exports=False)
     assert social.calendar is not None and social.calendar.posts
     assert {p.story for p in social.calendar.posts} == {"night-shift"}
+
+
+def test_a_feed_per_language_with_its_own_words(hub: Hub) -> None:
+    """Stories in three languages: a feed per language beside its listing, with only that
+    language's published stories and words from that language's catalogue (the site's
+    words naming the code for a language without one); a draft translation in none."""
+    from storyhub.pipeline import Pipeline
+
+    people, values = "[giulia, marco]", "[craft, care]"
+    hub.write("stories/turno-di-notte.md", story_text(
+        "Turno di notte", people=people, values=values,
+        extra="lang: it\ntranslation_of: night-shift\n"))
+    hub.write("stories/nachtschicht.md", story_text(
+        "Nachtschicht", people=people, values=values,
+        extra="lang: de\ntranslation_of: night-shift\n"))
+    hub.write("stories/equipe-de-nuit.md", story_text(
+        "Équipe de nuit", people=people, values=values,
+        extra="lang: fr\ntranslation_of: night-shift\ndraft: true\n"))
+    site = hub.build()
+    expected = {"en": ["night-shift", "first-oven"], "it": ["turno-di-notte"],
+                "de": ["nachtschicht"]}
+    titles = {"en": "Test hub — stories in English", "it": "Test hub — storie in italiano",
+              "de": "Test hub — stories in 'de'"}
+    for code, slugs in expected.items():
+        atom = _parse(site / "stories" / code / "feed.xml")
+        assert atom.feed.language == code
+        assert atom.feed.title == titles[code]
+        assert [e.link for e in atom.entries] == [f"{SITE}stories/{s}/" for s in slugs]
+        data = json.loads(read(site, f"stories/{code}/feed.json"))
+        assert data["language"] == code and data["title"] == titles[code]
+        assert [i["language"] for i in data["items"]] == [code] * len(slugs)
+    assert _parse(site / "stories/it/feed.xml").feed.subtitle == (
+        "Le nuove storie di Test hub, scritte in italiano")
+    assert not (site / "stories" / "fr").exists()
+    for path, text in all_output_text(site):
+        assert "Équipe de nuit" not in text and "equipe-de-nuit" not in text, path
+    # The hub's feed keeps every language, each entry saying its own.
+    hub_feed = json.loads(read(site, "feed.json"))
+    assert hub_feed["language"] == "en"
+    assert {i["url"]: i["language"] for i in hub_feed["items"]}[
+        f"{SITE}stories/turno-di-notte/"] == "it"
+    # What the pipeline hands the templates: the listing of a language points at its feed,
+    # the home page at the hub's and every language's, labelled with the language.
+    pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml")
+    pipeline.check()
+    italian = pipeline.feed_links(pipeline.page("stories/it/index.md"))
+    assert [(f.href, f.label) for f in italian] == [
+        (f"{SITE}stories/it/feed.xml", "Atom feed"), (f"{SITE}stories/it/feed.json", "JSON Feed")]
+    home = [(f.href, f.label) for f in pipeline.feed_links(pipeline.page("index.md"))]
+    assert home[:2] == [(f"{SITE}feed.xml", "Atom feed"), (f"{SITE}feed.json", "JSON Feed")]
+    assert (f"{SITE}stories/it/feed.xml", "Atom feed (Italiano)") in home
+    assert (f"{SITE}stories/de/feed.json", "JSON Feed (de)") in home
+    assert len(home) == 8
+
+
+def test_one_language_no_language_feeds(site: Path) -> None:
+    assert not (site / "stories" / "en").exists()
+    soup = BeautifulSoup(read(site, "index.html"), "html.parser")
+    assert len(soup.head.find_all("link", rel="alternate", type=True)) == 2

@@ -494,14 +494,19 @@ class Pipeline:
         """The feeds a page points at (``<link rel="alternate">`` and visible links)."""
         if page is None or not self.settings.site_url:
             return []
+        site_url, t = self.settings.site_url, self.translator
         if page.kind in ("home", "stories"):
-            key = ("hub", "")
+            # The hub's feed, then each language's (labels name the language).
+            return [link for (kind, _), feed in self.feeds.items() if kind in ("hub", "language")
+                    for link in feed_links(feed, site_url, t, named=kind == "language")]
+        if page.kind == "language":
+            key = ("language", str(page.subject))
         elif page.kind in ("value", "person", "team"):
             key = (page.kind, page.subject.id)
         else:
             return []
         feed = self.feeds.get(key)
-        return feed_links(feed, self.settings.site_url, self.translator) if feed else []
+        return feed_links(feed, site_url, t) if feed else []
 
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with

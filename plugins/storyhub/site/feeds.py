@@ -1,7 +1,12 @@
 """Feeds: Atom (RFC 4287) and JSON Feed 1.1 for the hub and for each value, person and team.
 
 ``feed.xml`` and ``feed.json`` sit beside the page they follow (``/``, ``/values/<id>/``,
-``/people/<id>/``, ``/teams/<id>/``). Everything in them is published: only
+``/people/<id>/``, ``/teams/<id>/``). A hub with stories in more than one language also
+has a feed per language beside that language's listing (``/stories/it/feed.xml``): only
+the stories written in it, the feed's own words (title, subtitle) from that language's
+catalogue (``feeds`` namespace). Each entry carries its story's language (Atom
+``xml:lang``, JSON Feed ``language``); a feed's own language is the one its words are in.
+Everything in them is published: only
 :attr:`Hub.stories`, names as :meth:`Hub.names_of` prints them (consent, anonymous label),
 people linked only when they have a page. Links are absolute, so feeds need ``site_url``.
 The output depends only on the content and options: ``updated`` is the newest story's
@@ -21,6 +26,8 @@ from zoneinfo import ZoneInfo
 from storyhub.content.model import Story
 from storyhub.hub.graph import Hub
 from storyhub.i18n import Translator
+from storyhub.i18n.catalogue import available_languages, primary_subtag
+from storyhub.site.plan import languages_of
 from storyhub.text.urls import absolute
 
 ATOM_TYPE = "application/atom+xml"
@@ -42,12 +49,13 @@ class FeedLink:
 
 @dataclass
 class Feed:
-    kind: str  # "hub", "value", "person", "team"
-    key: str  # the subject's id ("" for the hub)
+    kind: str  # "hub", "language", "value", "person", "team"
+    key: str  # the subject's id ("" for the hub, the language code for a language's feed)
     title: str
     description: str
     folder: str  # site-relative folder of the page it follows, "" for the home page
     stories: list[Story]
+    language: str | None = None  # the language of the feed's words; None: the site's
 
     @property
     def atom_path(self) -> str:
@@ -71,6 +79,12 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
 
     feeds = [Feed("hub", "", site, translator("feed_hub", site=site), "",
                   public(hub.stories)[:limit])]
+    for code, stories in languages_of(hub).items():
+        stories = public(stories)
+        if stories:
+            title, description = language_feed_words(translator, code, hub.settings.company)
+            feeds.append(Feed("language", code, title, description, f"stories/{code}/",
+                              stories[:limit], code))
     for value in hub.values.values():
         stories = public(hub.by_value.get(value.id, []))
         if stories:
@@ -90,6 +104,18 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
             feeds.append(Feed("team", team.id, f"{team.name} — {site}",
                               translator("team_stories"), team.url, stories[:limit]))
     return feeds
+
+
+def language_feed_words(translator: Translator, code: str, company: str) -> tuple[str, str]:
+    """A language feed's title and subtitle, in that language when it has a catalogue,
+    else in the site's language naming the code."""
+    if primary_subtag(code) in available_languages(translator.folder):
+        words = translator.in_language(code).scope("feeds")
+        return (words("language_title", company=company),
+                words("language_subtitle", company=company))
+    words = translator.scope("feeds")
+    return (words("other_language_title", company=company, code=code),
+            words("other_language_subtitle", company=company, code=code))
 
 
 def _merge(*groups: list[Story]) -> list[Story]:
@@ -162,7 +188,7 @@ class FeedWriter:
 
     def atom(self, feed: Feed) -> Iterator[str]:
         hub = self.hub
-        lang = hub.settings.language
+        lang = feed.language or hub.settings.language
         yield '<?xml version="1.0" encoding="utf-8"?>\n'
         yield (f'<feed xmlns="http://www.w3.org/2005/Atom" '
                f'xmlns:media="http://search.yahoo.com/mrss/" xml:lang={quoteattr(lang)}>\n')
@@ -172,7 +198,8 @@ class FeedWriter:
         yield f"  <updated>{_rfc3339(self.updated(feed))}</updated>\n"
         yield (f'  <link rel="self" type="{ATOM_TYPE}" '
                f"href={quoteattr(self.url(feed.atom_path))}/>\n")
-        yield f'  <link rel="alternate" type="text/html" href={quoteattr(self.url(feed.folder))}/>\n'
+        yield ('  <link rel="alternate" type="text/html" '
+               f"href={quoteattr(self.url(feed.folder))}/>\n")
         yield f"  <author><name>{escape(hub.settings.company)}</name></author>\n"
         yield '  <generator uri="https://github.com/storyhub">storyhub</generator>\n'
         for story in feed.stories:
@@ -233,7 +260,7 @@ class FeedWriter:
             "description": feed.description,
             "home_page_url": self.url(feed.folder),
             "feed_url": self.url(feed.json_path),
-            "language": hub.settings.language,
+            "language": feed.language or hub.settings.language,
             "authors": [{"name": hub.settings.company}],
             "items": items,
         }
@@ -244,12 +271,21 @@ class FeedWriter:
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def feed_links(feed: Feed, site_url: str, translator: Translator) -> list[FeedLink]:
+def feed_links(feed: Feed, site_url: str, translator: Translator, *,
+               named: bool = False) -> list[FeedLink]:
+    """The Atom and JSON Feed links of ``feed``, labelled in the page's language
+    (``translator``); ``named``: the labels name the feed's language (a language feed
+    offered beside the hub's, on the home page and the story listing)."""
+    if named and feed.language:
+        words = translator.scope("feeds")
+        name = translator.in_language(feed.language)("language.name") if primary_subtag(
+            feed.language) in available_languages(translator.folder) else feed.language
+        atom, data = words("atom_in", language=name), words("json_in", language=name)
+    else:
+        atom, data = translator("feed_atom"), translator("feed_json")
     return [
-        FeedLink(feed.title, absolute(site_url, feed.atom_path), ATOM_TYPE,
-                 translator("feed_atom")),
-        FeedLink(feed.title, absolute(site_url, feed.json_path), JSON_TYPE,
-                 translator("feed_json")),
+        FeedLink(feed.title, absolute(site_url, feed.atom_path), ATOM_TYPE, atom),
+        FeedLink(feed.title, absolute(site_url, feed.json_path), JSON_TYPE, data),
     ]
 
 

@@ -9,6 +9,12 @@ slots (days × times in ``calendar.timezone``). The rules, all checked by the te
   before the build's day;
 * never after someone in the story withdraws consent or leaves (dates already known);
 * on one network, never two posts in one slot and never closer than ``spacing`` hours;
+* on one network, never two versions of one translated story on the same day (in the
+  calendar's time zone): a company profile speaks to one audience, which would read the
+  same story twice. The version that may go out first keeps its slot (the original first
+  when both are published the same day); a post of another version that would land on a
+  day already taken by its group on that network waits for the next day with a free slot.
+  Every version is still posted, each in its own language and linking its own page;
 * the same inputs and ``SOURCE_DATE_EPOCH`` give the same calendar.
 
 Only published stories are planned (:attr:`Hub.stories`), so a story taken down leaves the
@@ -154,6 +160,13 @@ def _image(item: StorySnippets, network: str, site_url: str | None) -> tuple[str
     return absolute(site_url, image.path), image.alt
 
 
+def translation_groups(hub: Hub) -> dict[str, str]:
+    """Published story id -> the id of its translation group (the first of its published
+    versions, the original when it is published), for stories with more than one
+    published version."""
+    return {story_id: versions[0][1].id for story_id, versions in hub.translations.items()}
+
+
 def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> Calendar:
     """Plan every published story's posts (see the module's rules)."""
     from storyhub.text.networks import NETWORK_NAMES
@@ -170,8 +183,10 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
     oldest = start - timedelta(days=options.backlog_days)
     step = timedelta(days=options.next_variant_days)
 
-    # Per network: a queue of (earliest moment, publication, story, rank).
-    queues: dict[str, list[tuple[datetime, datetime, str, int]]] = {}
+    # Per network: a queue of (earliest moment, publication, version order, story, rank);
+    # the version order puts an original before its translations published the same moment.
+    queues: dict[str, list[tuple[datetime, datetime, int, str, int]]] = {}
+    group_of = translation_groups(hub)
     sequences: dict[tuple[str, str], list[Snippet]] = {}
     items: dict[str, StorySnippets] = {}
     until: dict[str, datetime | None] = {}
@@ -188,16 +203,19 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
             sequence = _sequence(item, network, options.posts_per_story)
             if sequence:
                 sequences[(story.id, network)] = sequence
+                order = 0 if group_of.get(story.id, story.id) == story.id else 1
                 queues.setdefault(network, []).append(
-                    (max(published, start), published, story.id, 0))
+                    (max(published, start), published, order, story.id, 0))
 
     posts: list[Post] = []
     for network, queue in queues.items():
         heapq.heapify(queue)
         spacing = timedelta(hours=options.spacing.get(network, 24))  # type: ignore[call-overload]
         last: datetime | None = None
+        # translation group -> day -> the version posted that day on this network
+        days_taken: dict[str, dict[date, str]] = {}
         while queue:
-            earliest, published, story_id, rank = heapq.heappop(queue)
+            earliest, published, order, story_id, rank = heapq.heappop(queue)
             floor = earliest if last is None else max(earliest, last + spacing)
             # Strictly after the previous post, even with a spacing of 0: one post a slot.
             slot = slots.first_at_or_after(floor)
@@ -206,6 +224,18 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
             stop = until[story_id]
             if stop is not None and slot >= stop:
                 continue  # consent ends first: this post and the later ones are dropped
+            group = group_of.get(story_id)
+            if group is not None:
+                taken = days_taken.setdefault(group, {})
+                day = slot.astimezone(zone).date()
+                if taken.get(day, story_id) != story_id:
+                    # Another version of this story goes out on this network that day: this
+                    # one waits for the next day (the slot stays free for other stories).
+                    next_day = datetime.combine(day + timedelta(days=1), time(0, 0),
+                                                tzinfo=zone)
+                    heapq.heappush(queue, (next_day, published, order, story_id, rank))
+                    continue
+                taken[day] = story_id
             last = slot
             item = items[story_id]
             snippet = sequences[(story_id, network)][rank]
@@ -217,7 +247,7 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
                 tags=tuple(value_id for value_id, _ in item.values),
             ))
             if rank + 1 < len(sequences[(story_id, network)]):
-                heapq.heappush(queue, (slot + step, published, story_id, rank + 1))
+                heapq.heappush(queue, (slot + step, published, order, story_id, rank + 1))
     order = {net: i for i, net in enumerate(snippets.options.networks)}
     posts.sort(key=lambda p: (p.at, order[p.network], p.story, p.variant))
     names = {net: NETWORK_NAMES[net] for net in snippets.options.networks}
