@@ -32,7 +32,12 @@ from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, P
 from storyhub.media.card_text import MAX_BYTES, MAX_TITLE, encode_jpeg
 from storyhub.media.drawn_card import draw_drawn
 from storyhub.media.images import MAX_EDGE
-from storyhub.media.photo_card import MAX_ENLARGEMENT, draw_photo, placement, smallest
+from storyhub.media.photo_card import (
+    MAX_ENLARGEMENT,
+    draw_photo,
+    fills_every_card,
+    placement,
+)
 from storyhub.options.model import CardOptions
 from storyhub.options.settings import cache_dir, pid_alive
 
@@ -219,11 +224,13 @@ FORMAT_NAMES = {"og": "Open Graph", "instagram": "Instagram"}
 
 def _too_small(hub: Hub, story: Story, size: tuple[int, int], kinds: list[str]) -> None:
     """Advice (never an error) that a story's photo is too small for some share images."""
-    need = ", ".join(f"{'×'.join(map(str, smallest(k)))} for {FORMAT_NAMES[k]}" for k in kinds)
+    formats = " and ".join(FORMAT_NAMES[k] for k in kinds)
+    side = fills_every_card()
     line, col = story.source.value_pos("image")
     message = (f"'image': {story.image} is {size[0]}×{size[1]} pixels, too small for the "
-               f"share image without enlarging it more than {MAX_ENLARGEMENT:g}× (at least "
-               f"{need}): the drawn card is used instead")
+               f"{formats} share image (a photo is never enlarged more than "
+               f"{MAX_ENLARGEMENT:g}×): the drawn card is used; a photo at least {side} pixels "
+               f"on each side fills every card")
     known = {(d.path, d.message) for d in hub.diagnostics}
     if (story.source.path, message) not in known:
         hub.diagnostics.warning(story.source.path, line, col, message, field="image",

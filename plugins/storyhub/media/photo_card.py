@@ -42,8 +42,9 @@ from storyhub.text.contrast import (
 
 #: The most a photo is enlarged to fill a card; a smaller photo keeps the drawn card.
 MAX_ENLARGEMENT = 1.25
-#: Contrast the text gets against every pixel behind it: AA's 4.5:1 with a margin.
-CONTRAST_TARGET = 5.0
+#: Contrast the text gets against every pixel behind it: AA's 4.5:1 with a margin, so
+#: that JPEG's ringing around the glyphs does not take the produced image below 4.5:1.
+CONTRAST_TARGET = 5.5
 #: A photo narrower than the card is never used; one that fills the width but not the
 #: height goes across the top when it covers at least this share of the card.
 MIN_COVER = 0.4
@@ -74,12 +75,10 @@ def placement(size: tuple[int, int], kind: str) -> str | None:
     return None
 
 
-def smallest(kind: str) -> tuple[int, int]:
-    """The smallest photo a ``kind`` card is drawn over (as wide as the card, less the
-    enlargement allowed, and tall enough for :data:`MIN_COVER` of it)."""
-    layout = PHOTO_LAYOUTS[kind]
-    width = math.ceil(layout.width / MAX_ENLARGEMENT)
-    return width, math.ceil(layout.height * MIN_COVER / MAX_ENLARGEMENT)
+def fills_every_card() -> int:
+    """The side (pixels) of the smallest square photo that fills every card format."""
+    return max(math.ceil(max(layout.width, layout.height) / MAX_ENLARGEMENT)
+               for layout in PHOTO_LAYOUTS.values())
 
 
 @lru_cache(maxsize=2)
