@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Hub, person_text, run_core, story_text
 from PIL import Image, ImageDraw, ImageFilter
+from storyhub.media.card_spec import PHOTO_LAYOUTS
 from storyhub.media.card_text import font
 from storyhub.media.cards import plan_cards
 from storyhub.media.photo_card import CONTRAST_TARGET, PhotoCard, compose
@@ -103,16 +104,16 @@ def test_every_pixel_behind_the_text_reaches_the_target(hub: Hub, kind: str, ink
     _, specs = cards_of(hub, text_color=ink)
     card = compose(specs[kind])
     assert card is not None and card.ink == tuple(int(ink[i:i + 2], 16) for i in (1, 3, 5))
-    # company; label, title (one line), names, role and values
-    assert [r.text for r in card.runs] == ["TEST HUB", "Story · 1 May 2024", "The first oven",
+    # label with the company at its right, title (one line), names, role and values
+    assert [r.text for r in card.runs] == ["Story · 1 May 2024", "TEST HUB", "The first oven",
                                            "Giulia Ferri", "Baker — Craft"]
     for run in card.runs:
         worst = min(contrast(card.ink, c) for c in colours(card.image.crop(run.box)))
         assert worst >= CONTRAST_TARGET, (run.text, worst)
-    # Between the two blocks of words the photo shows as it is: the scrim is no panel.
-    top_end = max(r.box[3] for r in card.runs if r.top)
-    bottom_start = min(r.box[1] for r in card.runs if not r.top)
-    r, g, b = card.image.getpixel((card.image.width - 30, (top_end + bottom_start) // 2))  # type: ignore[misc]
+    # Above the words the photo shows as it is: the scrim is no panel.
+    above = min(r.box[1] for r in card.runs) - PHOTO_LAYOUTS[kind].fade
+    assert above > 100
+    r, g, b = card.image.getpixel((card.image.width - 30, above // 2))  # type: ignore[misc]
     assert b > 180 and b > r + 100, (r, g, b)
 
 

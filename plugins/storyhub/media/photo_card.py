@@ -117,6 +117,14 @@ def _resampling(scale: float) -> Image.Resampling:
     return Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.BILINEAR
 
 
+def _band_height(spec: CardSpec, layout: PhotoLayout) -> int:
+    """Where the photo ends when it goes across the top of the card (0: it fills it)."""
+    size = _size_of(spec)
+    if placement(size, spec.kind) != "top":
+        return 0
+    return min(layout.height, round(size[1] * layout.width / size[0]))
+
+
 def _backdrop(spec: CardSpec, layout: PhotoLayout, ground: RGB) -> Image.Image | None:
     """The card's picture: the photo filling the card, or across its top on ``ground``."""
     size = _size_of(spec)
@@ -133,8 +141,8 @@ def _backdrop(spec: CardSpec, layout: PhotoLayout, ground: RGB) -> Image.Image |
         left, top = (photo.width - crop_w) / 2, (photo.height - crop_h) / 2
         return photo.resize((width, height), _resampling(scale),
                             box=(left, top, left + crop_w, top + crop_h), reducing_gap=2.0)
-    band = photo.resize((width, min(height, round(photo.height * scale))),
-                        _resampling(scale), reducing_gap=2.0)
+    band = photo.resize((width, _band_height(spec, layout)), _resampling(scale),
+                        reducing_gap=2.0)
     card = Image.new("RGB", (width, height), ground)
     card.paste(band, (0, 0))
     return card
@@ -150,7 +158,6 @@ class TextRun:
     font_path: str
     size: int
     box: tuple[int, int, int, int]  # the glyphs' bounds with PAD around: "behind the text"
-    top: bool  # in the block at the top (the company) or at the bottom (the story)
 
 
 @dataclass
@@ -178,23 +185,25 @@ def _ink(spec: CardSpec) -> RGB:
     return rgb(ink_on(spec.background))
 
 
-def _runs(spec: CardSpec, layout: PhotoLayout, canvas: ImageDraw.ImageDraw) -> list[TextRun]:
-    """Where every line goes: the company at the top left, and at the bottom the label,
-    the title, the names and the values."""
+def _runs(spec: CardSpec, layout: PhotoLayout, canvas: ImageDraw.ImageDraw,
+          below: int = 0) -> list[TextRun]:
+    """Where every line goes, all in one block at the bottom (the photo stays clear above
+    it): the label with the company at its right, the title, the names, the values. With
+    the photo across the top, ending at ``below``, the block is centred under it."""
     m = layout.margin
     width = layout.width - 2 * m
     lines: list[tuple[str, str, int, int]] = []  # text, font, size, space before
-
-    def run(text: str, font_path: str, size: int, x: int, y: int,
-            at_top: bool = False) -> TextRun:
-        left, upper, right, lower = canvas.textbbox((x, y), text, font=font(font_path, size))
-        box = (max(0, left - PAD), max(0, upper - PAD), min(layout.width, right + PAD),
-               min(layout.height, lower + PAD))
-        return TextRun(text, x, y, font_path, size, box, at_top)
-
+    label_font = font(spec.font_bold, layout.label_size)
+    company = spec.company.upper()
+    gap = m // 2
+    beside = bool(company and spec.label) and canvas.textlength(
+        spec.label, font=label_font) + gap + canvas.textlength(company, font=label_font) <= width
+    if company and not beside:
+        lines.append((shorten(canvas, company, label_font, width), spec.font_bold,
+                      layout.label_size, 0))
     if spec.label:
-        lines.append((shorten(canvas, spec.label, font(spec.font_bold, layout.label_size),
-                              width), spec.font_bold, layout.label_size, 0))
+        lines.append((shorten(canvas, spec.label, label_font, width), spec.font_bold,
+                      layout.label_size, 0))
     title_font, title_lines = fit_title(canvas, spec.title, spec.font_bold, layout.title_sizes,
                                         layout.title_lines, width)
     for index, line in enumerate(title_lines):
@@ -206,46 +215,42 @@ def _runs(spec: CardSpec, layout: PhotoLayout, canvas: ImageDraw.ImageDraw) -> l
     if detail:
         lines.append((shorten(canvas, detail, font(spec.font, layout.detail_size), width),
                       spec.font, layout.detail_size, 6))
+
+    def run(text: str, font_path: str, size: int, x: int, y: int) -> TextRun:
+        left, upper, right, lower = canvas.textbbox((x, y), text, font=font(font_path, size))
+        box = (max(0, left - PAD), max(0, upper - PAD), min(layout.width, right + PAD),
+               min(layout.height, lower + PAD))
+        return TextRun(text, x, y, font_path, size, box)
+
     heights = [round(size * 1.2) + before for _, _, size, before in lines]
     y = layout.height - m - sum(heights)
+    if below:
+        y = min(y, below + max(0, (layout.height - m - below - sum(heights)) // 2))
     runs: list[TextRun] = []
-    if spec.company:
-        logo_room = layout.logo_height + m // 2 if spec.logo else 0
-        runs.append(run(shorten(canvas, spec.company.upper(),
-                                font(spec.font_bold, layout.company_size), width - logo_room),
-                        spec.font_bold, layout.company_size, m, m, at_top=True))
-    for (text, font_path, size, before), height in zip(lines, heights, strict=True):
+    for index, ((text, font_path, size, before), height) in enumerate(
+            zip(lines, heights, strict=True)):
         runs.append(run(text, font_path, size, m, y + before))
+        if beside and index == 0:  # the label's line: the company at its right end
+            right = layout.width - m - round(canvas.textlength(company, font=label_font))
+            runs.append(run(company, spec.font_bold, layout.label_size, right, y + before))
         y += height
     return runs
 
 
 def _profile(runs: list[TextRun], needs: list[int], height: int, fade: int) -> list[int]:
-    """The scrim's opacity per row: at least each line's need across its rows, one level
-    over each block of lines (the company at the top, the rest at the bottom), easing to
-    nothing over ``fade`` pixels beyond the block."""
+    """The scrim's opacity per row: one level — the most any line needs — from the top of
+    the words to the bottom of the card, easing to nothing over ``fade`` pixels above."""
     alpha = [0] * height
-    for top_block in (True, False):
-        block = [(r, n) for r, n in zip(runs, needs, strict=True) if r.top == top_block]
-        if not block:
-            continue
-        level = max(n for _, n in block)
-        start = min(r.box[1] for r, _ in block)
-        end = max(r.box[3] for r, _ in block)
-        if top_block:
-            start, end, reach = 0, end, fade // 2
+    if not runs:
+        return alpha
+    level = max(needs)
+    start = min(r.box[1] for r in runs)
+    for y in range(max(0, start - fade), height):
+        if y >= start:
+            alpha[y] = level
         else:
-            start, end, reach = start, height, fade
-        for y in range(height):
-            if start <= y < end:
-                value = level
-            else:
-                distance = start - y if y < start else y - end + 1
-                if distance >= reach:
-                    continue
-                share = 1 - distance / reach
-                value = round(level * share * share * (3 - 2 * share))  # smoothstep
-            alpha[y] = max(alpha[y], value)
+            share = 1 - (start - y) / fade
+            alpha[y] = round(level * share * share * (3 - 2 * share))  # smoothstep
     return alpha
 
 
@@ -258,11 +263,12 @@ def compose(spec: CardSpec) -> PhotoCard | None:
     scrim_color = toward(rgb(spec.background), goal, ink, SCRIM_INK_CONTRAST)
     try:
         image = _backdrop(spec, layout, scrim_color)
+        below = _band_height(spec, layout)
     except (OSError, ValueError, Image.DecompressionBombError):
         image = None
     if image is None:
         return None
-    runs = _runs(spec, layout, ImageDraw.Draw(image))
+    runs = _runs(spec, layout, ImageDraw.Draw(image), below)
     needs = [max(SCRIM_FLOOR, scrim_opacity(worst_behind(ink, image.crop(r.box).getextrema()),
                                             ink, scrim_color, CONTRAST_TARGET)) for r in runs]
     for _ in range(8):  # Pillow may round a level away from the prediction: check, redo
@@ -273,7 +279,8 @@ def compose(spec: CardSpec) -> PhotoCard | None:
             break
         for i in short:
             needs[i] = min(255, needs[i] + 8)
-        image = _backdrop(spec, layout, scrim_color) or image  # the photo again, bare
+        image = _backdrop(spec, layout, scrim_color)
+        below = _band_height(spec, layout) or image  # the photo again, bare
     return PhotoCard(image, runs, ink)
 
 
