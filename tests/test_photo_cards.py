@@ -235,3 +235,21 @@ def test_photo_cards_are_deterministic(hub: Hub, tmp_path: Path) -> None:
     shutil.rmtree(hub.root / ".cache")
     site = hub.build(site="again")
     assert {p: (site / p).read_bytes() for p in first} == first
+
+
+def test_an_anonymous_person_in_the_story_keeps_the_drawn_card(hub: Hub) -> None:
+    """Someone shown only under the anonymous label (no name consent) may be in the photo:
+    it is not used, even though their photo consent says yes."""
+    from storyhub.pipeline import Pipeline
+
+    with_photo(hub, people="[giulia, marco]")
+    hub.write("people/marco.md", person_text("Marco Bianchi").replace("name: true",
+                                                                      "name: false"))
+    pipeline = Pipeline.from_options({"unconsented": "anonymous"},
+                                     config_file=hub.root / "mkdocs.yml")
+    pipeline.check()
+    assert "first-oven" in {s.id for s in pipeline.hub.stories}  # published, anonymously
+    planned = plan_cards(pipeline.hub, CardOptions())
+    for image in planned.stories["first-oven"].images():
+        assert planned.specs[image.key].backdrop is None
+        assert "Marco" not in image.alt
