@@ -112,9 +112,10 @@ def _size_of(spec: CardSpec) -> tuple[int, int]:
 
 
 def _resampling(scale: float) -> Image.Resampling:
-    """Bicubic to enlarge (at most 1.25×); bilinear to reduce, which Pillow filters over
-    the whole source area (antialiased) at two thirds of bicubic's cost."""
-    return Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.BILINEAR
+    """Bicubic to enlarge (at most 1.25×); to reduce, the box filter: each pixel the
+    average of the area it covers (no ringing, as sharp as the card needs), at two thirds
+    of bilinear's cost and less than half of bicubic's."""
+    return Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.BOX
 
 
 def _band_height(spec: CardSpec, layout: PhotoLayout) -> int:
