@@ -85,7 +85,7 @@ def test_card_over_the_story_photo_in_a_real_build(hub: Hub) -> None:
         # pixel of every line's box that is not a glyph (or the JPEG blur at its edge).
         card = compose(specs[image.kind])
         assert card is not None and card.ink == (255, 255, 255)
-        mask = glyph_mask(card, pixels.size, grow=3)
+        mask = glyph_mask(card, pixels.size, grow=2)
         for run in card.runs:
             behind = Image.new("RGB", pixels.size, (0, 0, 0))
             behind.paste(pixels, (0, 0), mask.point(lambda v: 255 - v))

@@ -44,7 +44,7 @@ from storyhub.text.contrast import (
 MAX_ENLARGEMENT = 1.25
 #: Contrast the text gets against every pixel behind it: AA's 4.5:1 with a margin, so
 #: that JPEG's ringing around the glyphs does not take the produced image below 4.5:1.
-CONTRAST_TARGET = 5.5
+CONTRAST_TARGET = 6.0
 #: A photo narrower than the card is never used; one that fills the width but not the
 #: height goes across the top when it covers at least this share of the card.
 MIN_COVER = 0.4
