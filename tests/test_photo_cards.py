@@ -253,3 +253,19 @@ def test_an_anonymous_person_in_the_story_keeps_the_drawn_card(hub: Hub) -> None
     for image in planned.stories["first-oven"].images():
         assert planned.specs[image.key].backdrop is None
         assert "Marco" not in image.alt
+
+
+def test_a_story_image_that_is_an_unconsented_profile_photo_is_never_a_card(hub: Hub) -> None:
+    """Marco is not in the story, but its image is his profile photo (same bytes, another
+    name) and he did not consent to photos: the image is refused, the card is drawn."""
+    with_photo(hub)
+    hub.write("people/marco-face.jpg", (hub.root / "stories/oven.jpg").read_bytes())
+    hub.write("people/marco.md", person_text("Marco Bianchi", extra="photo: marco-face.jpg\n")
+              .replace("photo: true", "photo: false"))
+    site = hub.build(strict=False)  # the refused image is a warning
+    planned, specs = cards_of(hub)
+    assert all(spec.backdrop is None for spec in specs.values())
+    for image in planned.stories["first-oven"].images():
+        with Image.open(site / image.path) as card:
+            blue = card.convert("RGB").getpixel((image.width - 40, image.height // 3))[2]  # type: ignore[index]
+        assert blue < 100

@@ -174,8 +174,8 @@ class CardOptions(Options):
     enabled: bool = Field(True, description="Draw share images.")
     photo: bool = Field(
         True, description="Draw a story's cards over its own image when everyone in the story "
-        "consented to photos and the image fills the card (enlarged at most 1.25×); false: "
-        "always the drawn cards.",
+        "consented to photos and the image is large enough (never enlarged more than 1.25×); "
+        "false: always the drawn cards.",
     )
     font: FilePath | None = Field(
         None, description="Font file (TTF/OTF), relative to the hub; default: DejaVu Sans."
