@@ -1,10 +1,21 @@
 """A story's share images as pages and posts see them: where they are, their size and alt
 text. :mod:`storyhub.media.cards` plans and draws them; the page meta tags and the social
-snippets only read these records, so neither depends on how the images are made."""
+snippets only read these records, so neither depends on how the images are made.
+
+The one consent decision about them lives here too: whether a card may be drawn over the
+story's own photograph (:func:`story_photo`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyhub.hub.publish import photo_allowed
+
+if TYPE_CHECKING:
+    from storyhub.content.model import Story
+    from storyhub.hub.graph import Hub
 
 
 @dataclass(frozen=True)
@@ -28,3 +39,20 @@ class ShareImages:
 
     def images(self) -> list[ShareImage]:
         return [self.og, self.instagram]
+
+
+def story_photo(hub: Hub, story: Story) -> Path | None:
+    """The story's own image, when its share images may show it: the file is published
+    with the story, and everyone in the story (its people and its author) is named on the
+    site and consented to photos (not withdrawn, not departed). One unconsented or
+    anonymous person is enough for the drawn card: the photo may show them."""
+    found = story.source.files.get("image")
+    if found is None or not hub.file_published(found):
+        return None
+    today = hub.now.date()
+    involved = [*story.people, *([story.author] if story.author else [])]
+    for person_id in involved:
+        person = hub.people.get(person_id)
+        if person is None or not photo_allowed(person, today):
+            return None
+    return found

@@ -1,7 +1,12 @@
 """Share images: an Open Graph card (1200×630) and an Instagram portrait (1080×1350)
-for every published story, drawn with Pillow.
+for every published story, drawn with Pillow. This module plans them and keeps the cache.
 
-* The layout lives in :data:`LAYOUTS` and :class:`CardOptions` (colours, fonts, logo).
+* Two looks: over the story's own photo (:mod:`storyhub.media.photo_card`) when the story
+  has one, everyone in it consented to photos (:func:`storyhub.hub.share.story_photo`) and
+  the photo is large enough; else drawn from the story's colour
+  (:mod:`storyhub.media.drawn_card`). Geometry: :mod:`storyhub.media.card_spec`.
+* The fixed words (the label "Story · 1 May 2024", the alt text) are in the story's
+  language, from the ``cards`` namespace of the catalogue.
 * Offline: the bundled DejaVu Sans (``assets/fonts``) unless the hub names its own font.
 * Deterministic: the same inputs give the same bytes (no timestamps, no EXIF).
 * Cached in ``<hub>/.cache/storyhub/cards/<sha256 of every input>.jpg``: a build with
@@ -13,92 +18,44 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
-import json
 import multiprocessing
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from io import BytesIO
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import PIL
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image
 
-from storyhub.hub.share import ShareImage, ShareImages
+from storyhub.hub.share import ShareImage, ShareImages, story_photo
+from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, PhotoLayout
+from storyhub.media.card_text import MAX_BYTES, MAX_TITLE, encode_jpeg
+from storyhub.media.drawn_card import draw_drawn
+from storyhub.media.images import MAX_EDGE
+from storyhub.media.photo_card import (
+    MAX_ENLARGEMENT,
+    draw_photo,
+    fills_every_card,
+    placement,
+)
 from storyhub.options.model import CardOptions
 from storyhub.options.settings import cache_dir, pid_alive
-from storyhub.text.contrast import contrast, luminance, rgb
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
     from storyhub.i18n import Translator
 
-#: Bump when the drawing code changes, so cached cards are redrawn.
-CARD_VERSION = "1"
+__all__ = ["LAYOUTS", "MAX_BYTES", "MAX_ENLARGEMENT", "MAX_TITLE", "PHOTO_LAYOUTS", "CardSet",
+           "CardSpec", "Layout", "PhotoLayout", "draw", "plan_cards"]
+
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 DEFAULT_FONT = FONTS / "DejaVuSans.ttf"
 DEFAULT_FONT_BOLD = FONTS / "DejaVuSans-Bold.ttf"
 DEFAULT_BACKGROUND = "#37474f"
 CARDS_FOLDER = "assets/cards"
-MAX_BYTES = 300_000  # WhatsApp previews want JPEG ≤ 300 KB
-#: Characters of a title a card can ever show (5 lines of large type); the rest is cut.
-MAX_TITLE = 300
 #: Draw in worker processes when at least this many cards are missing.
 PARALLEL_FROM = 12
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Geometry of one card format, in pixels."""
-
-    width: int
-    height: int
-    margin: int
-    photo: int  # diameter of the round photo
-    title_sizes: tuple[int, ...]  # tried largest first until the title fits
-    title_lines: int
-    company_size: int
-    name_size: int
-    detail_size: int
-    logo_height: int
-    portrait: bool  # photo above the title (Instagram) or beside it (Open Graph)
-
-
-LAYOUTS: dict[str, Layout] = {
-    # Open Graph / LinkedIn / Facebook / X summary_large_image: 1200×630 (1.91:1)
-    "og": Layout(1200, 630, 64, 232, (64, 56, 48, 42), 4, 28, 32, 24, 56, False),
-    # Instagram feed portrait: 1080×1350 (4:5)
-    "instagram": Layout(1080, 1350, 80, 380, (76, 66, 58, 50), 5, 34, 40, 30, 72, True),
-}
-
-
-@dataclass(frozen=True)
-class CardSpec:
-    """Everything a card is drawn from: picklable, and hashed into its cache key."""
-
-    kind: str
-    title: str
-    names: str
-    detail: str  # role, or value names
-    values: str
-    company: str
-    background: str
-    text_color: str
-    accent: str
-    quality: int
-    font: str
-    font_bold: str
-    photo: str | None
-    logo: str | None
-    digests: tuple[str, ...] = ()  # content hashes of the font, photo and logo files
-
-    def key(self) -> str:
-        data = {**asdict(self), "version": CARD_VERSION, "pillow": PIL.__version__}
-        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        return hashlib.sha256(blob).hexdigest()
 
 
 #: The share images' data types live in the hub, where pages and posts read them.
@@ -229,14 +186,55 @@ def file_digest(path: Path) -> str:
 
 
 def _alt(story: Story, names: list[str], values: list[str], company: str,
-         has_photo: bool, t: Translator) -> str:
+         has_photo: bool, over_image: bool, t: Translator) -> str:
     """The card's text alternative, in the story's language (``cards`` namespace)."""
+    if over_image:
+        photo = t("cards.alt_image", description=story.image_alt.rstrip(". ")) if story.image_alt \
+            else t("cards.alt_image_plain")
+    else:
+        photo = t("cards.alt_photo", name=names[0]) if has_photo and names else ""
     return t(
         "cards.alt", title=story.title, company=company,
         people=t("cards.alt_people", names=", ".join(names)) if names else "",
-        photo=t("cards.alt_photo", name=names[0]) if has_photo and names else "",
+        photo=photo,
         values=t("cards.alt_values", names=", ".join(values)) if values else "",
     )
+
+
+def published_size(path: Path) -> tuple[int, int] | None:
+    """Width and height of a story image as the site publishes it (turned upright, longest
+    side at most ``MAX_EDGE["story-image"]``), read from the file's header only."""
+    try:
+        with Image.open(path) as opened:
+            width, height = opened.size
+            if opened.getexif().get(0x0112) in (5, 6, 7, 8):  # EXIF orientation: on its side
+                width, height = height, width
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    edge = MAX_EDGE["story-image"]
+    if max(width, height) > edge:
+        scale = edge / max(width, height)
+        width, height = max(1, round(width * scale)), max(1, round(height * scale))
+    return width, height
+
+
+#: The formats' names in advice (English, like every diagnostic).
+FORMAT_NAMES = {"og": "Open Graph", "instagram": "Instagram"}
+
+
+def _too_small(hub: Hub, story: Story, size: tuple[int, int], kinds: list[str]) -> None:
+    """Advice (never an error) that a story's photo is too small for some share images."""
+    formats = " and ".join(FORMAT_NAMES[k] for k in kinds)
+    side = fills_every_card()
+    line, col = story.source.value_pos("image")
+    message = (f"'image': {story.image} is {size[0]}×{size[1]} pixels, too small for the "
+               f"{formats} share image (a photo is never enlarged more than "
+               f"{MAX_ENLARGEMENT:g}×): the drawn card is used; a photo at least {side} pixels "
+               f"on each side fills every card")
+    known = {(d.path, d.message) for d in hub.diagnostics}
+    if (story.source.path, message) not in known:
+        hub.diagnostics.warning(story.source.path, line, col, message, field="image",
+                                code="advice")
 
 
 def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
@@ -246,6 +244,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
     font_bold = Path(root / options.font_bold) if options.font_bold else (
         font if options.font else DEFAULT_FONT_BOLD)
     logo = Path(root / options.logo) if options.logo else None
+    images_cache = str(cache_dir(root, "images"))
     # the files exist: storyhub.options.read.check_option_files checked them
     known: dict[Path, str] = {}  # each file hashed once per build, never remembered longer
 
@@ -259,6 +258,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
     specs: dict[str, CardSpec] = {}
     company = hub.settings.company
     for story in hub.stories:
+        t = hub.translator.in_language(story.lang)
         people = hub.people_of(story)
         values = hub.values_of(story)
         names = [p.name for p in people]
@@ -267,30 +267,51 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
         if photo_person is not None:
             # The file the loader resolved (inside the hub, never through a link).
             photo = photo_person.source.files.get("photo")
+        backdrops = _backdrops(hub, story) if options.photo else {}
         color = options.background or next(
             (v.color for v in values if v.color), None) or DEFAULT_BACKGROUND
         detail = people[0].role if len(people) == 1 else ""
-        shown_names = _names_line(names)
-        alt = _alt(story, names, [v.name for v in values], company, photo is not None,
-                   hub.translator.in_language(story.lang))
+        label = t("cards.label", date=t.date(story.date))
         images = {}
         for kind, layout in LAYOUTS.items():
+            backdrop = backdrops.get(kind)
             spec = CardSpec(
-                kind=kind, title=story.title, names=shown_names, detail=detail,
+                kind=kind, title=story.title, names=_names_line(names), detail=detail,
                 values=" · ".join(v.name for v in values), company=company,
                 background=color, text_color=options.text_color, accent=options.accent,
                 quality=options.jpeg_quality, font=str(font), font_bold=str(font_bold),
-                photo=str(photo) if photo else None, logo=str(logo) if logo else None,
-                digests=(*base_digests, digest(photo) if photo else ""),
+                photo=str(photo) if photo and not backdrop else None,
+                logo=str(logo) if logo else None,
+                digests=(*base_digests, digest(photo) if photo and not backdrop else ""),
+                label=label, backdrop=str(backdrop) if backdrop else None,
+                backdrop_digest=digest(backdrop) if backdrop else "",
+                images_cache=images_cache if backdrop else None,
             )
             key = spec.key()
             specs[key] = spec
+            alt = _alt(story, names, [v.name for v in values], company, photo is not None,
+                       backdrop is not None, t)
             images[kind] = CardImage(
                 kind, f"{CARDS_FOLDER}/{story.id}-{kind}-{key[:10]}.jpg",
                 layout.width, layout.height, key, alt,
             )
         stories[story.id] = StoryCards(images["og"], images["instagram"])
     return CardSet(cache_dir(root, "cards"), stories, specs, workers=options.workers)
+
+
+def _backdrops(hub: Hub, story: Story) -> dict[str, Path]:
+    """The formats whose card is drawn over the story's photo: those it fills without
+    enlarging it more than ``MAX_ENLARGEMENT`` (advice names the others)."""
+    found = story_photo(hub, story)
+    if found is None:
+        return {}
+    size = published_size(found)
+    if size is None:
+        return {}
+    chosen = {kind: found for kind in PHOTO_LAYOUTS if placement(size, kind)}
+    if len(chosen) < len(PHOTO_LAYOUTS):
+        _too_small(hub, story, size, [k for k in PHOTO_LAYOUTS if k not in chosen])
+    return chosen
 
 
 def _names_line(names: list[str]) -> str:
@@ -312,166 +333,9 @@ def _draw_batch(batch: list[tuple[CardSpec, str]]) -> int:
     return len(batch)
 
 
-@lru_cache(maxsize=32)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    return rgb(color)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
-          width: int) -> list[str]:
-    """Greedy word wrap; a word longer than the line is split by characters."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if draw.textlength(trial, font=font) <= width:
-            line = trial
-            continue
-        if line:
-            lines.append(line)
-        while draw.textlength(word, font=font) > width and len(word) > 1:
-            low, high = 1, len(word)  # the longest prefix that fits, by bisection
-            while low < high:
-                middle = (low + high + 1) // 2
-                if draw.textlength(word[:middle], font=font) <= width:
-                    low = middle
-                else:
-                    high = middle - 1
-            lines.append(word[:low])
-            word = word[low:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _fit_title(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: Layout,
-               width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    # No card shows more than a few hundred characters: longer titles are cut before
-    # wrapping, so drawing costs the same for any title.
-    title = spec.title if len(spec.title) <= MAX_TITLE else spec.title[:MAX_TITLE] + "…"
-    for size in layout.title_sizes:
-        font = _font(spec.font_bold, size)
-        lines = _wrap(draw, title, font, width)
-        if len(lines) <= layout.title_lines:
-            return font, lines
-    lines = lines[: layout.title_lines]
-    last = lines[-1]
-    while last and draw.textlength(last + "…", font=font) > width:
-        last = last[:-1].rstrip()
-    lines[-1] = last.rstrip("…") + "…"
-    return font, lines
-
-
-@lru_cache(maxsize=64)
-def _round_photo(path: str, digest: str, size: int,
-                 ring: tuple[int, int, int]) -> Image.Image | None:
-    """The photo cut round in a ring (cached by the file's content hash ``digest``, not its
-    path: a person appears on many cards, and a replaced photo must not be drawn stale)."""
-    try:
-        with Image.open(path) as source:
-            source.draft("RGB", (size * 2, size * 2))  # fast JPEG downscale on load
-            photo = ImageOps.exif_transpose(source).convert("RGB")
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    photo = ImageOps.fit(photo, (size, size), Image.Resampling.LANCZOS)
-    scale = 4  # antialiased circle: draw the mask large, then shrink
-    mask = Image.new("L", (size * scale, size * scale), 0)
-    ImageDraw.Draw(mask).ellipse((0, 0, size * scale - 1, size * scale - 1), fill=255)
-    mask = mask.resize((size, size), Image.Resampling.LANCZOS)
-    framed = Image.new("RGBA", (size + 12, size + 12), (0, 0, 0, 0))
-    ring_mask = Image.new("L", ((size + 12) * scale, (size + 12) * scale), 0)
-    ImageDraw.Draw(ring_mask).ellipse((0, 0, (size + 12) * scale - 1, (size + 12) * scale - 1),
-                                      fill=255)
-    framed.paste(ring, (0, 0, size + 12, size + 12),
-                 ring_mask.resize((size + 12, size + 12), Image.Resampling.LANCZOS))
-    framed.paste(photo, (6, 6), mask)
-    return framed
-
-
-@lru_cache(maxsize=4)
-def _logo(path: str, digest: str, height: int) -> Image.Image | None:
-    """The logo at ``height`` (cached by content hash ``digest``, not by path)."""
-    try:
-        with Image.open(path) as source:
-            logo = source.convert("RGBA")
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    width = max(1, round(logo.width * height / logo.height))
-    return logo.resize((width, height), Image.Resampling.LANCZOS)
-
-
 def draw(spec: CardSpec) -> bytes:
-    """The JPEG bytes of one card."""
-    layout = LAYOUTS[spec.kind]
-    background = _rgb(spec.background)
-    text = _rgb(spec.text_color)
-    if contrast(background, text) < 3.0:  # keep the title readable on light colours
-        text = _rgb(spec.accent) if contrast(background, _rgb(spec.accent)) >= 3.0 else (
-            (0, 0, 0) if luminance(background) > 0.18 else (255, 255, 255))
-    image = Image.new("RGB", (layout.width, layout.height), background)
-    canvas = ImageDraw.Draw(image)
-    m = layout.margin
-    # A darker band at the bottom carries the people and values.
-    band_height = layout.name_size + layout.detail_size + m
-    band = tuple(max(0, int(c * 0.78)) for c in background)
-    canvas.rectangle((0, layout.height - band_height - m // 2, layout.width, layout.height),
-                     fill=band)
-    band_text = text if contrast(band, text) >= 3.0 else (255, 255, 255)
-
-    company_font = _font(spec.font_bold, layout.company_size)
-    canvas.text((m, m), spec.company.upper(), font=company_font, fill=text)
-    top = m + layout.company_size + m // 2
-
-    logo = _logo(spec.logo, spec.digests[2] if len(spec.digests) > 2 else "",
-                 layout.logo_height) if spec.logo else None
-    if logo is not None:
-        image.paste(logo, (layout.width - m - logo.width, m - 8), logo)
-
-    photo_digest = spec.digests[3] if len(spec.digests) > 3 else ""
-    photo = _round_photo(spec.photo, photo_digest, layout.photo, band_text) \
-        if spec.photo else None
-    text_width = layout.width - 2 * m
-    if layout.portrait:
-        if photo is not None:
-            image.paste(photo, ((layout.width - photo.width) // 2, top + m // 2), photo)
-            top += photo.height + m
-        else:
-            top += m
-    elif photo is not None:
-        text_width -= photo.width + m // 2
-        y = (layout.height - band_height - photo.height) // 2 + m // 4
-        image.paste(photo, (layout.width - m - photo.width, max(top, y)), photo)
-
-    title_font, lines = _fit_title(canvas, spec, layout, text_width)
-    line_height = round(title_font.size * 1.18)
-    title_area = layout.height - band_height - m - top
-    y = top + max(0, (title_area - line_height * len(lines)) // 2)
-    for line in lines:
-        canvas.text((m, y), line, font=title_font, fill=text)
-        y += line_height
-
-    name_font = _font(spec.font_bold, layout.name_size)
-    detail_font = _font(spec.font, layout.detail_size)
-    y = layout.height - band_height
-    if spec.names:
-        canvas.text((m, y), spec.names, font=name_font, fill=band_text)
-    detail = " — ".join(p for p in (spec.detail, spec.values) if p)
-    if detail:
-        while detail and canvas.textlength(detail, font=detail_font) > layout.width - 2 * m:
-            detail = detail[:-2] + "…"
-        canvas.text((m, y + layout.name_size + 10), detail, font=detail_font, fill=band_text)
-
-    quality = spec.quality
-    while True:
-        out = BytesIO()
-        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False,
-                   subsampling="4:2:0")
-        data = out.getvalue()
-        if len(data) < MAX_BYTES or quality <= 40:
-            return data
-        quality -= 10
+    """The JPEG bytes of one card: over the story's photo when the plan gave it one."""
+    image = draw_photo(spec) if spec.backdrop else None
+    if image is None:
+        image = draw_drawn(spec)
+    return encode_jpeg(image, spec.quality)

@@ -172,6 +172,11 @@ class CardOptions(Options):
     """``cards:`` — share images (Open Graph 1200×630, Instagram 1080×1350)."""
 
     enabled: bool = Field(True, description="Draw share images.")
+    photo: bool = Field(
+        True, description="Draw a story's cards over its own image when everyone in the story "
+        "consented to photos and the image is large enough (never enlarged more than 1.25×); "
+        "false: always the drawn cards.",
+    )
     font: FilePath | None = Field(
         None, description="Font file (TTF/OTF), relative to the hub; default: DejaVu Sans."
     )

@@ -46,3 +46,53 @@ def ink_on(background: str, candidates: tuple[str, ...] = (LIGHT_INK, DARK_INK, 
         if contrast(background, candidate) >= minimum:
             return candidate
     return max(candidates, key=lambda c: contrast(background, c))
+
+
+# -- text over a photograph -----------------------------------------------------------------
+
+BLACK: RGB = (0, 0, 0)
+WHITE: RGB = (255, 255, 255)
+
+
+def mix(color: RGB, other: RGB, weight: int) -> RGB:
+    """``color`` covered by ``other`` at opacity ``weight``/255, rounded as Pillow's
+    ``Image.composite`` rounds (so a prediction made here matches the drawn pixels)."""
+    keep = 255 - weight
+    return tuple(  # type: ignore[return-value]
+        (c * keep + o * weight + 127) // 255 for c, o in zip(color, other, strict=True))
+
+
+def toward(color: RGB, goal: RGB, ink: RGB, minimum: float) -> RGB:
+    """``color`` mixed toward ``goal`` just enough for ``ink`` to reach ``minimum`` on it
+    (``goal`` itself when even that is not enough)."""
+    for weight in range(0, 256, 5):
+        mixed = mix(color, goal, weight)
+        if contrast(ink, mixed) >= minimum:
+            return mixed
+    return goal
+
+
+def worst_behind(ink: RGB, extrema: tuple[tuple[int, int], ...]) -> RGB:
+    """The colour no pixel of a region can be less readable than, from the region's
+    per-channel ``(min, max)`` (``Image.getextrema()``): luminance grows with each channel,
+    so under light ink every pixel is at most as bright as the channel maxima together,
+    and under dark ink at least as bright as the minima."""
+    light_ink = contrast(ink, BLACK) >= contrast(ink, WHITE)
+    return tuple(high if light_ink else low for low, high in extrema)  # type: ignore[return-value]
+
+
+def scrim_opacity(worst: RGB, ink: RGB, scrim: RGB, minimum: float) -> int:
+    """The least opacity (0-255) of a ``scrim`` colour laid over ``worst`` that gives
+    ``ink`` a contrast of at least ``minimum``; 255 when ``scrim`` is needed whole. The
+    contrast after mixing only grows with the opacity when ``scrim`` itself reaches
+    ``minimum`` with ``ink``, so the search halves the range."""
+    if contrast(ink, worst) >= minimum:
+        return 0
+    low, high = 0, 255
+    while low < high:
+        middle = (low + high) // 2
+        if contrast(ink, mix(worst, scrim, middle)) >= minimum:
+            high = middle
+        else:
+            low = middle + 1
+    return low
