@@ -125,6 +125,12 @@ class SiteView:
             return stories
         return in_reading_order(stories, self.language, self.hub.settings.language)
 
+    def languages_in(self, stories: list[Story]) -> list[str]:
+        """The languages of ``stories``, the page's first, then in the site's order."""
+        found = {self.story_language(s) for s in stories}
+        order = [self.language, *self.hub.settings.languages]
+        return [*dict.fromkeys(c for c in order if c in found), *sorted(found - set(order))]
+
     def _home_stories(self) -> list[Story]:
         """The home page's stories: on a site in several languages, of each translated story
         only the version in the page's language (if there is one), that language first."""
