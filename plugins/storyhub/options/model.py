@@ -403,11 +403,13 @@ class HomeOptions(Options):
 
     tagline: LocalText = Field(
         "", description="The company's line, the home page's <h1>; default: site_description, "
-        "else the site name. Per language on a hub with languages: {it: '…', en: '…'}."
+        "else the site name. Per language on a hub with languages: {it: '…', en: '…'}.",
+        json_schema_extra={"kind": "text, or text per language"},
     )
     cta_label: LocalText = Field(
         "", description="Text of the call-to-action button, e.g. 'Work with us' (empty: no "
-        "button); per language like tagline."
+        "button); per language like tagline.",
+        json_schema_extra={"kind": "text, or text per language"},
     )
     cta_url: str = Field(
         "", description="Where the button leads: an https:// address or a page of the site "
@@ -472,6 +474,8 @@ class StoryhubOptions(Options):
         description="The languages of the site, the first the default (it must be "
         "theme.language), e.g. [it, en]: a home page per language (/ and /en/), listings "
         "that show the reader's language first; default: theme.language only.",
+        json_schema_extra={"kind": "list of languages (" + ", ".join(available_languages())
+                           + ") (optional)"},
     )
     home: HomeOptions = Field(default_factory=HomeOptions)
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
