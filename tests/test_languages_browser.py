@@ -24,13 +24,18 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def served(hub: Hub) -> Iterator[str]:
-    bilingual(hub, "en")
-    site: Path = hub.build()
+    site: Path = hub.root / "site"
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    bilingual(hub, "en")
+    # the site's own address: Material's instant navigation follows links of its sitemap
+    hub.set(site_url=address, theme={"name": "material", "font": False, "language": "en",
+                                     "features": ["navigation.instant", "navigation.tabs"]})
+    hub.build()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield address
     finally:
         server.shutdown()
         server.server_close()
@@ -110,5 +115,30 @@ def test_language_buttons_put_the_readers_language_first(served: str) -> None:
             page.keyboard.press("Enter")
             assert _cards(page) == [("it", False), ("it", False), ("en", True), ("en", True)]
             context.close()
+        finally:
+            browser.close()
+
+
+def test_instant_navigation_reloads_a_page_in_another_language(served: str) -> None:
+    """Material's instant navigation keeps <html lang> and the header of the page it came
+    from: a link to a page in another language loads it in full."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(served + "values/care/", wait_until="load")
+            page.get_by_role("link", name="Turno di notte").first.click()
+            page.wait_for_url("**/stories/turno-di-notte/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == "it"
+            assert page.get_attribute(".md-search__input", "placeholder") == "Cerca"
+            page.locator(".md-tabs").get_by_role("link", name="Storie").click()
+            page.wait_for_url("**/stories/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == "en"
+            assert page.locator(".md-tabs").get_by_role("link", name="Stories").count() == 1
         finally:
             browser.close()

@@ -60,6 +60,21 @@
       }
     });
   }
+  // Material's instant navigation swaps a page's content but keeps <html lang>, the tabs
+  // and the search box of the page it came from: a link to a page in another language
+  // (inside text marked with another lang, a language link, or any link of a page not in
+  // the site's language) is loaded in full instead.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.origin !== location.origin) return;
+    var here = document.documentElement.lang.split("-")[0];
+    var context = link.closest("[lang]");
+    var there = context ? context.getAttribute("lang").split("-")[0] : here;
+    if (there !== here || link.hasAttribute("hreflang") ||
+        document.querySelector('meta[name="storyhub:language"]')) {
+      link.target = "_self";
+    }
+  }, true);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   } else {

@@ -282,7 +282,7 @@ class SiteView:
     def related(self, story: Story) -> list[Story]:
         """Related stories, without the story's own translations (linked above already)."""
         versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
-        return [s for s in self.hub.related(story) if s.id not in versions]
+        return self.reading_order([s for s in self.hub.related(story) if s.id not in versions])
 
     def previous(self, story: Story) -> Story | None:
         return self.hub.previous(story)
