@@ -62,11 +62,16 @@ def bilingual(hub: Hub, site: str) -> None:
         summary="Quartzlike zebra summary.",
         extra="lang: en\ntranslation_of: la-consegna\ndraft: true\n",
         body="Xylophone zebra text."))
+    # a story without `lang` is in the site's language
+    hub.write("stories/no-lang.md", story_text(
+        "Forno" if site == "it" else "Oven", date="2025-01-10", people="[marco]",
+        values="[craft]", summary="Marco." if site == "it" else "Marco's.",
+        body="Forno." if site == "it" else "Oven."))
     hub.write("docs/index.md", "Benvenuti.\n" if site == "it" else "Welcome.\n")
 
 
 STORY_LANGUAGE = {"turno-di-notte": "it", "night-shift": "en", "primo-impasto": "it",
-                  "the-first-order": "en", "la-consegna": "it"}
+                  "the-first-order": "en", "la-consegna": "it", "no-lang": ""}
 
 
 def page_language(relative: str, site: str) -> str:
@@ -74,7 +79,7 @@ def page_language(relative: str, site: str) -> str:
     other = "en" if site == "it" else "it"
     parts = relative.split("/")
     if parts[0] == "stories" and len(parts) == 3 and parts[1] in STORY_LANGUAGE:
-        return STORY_LANGUAGE[parts[1]]
+        return STORY_LANGUAGE[parts[1]] or site
     if relative in (f"{other}/index.html", f"stories/{other}/index.html"):
         return other
     return site
@@ -244,6 +249,14 @@ def test_every_page_says_its_language(built: tuple[str, Path]) -> None:
             wrong.append(f"{relative}: {soup.html.get('lang') if soup.html else None} "
                          f"(expected {expected})")
     assert not wrong, "\n".join(wrong)
+    # on a page in the other language, a story without `lang` is marked with the site's
+    # language and dated in it
+    other_page = "night-shift" if site_language == "it" else "turno-di-notte"
+    soup = BeautifulSoup(read(site, f"stories/{other_page}/index.html"), "html.parser")
+    card = soup.find("a", href="../no-lang/").find_parent("article")
+    assert card["lang"] == site_language
+    assert card.time.get_text() == ("10 gennaio 2025" if site_language == "it"
+                                    else "10 January 2025")
     night = BeautifulSoup(read(site, "stories/night-shift/index.html"), "html.parser")
     assert night.find("meta", property="og:locale")["content"] == "en_US"
     assert night.find("meta", property="og:locale:alternate")["content"] == "it_IT"

@@ -318,7 +318,17 @@ class SiteView:
         return self._assets.get(("story-image", story.id))
 
     def date(self, story: Story) -> str:
-        return self.t.in_language(story.lang).date(story.date)
+        """The story's date in the story's language (the site's for a story without
+        ``lang``), whatever the page's."""
+        return self.t.in_language(story.lang or self.hub.settings.language).date(story.date)
+
+    def lang_of(self, story: Story) -> str:
+        """What a ``lang`` attribute around a story's title or card says: its ``lang``; for
+        a story without one, the site's language on a page in another language; else
+        nothing (the page's language is the story's)."""
+        if story.lang:
+            return story.lang
+        return self.hub.settings.language if self.language != self.default_language else ""
 
     def is_hidden(self, story: Story) -> bool:
         """True for drafts and embargoed stories shown by a preview server."""
