@@ -43,7 +43,13 @@
         for (var c = 0; c < cards.length; c++) {
           (cards[c].getAttribute("data-sh-lang") === code ? mine : others).push(cards[c]);
         }
-        mine.concat(others).forEach(function (card) { grid.appendChild(card); });
+        mine.concat(others).forEach(function (card, index) {
+          grid.appendChild(card);
+          if (index < 3) {  // now in the first row: its image is wanted at once
+            var image = card.querySelector("img[loading=lazy]");
+            if (image) image.loading = "eager";
+          }
+        });
         break;
       }
     }
