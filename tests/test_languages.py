@@ -329,6 +329,10 @@ def test_the_draft_translation_is_nowhere(built: tuple[str, Path]) -> None:
     for path, text in all_output_text(site):
         for secret in ("Snowbound zebra", "snowbound-delivery", "Quartzlike", "Xylophone"):
             assert secret not in text, f"{path}: {secret}"
+    # a story's own translation is linked by the switcher, not as the next or related story
+    turno = BeautifulSoup(read(site, "stories/turno-di-notte/index.html"), "html.parser")
+    linked = [a["href"] for a in turno.select(".sh-prevnext a, .sh-related a")]
+    assert "../night-shift/" not in linked and "../no-lang/" in linked
     consegna = BeautifulSoup(read(site, "stories/la-consegna/index.html"), "html.parser")
     assert consegna.select(".sh-translations") == []
     assert consegna.find("link", rel="alternate", hreflang=True) is None

@@ -285,10 +285,20 @@ class SiteView:
         return self.reading_order([s for s in self.hub.related(story) if s.id not in versions])
 
     def previous(self, story: Story) -> Story | None:
-        return self.hub.previous(story)
+        """The next older story that is not a version of ``story``."""
+        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        found = self.hub.previous(story)
+        while found is not None and found.id in versions:
+            found = self.hub.previous(found)
+        return found
 
     def next(self, story: Story) -> Story | None:
-        return self.hub.next(story)
+        """The next newer story that is not a version of ``story``."""
+        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        found = self.hub.next(story)
+        while found is not None and found.id in versions:
+            found = self.hub.next(found)
+        return found
 
     def team_of(self, person: Person) -> Team | None:
         return self.hub.team_of(person)
