@@ -78,7 +78,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             if "navigation.tabs" not in features:
                 # storyhub pages hide the sidebar: the sections stay reachable as header tabs
                 config.theme["features"] = [*features, "navigation.tabs"]
-        config.theme.dirs.append(str(PACKAGE_TEMPLATES))
+        # after overrides/, before Material: its partials/language.html follows the page's
+        # language (Material's own takes theme.language on every page)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_TEMPLATES))
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
@@ -167,6 +169,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         pipeline = self._pipeline()
         items: list[Any] = []
         for item in nav.items:
+            if isinstance(item, Section):  # a language's home page (/en/) is not a section
+                item.children = [c for c in item.children if not isinstance(c, Page)
+                                 or pipeline.in_nav(c.file.src_uri)]
+                if not item.children:
+                    continue
             index = next((child for child in getattr(item, "children", None) or []
                           if isinstance(child, Page)
                           and pipeline.section_index(child.file.src_uri)), None)
@@ -193,7 +200,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if entry is not None:
             page.meta.setdefault("template", entry.template)
             page.meta.setdefault("hide", entry.hide)
-            if entry.kind == "home":
+            if entry.kind == "home" and not entry.url:
                 # the browser's title is the site's name alone, not "Home - <site name>"
                 page.meta.pop("title", None)
             else:
@@ -232,7 +239,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        context.update(self._pipeline().context(page.file.src_uri))
+        pipeline = self._pipeline()
+        context.update(pipeline.context(page.file.src_uri))
+        titles = pipeline.nav_titles(page.file.src_uri)  # the tabs in the page's language
+        for item in nav.items:
+            if isinstance(item, Page) and item.file.src_uri in titles:
+                item.meta["title"] = Markup(escape(titles[item.file.src_uri]))
         if page.file.src_uri in self._reuse:
             context["storyhub_cached_output"] = self._reuse[page.file.src_uri]
         return context

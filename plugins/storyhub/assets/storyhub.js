@@ -20,7 +20,67 @@
         });
       });
     }
+    // Stories in several languages (value, person and team pages): the reader's language
+    // (the browser's first that the list has) first, and buttons that show one language.
+    var groups = document.querySelectorAll(".sh-langfilter[hidden]");
+    for (var g = 0; g < groups.length; g++) {
+      languageFilter(groups[g]);
+    }
   }
+  function languageFilter(group) {
+    var grid = group.nextElementSibling;
+    if (!grid) return;
+    var cards = grid.querySelectorAll("[data-sh-lang]");
+    var buttons = group.querySelectorAll("button");
+    var present = [];
+    for (var b = 0; b < buttons.length; b++) present.push(buttons[b].getAttribute("data-sh-lang"));
+    var wanted = navigator.languages || [navigator.language || ""];
+    for (var w = 0; w < wanted.length; w++) {
+      var code = String(wanted[w]).split("-")[0].toLowerCase();
+      if (code && present.indexOf(code) > 0) {
+        // the reader's language first: a stable move of its cards to the front
+        var mine = [], others = [];
+        for (var c = 0; c < cards.length; c++) {
+          (cards[c].getAttribute("data-sh-lang") === code ? mine : others).push(cards[c]);
+        }
+        mine.concat(others).forEach(function (card, index) {
+          grid.appendChild(card);
+          if (index < 3) {  // now in the first row: its image is wanted at once
+            var image = card.querySelector("img[loading=lazy]");
+            if (image) image.loading = "eager";
+          }
+        });
+        break;
+      }
+    }
+    group.hidden = false;
+    group.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-sh-lang]");
+      if (!button) return;
+      var lang = button.getAttribute("data-sh-lang");
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].setAttribute("aria-pressed", String(buttons[i] === button));
+      }
+      for (var j = 0; j < cards.length; j++) {
+        cards[j].hidden = lang !== "" && cards[j].getAttribute("data-sh-lang") !== lang;
+      }
+    });
+  }
+  // Material's instant navigation swaps a page's content but keeps <html lang>, the tabs
+  // and the search box of the page it came from: a link to a page in another language
+  // (inside text marked with another lang, a language link, or any link of a page not in
+  // the site's language) is loaded in full instead.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.origin !== location.origin) return;
+    var here = document.documentElement.lang.split("-")[0];
+    var context = link.closest("[lang]");
+    var there = context ? context.getAttribute("lang").split("-")[0] : here;
+    if (there !== here || link.hasAttribute("hreflang") ||
+        document.querySelector('meta[name="storyhub:language"]')) {
+      link.target = "_self";
+    }
+  }, true);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   } else {

@@ -27,7 +27,11 @@ from storyhub.hub.publish import (
     shown_anonymously,
     story_verdict,
 )
-from storyhub.hub.translations import check_translations, published_translations
+from storyhub.hub.translations import (
+    check_story_languages,
+    check_translations,
+    published_translations,
+)
 from storyhub.i18n import Translator
 from storyhub.options.settings import HubSettings
 from storyhub.text.pullquotes import find_pull_quotes
@@ -221,6 +225,7 @@ def build_hub(content: Content, settings: HubSettings,
     _check_references(content, values, all_people, diagnostics)
     _check_pull_quotes(content, all_people, diagnostics)
     group_of = check_translations(content.stories, settings.language, diagnostics)
+    check_story_languages(content.stories, settings.options.languages, diagnostics)
 
     hidden_people: dict[str, Verdict] = {}
     people: dict[str, Person] = {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from storyhub.content.model import Story
-from storyhub.diagnostics.core import Diagnostics, suggestion
+from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
 from storyhub.i18n.catalogue import primary_subtag
 
 
@@ -28,6 +28,26 @@ def story_language(story: Story, site_language: str) -> str:
     """A story's language (its primary subtag, ``it`` for ``it-IT``): its ``lang``, else the
     site's. Any language a story is written in counts, with a catalogue or not."""
     return primary_subtag(story.lang or site_language) or "en"
+
+
+def check_story_languages(stories: list[Story], languages: tuple[str, ...] | None,
+                          diagnostics: Diagnostics) -> None:
+    """With ``languages`` configured, a story written in another language is a warning
+    (it is still published, its page in its own language where storyhub has the words)."""
+    if not languages:
+        return
+    for story in stories:
+        if story.lang is None or primary_subtag(story.lang) in languages:
+            continue
+        line, col = story.source.value_pos("lang")
+        close = did_you_mean(primary_subtag(story.lang), languages)
+        hint = f" — did you mean '{close}'?" if close else ""
+        diagnostics.warning(
+            story.source.path, line, col,
+            f"'lang' is '{story.lang}', not one of the site's languages "
+            f"({', '.join(languages)}){hint}; "
+            "correct 'lang', or add the language to 'languages' in mkdocs.yml",
+            field="lang", code="language")
 
 
 def check_translations(stories: list[Story], site_language: str,

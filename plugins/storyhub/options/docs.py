@@ -39,6 +39,9 @@ commands' `--as-of` (an ISO date-time with a time zone) are checked the same way
 
 
 def _type(info: FieldInfo) -> str:
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("kind"), str):
+        return str(extra["kind"])  # a type the annotation alone would misname
     return _describe(info.annotation, info.metadata)
 
 

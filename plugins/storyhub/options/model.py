@@ -18,11 +18,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from storyhub.diagnostics.core import suggestion
+from storyhub.i18n.catalogue import available_languages
 from storyhub.options.publish import PublishOptions
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NETWORK_IDS, NetworkId
@@ -86,6 +89,45 @@ def _aware(value: Any) -> Any:
 
 
 AwareDateTime = Annotated[datetime, BeforeValidator(_aware)]
+
+
+def _language(value: Any) -> Any:
+    """A language storyhub has words for: the name of a catalogue file (``it``, ``en``)."""
+    known = available_languages()
+    if isinstance(value, str) and value in known:
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "language_type", "must be a language code such as it or en, not {value}",
+            {"value": repr(value)})
+    raise PydanticCustomError(
+        "language", "unknown language '{value}'{hint}",
+        {"value": value, "hint": suggestion(value.split("-")[0].split("_")[0], known,
+                                            known="languages storyhub has words for")})
+
+
+Language = Annotated[str, BeforeValidator(_language)]
+
+
+def _local_text(value: Any) -> str | dict[str, str]:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise PydanticCustomError(
+            "local_text", "must be text, or text per language such as {it: '…', en: '…'}")
+    return {_language(key): text for key, text in value.items()}
+
+
+#: Text the hub writes itself, in one language or per language: ``{it: "…", en: "…"}``.
+LocalText = Annotated[str | dict[str, str], PlainValidator(_local_text)]
+
+
+def in_language(text: LocalText, language: str, default: str) -> str:
+    """The text for ``language`` (of a per-language mapping: that language's, else the
+    default language's, else the first given)."""
+    if isinstance(text, str):
+        return text
+    return text.get(language) or text.get(default) or next(iter(text.values()), "")
 
 
 class SnippetOptions(Options):
@@ -364,13 +406,15 @@ class EditorOptions(Options):
 class HomeOptions(Options):
     """``home:`` — the home page's hero and call to action."""
 
-    tagline: str = Field(
+    tagline: LocalText = Field(
         "", description="The company's line, the home page's <h1>; default: site_description, "
-        "else the site name."
+        "else the site name. Per language on a hub with languages: {it: '…', en: '…'}.",
+        json_schema_extra={"kind": "text, or text per language"},
     )
-    cta_label: str = Field(
+    cta_label: LocalText = Field(
         "", description="Text of the call-to-action button, e.g. 'Work with us' (empty: no "
-        "button)."
+        "button); per language like tagline.",
+        json_schema_extra={"kind": "text, or text per language"},
     )
     cta_url: str = Field(
         "", description="Where the button leads: an https:// address or a page of the site "
@@ -430,6 +474,14 @@ class StoryhubOptions(Options):
         False, description="Show the staff writing prompts on value pages (for an internal "
         "build; the public site hides them)."
     )
+    languages: tuple[Language, ...] | None = Field(
+        None, min_length=1,
+        description="The languages of the site, the first the default (it must be "
+        "theme.language), e.g. [it, en]: a home page per language (/ and /en/), listings "
+        "that show the reader's language first; default: theme.language only.",
+        json_schema_extra={"kind": "list of languages (" + ", ".join(available_languages())
+                           + ") (optional)"},
+    )
     home: HomeOptions = Field(default_factory=HomeOptions)
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
@@ -442,6 +494,22 @@ class StoryhubOptions(Options):
     @classmethod
     def _sections(cls, value: Any) -> Any:
         return _section(value)
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _languages(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list):
+            seen: set[Any] = set()
+            for item in value:
+                if isinstance(item, str) and item in seen:
+                    raise PydanticCustomError(
+                        "language_twice", "lists '{value}' twice: each language once, the "
+                        "default first", {"value": item})
+                seen.add(item)
+            return tuple(value)
+        return value
 
     @field_validator("home", mode="before")
     @classmethod

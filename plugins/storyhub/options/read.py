@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
+from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.options.model import GROUPS, StoryhubOptions, model_for
 from storyhub.text.dates import EXAMPLE as DATETIME_EXAMPLE
 from storyhub.text.dates import parse_aware_datetime
@@ -303,6 +304,8 @@ def option_message(error: ErrorDetails, loc: Loc) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         low, high = _bounds(loc)
         return f"{prefix} must be a whole number from {low} to {high}, not {value}"
+    if kind == "too_short" and key == "languages":
+        return f"{prefix} must name at least one language, the default first, e.g. [it, en]"
     if kind in ("tuple_type", "list_type", "too_short"):
         if key == "networks":
             return f"{prefix} must be a list of networks, e.g. [linkedin, x]; known: " \
@@ -356,6 +359,25 @@ def check_option_files(options: StoryhubOptions, root: Path, *, label: str,
                               "not exist", field=_name(loc), code="config")
 
 
+def check_languages(options: StoryhubOptions, site_language: str, *, label: str,
+                    positions: Positions, diagnostics: Diagnostics) -> None:
+    """``languages`` starts with the site's language (``theme.language``, English when
+    unset): the two name the default language, so they must agree."""
+    if options.languages is None:
+        return
+    default, site = options.languages[0], primary_subtag(site_language)
+    if site == default:
+        return
+    fix = f"set theme.language: {default}"
+    if site in options.languages or site in available_languages():
+        fix += f", or put '{site}' first"
+    line, col = positions.of(("languages",))
+    diagnostics.error(label, line, col, f"storyhub option 'languages' starts with "
+                      f"'{default}', but theme.language is '{site_language}': the first "
+                      f"language is the site's default — {fix}", field="languages",
+                      code="config")
+
+
 # -- the environment and the command line ------------------------------------------------------
 
 
@@ -401,6 +423,7 @@ __all__ = [
     "ConfigError",
     "MkDocsYml",
     "Positions",
+    "check_languages",
     "check_option_files",
     "parse_as_of",
     "parse_options",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from storyhub.i18n.catalogue import normalize_language
 from storyhub.options.model import CardOptions, SnippetOptions, StoryhubOptions
 from storyhub.options.read import source_date_epoch
 
@@ -38,6 +39,18 @@ class HubSettings:
     @property
     def company(self) -> str:
         return self.options.company_name or self.site_name
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The site's languages, the default first: the ``languages`` option, else the
+        site's language alone (a catalogue language: ``it`` for ``it-IT``)."""
+        return self.options.languages or (normalize_language(self.language),)
+
+    @property
+    def multilingual(self) -> bool:
+        """More than one language configured: a home page per language, listings that put
+        the reader's language first."""
+        return len(self.languages) > 1
 
     @property
     def snippets(self) -> SnippetOptions:

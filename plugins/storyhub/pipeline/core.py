@@ -43,6 +43,7 @@ from storyhub.media.images import (
 from storyhub.options.read import (
     ConfigError,
     Positions,
+    check_languages,
     check_option_files,
     parse_options,
     read_mkdocs_yml,
@@ -61,7 +62,14 @@ from storyhub.site.meta import (
     story_alternates,
     story_meta,
 )
-from storyhub.site.plan import Asset, SitePage, SitePlan, asset_urls, plan_site
+from storyhub.site.plan import (
+    Asset,
+    SitePage,
+    SitePlan,
+    asset_urls,
+    plan_site,
+    section_titles,
+)
 from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
 from storyhub.site.view import SiteView, template_context
 from storyhub.social import NO_SITE_URL, check_social
@@ -195,6 +203,8 @@ class Pipeline:
         )
         check_option_files(options, settings.root, label=label, positions=positions,
                            diagnostics=diagnostics)
+        check_languages(options, settings.language, label=label, positions=positions,
+                        diagnostics=diagnostics)
         if diagnostics.errors:
             raise InvalidOptions(diagnostics.errors)
         pipeline = cls(settings)
@@ -369,6 +379,17 @@ class Pipeline:
         """Rank of a top-level navigation entry: home, stories, values, people, teams, tags."""
         return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
 
+    def in_nav(self, src_uri: str) -> bool:
+        """False for the home pages of further languages (/en/): reached from the home page's
+        language links, not from the navigation."""
+        page = self.plan.by_src.get(src_uri)
+        return page is None or not (page.kind == "home" and page.url)
+
+    def nav_titles(self, src_uri: str) -> dict[str, str]:
+        """The navigation's section titles in the language of the page ``src_uri``."""
+        page = self.plan.by_src.get(src_uri)
+        return section_titles(self.translator.in_language(page.language if page else None))
+
     def section_index(self, src_uri: str) -> bool:
         """True for a listing's first page, which stands for its section in the nav."""
         page = self.plan.by_src.get(src_uri)
@@ -494,7 +515,8 @@ class Pipeline:
         """The feeds a page points at (``<link rel="alternate">`` and visible links)."""
         if page is None or not self.settings.site_url:
             return []
-        site_url, t = self.settings.site_url, self.translator
+        # Labels in the page's language (a home page in another language).
+        site_url, t = self.settings.site_url, self.translator.in_language(page.language)
         if page.kind in ("home", "stories"):
             # The hub's feed, then each language's (labels name the language).
             return [link for (kind, _), feed in self.feeds.items() if kind in ("hub", "language")

@@ -16,6 +16,9 @@ from typing import Any
 
 from storyhub.content.model import Story, slugify
 from storyhub.hub.graph import Hub
+from storyhub.hub.translations import story_language
+from storyhub.i18n import Translator
+from storyhub.i18n.catalogue import available_languages, primary_subtag
 
 #: Storyhub's pages use the full width: Material's navigation sidebar and table of contents
 #: are hidden (front matter ``hide:`` of a page in docs/ still wins).
@@ -34,6 +37,9 @@ class SitePage:
     items: list[Any] = field(default_factory=list)
     number: int = 1
     count: int = 1
+    #: the catalogue language of the page's words when it is not the site's: a story's
+    #: language, a language's home page and listing; None: the site's language
+    language: str | None = None
 
     @property
     def template(self) -> str:
@@ -115,6 +121,32 @@ def languages_of(hub: Hub) -> dict[str, list[Story]]:
     return dict(sorted(found.items())) if len(found) > 1 else {}
 
 
+def in_reading_order(stories: list[Story] | tuple[Story, ...], language: str,
+                     site_language: str) -> list[Story]:
+    """``stories`` with those in ``language`` first, each part in its own order (newest
+    first): what a page in ``language`` lists first."""
+    return sorted(stories, key=lambda s: story_language(s, site_language) != language)
+
+
+def words_language(code: str | None) -> str | None:
+    """The catalogue language a page in ``code`` is worded in (``it`` for ``it-IT``), or
+    None when storyhub has no words for it (the page keeps the site's)."""
+    base = primary_subtag(code)
+    return base if base and base in available_languages() else None
+
+
+#: The top sections of the navigation and the catalogue key of their titles.
+SECTION_TITLES = {"stories/index.md": "stories", "values/index.md": "values",
+                  "people/index.md": "people", "teams/index.md": "teams",
+                  "tags/index.md": "tags"}
+
+
+def section_titles(t: Translator) -> dict[str, str]:
+    """The navigation's section titles in ``t``'s language (a page in another language
+    than the site's shows the navigation in its own)."""
+    return {src_uri: t(key) for src_uri, key in SECTION_TITLES.items()}
+
+
 @dataclass
 class SitePlan:
     pages: list[SitePage]
@@ -128,11 +160,16 @@ def plan_site(hub: Hub) -> SitePlan:
     pages: list[SitePage] = []
     assets = plan_assets(hub)
 
-    pages.append(SitePage("index.md", "", "home", t("home")))
+    settings = hub.settings
+    pages.append(SitePage("index.md", "", "home", t("home"), subject=settings.languages[0]))
+    for code in settings.languages[1:]:
+        # a home page per further language: /en/ on an Italian site
+        pages.append(SitePage(f"{code}/index.md", f"{code}/", "home",
+                              t.in_language(code)("home"), subject=code, language=code))
     for story in hub.stories:
         pages.append(
             SitePage(_src(story.url), story.url, "story", story.title, story.summary,
-                     story.body, story)
+                     story.body, story, language=words_language(story.lang))
         )
     for person in hub.people.values():
         pages.append(
@@ -149,11 +186,13 @@ def plan_site(hub: Hub) -> SitePlan:
 
     size = max(hub.settings.page_size, 1)
     count = max(math.ceil(len(hub.stories) / size), 1)
+    listed = (in_reading_order(hub.stories, settings.languages[0], settings.language)
+              if settings.multilingual else hub.stories)
     for number in range(1, count + 1):
         url = listing_url("stories/", number)
         title = t("stories") if number == 1 else f"{t('stories')} — {number}"
         pages.append(
-            SitePage(_src(url), url, "stories", title, items=hub.stories[
+            SitePage(_src(url), url, "stories", title, items=listed[
                 (number - 1) * size : number * size], number=number, count=count)
         )
     tags = tags_of(hub.stories)
@@ -166,8 +205,11 @@ def plan_site(hub: Hub) -> SitePlan:
     for code, stories in languages_of(hub).items():
         url = f"stories/{code}/"
         name = t.in_language(code)("language.name")
-        pages.append(SitePage(_src(url), url, "language", t("stories_in", language=name),
-                              items=stories, subject=code))
+        # on a site in several languages, a language's listing is worded in it
+        own = code if settings.multilingual and code in settings.languages else None
+        words = t.in_language(own)
+        pages.append(SitePage(_src(url), url, "language", words("stories_in", language=name),
+                              items=stories, subject=code, language=own))
     pages.append(SitePage("people/index.md", "people/", "people", t("people"),
                           items=list(hub.people.values())))
     pages.append(SitePage("values/index.md", "values/", "values", t("values"),

@@ -6,9 +6,11 @@ Every storyhub page (and every override of one) is rendered with these names:
 ``storyhub``  the :class:`SiteView`: the hub as templates ask about it (people of a story,
               its values, photo and image URLs, related stories, dates in the reader's
               language). Templates never reach into the hub's internals.
-``t``         the :class:`~storyhub.i18n.Translator` of the build: ``t("stories")`` (keys
-              without a namespace are in ``site``), ``t("snippets.copy")``,
-              ``t.count("story_count", n)``, ``t.date(d)``, ``t.number(n)``.
+``t``         the :class:`~storyhub.i18n.Translator` of the page's language (a story's
+              page is in the story's language, ``/en/`` in English; other pages in the
+              site's): ``t("stories")`` (keys without a namespace are in ``site``),
+              ``t("snippets.copy")``, ``t.count("story_count", n)``, ``t.date(d)``,
+              ``t.number(n)``; ``t.language`` is the page's language (``<html lang>``).
 ``entry``     the storyhub page being rendered (:class:`~storyhub.site.plan.SitePage`):
               ``entry.kind``, ``entry.title``, ``entry.items`` (a listing's stories, people,
               values or teams), ``entry.number``/``entry.count``/``entry.newer_url``/
@@ -26,12 +28,16 @@ Every storyhub page (and every override of one) is rendered with these names:
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
-from storyhub.site.plan import SitePage, Tag, languages_of
+from storyhub.hub.translations import story_language
+from storyhub.options.model import in_language
+from storyhub.site.plan import SitePage, Tag, in_reading_order, languages_of
+from storyhub.text.urls import absolute
 from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
 from storyhub.text.pullquotes import find_pull_quotes
 
@@ -41,6 +47,7 @@ SUBJECT_NAMES = ("story", "person", "value", "team")
 def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
                      feeds: list[Any] | None = None) -> dict[str, Any]:
     """The storyhub names added to a page's template context."""
+    view = view.in_language(entry.language if entry is not None else None)
     context: dict[str, Any] = {
         "storyhub": view, "t": view.t, "entry": entry, "page_meta": page_meta,
         "feeds": feeds or [],
@@ -63,6 +70,85 @@ class SiteView:
         self._tags = tags or {}
         self._share = share or {}
         self._images = images if images is not None else {}  # filled as files are made
+        self._languages: dict[str, SiteView] = {}  # the same view in other languages
+
+    # -- the page's language ----------------------------------------------------------------
+
+    def in_language(self, code: str | None) -> SiteView:
+        """This view worded in ``code`` (a catalogue language), for a page in it."""
+        if not code or code == self.t.language:
+            return self
+        found = self._languages.get(code)
+        if found is None:
+            found = copy.copy(self)
+            found.t = self.t.in_language(code)
+            self._languages[code] = found
+        return found
+
+    @property
+    def language(self) -> str:
+        """The language of the page's words (``<html lang>``)."""
+        return self.t.language
+
+    @property
+    def default_language(self) -> str:
+        """The site's language: of ``/``, the listings and value, person and team pages."""
+        return str(self.hub.settings.languages[0])
+
+    @property
+    def multilingual(self) -> bool:
+        return bool(self.hub.settings.multilingual)
+
+    def story_language(self, story: Story) -> str:
+        """The language a story is written in (``it`` for ``it-IT``; the site's if unset)."""
+        return story_language(story, self.hub.settings.language)
+
+    def language_homes(self) -> list[tuple[str, str]]:
+        """(language, home page URL) of every language of the site, the default first."""
+        return [(code, "" if index == 0 else f"{code}/")
+                for index, code in enumerate(self.hub.settings.languages)]
+
+    def home_alternates(self) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of every home page and ``x-default`` (the default
+        language's): reciprocal, on each home page; empty on a one-language site or without
+        ``site_url``."""
+        site_url = self.hub.settings.site_url
+        if not self.multilingual or not site_url:
+            return []
+        homes = [(code, absolute(site_url, url)) for code, url in self.language_homes()]
+        return [*homes, ("x-default", homes[0][1])]
+
+    def reading_order(self, stories: list[Story]) -> list[Story]:
+        """On a site in several languages, the stories in the page's language first (each
+        part newest first); else ``stories`` as they are."""
+        if not self.multilingual:
+            return stories
+        return in_reading_order(stories, self.language, self.hub.settings.language)
+
+    def languages_in(self, stories: list[Story]) -> list[str]:
+        """The languages of ``stories``, the page's first, then in the site's order."""
+        found = {self.story_language(s) for s in stories}
+        order = [self.language, *self.hub.settings.languages]
+        return [*dict.fromkeys(c for c in order if c in found), *sorted(found - set(order))]
+
+    def _home_stories(self) -> list[Story]:
+        """The home page's stories: on a site in several languages, of each translated story
+        only the version in the page's language (if there is one), that language first."""
+        stories = self.hub.stories
+        if not self.multilingual:
+            return stories
+        mine = self.language
+        shown = [s for s in stories if self.story_language(s) == mine or not any(
+            lang == mine for lang, _ in self.hub.translations.get(s.id, []))]
+        return self.reading_order(shown)
+
+    @property
+    def stories_url(self) -> str:
+        """The listing of every story for this page's reader: the language's own listing on
+        a home page in another language than the site's, else ``stories/``."""
+        if self.language != self.default_language and self.language in languages_of(self.hub):
+            return f"stories/{self.language}/"
+        return "stories/"
 
     # -- colours: text on a value's colour is chosen from it (WCAG 2.2 AA, 4.5:1) ---------
 
@@ -85,12 +171,21 @@ class SiteView:
     def featured(self) -> Story | None:
         """The story of the home page's hero: the newest with ``featured: true``, else the
         newest."""
-        stories = self.hub.stories
+        stories = self._home_stories()
+        if self.multilingual:
+            own = [s for s in stories if self.story_language(s) == self.language]
+            stories = own or stories
         return next((s for s in stories if s.featured), stories[0] if stories else None)
 
     def tagline(self, site_description: str | None = None) -> str:
         home = self.hub.settings.options.home
-        return home.tagline or site_description or self.hub.settings.company
+        text = in_language(home.tagline, self.language, self.default_language)
+        return text or site_description or self.hub.settings.company
+
+    @property
+    def cta_label(self) -> str:
+        """The call to action's label in the page's language."""
+        return in_language(self.home.cta_label, self.language, self.default_language)
 
     @property
     def home(self) -> Any:
@@ -185,13 +280,25 @@ class SiteView:
         return self.hub.author_of(story)
 
     def related(self, story: Story) -> list[Story]:
-        return self.hub.related(story)
+        """Related stories, without the story's own translations (linked above already)."""
+        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        return self.reading_order([s for s in self.hub.related(story) if s.id not in versions])
 
     def previous(self, story: Story) -> Story | None:
-        return self.hub.previous(story)
+        """The next older story that is not a version of ``story``."""
+        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        found = self.hub.previous(story)
+        while found is not None and found.id in versions:
+            found = self.hub.previous(found)
+        return found
 
     def next(self, story: Story) -> Story | None:
-        return self.hub.next(story)
+        """The next newer story that is not a version of ``story``."""
+        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        found = self.hub.next(story)
+        while found is not None and found.id in versions:
+            found = self.hub.next(found)
+        return found
 
     def team_of(self, person: Person) -> Team | None:
         return self.hub.team_of(person)
@@ -221,7 +328,17 @@ class SiteView:
         return self._assets.get(("story-image", story.id))
 
     def date(self, story: Story) -> str:
-        return self.t.in_language(story.lang).date(story.date)
+        """The story's date in the story's language (the site's for a story without
+        ``lang``), whatever the page's."""
+        return self.t.in_language(story.lang or self.hub.settings.language).date(story.date)
+
+    def lang_of(self, story: Story) -> str:
+        """What a ``lang`` attribute around a story's title or card says: its ``lang``; for
+        a story without one, the site's language on a page in another language; else
+        nothing (the page's language is the story's)."""
+        if story.lang:
+            return story.lang
+        return self.hub.settings.language if self.language != self.default_language else ""
 
     def is_hidden(self, story: Story) -> bool:
         """True for drafts and embargoed stories shown by a preview server."""
@@ -236,7 +353,7 @@ class SiteView:
         return list(self.hub.people.values())
 
     def latest(self, skip: Story | None = None) -> list[Story]:
-        stories = [s for s in self.hub.stories if s is not skip]
+        stories = [s for s in self._home_stories() if s is not skip]
         return stories[: self.hub.settings.latest_count]
 
 

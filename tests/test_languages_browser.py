@@ -1,0 +1,144 @@
+"""A site in two languages in real headless Chromium: an Italian story on an English site
+passes axe-core and speaks Italian (``<html lang>``, Material's search box), and the language
+buttons on a value page put the reader's language (the browser's) first and show one
+language at a time."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Hub
+from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet
+from test_languages import bilingual
+
+pytestmark = pytest.mark.skipif(
+    (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
+    reason="needs /usr/bin/chromium and axe-core in .cache/tools: run scripts/test.sh",
+)
+
+
+@pytest.fixture
+def served(hub: Hub) -> Iterator[str]:
+    site: Path = hub.root / "site"
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    bilingual(hub, "en")
+    # the site's own address: Material's instant navigation follows links of its sitemap
+    hub.set(site_url=address, theme={"name": "material", "font": False, "language": "en",
+                                     "features": ["navigation.instant", "navigation.tabs"]})
+    hub.build()
+    try:
+        yield address
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_italian_story_on_an_english_site_in_chromium(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    axe = AXE.read_text(encoding="utf-8")
+    ours: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width in (1280, 390):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(served + "stories/turno-di-notte/", wait_until="load")
+                assert page.evaluate("document.documentElement.lang") == "it"
+                assert page.get_attribute(".md-search__input", "placeholder") == "Cerca"
+                assert "1 minuto di lettura" in page.inner_text(".sh-story__meta")
+                switch = page.locator(".sh-translations a")
+                assert switch.get_attribute("hreflang") == "en"
+                assert switch.inner_text() == "English"
+                page.add_script_tag(content=axe)
+                result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
+                             'best-practice']}})""")
+                for violation in result["violations"]:
+                    if violation["impact"] not in ("serious", "critical"):
+                        continue
+                    for node in violation["nodes"]:
+                        target = " ".join(str(t) for t in node["target"])
+                        if not _is_material(target):
+                            ours.append(f"{width}: {violation['id']}: {target}")
+                page.close()
+        finally:
+            browser.close()
+    assert not ours, "\n".join(ours)
+
+
+def _cards(page: object) -> list[tuple[str, bool]]:
+    """(language, shown) of each story card, in the page's order."""
+    found = page.evaluate(  # type: ignore[attr-defined]
+        """() => Array.from(document.querySelectorAll('.sh-grid .sh-card')).map(
+            c => [c.getAttribute('data-sh-lang'), c.offsetParent !== null])""")
+    return [(str(lang), bool(shown)) for lang, shown in found]
+
+
+def test_language_buttons_put_the_readers_language_first(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            english = browser.new_page(locale="en-GB")
+            english.goto(served + "values/care/", wait_until="load")
+            assert [lang for lang, _ in _cards(english)] == ["en", "en", "it", "it"]
+            english.close()
+
+            context = browser.new_context(locale="it-IT")
+            page = context.new_page()
+            page.goto(served + "values/care/", wait_until="load")
+            group = page.locator(".sh-langfilter")
+            assert group.is_visible()
+            assert group.get_attribute("aria-label") == "Show the stories in"
+            # an Italian reader: the Italian stories first, every story still shown
+            assert _cards(page) == [("it", True), ("it", True), ("en", True), ("en", True)]
+            page.get_by_role("button", name="Italiano").click()
+            assert page.get_by_role("button", name="Italiano").get_attribute(
+                "aria-pressed") == "true"
+            assert _cards(page) == [("it", True), ("it", True), ("en", False), ("en", False)]
+            page.get_by_role("button", name="All languages").click()
+            assert all(shown for _, shown in _cards(page))
+            # the buttons are reached with the keyboard
+            page.get_by_role("button", name="English").focus()
+            page.keyboard.press("Enter")
+            assert _cards(page) == [("it", False), ("it", False), ("en", True), ("en", True)]
+            context.close()
+        finally:
+            browser.close()
+
+
+def test_instant_navigation_reloads_a_page_in_another_language(served: str) -> None:
+    """Material's instant navigation keeps <html lang> and the header of the page it came
+    from: a link to a page in another language loads it in full."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(served + "values/care/", wait_until="load")
+            page.get_by_role("link", name="Turno di notte").first.click()
+            page.wait_for_url("**/stories/turno-di-notte/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == "it"
+            assert page.get_attribute(".md-search__input", "placeholder") == "Cerca"
+            page.locator(".md-tabs").get_by_role("link", name="Storie").click()
+            page.wait_for_url("**/stories/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == "en"
+            assert page.locator(".md-tabs").get_by_role("link", name="Stories").count() == 1
+        finally:
+            browser.close()
