@@ -227,6 +227,11 @@ def test_a_feed_per_language_with_its_own_words(hub: Hub) -> None:
     assert (f"{SITE}stories/it/feed.xml", "Atom feed (Italiano)") in home
     assert (f"{SITE}stories/de/feed.json", "JSON Feed (de)") in home
     assert len(home) == 8
+    # The language listing page announces its feed in <head> and links it visibly.
+    page = (site / "stories" / "it" / "index.html").read_text(encoding="utf-8")
+    assert (f'<link rel="alternate" type="application/atom+xml" title="Test hub — storie in '
+            f'italiano (Atom feed)" href="{SITE}stories/it/feed.xml">') in page
+    assert f'<a href="{SITE}stories/it/feed.json" type="application/feed+json">' in page
 
 
 def test_one_language_no_language_feeds(site: Path) -> None:
