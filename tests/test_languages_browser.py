@@ -140,5 +140,13 @@ def test_instant_navigation_reloads_a_page_in_another_language(served: str) -> N
             page.wait_for_load_state("load")
             assert page.evaluate("document.documentElement.lang") == "en"
             assert page.locator(".md-tabs").get_by_role("link", name="Stories").count() == 1
+            # The "By language" filter chip opens the Italian listing in full, in Italian.
+            filters = page.locator(".sh-filters")
+            filters.get_by_text("By language").click()
+            filters.get_by_role("link", name="Italiano").click()
+            page.wait_for_url("**/stories/it/")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == "it"
+            assert page.get_attribute(".md-search__input", "placeholder") == "Cerca"
         finally:
             browser.close()

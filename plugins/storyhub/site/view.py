@@ -236,19 +236,21 @@ class SiteView:
 
     # -- listings and filters ---------------------------------------------------------------
 
-    def filters(self) -> list[tuple[str, list[tuple[str, str]]]]:
+    def filters(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """Filter chips of the story listings, as plain links to server-rendered pages:
-        (group label, [(label, url), …]) for values, people, teams, languages and tags."""
+        (group label, [(label, url, language), …]) for values, people, teams, languages and
+        tags; ``language`` is the code of a language listing's chip (its label is in that
+        language and the page it opens too), else empty."""
         t = self.t
-        groups: list[tuple[str, list[tuple[str, str]]]] = [
-            (t("filter_values"), [(v.name, v.url) for v in self.hub.values.values()
+        groups: list[tuple[str, list[tuple[str, str, str]]]] = [
+            (t("filter_values"), [(v.name, v.url, "") for v in self.hub.values.values()
                                   if self.hub.by_value.get(v.id)]),
-            (t("filter_people"), [(p.name, p.url) for p in self.hub.people.values()
+            (t("filter_people"), [(p.name, p.url, "") for p in self.hub.people.values()
                                   if self.hub.by_person.get(p.id)]),
-            (t("filter_teams"), [(team.name, team.url) for team in self.hub.teams.values()]),
-            (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/")
-                                     for code in languages_of(self.hub)]),
-            (t("filter_tags"), [(tag.name, tag.url) for tag in self._tags.values()]),
+            (t("filter_teams"), [(team.name, team.url, "") for team in self.hub.teams.values()]),
+            (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/",
+                                      code) for code in languages_of(self.hub)]),
+            (t("filter_tags"), [(tag.name, tag.url, "") for tag in self._tags.values()]),
         ]
         return [(label, chips) for label, chips in groups if chips]
 
