@@ -245,13 +245,17 @@ class _Document(_Sourced):
     def attach(self, id: str, body: str, source: Source) -> None:
         self._id, self._body, self._source = id, body, source
 
+    # Read straight from pydantic's dict of private attributes: ``self._id`` goes through
+    # ``BaseModel.__getattr__``, and a build asks for ids hundreds of thousands of times.
     @property
     def id(self) -> str:
-        return self._id
+        private = self.__pydantic_private__
+        return private["_id"] if private else self._id  # type: ignore[no-any-return]
 
     @property
     def body(self) -> str:
-        return self._body
+        private = self.__pydantic_private__
+        return private["_body"] if private else self._body  # type: ignore[no-any-return]
 
 
 class Value(_Sourced):

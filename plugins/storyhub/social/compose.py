@@ -139,6 +139,8 @@ class Composer:
         self.hub = hub
         self.options = options
         self.rules = rules_for(options.mastodon_limit)
+        #: the rules without a fold, for the personal variants (the same limits and counts)
+        self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
         self.templates: dict[str, list[tuple[str, Template]]] = {
             net: [(name, env.get_template(path)) for name, path in variants.get(net, [])]
@@ -229,9 +231,9 @@ class Composer:
                 "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
             }
             # The sharer's own opening line comes first: no fold rule for the hook here.
-            text, shortened = fit(self.personal[rule.id][kind], context, story.summary,
-                                  tags[:rule.max_hashtags], replace(rule, fold=0))
-            counted = measure(rule, text)
+            text, shortened, counted = fit_measured(
+                self.personal[rule.id][kind], context, story.summary,
+                tags[:rule.max_hashtags], self.unfolded[rule.id])
             if not counted.ok:
                 continue  # offered within the limits, or not at all
             snippets.append(Snippet(rule.id, kind, text, counted, link,
@@ -346,7 +348,7 @@ def _fit_hook(
         if fits(hook):
             text, size = measured(hook, count)
             return text, count < len(tags), size
-        cut = shorten(hook, fits)
+        cut = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
         # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
@@ -354,6 +356,20 @@ def _fit_hook(
     # Not even an empty hook fits without hashtags: the rest is shortened by fit().
     text, size = measured("", 0)
     return text, True, size
+
+
+def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
+    """A guess of how long a hook may be for ``text`` (rendered with the whole ``hook``) to
+    fit: shorter by what the text is over its limit and by the ellipsis, and ending before
+    the fold. Only where the search starts (see :func:`shorten`), never what it finds."""
+    over = max(size.count - size.limit,
+               size.bytes - size.byte_limit if size.byte_limit else 0, 0)
+    target = len(hook) - over - 1
+    if rule.fold:
+        at = text.find(hook)
+        if at >= 0:
+            target = min(target, rule.fold - at - 1)
+    return target
 
 
 def compose(
