@@ -29,6 +29,8 @@ class RenderCache:
     converted: dict[str, tuple[str, Any]] = field(default_factory=dict)
     #: a story's snippets, by a hash of everything they are made from
     snippets: dict[str, Any] = field(default_factory=dict)
+    #: per story, its part of snippets.json and snippets.csv as last written
+    exports: dict[str, Any] = field(default_factory=dict)
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)

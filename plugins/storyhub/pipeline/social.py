@@ -30,7 +30,7 @@ from storyhub.options.settings import cache_dir
 from storyhub.social import compose as compose_module
 from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, StorySnippets, compose
-from storyhub.social.export import write_exports
+from storyhub.social.export import ExportMemo, write_exports
 from storyhub.social.schedulers import write_calendar_files
 from storyhub.social.templates import (
     html_environment,
@@ -167,6 +167,7 @@ def write_social(
     out_dir: Path,
     *,
     snippets_dir: Path | None = None,
+    memo: ExportMemo | None = None,
 ) -> list[Path]:
     """Finish the images and write them, the snippets page and the exports.
 
@@ -192,7 +193,7 @@ def write_social(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=settings.overrides.resolve() if settings.overrides else None,
             site_name=settings.site_name, language=settings.language,
-            calendar=social.calendar, calendar_files=[p.name for p in exports],
+            calendar=social.calendar, calendar_files=[p.name for p in exports], memo=memo,
         )
         written += exports
         if social.cache_root is not None and depth == 1:

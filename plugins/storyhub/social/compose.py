@@ -42,20 +42,30 @@ class Mention:
         return f"{self.name} ({self.handle})" if self.handle else self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class Snippet:
     network: str
     variant: str  # "1", "2", … or "own" for the text written in the story itself
     text: str
     measure: Measure
     link: str
-    intent: str | None
+    #: the share intent (a URL or None), or the network's rule to make it from when asked:
+    #: an intent holds the whole text percent-encoded, three times its size, and a hub's
+    #: posts are many; it is made again for each output that writes it
+    share: str | NetworkRule | None
     suggested_date: date
     shortened: bool = False
 
     @property
     def fits(self) -> bool:
         return self.measure.ok
+
+    @property
+    def intent(self) -> str | None:
+        """A link that opens the network's composer with this post (see :func:`share_intent`)."""
+        if isinstance(self.share, NetworkRule):
+            return share_intent(self.share, self.text, self.link)
+        return self.share
 
 
 @dataclass
@@ -177,7 +187,7 @@ class Composer:
                 link = self._link(url, network, story.id, OWN)
                 result.snippets.append(Snippet(
                     network, OWN, own, measure(rule, own), link,
-                    share_intent(rule, own, link), base_day,
+                    rule, base_day,
                 ))
             for index, (variant, template) in enumerate(self.templates[network]):
                 link = self._link(url, network, story.id, variant)
@@ -201,7 +211,7 @@ class Composer:
                 )
                 result.snippets.append(Snippet(
                     network, variant, text, size, link,
-                    share_intent(rule, text, link), base_day + timedelta(days=7 * index),
+                    rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
             result.snippets += self._personal(story, people, rule, tags, t, base_day)
@@ -237,7 +247,7 @@ class Composer:
             if not counted.ok:
                 continue  # offered within the limits, or not at all
             snippets.append(Snippet(rule.id, kind, text, counted, link,
-                                    share_intent(rule, text, link), day, shortened))
+                                    rule, day, shortened))
         return snippets
 
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
