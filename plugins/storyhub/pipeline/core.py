@@ -144,6 +144,7 @@ class Pipeline:
         #: what a preview server keeps between rebuilds (pages, snippets), if serving
         self.preview: RenderCache | None = None
         self._pictures: dict[tuple[str, str], Any] = {}
+        self._page_meta: dict[str, PageMeta] = {}
         #: what each hub object a page shows is, for the page fingerprints of this build
         self._described: dict[int, str] = {}
 
@@ -443,9 +444,15 @@ class Pipeline:
         return self.plan.by_src.get(src_uri)
 
     def page_meta(self, page: SitePage | None) -> PageMeta | None:
-        """Open Graph / Twitter / JSON-LD data for story and person pages."""
+        """Open Graph / Twitter / JSON-LD data for story and person pages (made once per page
+        and build: a preview server's fingerprint asks for it before the template does)."""
         if page is None or page.kind not in ("story", "person"):
             return None
+        if page.src_uri not in self._page_meta:
+            self._page_meta[page.src_uri] = self._make_page_meta(page)
+        return self._page_meta[page.src_uri]
+
+    def _make_page_meta(self, page: SitePage) -> PageMeta:
         from storyhub.site.meta import add_translations, person_meta, story_meta
 
         hub, view = self.hub, self.view

@@ -86,7 +86,9 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         social.cache_root = cache_dir(settings.root, "snippets")
         social.exports_key = exports_key(hub, snippets_opts, cards, folder)
         cached = social.cache_root / social.exports_key
-        if reuse_exports and _cached_files(cached) is not None:
+        # A preview server composes even then: its memo must hold every story's snippets, or
+        # its first rebuild after an edit would compose them all.
+        if reuse_exports and memo is None and _cached_files(cached) is not None:
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,

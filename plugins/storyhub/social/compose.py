@@ -18,7 +18,7 @@ from jinja2 import Environment, Template
 
 from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
-from storyhub.social.links import absolute, share_intent, with_utm
+from storyhub.social.links import absolute, share_intent, utm_query
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import personal_templates, variant_templates
@@ -124,7 +124,14 @@ def join_names(names: list[str], word_and: str) -> str:
     return ", ".join(names[:-1]) + f" {word_and} " + names[-1]
 
 
+#: what :func:`_tidy` changes beside the ends: blanks before a line end (CR LF included),
+#: three line ends in a row
+_UNTIDY = re.compile(r"[^\S\n]\n|\n\n\n")
+
+
 def _tidy(text: str) -> str:
+    if not _UNTIDY.search(text):
+        return text.strip()  # the common case, the same result as the lines below
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -149,6 +156,7 @@ class Composer:
         self.hub = hub
         self.options = options
         self.rules = rules_for(options.mastodon_limit)
+        self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
         #: the rules without a fold, for the personal variants (the same limits and counts)
         self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
@@ -253,7 +261,11 @@ class Composer:
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
         if not url.startswith("http"):
             return url
-        return with_utm(url, self.options.utm, network=network, slug=slug, variant=variant)
+        query = self._utm.get((network, variant))
+        if query is None:  # the parameters for this network and variant, the slug left open
+            query = self._utm[(network, variant)] = utm_query(
+                self.options.utm, network=network, variant=variant)
+        return query(url, slug)
 
 
 def fit(
