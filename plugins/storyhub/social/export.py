@@ -177,12 +177,38 @@ def _indented_json(data: Any, level: int) -> str:
         inner = "\n" + _INDENT * (level + 1)
         if isinstance(data, dict):
             body = ("," + inner).join(
-                _json_key(k) + ": " + _indented_json(v, level + 1) for k, v in data.items()
+                _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
             )
             return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join(_indented_json(v, level + 1) for v in data)
+        body = ("," + inner).join(_value_text(v, level + 1) for v in data)
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
+
+
+#: Plain values by exact type, written without a call to :func:`_indented_json` (a post
+#: has a dozen of them; bool and None before int, as :func:`_json_scalar` orders them).
+_PLAIN: dict[type, Any] = {
+    str: lambda v: _json_str(v), type(None): lambda v: "null",
+    bool: lambda v: "true" if v else "false", int: int.__repr__,
+}
+_KEYS: dict[str, str] = {}
+
+
+def _value_text(value: Any, level: int) -> str:
+    plain = _PLAIN.get(type(value))
+    return plain(value) if plain is not None else _indented_json(value, level)
+
+
+def _key_text(key: Any) -> str:
+    """``"key": `` (the few key names of an export are escaped once)."""
+    if type(key) is str:
+        found = _KEYS.get(key)
+        if found is None:
+            found = _KEYS[key] = _json_str(key) + ": "
+            if len(_KEYS) > 4096:
+                _KEYS.clear()
+        return found
+    return _json_key(key) + ": "
 
 
 _json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
