@@ -11,6 +11,7 @@ import csv
 import io
 import itertools
 import json
+import zlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -266,7 +267,16 @@ def _write_rows(writer: Any, item: StorySnippets, site_url: str | None,
 
 
 #: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
-ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], str, str]]
+#: (the texts compressed: a story's part is tens of kilobytes, mostly share intents)
+ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
 
 
 def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextIO,
@@ -284,7 +294,7 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         mine = tuple(by_story.get(story_id, ()))
         found = memo.get(story_id) if memo is not None else None
         if found is not None and found[0] is item and found[1] == mine:
-            entry, rows = found[2], found[3]
+            entry, rows = _unpack(found[2]), _unpack(found[3])
         else:
             intents = [s.intent for s in item.snippets]
             entry = _indented_json(_story_data(item, snippets.site_url, planned, intents), 2)
@@ -292,7 +302,7 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
             _write_rows(_csv_writer(buffer), item, snippets.site_url, planned, intents)
             rows = buffer.getvalue()
             if memo is not None:
-                memo[story_id] = (item, mine, entry, rows)
+                memo[story_id] = (item, mine, _pack(entry), _pack(rows))
         table.write(rows)
         yield Written(entry)
     if memo is not None and len(memo) > len(snippets.stories):
