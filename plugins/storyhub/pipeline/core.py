@@ -610,6 +610,8 @@ class Pipeline:
                                    self.share_image)
         alternates = {absolute(self.settings.site_url or "", s.url): story_alternates(self.hub, s)
                       for s in self.hub.stories if s.id in self.hub.translations}
+        homes = self.view.home_alternates()  # a site in several languages: a home per language
+        alternates.update({url: homes for code, url in homes if code != "x-default"})
         if sitemap.rewrite(site_dir, alternates):
             written.append(site_dir / "sitemap.xml")
         if self.settings.options.report if report is None else report:
