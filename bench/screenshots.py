@@ -24,6 +24,8 @@ PAGES = {
     "people": "people/",
     "teams": "teams/",
     "listing": "stories/",
+    "story-it": "stories/libri-aperti/",
+    "listing-it": "stories/it/",
 }
 WIDTHS = (1280, 390)
 SCROLL = """async () => {

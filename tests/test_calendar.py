@@ -104,6 +104,26 @@ def test_fold_and_escape() -> None:
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
+def test_fold_fills_lines_and_never_splits_a_character() -> None:
+    """Mixed 1- to 4-octet characters at every length: each line holds at most 75 octets
+    (the continuation's space included), is as full as the next character allows, and
+    unfolding gives the line back."""
+    import random
+
+    rnd = random.Random(5545)
+    alphabet = "ab ,;\\è€😀日"
+    for _ in range(2000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 300)))
+        folded = fold(line)
+        assert folded.endswith("\r\n") and folded.replace("\r\n ", "")[:-2] == line
+        parts = folded[:-2].split("\r\n")
+        for i, part in enumerate(parts):
+            size = len(part.encode("utf-8"))
+            assert size <= 75 and (i == 0 or part.startswith(" "))
+            if i + 1 < len(parts):  # full: the next character would not have fitted
+                assert size + len(parts[i + 1][1].encode("utf-8")) > 75
+
+
 # -- scheduler CSV profiles ----------------------------------------------------------------
 
 

@@ -337,6 +337,14 @@ def test_home_pages_per_language_link_each_other(built: tuple[str, Path]) -> Non
         # the reader's language first: every story in it before any other
         langs = [card["data-sh-lang"] for card in soup.select(".sh-card")]
         assert langs == sorted(langs, key=lambda code: code != language), relative
+    # the sitemap carries the same alternates under each home page's address
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = {url.findtext("s:loc", namespaces=ns):
+               {(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)}
+               for url in ET.fromstring((site / "sitemap.xml").read_bytes()).findall("s:url", ns)}
+    assert sitemap[SITE] == expected == sitemap[f"{SITE}{other}/"]
     # the further language's home is reached from the home pages, not the navigation
     home = BeautifulSoup(read(site, "index.html"), "html.parser")
     assert f'href="{other}/"' not in str(home.select_one(".md-tabs"))

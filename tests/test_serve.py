@@ -99,3 +99,37 @@ def test_an_edited_person_and_value_show_everywhere(hub: Hub, serve) -> None:  #
     for page in ("stories/night-shift/index.html", "values/index.html",
                  "values/craft/index.html"):
         assert "Craftsmanship" in read(site, page), page
+
+
+def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A preview server reuses each unchanged story's part of snippets.json and snippets.csv;
+    after edits its exports are byte for byte those of a fresh build of the same hub."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    serve()
+    memo = serve.plugin.renders.exports
+    assert set(memo) == {"night-shift", "first-oven"}
+    kept, edited = memo["first-oven"], memo["night-shift"]
+    hub.write("stories/night-shift.md",
+              story_text("Night shift, told again", people="[giulia, marco]",
+                         values="[craft, care]"))
+    served = serve()
+    assert memo["first-oven"] is kept  # not written again: nothing it shows changed
+    assert memo["night-shift"] is not edited
+    fresh = hub.build(site="fresh")
+    names = sorted(p.name for p in (fresh / "snippets").iterdir())
+    assert {"snippets.json", "snippets.csv", "index.html"} <= set(names)
+    assert names == sorted(p.name for p in (served / "snippets").iterdir())
+    for name in names:
+        assert (served / "snippets" / name).read_bytes() == \
+            (fresh / "snippets" / name).read_bytes(), name
+    assert "Night shift, told again" in read(served, "snippets/snippets.csv")
+    # A person renamed: the stories they are in are written again, the others are kept.
+    kept = memo["first-oven"]
+    hub.write("people/marco.md", person_text("Marco Rinaldi-Neri"))
+    served = serve()
+    fresh = hub.build(site="fresh2")
+    for name in ("snippets.json", "snippets.csv"):
+        assert (served / "snippets" / name).read_bytes() == \
+            (fresh / "snippets" / name).read_bytes(), name
+    assert "Marco Rinaldi-Neri" in read(served, "snippets/snippets.json")
+    assert memo["first-oven"] is kept  # Marco is not in it

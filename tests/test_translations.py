@@ -114,3 +114,32 @@ def test_the_sitemap_carries_the_alternates(hub: Hub) -> None:
                 ("x-default", f"{base}night-shift/")}
     assert found[f"{base}night-shift/"] == expected == found[f"{base}turno-di-notte/"]
     assert found[f"{base}first-oven/"] == set()
+
+
+def related_titles(page: str) -> list[str]:
+    section = page.split('id="sh-related-title"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<h3 class="sh-card__title">\s*<a [^>]*>([^<]+)</a>', section)
+
+
+def test_a_translated_story_is_related_once_in_the_readers_language(hub: Hub) -> None:
+    """Related stories count a translated story once: the version in the page's language
+    when there is one (else the original), never both, never the page's own versions."""
+    people, values = "[giulia, marco]", "[craft, care]"
+    hub.write("stories/turno-di-notte.md", story_text(
+        "Turno di notte", people=people, values=values,
+        extra="lang: it\ntranslation_of: night-shift\n"))
+    hub.write("stories/the-glaze-book.md", story_text(
+        "The glaze book", date="2025-03-10", people="[giulia]"))
+    hub.write("stories/il-libro-degli-smalti.md", story_text(
+        "Il libro degli smalti", date="2025-03-10", people="[giulia]",
+        extra="lang: it\ntranslation_of: the-glaze-book\n"))
+    site = hub.build()
+    english = related_titles(read(site, "stories/night-shift/index.html"))
+    italian = related_titles(read(site, "stories/turno-di-notte/index.html"))
+    assert "The glaze book" in english and "Il libro degli smalti" not in english
+    assert "Il libro degli smalti" in italian and "The glaze book" not in italian
+    for titles in (english, italian):
+        assert "Night shift" not in titles and "Turno di notte" not in titles
+        assert len(titles) == len(set(titles))
+    # The original (English) of a story with no Italian version, on the Italian page.
+    assert "The first oven" in italian and "The first oven" in english

@@ -251,8 +251,10 @@ class _Sourced(_Strict):
 
     @property
     def source(self) -> Source:
-        assert self._source is not None
-        return self._source
+        private = self.__pydantic_private__
+        found = private["_source"] if private else self._source
+        assert found is not None
+        return found  # type: ignore[no-any-return]
 
 
 class _Document(_Sourced):
@@ -262,15 +264,23 @@ class _Document(_Sourced):
     _body: str = PrivateAttr("")
 
     def attach(self, id: str, body: str, source: Source) -> None:
-        self._id, self._body, self._source = id, body, source
+        private = self.__pydantic_private__
+        if private is None:
+            self._id, self._body, self._source = id, body, source
+        else:  # what BaseModel.__setattr__ does for private attributes, without its checks
+            private.update(_id=id, _body=body, _source=source)
 
+    # Read straight from pydantic's dict of private attributes: ``self._id`` goes through
+    # ``BaseModel.__getattr__``, and a build asks for ids hundreds of thousands of times.
     @property
     def id(self) -> str:
-        return self._id
+        private = self.__pydantic_private__
+        return private["_id"] if private else self._id  # type: ignore[no-any-return]
 
     @property
     def body(self) -> str:
-        return self._body
+        private = self.__pydantic_private__
+        return private["_body"] if private else self._body  # type: ignore[no-any-return]
 
 
 def _translations_field(what: str) -> Any:

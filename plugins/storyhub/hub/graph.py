@@ -204,20 +204,34 @@ class Hub:
         return self.stories[index - 1] if index > 0 else None
 
     def related(self, story: Story, count: int | None = None) -> list[Story]:
-        """Stories sharing a person, then a value, nearest in time first."""
+        """Stories sharing a person, then a value, nearest in time first. A translated
+        story counts once, in ``story``'s language when it has a version in it, and the
+        story's own versions are never related to it."""
         count = self.settings.related_count if count is None else count
         chosen: list[Story] = []
-        seen = {story.id}
+        seen = {story.id} | self._versions(story)
+        language = story_language(story, self.settings.language)
         for groups in (
             [self.by_person.get(p, []) for p in story.people],
             [self.by_value.get(v, []) for v in story.values],
         ):
-            for candidate in _nearest(story, groups, count - len(chosen), seen):
-                chosen.append(candidate)
+            # twice as many as missing: two versions of one story count once
+            for candidate in _nearest(story, groups, 2 * (count - len(chosen)), seen):
+                if len(chosen) >= count:
+                    break
+                if candidate.id in seen:  # a version of one chosen in this same round
+                    continue
+                versions = self.translations.get(candidate.id, [])
+                chosen.append(next((s for lang, s in versions if lang == language), candidate))
                 seen.add(candidate.id)
+                seen |= self._versions(candidate)
             if len(chosen) >= count:
                 break
         return chosen
+
+    def _versions(self, story: Story) -> set[str]:
+        """Ids of every published version of ``story`` (itself included when translated)."""
+        return {s.id for _, s in self.translations.get(story.id, [])}
 
 
 def _nearest(

@@ -23,23 +23,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import storyhub
 from storyhub.content.files import links_in
 from storyhub.content.load import Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
-from storyhub.editor.site import admin_files, copy_vendor, editor_settings, write_preview_error
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
 from storyhub.i18n import CATALOGUE_DIR, Translator
-from storyhub.media.images import (
-    IMAGE_SUFFIXES,
-    ImageProblem,
-    check_media,
-    clean_image_bytes,
-    responsive_variants,
-)
 from storyhub.options.read import (
     ConfigError,
     Positions,
@@ -49,34 +41,19 @@ from storyhub.options.read import (
     read_mkdocs_yml,
 )
 from storyhub.options.settings import HubSettings, cache_dir, hub_settings
-from storyhub.pipeline.leaks import Leak, format_leaks, scan_site, secrets_of
-from storyhub.pipeline.renders import RenderCache, hash_files
-from storyhub.pipeline.social import Social, prepare_social, write_social
-from storyhub.site import sitemap
-from storyhub.site.dependencies import fingerprint
-from storyhub.site.feeds import Feed, FeedLink, feed_links, plan_feeds, write_feeds
-from storyhub.site.meta import (
-    PageMeta,
-    add_translations,
-    person_meta,
-    story_alternates,
-    story_meta,
-)
-from storyhub.site.plan import (
-    Asset,
-    SitePage,
-    SitePlan,
-    asset_urls,
-    plan_site,
-    section_titles,
-)
-from storyhub.site.quotes import mark_pull_quotes, render_pull_quotes
-from storyhub.site.view import SiteView, template_context
 from storyhub.social import NO_SITE_URL, check_social
-from storyhub.social.links import share_intent
-from storyhub.social.rules import RULES
-from storyhub.text.jinja import search_path
-from storyhub.text.urls import absolute
+
+# What only a build needs (pages, images, snippets, feeds, the leak scan, the editor) is
+# imported where it is used: `storyhub check` reads, validates and links, and does not pay
+# for Pillow, Jinja and the output modules at start-up.
+if TYPE_CHECKING:
+    from storyhub.pipeline.leaks import Leak
+    from storyhub.pipeline.renders import RenderCache
+    from storyhub.pipeline.social import Social
+    from storyhub.site.feeds import Feed, FeedLink
+    from storyhub.site.meta import PageMeta
+    from storyhub.site.plan import Asset, SitePage, SitePlan
+    from storyhub.site.view import SiteView
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
@@ -113,6 +90,8 @@ class UnsafeOutput(Exception):
     """The built output holds traces of unpublished content (see the leak scan)."""
 
     def __init__(self, leaks: list[Leak]):
+        from storyhub.pipeline.leaks import format_leaks
+
         self.leaks = leaks
         super().__init__(f"storyhub: the built site contains {len(leaks)} trace(s) of "
                          f"unpublished content; do not deploy it:\n{format_leaks(leaks)}")
@@ -166,6 +145,9 @@ class Pipeline:
         #: what a preview server keeps between rebuilds (pages, snippets), if serving
         self.preview: RenderCache | None = None
         self._pictures: dict[tuple[str, str], Any] = {}
+        self._page_meta: dict[str, PageMeta] = {}
+        #: what each hub object a page shows is, for the page fingerprints of this build
+        self._described: dict[int, str] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -261,6 +243,8 @@ class Pipeline:
         """Read every file, validate, link: every problem of the hub in one pass."""
         if self._hub is None:
             content: Content = load_content(self.settings.root, self.settings.options.publish)
+            from storyhub.media.images import check_media
+
             check_media(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
@@ -311,6 +295,8 @@ class Pipeline:
     @property
     def plan(self) -> SitePlan:
         if self._plan is None:
+            from storyhub.site.plan import plan_site
+
             self.require_valid()
             self._plan = plan_site(self.hub)
         return self._plan
@@ -318,6 +304,9 @@ class Pipeline:
     @property
     def view(self) -> SiteView:
         if self._view is None:
+            from storyhub.site.plan import asset_urls
+            from storyhub.site.view import SiteView
+
             self._view = SiteView(self.hub, self.hub.translator, asset_urls(self.plan.assets),
                                   tags=self.plan.tags, share=self.share_links(),
                                   images=self.responsive_images())
@@ -326,14 +315,21 @@ class Pipeline:
     def share_links(self) -> dict[str, list[tuple[str, str]]]:
         """Per story, (network name, share-intent URL) from its composed snippets (the first
         variant per network); without snippets, intents with the title and the address."""
+        from storyhub.social.links import share_intent
+        from storyhub.social.rules import RULES
+        from storyhub.text.urls import absolute
+
         links: dict[str, list[tuple[str, str]]] = {}
         snippets = self.social.snippets if self.social is not None else None
         if snippets is not None:
             for entry in snippets.stories:
                 seen: dict[str, str] = {}
                 for snippet in entry.snippets:
-                    if snippet.intent and snippet.network not in seen:
-                        seen[snippet.network] = snippet.intent
+                    if snippet.network in seen:
+                        continue  # an intent is made when asked for: only the first
+                    intent = snippet.intent
+                    if intent:
+                        seen[snippet.network] = intent
                 links[entry.story.id] = [(snippets.rules[n].name, url) for n, url in seen.items()]
             return links
         cached = self.social.cached_exports if self.social is not None else None
@@ -366,6 +362,8 @@ class Pipeline:
         page = self.page(src_uri)
         if page is None or page.kind != "story":
             return markdown
+        from storyhub.site.quotes import mark_pull_quotes
+
         return mark_pull_quotes(markdown)
 
     def page_html(self, src_uri: str, html: str) -> str:
@@ -373,6 +371,8 @@ class Pipeline:
         page = self.page(src_uri)
         if page is None or page.kind != "story":
             return html
+        from storyhub.site.quotes import render_pull_quotes
+
         return render_pull_quotes(html, page.markdown, self.view, page.url)
 
     def nav_order(self, src_uri: str) -> int:
@@ -387,6 +387,8 @@ class Pipeline:
 
     def nav_titles(self, src_uri: str) -> dict[str, str]:
         """The navigation's section titles in the language of the page ``src_uri``."""
+        from storyhub.site.plan import section_titles
+
         page = self.plan.by_src.get(src_uri)
         return section_titles(self.translator.in_language(page.language if page else None))
 
@@ -408,6 +410,8 @@ class Pipeline:
 
     def _responsive(self, asset: Asset, data: bytes, cache: Path) -> Iterator[PlannedFile]:
         """Smaller WebP and JPEG versions of a published image, for ``srcset``."""
+        from storyhub.media.images import responsive_variants
+
         variants = responsive_variants(data, asset.kind, cache=cache)
         if not variants:
             return
@@ -422,6 +426,8 @@ class Pipeline:
             tuple(files["WEBP"]), tuple(files["JPEG"]), largest.width, largest.height)
 
     def _planned(self, asset: Asset, cache: Path) -> PlannedFile:
+        from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, clean_image_bytes
+
         if asset.src.suffix.lower() not in IMAGE_SUFFIXES:
             return PlannedFile(asset.dest, src=asset.src)
         try:
@@ -454,9 +460,17 @@ class Pipeline:
         return self.plan.by_src.get(src_uri)
 
     def page_meta(self, page: SitePage | None) -> PageMeta | None:
-        """Open Graph / Twitter / JSON-LD data for story and person pages."""
+        """Open Graph / Twitter / JSON-LD data for story and person pages (made once per page
+        and build: a preview server's fingerprint asks for it before the template does)."""
         if page is None or page.kind not in ("story", "person"):
             return None
+        if page.src_uri not in self._page_meta:
+            self._page_meta[page.src_uri] = self._make_page_meta(page)
+        return self._page_meta[page.src_uri]
+
+    def _make_page_meta(self, page: SitePage) -> PageMeta:
+        from storyhub.site.meta import add_translations, person_meta, story_meta
+
         hub, view = self.hub, self.view
         if page.kind == "person":
             return person_meta(hub, page.subject, view.photo_url(page.subject))
@@ -471,6 +485,9 @@ class Pipeline:
         """A hash of what every page is rendered with: options, site settings, "now",
         templates (overrides first), words, mkdocs.yml, the site's own pages, the page list."""
         if self._global_key is None:
+            from storyhub.pipeline.renders import hash_files
+            from storyhub.text.jinja import search_path
+
             hasher = hashlib.sha256()
             settings = self.settings
             hasher.update(json.dumps([
@@ -498,9 +515,11 @@ class Pipeline:
         page = self.page(src_uri)
         if page is None:
             return None, None
+        from storyhub.site.dependencies import fingerprint
+
         extra = [repr(self.page_meta(page)), repr(self.feed_links(page))]
         mark = fingerprint(self.view, page, markdown, extra,
-                           self.global_key(config_file, docs_dir))
+                           self.global_key(config_file, docs_dir), self._described)
         return mark, cache.get(src_uri, mark)
 
     @property
@@ -508,6 +527,8 @@ class Pipeline:
         """The hub's feeds by (kind, id): the hub's ("hub", ""), each value's, person's and
         team's with at least one story (none without ``site_url``)."""
         if self._feeds is None:
+            from storyhub.site.feeds import plan_feeds
+
             self._feeds = {(f.kind, f.key): f for f in plan_feeds(self.hub, self.translator)}
         return self._feeds
 
@@ -515,6 +536,8 @@ class Pipeline:
         """The feeds a page points at (``<link rel="alternate">`` and visible links)."""
         if page is None or not self.settings.site_url:
             return []
+        from storyhub.site.feeds import feed_links
+
         # Labels in the page's language (a home page in another language).
         site_url, t = self.settings.site_url, self.translator.in_language(page.language)
         if page.kind in ("home", "stories"):
@@ -533,6 +556,8 @@ class Pipeline:
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
         ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""
+        from storyhub.site.view import template_context
+
         page = self.page(src_uri) if src_uri is not None else None
         return template_context(self.view, page, self.page_meta(page), self.feed_links(page))
 
@@ -547,6 +572,8 @@ class Pipeline:
 
     def prepare_outputs(self, *, reuse_exports: bool = True) -> Social:
         """Plan share images and compose snippets (nothing drawn yet)."""
+        from storyhub.pipeline.social import prepare_social
+
         self.require_valid()
         if self.social is not None:
             self.social.cancel()
@@ -568,14 +595,23 @@ class Pipeline:
         """Write what is not a page: share images, the snippets page and its exports, the
         feeds (a site build only) and the hub report page. They are in no navigation,
         sitemap or search index."""
+        from storyhub.pipeline.social import write_social
+        from storyhub.site import sitemap
+        from storyhub.site.feeds import write_feeds
+        from storyhub.site.meta import story_alternates
+        from storyhub.text.urls import absolute
+
         written: list[Path] = []
         if self.social is not None:
-            written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir)
+            written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir,
+                                    memo=self.preview.exports if self.preview else None)
         if snippets_dir is None:
             written += write_feeds(self.hub, list(self.feeds.values()), site_dir,
                                    self.share_image)
         alternates = {absolute(self.settings.site_url or "", s.url): story_alternates(self.hub, s)
                       for s in self.hub.stories if s.id in self.hub.translations}
+        homes = self.view.home_alternates()  # a site in several languages: a home per language
+        alternates.update({url: homes for code, url in homes if code != "x-default"})
         if sitemap.rewrite(site_dir, alternates):
             written.append(site_dir / "sitemap.xml")
         if self.settings.options.report if report is None else report:
@@ -597,6 +633,8 @@ class Pipeline:
         options = self.settings.options.editor
         if not options.enabled:
             return []
+        from storyhub.editor.site import admin_files, editor_settings
+
         hub = self._hub
         settings = editor_settings(
             language=self.settings.language, repo_url=repo_url,
@@ -610,10 +648,14 @@ class Pipeline:
 
     def finish_editor(self, site_dir: Path) -> list[Path]:
         """The pinned editor bundle: npm's checksummed bytes, copied after the leak scan."""
+        from storyhub.editor.site import copy_vendor
+
         return copy_vendor(site_dir) if self.settings.options.editor.enabled else []
 
     def write_preview_error(self, site_dir: Path, *, mount: str = "/") -> None:
         """The page a broken preview shows at every address: every problem, exactly."""
+        from storyhub.editor.site import write_preview_error
+
         write_preview_error(site_dir, [d.format() for d in self.diagnostics.errors],
                             self.settings.language, mount=mount)
 
@@ -622,6 +664,8 @@ class Pipeline:
     def scan(self, site_dir: Path, docs_dir: Path | None = None) -> list[Leak]:
         """Traces of unpublished content anywhere in ``site_dir``. The site's own pages in
         ``docs_dir`` are public texts: words they share with hidden stories are not traces."""
+        from storyhub.pipeline.leaks import scan_site, secrets_of
+
         return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))),
                          trusted=self._trusted)
 

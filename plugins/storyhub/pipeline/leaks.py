@@ -122,9 +122,13 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
         if person.photo is not None and not hub.shows_photo(person):
             _add_photo(hub, person, f"{person.source.path} did not consent to their photo",
                        published_files, add)
-    corpus = normalise("\n".join([*_public_corpus(hub), *public_texts]))
     pattern = _pattern(s for s in secrets.values() if not s.always)
-    public = {m.group(0) for m in pattern.finditer(corpus)} if pattern is not None else set()
+    if pattern is None:  # nothing a published text could excuse: no corpus to read
+        return list(secrets.values())
+    # Each text normalised on its own and joined by a space: the same string as normalising
+    # the texts joined by new lines, without a second copy of every word of the hub.
+    corpus = " ".join(filter(None, map(normalise, [*_public_corpus(hub), *public_texts])))
+    public = {m.group(0) for m in pattern.finditer(corpus)}
     return [s for s in secrets.values() if s.always or s.text not in public]
 
 

@@ -29,6 +29,8 @@ class RenderCache:
     converted: dict[str, tuple[str, Any]] = field(default_factory=dict)
     #: a story's snippets, by a hash of everything they are made from
     snippets: dict[str, Any] = field(default_factory=dict)
+    #: per story, its part of snippets.json and snippets.csv as last written
+    exports: dict[str, Any] = field(default_factory=dict)
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)
@@ -53,10 +55,11 @@ class RenderCache:
         self.last_rendered.add(src_uri)
 
     def forget_except(self, src_uris: Iterable[str]) -> None:
-        """Drop pages that no longer exist (a removed story); keep the snippets memo small."""
-        if len(self.snippets) > 4 * max(len(self.pages), 64):
-            self.snippets.clear()
+        """Drop pages that no longer exist (a removed story); keep the snippets memo small
+        (measured against the pages the site has now: on the first build none is stored)."""
         keep = set(src_uris)
+        if len(self.snippets) > 4 * max(len(keep), 64):
+            self.snippets.clear()
         for src_uri in [s for s in self.pages if s not in keep]:
             del self.pages[src_uri]
             self.converted.pop(src_uri, None)

@@ -30,7 +30,7 @@ from storyhub.options.settings import cache_dir
 from storyhub.social import compose as compose_module
 from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, StorySnippets, compose
-from storyhub.social.export import write_exports
+from storyhub.social.export import ExportMemo, write_exports
 from storyhub.social.schedulers import write_calendar_files
 from storyhub.social.templates import (
     html_environment,
@@ -86,7 +86,9 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         social.cache_root = cache_dir(settings.root, "snippets")
         social.exports_key = exports_key(hub, snippets_opts, cards, folder)
         cached = social.cache_root / social.exports_key
-        if reuse_exports and _cached_files(cached) is not None:
+        # A preview server composes even then: its memo must hold every story's snippets, or
+        # its first rebuild after an edit would compose them all.
+        if reuse_exports and memo is None and _cached_files(cached) is not None:
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
@@ -167,6 +169,7 @@ def write_social(
     out_dir: Path,
     *,
     snippets_dir: Path | None = None,
+    memo: ExportMemo | None = None,
 ) -> list[Path]:
     """Finish the images and write them, the snippets page and the exports.
 
@@ -192,7 +195,7 @@ def write_social(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=settings.overrides.resolve() if settings.overrides else None,
             site_name=settings.site_name, language=settings.language,
-            calendar=social.calendar, calendar_files=[p.name for p in exports],
+            calendar=social.calendar, calendar_files=[p.name for p in exports], memo=memo,
         )
         written += exports
         if social.cache_root is not None and depth == 1:

@@ -18,7 +18,7 @@ from typing import Any
 
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Team
-from storyhub.site.plan import SitePage
+from storyhub.site.plan import SitePage, Tag
 from storyhub.site.view import SiteView
 
 
@@ -82,19 +82,34 @@ def describe(view: SiteView, item: Any) -> str:
         return "\0".join(("value", item.model_dump_json()))
     if isinstance(item, Team):
         return "\0".join(("team", item.id, item.name, *(m.id for m in item.members)))
+    if isinstance(item, Tag):
+        # A chip (name and link) and which stories have it; not every story's whole text
+        # (a tag's repr holds its stories: every story page would print the tag's stories).
+        return "\0".join(("tag", item.name, item.slug, *(s.id for s in item.stories)))
     return f"{type(item).__name__}\0{item!r}"
 
 
 def fingerprint(view: SiteView, page: SitePage, markdown: str, extra: Iterable[str],
-                global_key: str) -> str | None:
-    """A hash of everything ``page`` is rendered from, or None if that is not known."""
+                global_key: str, memo: dict[int, str] | None = None) -> str | None:
+    """A hash of everything ``page`` is rendered from, or None if that is not known.
+
+    ``memo`` (one per build, while the hub's objects live) keeps each object's description:
+    a story is on many pages (its own, its people's, listings, related stories)."""
     inputs = page_inputs(view, page)
     if inputs is None:
         return None
+    memo = {} if memo is None else memo
+
+    def described(item: Any) -> str:
+        key = id(item)
+        if key not in memo:
+            memo[key] = describe(view, item)
+        return memo[key]
+
     hasher = hashlib.sha256()
     for text in (global_key, page.src_uri, page.kind, page.title, page.description,
                  str(page.number), str(page.count), markdown, *extra,
-                 *(describe(view, item) for item in inputs)):
+                 *(described(item) for item in inputs)):
         hasher.update(text.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
     return hasher.hexdigest()

@@ -12,9 +12,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _SKIPPED = " \u00a0\u200b\ufeff"
 
 
+#: a cell starting with none of these is left as it is (checked first: most cells)
+_WATCHED = frozenset(FORMULA_STARTS) | frozenset(_SKIPPED)
+
+
 def neutralise(cell: str) -> str:
     """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula.
     (Quotes inside the cell are escaped by the CSV writer.)"""
+    if cell[:1] not in _WATCHED:
+        return cell
     if cell.startswith(FORMULA_STARTS) or cell.lstrip(_SKIPPED).startswith(FORMULA_STARTS):
         return "'" + cell
     return cell

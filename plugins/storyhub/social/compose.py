@@ -18,7 +18,7 @@ from jinja2 import Environment, Template
 
 from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
-from storyhub.social.links import absolute, share_intent, with_utm
+from storyhub.social.links import absolute, share_intent, utm_query
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import personal_templates, variant_templates
@@ -42,20 +42,30 @@ class Mention:
         return f"{self.name} ({self.handle})" if self.handle else self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class Snippet:
     network: str
     variant: str  # "1", "2", … or "own" for the text written in the story itself
     text: str
     measure: Measure
     link: str
-    intent: str | None
+    #: the share intent (a URL or None), or the network's rule to make it from when asked:
+    #: an intent holds the whole text percent-encoded, three times its size, and a hub's
+    #: posts are many; it is made again for each output that writes it
+    share: str | NetworkRule | None
     suggested_date: date
     shortened: bool = False
 
     @property
     def fits(self) -> bool:
         return self.measure.ok
+
+    @property
+    def intent(self) -> str | None:
+        """A link that opens the network's composer with this post (see :func:`share_intent`)."""
+        if isinstance(self.share, NetworkRule):
+            return share_intent(self.share, self.text, self.link)
+        return self.share
 
 
 @dataclass
@@ -114,7 +124,14 @@ def join_names(names: list[str], word_and: str) -> str:
     return ", ".join(names[:-1]) + f" {word_and} " + names[-1]
 
 
+#: what :func:`_tidy` changes beside the ends: blanks before a line end (CR LF included),
+#: three line ends in a row
+_UNTIDY = re.compile(r"[^\S\n]\n|\n\n\n")
+
+
 def _tidy(text: str) -> str:
+    if not _UNTIDY.search(text):
+        return text.strip()  # the common case, the same result as the lines below
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -139,6 +156,9 @@ class Composer:
         self.hub = hub
         self.options = options
         self.rules = rules_for(options.mastodon_limit)
+        self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
+        #: the rules without a fold, for the personal variants (the same limits and counts)
+        self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
         self.templates: dict[str, list[tuple[str, Template]]] = {
             net: [(name, env.get_template(path)) for name, path in variants.get(net, [])]
@@ -175,7 +195,7 @@ class Composer:
                 link = self._link(url, network, story.id, OWN)
                 result.snippets.append(Snippet(
                     network, OWN, own, measure(rule, own), link,
-                    share_intent(rule, own, link), base_day,
+                    rule, base_day,
                 ))
             for index, (variant, template) in enumerate(self.templates[network]):
                 link = self._link(url, network, story.id, variant)
@@ -199,7 +219,7 @@ class Composer:
                 )
                 result.snippets.append(Snippet(
                     network, variant, text, size, link,
-                    share_intent(rule, text, link), base_day + timedelta(days=7 * index),
+                    rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
             result.snippets += self._personal(story, people, rule, tags, t, base_day)
@@ -229,19 +249,23 @@ class Composer:
                 "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
             }
             # The sharer's own opening line comes first: no fold rule for the hook here.
-            text, shortened = fit(self.personal[rule.id][kind], context, story.summary,
-                                  tags[:rule.max_hashtags], replace(rule, fold=0))
-            counted = measure(rule, text)
+            text, shortened, counted = fit_measured(
+                self.personal[rule.id][kind], context, story.summary,
+                tags[:rule.max_hashtags], self.unfolded[rule.id])
             if not counted.ok:
                 continue  # offered within the limits, or not at all
             snippets.append(Snippet(rule.id, kind, text, counted, link,
-                                    share_intent(rule, text, link), day, shortened))
+                                    rule, day, shortened))
         return snippets
 
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
         if not url.startswith("http"):
             return url
-        return with_utm(url, self.options.utm, network=network, slug=slug, variant=variant)
+        query = self._utm.get((network, variant))
+        if query is None:  # the parameters for this network and variant, the slug left open
+            query = self._utm[(network, variant)] = utm_query(
+                self.options.utm, network=network, variant=variant)
+        return query(url, slug)
 
 
 def fit(
@@ -346,7 +370,7 @@ def _fit_hook(
         if fits(hook):
             text, size = measured(hook, count)
             return text, count < len(tags), size
-        cut = shorten(hook, fits)
+        cut = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
         # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
@@ -354,6 +378,20 @@ def _fit_hook(
     # Not even an empty hook fits without hashtags: the rest is shortened by fit().
     text, size = measured("", 0)
     return text, True, size
+
+
+def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
+    """A guess of how long a hook may be for ``text`` (rendered with the whole ``hook``) to
+    fit: shorter by what the text is over its limit and by the ellipsis, and ending before
+    the fold. Only where the search starts (see :func:`shorten`), never what it finds."""
+    over = max(size.count - size.limit,
+               size.bytes - size.byte_limit if size.byte_limit else 0, 0)
+    target = len(hook) - over - 1
+    if rule.fold:
+        at = text.find(hook)
+        if at >= 0:
+            target = min(target, rule.fold - at - 1)
+    return target
 
 
 def compose(

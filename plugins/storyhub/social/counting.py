@@ -7,6 +7,7 @@ with the ``regex`` package (grapheme clusters ``\\X`` and Unicode emoji properti
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,7 +20,9 @@ _TRAILING = ".,;:!?)]}'\"…»"
 
 # A URL as the networks link it: with a scheme, or a bare domain with a common TLD.
 # Not after "@" (a mention such as @giulia.bsky.social or @giulia@mastodon.social).
-URL_RE = regex.compile(
+# The standard library's engine: the pattern needs nothing of ``regex`` and ``re`` scans
+# it about three times faster (every post of every network is measured, some many times).
+URL_RE = re.compile(
     r"""(?<![@\w.\-/])
     (?:
         https?://[^\s<>"]+
@@ -27,7 +30,7 @@ URL_RE = regex.compile(
         \.(?:com|org|net|it|eu|io|co|uk|de|fr|es|ch|dev|app|social|blog|info|me|ly)
         (?![\w-])(?:/[^\s<>"]*)?
     )""",
-    regex.VERBOSE | regex.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 # An emoji as users see one: a flag, a keycap, a tag sequence (🏴 England) or a

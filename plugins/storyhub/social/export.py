@@ -8,9 +8,11 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -79,32 +81,41 @@ def _stories_data(snippets: SnippetSet, calendar: Calendar | None = None
     """Each story's entry, made when asked for: the export is written one story at a time."""
     planned = _planned(calendar)
     for item in snippets.stories:
-        story = item.story
-        yield {
-            "slug": story.id,
-            "title": story.title,
-            "summary": story.summary,
-            "date": story.date.isoformat(),
-            "url": item.url,
-            "lang": story.lang,
-            "values": [{"id": i, "name": n} for i, n in item.values],
-            "people": [{"id": i, "name": n} for i, n in item.people],
-            "tags": list(story.tags),
-            "images": _images(item, snippets.site_url),
-            "snippets": [
-                {
-                    "network": s.network, "variant": s.variant, "text": s.text,
-                    "count": s.measure.count, "limit": s.measure.limit, "unit": s.measure.unit,
-                    "bytes": s.measure.bytes if s.measure.byte_limit else None,
-                    "byte_limit": s.measure.byte_limit or None,
-                    "fits": s.fits, "shortened": s.shortened, "link": s.link,
-                    "intent": s.intent,
-                    "suggested_date": _suggested(s, story.id, planned),
-                    "planned_at": planned.get(f"{story.id}.{s.network}.{s.variant}"),
-                }
-                for s in item.snippets
-            ],
-        }
+        yield _story_data(item, snippets.site_url, planned)
+
+
+def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, str],
+                intents: list[str | None] | None = None) -> dict[str, Any]:
+    """One story's entry in ``snippets.json`` (``intents``: its posts' share intents, if
+    already made)."""
+    story = item.story
+    if intents is None:
+        intents = [s.intent for s in item.snippets]
+    return {
+        "slug": story.id,
+        "title": story.title,
+        "summary": story.summary,
+        "date": story.date.isoformat(),
+        "url": item.url,
+        "lang": story.lang,
+        "values": [{"id": i, "name": n} for i, n in item.values],
+        "people": [{"id": i, "name": n} for i, n in item.people],
+        "tags": list(story.tags),
+        "images": _images(item, site_url),
+        "snippets": [
+            {
+                "network": s.network, "variant": s.variant, "text": s.text,
+                "count": s.measure.count, "limit": s.measure.limit, "unit": s.measure.unit,
+                "bytes": s.measure.bytes if s.measure.byte_limit else None,
+                "byte_limit": s.measure.byte_limit or None,
+                "fits": s.fits, "shortened": s.shortened, "link": s.link,
+                "intent": intent,
+                "suggested_date": _suggested(s, story.id, planned),
+                "planned_at": planned.get(f"{story.id}.{s.network}.{s.variant}"),
+            }
+            for s, intent in zip(item.snippets, intents, strict=True)
+        ],
+    }
 
 
 def _escape_markup(chunk: str) -> str:
@@ -125,10 +136,17 @@ _INDENT = "  "
 _END = object()
 
 
+class Written(str):
+    """A value already written as indented JSON (at its level): copied as it is."""
+
+
 def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator[str]:
     """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: one per
     item of the outer ``stream`` levels (a story is one piece, not thousands). An iterator
-    is written as a list, its items made one at a time."""
+    is written as a list, its items made one at a time; a :class:`Written` item is copied."""
+    if isinstance(data, Written):
+        yield str(data)
+        return
     if isinstance(data, Iterator):
         first = next(data, _END)
         data = [] if first is _END else itertools.chain([first], data)
@@ -161,12 +179,38 @@ def _indented_json(data: Any, level: int) -> str:
         inner = "\n" + _INDENT * (level + 1)
         if isinstance(data, dict):
             body = ("," + inner).join(
-                _json_key(k) + ": " + _indented_json(v, level + 1) for k, v in data.items()
+                _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
             )
             return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join(_indented_json(v, level + 1) for v in data)
+        body = ("," + inner).join(_value_text(v, level + 1) for v in data)
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
+
+
+#: Plain values by exact type, written without a call to :func:`_indented_json` (a post
+#: has a dozen of them; bool and None before int, as :func:`_json_scalar` orders them).
+_PLAIN: dict[type, Any] = {
+    str: lambda v: _json_str(v), type(None): lambda v: "null",
+    bool: lambda v: "true" if v else "false", int: int.__repr__,
+}
+_KEYS: dict[str, str] = {}
+
+
+def _value_text(value: Any, level: int) -> str:
+    plain = _PLAIN.get(type(value))
+    return plain(value) if plain is not None else _indented_json(value, level)
+
+
+def _key_text(key: Any) -> str:
+    """``"key": `` (the few key names of an export are escaped once)."""
+    if type(key) is str:
+        found = _KEYS.get(key)
+        if found is None:
+            found = _KEYS[key] = _json_str(key) + ": "
+            if len(_KEYS) > 4096:
+                _KEYS.clear()
+        return found
+    return _json_key(key) + ": "
 
 
 _json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -194,22 +238,78 @@ def _json_key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
+def _csv_writer(out: TextIO) -> Any:
+    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
     """One row per story × network × variant, written row by row to ``out``."""
     planned = _planned(calendar)
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = _csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     for item in snippets.stories:
-        images = {i["kind"]: i for i in _images(item, snippets.site_url)}
-        for s in item.snippets:
-            image = images.get("instagram" if s.network == "instagram" else "og", {})
-            writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
-                item.story.id, item.story.title, s.network, s.variant,
-                s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
-                s.measure.count, s.measure.limit, s.link, s.intent or "",
-                image.get("url", ""), image.get("alt", ""),
-                _suggested(s, item.story.id, planned),
-            )])
+        _write_rows(writer, item, snippets.site_url, planned)
+
+
+def _write_rows(writer: Any, item: StorySnippets, site_url: str | None,
+                planned: dict[str, str], intents: list[str | None] | None = None) -> None:
+    images = {i["kind"]: i for i in _images(item, site_url)}
+    if intents is None:
+        intents = [s.intent for s in item.snippets]
+    for s, intent in zip(item.snippets, intents, strict=True):
+        image = images.get("instagram" if s.network == "instagram" else "og", {})
+        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
+            item.story.id, item.story.title, s.network, s.variant,
+            s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
+            s.measure.count, s.measure.limit, s.link, intent or "",
+            image.get("url", ""), image.get("alt", ""),
+            _suggested(s, item.story.id, planned),
+        )])
+
+
+#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
+#: (the texts compressed: a story's part is tens of kilobytes, mostly share intents)
+ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
+
+
+def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextIO,
+                   memo: ExportMemo | None) -> Iterator[Written]:
+    """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` on the way:
+    one pass, each post's share intent made once. With ``memo`` (a preview server's), a
+    story with the same snippets (the same object: nothing it is made from changed) and the
+    same planned posts reuses the text it had."""
+    planned = _planned(calendar)
+    by_story: dict[str, list[tuple[str, str]]] = {}
+    for uid, moment in planned.items():
+        by_story.setdefault(uid.split(".", 1)[0], []).append((uid, moment))
+    for item in snippets.stories:
+        story_id = item.story.id
+        mine = tuple(by_story.get(story_id, ()))
+        found = memo.get(story_id) if memo is not None else None
+        if found is not None and found[0] is item and found[1] == mine:
+            entry, rows = _unpack(found[2]), _unpack(found[3])
+        else:
+            intents = [s.intent for s in item.snippets]
+            entry = _indented_json(_story_data(item, snippets.site_url, planned, intents), 2)
+            buffer = io.StringIO(newline="")
+            _write_rows(_csv_writer(buffer), item, snippets.site_url, planned, intents)
+            rows = buffer.getvalue()
+            if memo is not None:
+                memo[story_id] = (item, mine, _pack(entry), _pack(rows))
+        table.write(rows)
+        yield Written(entry)
+    if memo is not None and len(memo) > len(snippets.stories):
+        current = {item.story.id for item in snippets.stories}
+        for gone in [k for k in memo if k not in current]:
+            del memo[gone]
 
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
@@ -276,17 +376,22 @@ def write_exports(
     language: str,
     calendar: Calendar | None = None,
     calendar_files: list[str] | None = None,
+    memo: ExportMemo | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
-    (a hub of thousands of stories has exports of tens of megabytes)."""
+    (a hub of thousands of stories has exports of tens of megabytes). The JSON and the CSV
+    are written side by side, a story at a time; ``memo``: see :func:`_story_exports`."""
     folder.mkdir(parents=True, exist_ok=True)
     page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
     with page.open("w", encoding="utf-8", newline="") as out:
         out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
                                    site_name=site_name, language=language, calendar=calendar,
                                    calendar_files=calendar_files))
-    with data.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(json_chunks(snippets, calendar))
-    with table.open("w", encoding="utf-8-sig", newline="") as out:
-        write_csv(snippets, out, calendar)
+    with data.open("w", encoding="utf-8", newline="") as out, \
+            table.open("w", encoding="utf-8-sig", newline="") as rows:
+        _csv_writer(rows).writerow(CSV_COLUMNS)
+        document = _document(snippets, _story_exports(snippets, calendar, rows, memo))
+        for chunk in indented_json_chunks(document):
+            out.write(_escape_markup(chunk))
+        out.write("\n")
     return [page, data, table]

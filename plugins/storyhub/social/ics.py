@@ -32,19 +32,19 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets (RFC 5545 §3.1), CRLF + space before each
     continuation; a multi-byte character is never split."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out) + "\r\n"
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    parts: list[bytes] = []
+    start, room = 0, 75  # a continuation line's leading space takes one octet of its 75
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # never cut inside a character: back off to its start
+            end -= 1
+        parts.append(data[start:end])
+        start, room = end, 74
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
 
 
 def utc(moment: datetime) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -168,12 +167,15 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     if calendar is None:
         return []
     from storyhub.social.calendar import to_data
+    from storyhub.social.export import indented_json_chunks
     from storyhub.social.ics import ics_lines
 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
     with data.open("w", encoding="utf-8", newline="") as out:
-        json.dump(to_data(calendar), out, ensure_ascii=False, indent=2)
+        # json.dump(…, ensure_ascii=False, indent=2), the same text, without the encoder's
+        # pure-Python generators (a post at a time)
+        out.writelines(indented_json_chunks(to_data(calendar), stream=3))
         out.write("\n")
     written = [data]
     if calendar.posts:  # RFC 5545: a calendar holds at least one component

@@ -31,9 +31,33 @@ def word_cuts(text: str) -> list[str]:
     return list(reversed(dict.fromkeys(cuts)))
 
 
-def longest_fitting(cuts: list[str], fits: Callable[[str], bool]) -> str | None:
-    """The longest of ``cuts`` (longest first, lengths falling) that ``fits``."""
+def longest_fitting(cuts: list[str], fits: Callable[[str], bool],
+                    start: int | None = None) -> str | None:
+    """The longest of ``cuts`` (longest first, lengths falling) that ``fits``.
+
+    Fitting is monotone in length, so the answer is the first cut that fits. ``start``, a
+    guess of its index, only saves calls of ``fits``: from there the search gallops (1, 2,
+    4… cuts) to bracket the answer, then bisects, and finds the same cut as without it."""
     low, high = 0, len(cuts)
+    if start is not None and cuts:
+        at = min(max(start, 0), len(cuts) - 1)
+        step = 1
+        if fits(cuts[at]):
+            high = at
+            while high > low:  # longer cuts, until one does not fit
+                probe = max(high - step, low)
+                if not fits(cuts[probe]):
+                    low = probe + 1
+                    break
+                high, step = probe, step * 2
+        else:
+            low = at + 1
+            while low < high:  # shorter cuts, until one fits
+                probe = min(low + step - 1, high - 1)
+                if fits(cuts[probe]):
+                    high = probe
+                    break
+                low, step = probe + 1, step * 2
     while low < high:  # find the first index that fits; fitting is monotone in length
         middle = (low + high) // 2
         if fits(cuts[middle]):
@@ -43,13 +67,22 @@ def longest_fitting(cuts: list[str], fits: Callable[[str], bool]) -> str | None:
     return cuts[low] if low < len(cuts) else None
 
 
-def shorten(text: str, fits: Callable[[str], bool]) -> str | None:
+def within(cuts: list[str], length: int) -> int:
+    """The index of the first of ``cuts`` (lengths falling) no longer than ``length``."""
+    return next((i for i, cut in enumerate(cuts) if len(cut) <= length), len(cuts) - 1)
+
+
+def shorten(text: str, fits: Callable[[str], bool], target: int | None = None) -> str | None:
     """The best shortened ``text`` that ``fits``: a whole-sentence cut if it keeps most of
-    what a word cut keeps, else a word cut; None if not even one word fits."""
+    what a word cut keeps, else a word cut; None if not even one word fits. ``target``, a
+    guess of the length that fits, only makes the search quicker (the result is the same)."""
     if fits(text):
         return text
-    by_word = longest_fitting(word_cuts(text), fits)
-    by_sentence = longest_fitting(sentence_cuts(text), fits)
+    words, sentences = word_cuts(text), sentence_cuts(text)
+    guess = target is not None
+    by_word = longest_fitting(words, fits, within(words, target) if guess else None)
+    by_sentence = longest_fitting(sentences, fits,
+                                  within(sentences, target) if guess else None)
     if by_sentence is not None and (by_word is None or len(by_sentence) >= 0.6 * len(by_word)):
         return by_sentence
     return by_word
