@@ -1,7 +1,8 @@
 """The web editor end to end, in real headless Chromium: `storyhub editor serve` (MkDocs'
 preview and Decap's local proxy, decap-server from npm) on 127.0.0.1; a story written
 through the form lands in stories/<date>-<slug>/index.md and passes `storyhub check`;
-a consent switched off in the form takes the photo off the published page.
+a consent switched off in the form takes the photo off the published page, and a role
+typed in the form's Italian group is saved as ``translations: {it: {role: …}}``.
 scripts/test.sh installs Chromium and decap-server (into .cache/tools)."""
 
 from __future__ import annotations
@@ -157,6 +158,11 @@ def test_write_a_story_and_change_consent_in_the_browser(editor: dict[str, Any],
             assert switch.get_attribute("aria-checked") == "true"
             switch.click()
             assert switch.get_attribute("aria-checked") == "false"
+            # her role in Italian, in the collapsed "In other languages" → "Italiano" group
+            group = page.locator("[id^='translations-field-']")
+            group.locator("[data-testid=expand-button]").first.click()
+            group.locator("[id^='it-field-'] [data-testid=expand-button]").first.click()
+            group.locator("input[id^='role-field-']").fill("Fornaia")
             publish(page)
             profile = hub.root / "people/giulia.md"
             wait_until(lambda: "photo: false" in profile.read_text(encoding="utf-8"),
@@ -165,6 +171,7 @@ def test_write_a_story_and_change_consent_in_the_browser(editor: dict[str, Any],
             assert saved["consent"] == {"name": True, "photo": False, "quotes": True,
                                         "social": True, "date": date(2025, 1, 15)}
             assert saved["photo"] == "photos/giulia.jpg"  # the other fields are kept
+            assert saved["translations"] == {"it": {"role": "Fornaia"}}
             assert hub.storyhub("check").returncode == 0
             wait_until(lambda: photo not in http_get(f"{base}/people/giulia/")[1],
                        "the photo to leave the published profile", log=editor["log"])

@@ -28,16 +28,19 @@ def bilingual(hub: Hub, site: str) -> None:
     hub.set(theme={"name": "material", "font": False, "language": site})
     hub.config(languages=[site, other],
                home={"tagline": {"it": "Le nostre storie di forno", "en": "Our oven stories"}})
-    values = [{"id": "craft", "name": "Mestiere", "description": "Facciamo bene le cose.",
-               "color": "#b5651d"},
-              {"id": "care", "name": "Cura", "description": "Ci prendiamo cura."}]
+    # the hub's own words: written in the site's language, translated into the other
+    words = CONTENT_WORDS
+    values = [{"id": value_id, **words[site][value_id],
+               "translations": {other: words[other][value_id]}} for value_id in ("craft", "care")]
+    values[0]["color"] = "#b5651d"
     hub.write("values.yml", yaml.safe_dump(values, allow_unicode=True))
     for name in ("first-oven", "night-shift"):
         (hub.root / "stories" / f"{name}.md").unlink()
-    hub.write("people/giulia.md", person_text("Giulia Ferri", team="Forno", role="Fornaia",
-                                              bio="Giulia."))
-    hub.write("people/marco.md", person_text("Marco Bianchi", team="Forno", role="Fornaio",
-                                             bio="Marco."))
+    for person_id, name in (("giulia", "Giulia Ferri"), ("marco", "Marco Bianchi")):
+        hub.write(f"people/{person_id}.md", person_text(
+            name, team="Forno", role=words[site][person_id],
+            extra=f"translations:\n  {other}:\n    role: {words[other][person_id]}\n",
+            bio=name.split()[0] + "."))
     hub.write("stories/turno-di-notte.md", story_text(
         "Turno di notte", date="2025-03-14", people="[giulia, marco]", values="[craft, care]",
         summary="Una notte intera al forno.", extra="lang: it\ntags: [notte]\n",
@@ -69,6 +72,16 @@ def bilingual(hub: Hub, site: str) -> None:
         body="Forno." if site == "it" else "Oven."))
     hub.write("docs/index.md", "Benvenuti.\n" if site == "it" else "Welcome.\n")
 
+
+#: the values' and people's words in each language (values.yml, roles)
+CONTENT_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "it": {"craft": {"name": "Mestiere", "description": "Facciamo bene le cose."},
+           "care": {"name": "Cura", "description": "Ci prendiamo cura."},
+           "giulia": "Fornaia", "marco": "Fornaio"},
+    "en": {"craft": {"name": "Craftsmanship", "description": "We do things properly."},
+           "care": {"name": "Caring", "description": "We look after each other."},
+           "giulia": "Night baker", "marco": "Dough maker"},
+}
 
 STORY_LANGUAGE = {"turno-di-notte": "it", "night-shift": "en", "primo-impasto": "it",
                   "the-first-order": "en", "la-consegna": "it", "no-lang": ""}
@@ -275,6 +288,30 @@ def test_no_words_of_the_other_language_on_any_page(built: tuple[str, Path]) -> 
     english = read(site, "stories/night-shift/index.html").replace('<html lang="en"',
                                                                    '<html lang="it"')
     assert "'Related stories' (site.related)" in other_words(english, "it")
+
+
+def content_words(language: str) -> list[str]:
+    """The values' names and the roles written in ``language`` in :func:`bilingual`."""
+    words = CONTENT_WORDS[language]
+    return [words["craft"]["name"], words["care"]["name"], words["giulia"], words["marco"]]
+
+
+def test_no_value_or_role_of_the_other_language_on_any_page(built: tuple[str, Path]) -> None:
+    """Value badges, value strips and filters, people's roles: the page's language, or
+    marked with the language they are in (a story card in the other language)."""
+    site_language, site = built
+    found = []
+    for relative in html_pages(site):
+        language = page_language(relative, site_language)
+        other = "en" if language == "it" else "it"
+        words = page_words(read(site, relative), language)
+        found += [f"{relative} ({language}): {word!r}" for word in content_words(other)
+                  if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words)]
+    assert not found, "\n".join(found)
+    # and the words are there: each story page shows its own language's
+    for slug, code in (("turno-di-notte", "it"), ("night-shift", "en")):
+        text = BeautifulSoup(read(site, f"stories/{slug}/index.html"), "html.parser").get_text()
+        assert all(word in text for word in content_words(code)), slug
 
 
 def test_home_pages_per_language_link_each_other(built: tuple[str, Path]) -> None:

@@ -343,6 +343,7 @@ def _load_values(root: Path, content: Content) -> list[Value]:
         return []
     values: list[Value] = []
     first_line: dict[str, int] = {}
+    items = _per_item(located, data)
     for index, item in enumerate(data):
         line, col = located.value_pos((index,))
         if not isinstance(item, dict):
@@ -374,9 +375,23 @@ def _load_values(root: Path, content: Content) -> list[Value]:
                 diagnostics.error(VALUES_FILE, iline, icol, problem, field="icon",
                                   code="unknown-icon")
         first_line[value.id] = located.value_pos((index, "id"))[0]
-        value._source = Source(VALUES_FILE, path, located)
+        value._source = Source(VALUES_FILE, path, items.get(index, Located(item)))
         values.append(value)
     return values
+
+
+def _per_item(located: Located, data: list[Any]) -> dict[int, Located]:
+    """The positions of each item of a YAML list, as if it were a file of its own (so a
+    value's ``source.key_pos("translations", "it")`` works as a person's does); one pass."""
+    items: dict[int, Located] = {}
+    for table in ("keys", "values"):
+        for path, position in getattr(located, table).items():
+            if path and isinstance(path[0], int) and path[0] < len(data):
+                item = items.setdefault(path[0], Located(data[path[0]]))
+                getattr(item, table)[path[1:]] = position
+    for index, item in items.items():
+        item.start = located.values.get((index,), located.start)
+    return items
 
 
 @functools.lru_cache(maxsize=1)

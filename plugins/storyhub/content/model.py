@@ -26,7 +26,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from storyhub.content.files import FolderFile
-from storyhub.i18n import Translator
+from storyhub.diagnostics.core import did_you_mean
+from storyhub.i18n import Translator, available_languages
+from storyhub.i18n.catalogue import primary_subtag
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
 from storyhub.text.yamlsource import Located
@@ -211,7 +213,24 @@ def _handle(pattern: str, example: str) -> Any:
     return AfterValidator(check)
 
 
+def _catalogue_language(value: str) -> str:
+    """A key of ``translations``: a language storyhub has words for (``it``, ``en``)."""
+    known = available_languages()
+    if value in known:
+        return value
+    base = primary_subtag(value)
+    close = base if base in known else did_you_mean(value, known)
+    hint = f" — did you mean '{close}'?" if close else ""
+    raise PydanticCustomError(
+        "language",
+        "unknown language '{value}': write the code of a language storyhub has words for "
+        "({known}){hint}",
+        {"value": value, "hint": hint, "known": ", ".join(known)},
+    )
+
+
 Slug = Annotated[str, AfterValidator(_slug)]
+LanguageCode = Annotated[str, AfterValidator(_catalogue_language)]
 Text = Annotated[str, AfterValidator(_text)]
 AuthorDate = Annotated[date, BeforeValidator(parse_author_date)]
 AwareDatetime = Annotated[datetime, BeforeValidator(parse_aware_datetime)]
@@ -264,6 +283,30 @@ class _Document(_Sourced):
         return private["_body"] if private else self._body  # type: ignore[no-any-return]
 
 
+def _translations_field(what: str) -> Any:
+    """The ``translations`` field: language code -> the words in that language."""
+    return Field(
+        default_factory=dict,
+        description=f"{what} in other languages, by language code (it, en): used on the "
+                    "pages, share cards, posts and feeds of stories in that language",
+        json_schema_extra={"propertyNames": {"enum": list(available_languages())}},
+    )
+
+
+class ValueTranslation(_Strict):
+    """A value's words in another language; a field left out keeps the value's own."""
+
+    name: Text | None = Field(None, description="Name shown on badges and pages")
+    description: Text | None = Field(None, description="What the value means (Markdown)")
+    hashtags: list[Hashtag] | None = Field(None, description="Hashtags, without #")
+
+
+class PersonTranslation(_Strict):
+    """A person's words in another language."""
+
+    role: Text | None = Field(None, description="Job title")
+
+
 class Value(_Sourced):
     """A company value, from ``values.yml``."""
 
@@ -280,6 +323,9 @@ class Value(_Sourced):
     prompts: list[Text] = Field(
         default_factory=list, description="Questions that help someone write a story about it"
     )
+    translations: dict[LanguageCode, ValueTranslation] = _translations_field(
+        "Name, description and hashtags")
+
     @property
     def url(self) -> str:
         return f"values/{self.id}/"
@@ -330,6 +376,7 @@ class Person(_Document):
     joined: AuthorDate | None = None
     left: AuthorDate | None = Field(None, description="The day the person left")
     consent: Consent
+    translations: dict[LanguageCode, PersonTranslation] = _translations_field("Role")
 
     @property
     def bio(self) -> str:

@@ -24,6 +24,8 @@ import yaml
 
 from storyhub.content import model, schema
 from storyhub.editor.labels import Entry, catalogue
+from storyhub.i18n import Translator
+from storyhub.i18n.catalogue import primary_subtag
 from storyhub.text.networks import NETWORK_NAMES
 
 GENERATED_NOTE = (
@@ -41,7 +43,7 @@ RELATIONS: dict[str, tuple[str, bool]] = {
     "story.author": ("people", False),
 }
 IMAGES = {"story.image", "person.photo"}
-LONG_TEXT = {"story.summary", "value.description"}
+LONG_TEXT = {"story.summary", "value.description", "value.translations.description"}
 #: fields left out of the form, and why
 SKIPPED = {
     "story.slug": "the folder name (<date>-<slug>) is the story's address",
@@ -50,7 +52,7 @@ SKIPPED = {
 #: date fields that start as today in a new entry
 TODAY = {"story.date"}
 LIST_ITEMS = {"story.tags": "story.tag", "value.hashtags": "value.hashtag",
-              "value.prompts": "value.prompt"}
+              "value.prompts": "value.prompt", "value.translations.hashtags": "value.hashtag"}
 
 
 @dataclass
@@ -99,7 +101,9 @@ class _Fields:
     """Turns one model's JSON Schema into Decap fields."""
 
     def __init__(self, kind: str, model_class: type[Any], json_schema: dict[str, Any],
-                 words: dict[str, Entry]) -> None:
+                 words: dict[str, Entry], language: str = "en") -> None:
+        #: the site's language: ``translations`` offers the others
+        self.language = primary_subtag(language)
         self.kind = kind
         self.model_class = model_class
         self.defs = json_schema.get("$defs", {})
@@ -178,6 +182,16 @@ class _Fields:
             out.update(widget="object", collapsed=not required, fields=[
                 self.field(f"{key}.{sub}", sub, sub_prop, sub in sub_required)
                 for sub, sub_prop in prop["properties"].items()])
+        elif kind == "object" and "propertyNames" in prop and "$ref" in prop.get(
+                "additionalProperties", {}):
+            # words per language (translations): a group per language other than the site's
+            item, _ = self._resolve(prop["additionalProperties"])
+            out.update(widget="object", collapsed=True, fields=[
+                {"name": code, "label": Translator.for_language(code)("language.name"),
+                 "widget": "object", "collapsed": True, "required": False, "fields": [
+                     self.field(f"{key}.{sub}", sub, sub_prop, False)
+                     for sub, sub_prop in item["properties"].items()]}
+                for code in prop["propertyNames"]["enum"] if code != self.language])
         elif kind == "object" and "propertyNames" in prop:
             # a mapping with known keys (social text per network): one optional field each
             item = prop.get("additionalProperties", {})
@@ -234,11 +248,13 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
     def folder(name: str) -> str:
         return f"{prefix}/{name}" if prefix else name
 
-    story_fields = _Fields("story", model.Story, schema.story_schema(), words).all()
-    person_fields = _Fields("person", model.Person, schema.person_schema(), words).all()
+    language = settings.language
+    story_fields = _Fields("story", model.Story, schema.story_schema(), words, language).all()
+    person_fields = _Fields("person", model.Person, schema.person_schema(), words,
+                            language).all()
     values_json = schema.values_schema()
     value_json = {**values_json["$defs"]["Value"], "$defs": values_json["$defs"]}
-    value_fields = _Fields("value", model.Value, value_json, words).all()
+    value_fields = _Fields("value", model.Value, value_json, words, language).all()
 
     def collection_words(name: str) -> dict[str, str]:
         label, description = words[f"collection.{name}"]

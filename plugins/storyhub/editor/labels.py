@@ -76,6 +76,9 @@ EN: dict[str, Entry] = {
     "person.consent.date": ("Date of consent", "The day they agreed."),
     "person.consent.withdrawn": ("Withdrawn on", "If they change their mind: from this day "
                                  "nothing about them is published."),
+    "person.translations": ("In other languages", "The role as stories in that language "
+                            "show it; leave it empty to keep the one above."),
+    "person.translations.role": ("Role", "Job title, in this language."),
     "person.body": ("Bio", "A short bio in the third person."),
     # value
     "value.id": ("Id", "Lower-case letters, digits and hyphens; used in addresses and by "
@@ -89,6 +92,12 @@ EN: dict[str, Entry] = {
     "value.prompts": ("Questions", "Questions that help someone write a story about it; "
                       "they are shown as hints when writing a story."),
     "value.prompt": ("Question", ""),
+    "value.translations": ("In other languages", "Name, description and hashtags for the "
+                           "pages, share images and posts of stories in that language; what "
+                           "you leave empty stays as above."),
+    "value.translations.name": ("Name", "In this language."),
+    "value.translations.description": ("Description", "In this language."),
+    "value.translations.hashtags": ("Hashtags", "Without #, in this language."),
 }
 
 IT: dict[str, Entry] = {
@@ -156,6 +165,9 @@ IT: dict[str, Entry] = {
     "person.consent.date": ("Data del consenso", "Il giorno in cui ha acconsentito."),
     "person.consent.withdrawn": ("Revocato il", "Se cambia idea: da questo giorno non si "
                                  "pubblica più nulla su di lei/lui."),
+    "person.translations": ("In altre lingue", "Il ruolo come lo mostrano le storie in "
+                            "quella lingua; se resta vuoto vale quello sopra."),
+    "person.translations.role": ("Ruolo", "Mansione, in questa lingua."),
     "person.body": ("Biografia", "Una breve biografia in terza persona."),
     "value.id": ("Id", "Lettere minuscole, cifre e trattini; usato negli indirizzi e dalle "
                  "storie. Non cambiarlo quando delle storie lo usano."),
@@ -168,6 +180,12 @@ IT: dict[str, Entry] = {
     "value.prompts": ("Domande", "Domande che aiutano a scrivere una storia su questo "
                       "valore; compaiono come suggerimenti mentre si scrive."),
     "value.prompt": ("Domanda", ""),
+    "value.translations": ("In altre lingue", "Nome, descrizione e hashtag per le pagine, "
+                           "le immagini di condivisione e i post delle storie in quella "
+                           "lingua; ciò che lasci vuoto resta come sopra."),
+    "value.translations.name": ("Nome", "In questa lingua."),
+    "value.translations.description": ("Descrizione", "In questa lingua."),
+    "value.translations.hashtags": ("Hashtag", "Senza #, in questa lingua."),
 }
 
 CATALOGUES: dict[str, dict[str, Entry]] = {"en": EN, "it": IT}

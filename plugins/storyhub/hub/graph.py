@@ -15,6 +15,7 @@ from pathlib import Path
 from storyhub.content.load import Content
 from storyhub.content.model import Person, Story, Value
 from storyhub.diagnostics.core import Diagnostics, suggestion
+from storyhub.hub.content_words import check_content_translations, person_in, value_in
 from storyhub.hub.publish import (
     PhotoIndex,
     Verdict,
@@ -81,6 +82,42 @@ class Hub:
 
     #: published story id -> every published version of it, (language, story), original first
     translations: dict[str, list[tuple[str, Story]]] = field(default_factory=dict)
+    #: values and people worded in another language, made once: (kind, id, language) -> copy
+    _worded: dict[tuple[str, str, str], Value | Person] = field(default_factory=dict)
+
+    # -- the hub's own words in a language (values.yml and people's ``translations``) -------
+
+    @property
+    def content_language(self) -> str:
+        """The language of the words at the top of values.yml and profiles: the site's."""
+        return str(self.settings.languages[0])
+
+    def value_in(self, value: Value, language: str | None) -> Value:
+        """``value`` as a page, card, post or feed in ``language`` shows it: same id, URL
+        and colour, its name, description and hashtags from ``translations.<language>``."""
+        if not language or language == self.content_language:
+            return value
+        key = ("value", value.id, language)
+        found = self._worded.get(key)
+        if found is None:
+            found = self._worded[key] = value_in(value, language)
+        assert isinstance(found, Value)
+        return found
+
+    def person_in(self, person: Person, language: str | None) -> Person:
+        """``person`` with their role in ``language`` (``translations.<language>.role``)."""
+        if not language or language == self.content_language:
+            return person
+        key = ("person", person.id, language)
+        found = self._worded.get(key)
+        if found is None:
+            found = self._worded[key] = person_in(person, language)
+        assert isinstance(found, Person)
+        return found
+
+    def language_of(self, story: Story) -> str:
+        """The language a story is written in (``it`` for ``it-IT``; the site's if unset)."""
+        return story_language(story, self.settings.language)
 
     def file_published(self, path: Path) -> bool:
         """May this file of a published story be copied into the site? (The one decision.)"""
@@ -100,7 +137,10 @@ class Hub:
         return story.draft or (story.publish_at is not None and story.publish_at > self.now)
 
     def people_of(self, story: Story) -> list[Person]:
-        return [self.people[p] for p in story.people if p in self.people]
+        """The story's named people, their roles in the story's language."""
+        language = self.language_of(story)
+        return [self.person_in(self.people[p], language) for p in story.people
+                if p in self.people]
 
     @property
     def anonymous_label(self) -> str:
@@ -136,7 +176,11 @@ class Hub:
         return {k: v for k, v in person.links.model_dump().items() if v}
 
     def values_of(self, story: Story) -> list[Value]:
-        return [self.values[v] for v in story.values if v in self.values]
+        """The story's values, worded in the story's language: its page, cards, share
+        images, posts and feed entries all ask here."""
+        language = self.language_of(story)
+        return [self.value_in(self.values[v], language) for v in story.values
+                if v in self.values]
 
     def author_of(self, story: Story) -> Person | None:
         if story.author is None or story.author in story.people:
@@ -241,6 +285,8 @@ def build_hub(content: Content, settings: HubSettings,
     _check_pull_quotes(content, all_people, diagnostics)
     group_of = check_translations(content.stories, settings.language, diagnostics)
     check_story_languages(content.stories, settings.options.languages, diagnostics)
+    check_content_translations(content.values, content.people, settings.languages[0],
+                               diagnostics)
 
     hidden_people: dict[str, Verdict] = {}
     people: dict[str, Person] = {}

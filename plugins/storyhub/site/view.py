@@ -54,6 +54,8 @@ def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
     }
     for name in SUBJECT_NAMES:
         context[name] = entry.subject if entry is not None and entry.kind == name else None
+    context["value"] = context["value"] and view.worded(context["value"])
+    context["person"] = context["person"] and view.worded(context["person"])
     return context
 
 
@@ -89,6 +91,15 @@ class SiteView:
     def language(self) -> str:
         """The language of the page's words (``<html lang>``)."""
         return self.t.language
+
+    def worded(self, item: Any) -> Any:
+        """A value or person with the words of the page's language (name, description and
+        hashtags of a value, a person's role), from their ``translations``."""
+        if isinstance(item, Value):
+            return self.hub.value_in(item, self.language)
+        if isinstance(item, Person):
+            return self.hub.person_in(item, self.language)
+        return item
 
     @property
     def default_language(self) -> str:
@@ -231,7 +242,7 @@ class SiteView:
                 person = self.hub.people.get(quote.person)
                 if person is not None and person.consent.quotes:
                     words = " ".join(quote.body.replace("*", "").replace("_", " ").split())
-                    return words, person, story
+                    return words, self.worded(person), story
         return None
 
     # -- listings and filters ---------------------------------------------------------------
@@ -243,7 +254,7 @@ class SiteView:
         language and the page it opens too), else empty."""
         t = self.t
         groups: list[tuple[str, list[tuple[str, str, str]]]] = [
-            (t("filter_values"), [(v.name, v.url, "") for v in self.hub.values.values()
+            (t("filter_values"), [(v.name, v.url, "") for v in self.values()
                                   if self.hub.by_value.get(v.id)]),
             (t("filter_people"), [(p.name, p.url, "") for p in self.hub.people.values()
                                   if self.hub.by_person.get(p.id)]),
@@ -259,10 +270,17 @@ class SiteView:
         return self.hub.settings
 
     def people_of(self, story: Story) -> list[Person]:
+        """The story's people, their roles in the story's language (as the story's card
+        and page are, whatever page lists it)."""
         return self.hub.people_of(story)
 
     def values_of(self, story: Story) -> list[Value]:
+        """The story's values worded in the story's language."""
         return self.hub.values_of(story)
+
+    def members(self, team: Team) -> list[Person]:
+        """A team's people, their roles in the page's language."""
+        return [self.worded(person) for person in team.members]
 
     def names_of(self, story: Story) -> list[str]:
         """Names to print for a story's people (anonymous ones as the label)."""
@@ -347,12 +365,12 @@ class SiteView:
         return story.draft or (story.publish_at is not None and story.publish_at > self.hub.now)
 
     def values(self) -> list[Value]:
-        """Every value, in the order of ``values.yml``."""
-        return list(self.hub.values.values())
+        """Every value, in the order of ``values.yml``, worded in the page's language."""
+        return [self.worded(value) for value in self.hub.values.values()]
 
     def people(self) -> list[Person]:
-        """Every published person, in the hub's order."""
-        return list(self.hub.people.values())
+        """Every published person, in the hub's order, roles in the page's language."""
+        return [self.worded(person) for person in self.hub.people.values()]
 
     def latest(self, skip: Story | None = None) -> list[Story]:
         stories = [s for s in self._home_stories() if s is not skip]

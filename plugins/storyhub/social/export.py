@@ -16,6 +16,7 @@ from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyhub.i18n.catalogue import primary_subtag
 from storyhub.social.calendar import Calendar
 from storyhub.social.cells import neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
@@ -326,7 +327,12 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
     values: dict[str, str] = {}
     people: dict[str, str] = {}
     for item in shown:
-        values.update(item.values)
+        # posts name values in their story's language: the filter takes the page's words
+        # from a story in the page's language, where one shows the value
+        own = primary_subtag(item.story.lang or language) == primary_subtag(language)
+        for value_id, name in item.values:
+            if own or value_id not in values:
+                values[value_id] = name
         people.update(item.people)
     return template.generate(
         set=snippets,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import types
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -50,14 +51,30 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
+def _inner(annotation: Any) -> tuple[Any, bool]:
+    """The model inside ``X | None`` or ``dict[key, X]``, and whether ``loc`` then names a
+    key of the mapping (``translations.it.name``: ``it`` is a key, ``name`` a field)."""
+    origin = get_origin(annotation)
+    if origin is dict:
+        return get_args(annotation)[1], True
+    if origin in (Union, types.UnionType):
+        models = [a for a in get_args(annotation) if a is not type(None)]
+        return (models[0], False) if len(models) == 1 else (None, False)
+    return annotation, False
+
+
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The nested model class that owns the last key of ``loc``."""
     current: type[BaseModel] | None = model
+    mapping_key = False
     for part in loc[:-1]:
+        if mapping_key:
+            mapping_key = False
+            continue
         if current is None or isinstance(part, int):
             continue
         info = current.model_fields.get(part)
-        annotation = getattr(info, "annotation", None)
+        annotation, mapping_key = _inner(getattr(info, "annotation", None))
         current = annotation if isinstance(annotation, type) and issubclass(
             annotation, BaseModel
         ) else None
@@ -65,7 +82,14 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 
 
 def clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+    """``loc`` without pydantic's markers (``function-after``; ``[key]`` after a mapping's
+    key, whose own error is then about the key: ``translations.fr``)."""
+    return tuple(p for p in loc
+                 if not (isinstance(p, str) and (p.startswith("function-") or p == KEY)))
+
+
+#: pydantic's marker of an error in a mapping's key rather than its value
+KEY = "[key]"
 
 
 def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, str]) -> str:
@@ -145,7 +169,7 @@ def report_validation_error(
         full = (*prefix, *loc)
         if error["type"] == "missing":
             line, col = located.key_pos(full[:-1]) if full[:-1] else located.start
-        elif error["type"] == "extra_forbidden":
+        elif error["type"] == "extra_forbidden" or KEY in error["loc"]:
             line, col = located.key_pos(full)
         else:
             line, col = located.value_pos(full)
