@@ -73,8 +73,11 @@ def test_every_model_field_is_in_the_form(kind: str) -> None:
 
 
 def test_both_catalogues_have_the_same_words() -> None:
-    assert set(labels.EN) == set(labels.IT)
-    assert set(labels.PAGE["en"]) == set(labels.PAGE["it"])
+    assert set(labels.catalogue("en")) == set(labels.catalogue("it"))
+    assert set(labels.page_words("en")) == set(labels.page_words("it"))
+    assert labels.catalogue("it")["story.title"][0] == "Titolo"
+    assert labels.page_words("it-IT")["noscript"] == "L'editor ha bisogno di JavaScript."
+    assert labels.catalogue("fr") == labels.catalogue("en")  # no catalogue: English
     english = yaml.safe_dump(generated(language="en"), allow_unicode=True)
     italian = generated(language="it")
     assert italian["locale"] == "it"
