@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, Hub
@@ -68,6 +69,17 @@ def _is_material(target: str) -> bool:
     return any(part in target for part in MATERIAL)
 
 
+def serious_violations(page: Any, axe: str) -> list[tuple[str, str]]:
+    """(rule id, target) of every serious or critical axe-core violation (WCAG 2.2 A/AA
+    and best practices) on the page shown."""
+    page.add_script_tag(content=axe)
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
+    return [(violation["id"], " ".join(str(t) for t in node["target"]))
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical") for node in violation["nodes"]]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_axe_violations_from_storyhub(served_example: str, scheme: str) -> None:
     from playwright.sync_api import sync_playwright
@@ -85,17 +97,9 @@ def test_no_serious_axe_violations_from_storyhub(served_example: str, scheme: st
                 page = context.new_page()
                 for name, path in PAGES.items():
                     page.goto(served_example + path, wait_until="load")
-                    page.add_script_tag(content=axe)
-                    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
-                                 'best-practice']}})""")
-                    for violation in result["violations"]:
-                        if violation["impact"] not in ("serious", "critical"):
-                            continue
-                        for node in violation["nodes"]:
-                            target = " ".join(str(t) for t in node["target"])
-                            line = f"{name}@{width}: {violation['id']}: {target}"
-                            (material if _is_material(target) else ours).append(line)
+                    for rule, target in serious_violations(page, axe):
+                        line = f"{name}@{width}: {rule}: {target}"
+                        (material if _is_material(target) else ours).append(line)
                 context.close()
         finally:
             browser.close()

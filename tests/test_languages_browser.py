@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Hub
-from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet
+from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet, serious_violations
 from test_languages import bilingual
 
 pytestmark = pytest.mark.skipif(
@@ -59,17 +59,9 @@ def test_italian_story_on_an_english_site_in_chromium(served: str) -> None:
                 switch = page.locator(".sh-translations a")
                 assert switch.get_attribute("hreflang") == "en"
                 assert switch.inner_text() == "English"
-                page.add_script_tag(content=axe)
-                result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
-                             'best-practice']}})""")
-                for violation in result["violations"]:
-                    if violation["impact"] not in ("serious", "critical"):
-                        continue
-                    for node in violation["nodes"]:
-                        target = " ".join(str(t) for t in node["target"])
-                        if not _is_material(target):
-                            ours.append(f"{width}: {violation['id']}: {target}")
+                ours += [f"{width}: {rule}: {target}"
+                         for rule, target in serious_violations(page, axe)
+                         if not _is_material(target)]
                 page.close()
         finally:
             browser.close()

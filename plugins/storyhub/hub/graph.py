@@ -8,9 +8,11 @@ number of people in a story); nothing compares every story with every other.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from storyhub.content.load import Content
 from storyhub.content.model import Person, Story, Value
@@ -95,24 +97,25 @@ class Hub:
     def value_in(self, value: Value, language: str | None) -> Value:
         """``value`` as a page, card, post or feed in ``language`` shows it: same id, URL
         and colour, its name, description and hashtags from ``translations.<language>``."""
-        if not language or language == self.content_language:
-            return value
-        key = ("value", value.id, language)
-        found = self._worded.get(key)
-        if found is None:
-            found = self._worded[key] = value_in(value, language)
+        found = self._worded_in(value, language, value_in)
         assert isinstance(found, Value)
         return found
 
     def person_in(self, person: Person, language: str | None) -> Person:
         """``person`` with their role in ``language`` (``translations.<language>.role``)."""
+        found = self._worded_in(person, language, person_in)
+        assert isinstance(found, Person)
+        return found
+
+    def _worded_in(self, item: Value | Person, language: str | None,
+                   make: Callable[[Any, str], Value | Person]) -> Value | Person:
+        """``item`` in ``language``, made once per build (itself in the site's language)."""
         if not language or language == self.content_language:
-            return person
-        key = ("person", person.id, language)
+            return item
+        key = (type(item).__name__, item.id, language)
         found = self._worded.get(key)
         if found is None:
-            found = self._worded[key] = person_in(person, language)
-        assert isinstance(found, Person)
+            found = self._worded[key] = make(item, language)
         return found
 
     def language_of(self, story: Story) -> str:
