@@ -21,7 +21,7 @@ def value_in(value: Value, language: str) -> Value:
     words = value.translations.get(primary_subtag(language))
     if words is None:
         return value
-    update = {name: text for name, text in words.model_dump(exclude_none=True).items()}
+    update = words.model_dump(exclude_none=True)
     return value.model_copy(update=update) if update else value
 
 

@@ -212,8 +212,8 @@ class Hub:
         story's own versions are never related to it."""
         count = self.settings.related_count if count is None else count
         chosen: list[Story] = []
-        seen = {story.id} | self._versions(story)
-        language = story_language(story, self.settings.language)
+        seen = {story.id} | self.versions_of(story)
+        language = self.language_of(story)
         for groups in (
             [self.by_person.get(p, []) for p in story.people],
             [self.by_value.get(v, []) for v in story.values],
@@ -227,12 +227,12 @@ class Hub:
                 versions = self.translations.get(candidate.id, [])
                 chosen.append(next((s for lang, s in versions if lang == language), candidate))
                 seen.add(candidate.id)
-                seen |= self._versions(candidate)
+                seen |= self.versions_of(candidate)
             if len(chosen) >= count:
                 break
         return chosen
 
-    def _versions(self, story: Story) -> set[str]:
+    def versions_of(self, story: Story) -> set[str]:
         """Ids of every published version of ``story`` (itself included when translated)."""
         return {s.id for _, s in self.translations.get(story.id, [])}
 

@@ -34,7 +34,6 @@ from typing import Any
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
-from storyhub.hub.translations import story_language
 from storyhub.options.model import in_language
 from storyhub.site.plan import SitePage, Tag, in_reading_order, languages_of
 from storyhub.text.urls import absolute
@@ -112,7 +111,7 @@ class SiteView:
 
     def story_language(self, story: Story) -> str:
         """The language a story is written in (``it`` for ``it-IT``; the site's if unset)."""
-        return story_language(story, self.hub.settings.language)
+        return self.hub.language_of(story)
 
     def language_homes(self) -> list[tuple[str, str]]:
         """(language, home page URL) of every language of the site, the default first."""
@@ -300,13 +299,13 @@ class SiteView:
         return self.hub.author_of(story)
 
     def related(self, story: Story) -> list[Story]:
-        """Related stories, without the story's own translations (linked above already)."""
-        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
-        return self.reading_order([s for s in self.hub.related(story) if s.id not in versions])
+        """Related stories (never the story's own translations, linked above already), the
+        page's language first."""
+        return self.reading_order(self.hub.related(story))
 
     def previous(self, story: Story) -> Story | None:
         """The next older story that is not a version of ``story``."""
-        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        versions = self.hub.versions_of(story)
         found = self.hub.previous(story)
         while found is not None and found.id in versions:
             found = self.hub.previous(found)
@@ -314,7 +313,7 @@ class SiteView:
 
     def next(self, story: Story) -> Story | None:
         """The next newer story that is not a version of ``story``."""
-        versions = {s.id for _, s in self.hub.translations.get(story.id, [])}
+        versions = self.hub.versions_of(story)
         found = self.hub.next(story)
         while found is not None and found.id in versions:
             found = self.hub.next(found)
