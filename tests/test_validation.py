@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import Hub, image_bytes, person_text, run_core, story_text
 
@@ -317,3 +319,15 @@ def test_a_broken_story_image_is_reported_once_at_its_field(hub: Hub) -> None:
         "stories/oven/spare.jpg:1:1: the file is not an image, whatever its name says: use a "
         "JPEG, PNG or WebP image",  # files beside a story are checked too
     ]
+
+
+def test_a_value_or_person_with_a_mistake_is_reported_once_in_its_own_file(hub: Hub) -> None:
+    """One mistake in values.yml or a profile is one error there: the stories that name
+    that value or person are not also told it is unknown (it exists, it is invalid)."""
+    values = (hub.root / "values.yml").read_text(encoding="utf-8")
+    hub.write("values.yml", re.sub(r"color: .*", "color: red", values, count=1))
+    hub.write("people/marco.md", person_text("Marco Bianchi", team="Customer Care",
+                                             role="Agent").replace("role:", "rol:", 1))
+    found = problems(hub)
+    assert [p.split(":")[0] for p in found] == ["people/marco.md", "values.yml"], found
+    assert not [p for p in found if "unknown value" in p or "unknown person" in p]

@@ -58,6 +58,10 @@ class Content:
     files: list[Path] = field(default_factory=list)
     #: stories whose fields are invalid: their ids are still checked, so one pass finds all
     rejected: list[Rejected] = field(default_factory=list)
+    #: ids of values and people whose own fields are invalid (reported there): a story that
+    #: names one is not told it is unknown as well
+    invalid_values: set[str] = field(default_factory=set)
+    invalid_people: set[str] = field(default_factory=set)
     #: every entry of stories/ and people/, listed once (links recorded, never followed)
     walk: Walk | None = None
     publish: PublishOptions = field(default_factory=PublishOptions)
@@ -354,11 +358,11 @@ def _load_values(root: Path, content: Content) -> list[Value]:
             )
             continue
         value = validate(Value, item, VALUES_FILE, located, diagnostics, prefix=(index,))
-        if value is None:
-            continue
         dline, _ = located.value_pos((index, "description"))
-        if not check_markdown_cost(value.description, VALUES_FILE, dline, "description",
-                                   diagnostics):
+        if value is None or not check_markdown_cost(value.description, VALUES_FILE, dline,
+                                                    "description", diagnostics):
+            if isinstance(item.get("id"), str):
+                content.invalid_values.add(item["id"])
             continue
         if value.id in first_line:
             vline, vcol = located.value_pos((index, "id"))
@@ -475,6 +479,7 @@ def _load_people(root: Path, content: Content) -> list[Person]:
             continue
         person = validate(Person, document.located.data, shown, document.located, diagnostics)
         if person is None:
+            content.invalid_people.add(person_id)
             continue
         person.attach(person_id, document.body,
                       Source(shown, path, document.located, document.body_line))

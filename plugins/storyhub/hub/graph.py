@@ -462,9 +462,12 @@ def _check_references(
 ) -> None:
     refs = [(s.source, s.people, s.values, s.author) for s in content.stories]
     refs += [(r.source, r.people, r.values, r.author) for r in content.rejected]
+    # A value or person whose own fields are invalid is reported in its file, once.
+    known_people = people.keys() | content.invalid_people
+    known_values = values.keys() | content.invalid_values
     for src, story_people, story_values, author in refs:
         for index, person_id in enumerate(story_people):
-            if person_id and person_id not in people:
+            if person_id and person_id not in known_people:
                 line, col = src.value_pos("people", index)
                 diagnostics.error(
                     src.path, line, col,
@@ -473,14 +476,14 @@ def _check_references(
                     field="people", code="unknown-person",
                 )
         for index, value_id in enumerate(story_values):
-            if value_id and value_id not in values:
+            if value_id and value_id not in known_values:
                 line, col = src.value_pos("values", index)
                 diagnostics.error(
                     src.path, line, col,
                     f"unknown value '{value_id}'" + suggestion(value_id, values, known="values"),
                     field="values", code="unknown-value",
                 )
-        if author is not None and author not in people:
+        if author is not None and author not in known_people:
             line, col = src.value_pos("author")
             diagnostics.error(
                 src.path, line, col,
