@@ -31,11 +31,14 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from jinja2 import pass_context
+
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
 from storyhub.options.model import in_language
 from storyhub.site.plan import SitePage, Tag, in_reading_order, languages_of
+from storyhub.site.story_cards import StoryCards, safe_path
 from storyhub.text.urls import absolute
 from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
 from storyhub.text.pullquotes import find_pull_quotes
@@ -72,6 +75,7 @@ class SiteView:
         self._share = share or {}
         self._images = images if images is not None else {}  # filled as files are made
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
+        self.cards = StoryCards()  # shared by the views in other languages
 
     # -- the page's language ----------------------------------------------------------------
 
@@ -228,6 +232,17 @@ class SiteView:
     def share_links(self, story: Story) -> list[tuple[str, str]]:
         """(network label, share-intent URL) pairs from the story's composed snippets."""
         return self._share.get(story.id, [])
+
+    @pass_context
+    def story_card(self, context: Any, story: Story, eager: bool = False,
+                   priority: bool = False, heading: str = "h3", lead: str = "") -> Any:
+        """The ``storyhub/partials/story-card.html`` of ``story`` on this page, as an
+        ``{% include %}`` of it with these names set would give (see
+        :mod:`storyhub.site.story_cards`: rendered once per story, not once per page)."""
+        names = {"eager": eager, "priority": priority, "heading": heading, "lead": lead}
+        safe = safe_path(story.url) and safe_path(self.image_url(story))
+        key = (story.id, self.language, eager, priority, heading, str(lead))
+        return self.cards.render(context, story, safe, key, names)
 
     def picture(self, kind: str, owner: str) -> Any:
         """Responsive versions of a photo or story image (see :mod:`storyhub.media`)."""

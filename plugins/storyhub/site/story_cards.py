@@ -1,0 +1,79 @@
+"""Story cards rendered once per story, not once per page that shows them.
+
+A 1,000-story hub shows about ten thousand story cards (listings, related stories, person,
+value and team pages) but only a few thousand distinct ones: a card differs between pages
+only by its links, which the template's ``url`` filter makes relative to the page. So the
+default card partial is rendered once per (story, language, options) with the page left
+out (``page=None``) and ``base_url`` set to a mark, which the ``url`` filter joins before
+every site path (``\\0/stories/slug/``). Each page then gets the stored text with every
+marked path passed through its own ``url`` filter: byte for byte what rendering the
+partial on that page gives.
+
+An overridden ``storyhub/partials/story-card.html`` may use anything of the page (its URL,
+``config.extra``...), so it is rendered on every page, with the page's whole context, as
+an ``{% include %}`` would.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+PARTIAL = "storyhub/partials/story-card.html"
+DEFAULTS = Path(__file__).resolve().parents[1] / "templates"
+
+#: joined before every site path the url filter is asked for (YAML cannot carry NUL, so no
+#: front-matter text holds it)
+MARK = "\0"
+_MARKED = re.compile("\0/([^\"'\\s,<>]*)")
+#: a path holding one of these could not be told from the text after it
+_UNSAFE = re.compile("[\"'\\s,<>\0]")
+
+
+class StoryCards:
+    """The cards of one build: ``render`` is called from templates (``storyhub.story_card``)."""
+
+    def __init__(self) -> None:
+        self._cards: dict[tuple[Any, ...], str] = {}
+        self._default: dict[str, bool] = {}  # template file -> is it storyhub's own
+        self.rendered = 0
+        self.reused = 0
+
+    def render(self, context: Any, story: Any, safe_paths: bool, key: tuple[Any, ...],
+               names: dict[str, Any]) -> Markup:
+        """The card of ``story`` for the page of ``context``. ``key`` names everything the
+        default card depends on besides the page (language, loading, heading, lead);
+        ``safe_paths``: every path of the story's card can be told from its surroundings."""
+        template = context.environment.get_template(PARTIAL)
+        variables = {**context.get_all(), "story": story, **names}
+        if not (safe_paths and self._is_default(template)):
+            self.rendered += 1
+            return Markup(template.render(variables))
+        marked = self._cards.get(key)
+        if marked is None:
+            self.rendered += 1
+            marked = template.render({**variables, "page": None, "base_url": MARK})
+            self._cards[key] = marked
+        else:
+            self.reused += 1
+        if MARK not in marked:
+            return Markup(marked)
+        url = context.environment.filters["url"]
+        return Markup(_MARKED.sub(lambda m: str(escape(url(context, unescape(m[1])))), marked))
+
+    def _is_default(self, template: Any) -> bool:
+        filename = getattr(template, "filename", None) or ""
+        found = self._default.get(filename)
+        if found is None:
+            found = bool(filename) and Path(filename).resolve().is_relative_to(DEFAULTS)
+            self._default[filename] = found
+        return found
+
+
+def safe_path(path: str | None) -> bool:
+    """True when ``path`` (a site path a card links to) can be found again in its text."""
+    return path is None or _UNSAFE.search(path) is None
