@@ -42,6 +42,8 @@ class StoryCards:
         self._default: dict[str, bool] = {}  # template file -> is it storyhub's own
         self.rendered = 0
         self.reused = 0
+        self._page: Any = None  # the page whose links are in _links
+        self._links: dict[str, str] = {}  # marked path -> its link on that page, escaped
 
     def render(self, context: Any, story: Any, safe_paths: bool, key: tuple[Any, ...],
                names: dict[str, Any]) -> Markup:
@@ -62,8 +64,22 @@ class StoryCards:
             self.reused += 1
         if MARK not in marked:
             return Markup(marked)
-        url = context.environment.filters["url"]
-        return Markup(_MARKED.sub(lambda m: str(escape(url(context, unescape(m[1])))), marked))
+        return Markup(_MARKED.sub(self._linker(context), marked))
+
+    def _linker(self, context: Any) -> Any:
+        """Marked path -> the page's link to it (a page shows the same value badges and
+        pictures on many cards: each link is made once per page)."""
+        page = context.get("page")
+        if page is not self._page:
+            self._page, self._links = page, {}
+        links, url = self._links, context.environment.filters["url"]
+
+        def link(match: re.Match[str]) -> str:
+            found = links.get(match[1])
+            if found is None:
+                found = links[match[1]] = str(escape(url(context, unescape(match[1]))))
+            return found
+        return link
 
     def _is_default(self, template: Any) -> bool:
         filename = getattr(template, "filename", None) or ""
