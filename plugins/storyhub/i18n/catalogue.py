@@ -34,6 +34,7 @@ def _subtags(code: str | None) -> list[str]:
     return (code or "").strip().replace("_", "-").split("-")
 
 
+@lru_cache(maxsize=64)  # asked for each value and person a page shows
 def primary_subtag(code: str | None) -> str:
     """``it-IT``, ``it_IT``, ``IT`` → ``it`` (no check that the language exists)."""
     return _subtags(code)[0].lower()
