@@ -18,7 +18,8 @@ from pathlib import Path
 import PIL
 
 #: The modules whose code draws a card: any change to them draws every card anew.
-DRAWING_MODULES = ("card_spec.py", "card_text.py", "drawn_card.py", "photo_card.py")
+DRAWING_MODULES = ("card_spec.py", "card_text.py", "drawn_card.py", "photo_card.py",
+                   "card_worker.py")
 
 
 @dataclass(frozen=True)

@@ -77,10 +77,12 @@ def shorten(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont,
 
 def encode_jpeg(image: Image.Image, quality: int) -> bytes:
     """Baseline JPEG without metadata, lowering the quality until it is under
-    :data:`MAX_BYTES` (at worst quality 40)."""
+    :data:`MAX_BYTES` (at worst quality 40). Without Huffman optimisation: it made a drawn
+    card about 15 % smaller but took 60 % of its encoding time, and share images are
+    fetched by the networks' crawlers once, not by readers."""
     while True:
         out = BytesIO()
-        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False,
+        image.save(out, "JPEG", quality=quality, optimize=False, progressive=False,
                    subsampling="4:2:0")
         data = out.getvalue()
         if len(data) < MAX_BYTES or quality <= 40:

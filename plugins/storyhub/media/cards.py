@@ -29,12 +29,11 @@ from PIL import Image
 
 from storyhub.hub.share import ShareImage, ShareImages, story_photo
 from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, PhotoLayout
-from storyhub.media.card_text import MAX_BYTES, MAX_TITLE, encode_jpeg
-from storyhub.media.drawn_card import draw_drawn
+from storyhub.media.card_text import MAX_BYTES, MAX_TITLE
+from storyhub.media.card_worker import draw, draw_batch
 from storyhub.media.images import MAX_EDGE
 from storyhub.media.photo_card import (
     MAX_ENLARGEMENT,
-    draw_photo,
     fills_every_card,
     placement,
 )
@@ -104,7 +103,7 @@ class CardSet:
             for i in range(0, len(self._pending), chunk):
                 batch = [(self.specs[k], str(self.cached_path(k))) for k in
                          self._pending[i:i + chunk]]
-                self._futures.append(self._pool.submit(_draw_batch, batch))
+                self._futures.append(self._pool.submit(draw_batch, batch))
 
     def finish(self) -> CardStats:
         """Wait for the drawing to end (drawing here what no worker drew)."""
@@ -115,7 +114,7 @@ class CardSet:
             if self._pool is not None:
                 self.stats.drawn = sum(f.result() for f in self._futures)
             elif self._pending:
-                self.stats.drawn = _draw_batch(
+                self.stats.drawn = draw_batch(
                     [(self.specs[k], str(self.cached_path(k))) for k in self._pending]
                 )
         finally:
@@ -318,24 +317,3 @@ def _names_line(names: list[str]) -> str:
     if len(names) <= 2:
         return " & ".join(names)
     return f"{names[0]}, {names[1]} +{len(names) - 2}"
-
-
-# -- drawing (runs in worker processes too: module-level functions only) --------------------
-
-
-def _draw_batch(batch: list[tuple[CardSpec, str]]) -> int:
-    for spec, target in batch:
-        data = draw(spec)
-        temporary = f"{target}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    return len(batch)
-
-
-def draw(spec: CardSpec) -> bytes:
-    """The JPEG bytes of one card: over the story's photo when the plan gave it one."""
-    image = draw_photo(spec) if spec.backdrop else None
-    if image is None:
-        image = draw_drawn(spec)
-    return encode_jpeg(image, spec.quality)

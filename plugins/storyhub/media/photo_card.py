@@ -27,7 +27,6 @@ from PIL import Image, ImageDraw
 from storyhub.media.card_spec import PHOTO_LAYOUTS, CardSpec, PhotoLayout
 from storyhub.media.card_text import fit_title, font, shorten
 from storyhub.media.drawn_card import logo_image
-from storyhub.media.images import clean_image_bytes
 from storyhub.text.contrast import (
     BLACK,
     RGB,
@@ -84,7 +83,10 @@ def fills_every_card() -> int:
 @lru_cache(maxsize=2)
 def _published(path: str, digest: str, cache: str | None) -> bytes:
     """The story image as the site publishes it (read once for both formats; cached by
-    content hash ``digest``, not by path)."""
+    content hash ``digest``, not by path). Imported here, not at the top: a card worker
+    process imports this module, and the image checks bring the content model with them."""
+    from storyhub.media.images import clean_image_bytes
+
     return clean_image_bytes(Path(path), "story-image", cache=Path(cache) if cache else None)
 
 
