@@ -160,13 +160,14 @@ class Composer:
         #: the rules without a fold, for the personal variants (the same limits and counts)
         self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
-        self.templates: dict[str, list[tuple[str, Template]]] = {
-            net: [(name, env.get_template(path)) for name, path in variants.get(net, [])]
+        self.templates: dict[str, list[tuple[str, PostTemplate]]] = {
+            net: [(name, PostTemplate(env.get_template(path)))
+                  for name, path in variants.get(net, [])]
             for net in options.networks
         }
         self.today = hub.now.date()
-        self.personal: dict[str, dict[str, Template]] = {
-            net: {kind: env.get_template(name) for kind, name in
+        self.personal: dict[str, dict[str, PostTemplate]] = {
+            net: {kind: PostTemplate(env.get_template(name)) for kind, name in
                   personal_templates(env, net).items()}
             for net in options.networks
         }
@@ -268,8 +269,40 @@ class Composer:
         return query(url, slug)
 
 
+class PostTemplate:
+    """A post template, rendered as :meth:`Template.render` renders it, without its cost.
+
+    ``render`` merges the template's globals (a :class:`~collections.ChainMap`, iterated in
+    Python) into every context; here they are read once, when the template is taken, so a
+    render costs a third: a story's posts are rendered tens of thousands of times in a large
+    hub. The environment's globals are not expected to change while a hub's snippets are
+    composed (storyhub never changes those of its text environment)."""
+
+    __slots__ = ("_concat", "_globals", "_root", "template")
+
+    def __init__(self, template: Template):
+        self.template = template
+        self._globals = dict(template.globals)
+        self._root = template.root_render_func
+        self._concat = template.environment.concat  # type: ignore[attr-defined]
+
+    def render(self, context: Mapping[str, Any], hook: str, hashtags: str) -> str:
+        """``template.render(**context, hook=hook, hashtags=hashtags)``."""
+        template = self.template
+        if template.environment.is_async:
+            return template.render(**context, hook=hook, hashtags=hashtags)
+        variables = {**self._globals, **context, "hook": hook, "hashtags": hashtags}
+        # shared: the dict is the context's own (globals merged above, as render() does)
+        ctx = template.new_context(variables, shared=True)
+        try:
+            return self._concat(self._root(ctx))  # type: ignore[no-any-return]
+        except Exception:
+            template.environment.handle_exception()
+        raise AssertionError("unreachable")  # handle_exception always raises
+
+
 def fit(
-    template: Template,
+    template: Template | PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
@@ -285,13 +318,15 @@ def fit(
 
 
 def fit_measured(
-    template: Template,
+    template: Template | PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
     """:func:`fit`, and the measure of the returned text."""
+    if not isinstance(template, PostTemplate):
+        template = PostTemplate(template)
     text, cut, size = _fit_hook(template, context, hook, tags, rule)
     if size.ok:
         return text, cut, size
@@ -327,13 +362,13 @@ def fit_measured(
             return text, True, measure(rule, text)
         context = dict(context, title="…")
     # The template's own words do not fit: cut the text itself, keeping whole words.
-    text = _tidy(template.render(**context, hook="", hashtags=""))
+    text = _tidy(template.render(context, "", ""))
     cut_text = shorten(text, lambda candidate: measure(rule, candidate).ok) or ""
     return cut_text, True, measure(rule, cut_text)
 
 
 def _fit_hook(
-    template: Template,
+    template: PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
@@ -347,8 +382,7 @@ def _fit_hook(
     def measured(hook_text: str, count: int) -> tuple[str, Measure]:
         key = (hook_text, count)
         if key not in done:
-            text = _tidy(template.render(**context, hook=hook_text,
-                                         hashtags=" ".join(tags[:count])))
+            text = _tidy(template.render(context, hook_text, " ".join(tags[:count])))
             done[key] = (text, measure(rule, text))
         return done[key]
 
