@@ -291,13 +291,15 @@ class PostTemplate:
         template = self.template
         if template.environment.is_async:
             return template.render(**context, hook=hook, hashtags=hashtags)
+        environment = template.environment
         variables = {**self._globals, **context, "hook": hook, "hashtags": hashtags}
-        # shared: the dict is the context's own (globals merged above, as render() does)
-        ctx = template.new_context(variables, shared=True)
+        # What Template.new_context makes (the globals merged above, as it merges them).
+        ctx = environment.context_class(environment, variables, template.name,
+                                        template.blocks, globals=self._globals)
         try:
             return self._concat(self._root(ctx))  # type: ignore[no-any-return]
         except Exception:
-            template.environment.handle_exception()
+            environment.handle_exception()
         raise AssertionError("unreachable")  # handle_exception always raises
 
 
