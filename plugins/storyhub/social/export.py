@@ -7,8 +7,6 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 import zlib
@@ -18,7 +16,7 @@ from typing import Any, TextIO
 
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.social.calendar import Calendar
-from storyhub.social.cells import neutralise
+from storyhub.social.cells import csv_line, neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.schedulers import PROFILES, Profile
@@ -169,15 +167,18 @@ def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator
 
 
 def _indented_json(data: Any, level: int) -> str:
-    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with its
-    C string escaping, instead of the encoder's pure-Python generators (used with indent)."""
+    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with the
+    C encoder instead of the encoder's pure-Python generators (used with indent)."""
     if isinstance(data, str):
         return _json_str(data)
     if isinstance(data, (dict, list, tuple)):
         if not data:
             return "{}" if isinstance(data, dict) else "[]"
+        is_dict = isinstance(data, dict)
+        if all(type(v) in _SCALARS for v in (data.values() if is_dict else data)):
+            return _flat_json(data, level)
         inner = "\n" + _INDENT * (level + 1)
-        if isinstance(data, dict):
+        if is_dict:
             body = ("," + inner).join(
                 _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
             )
@@ -185,6 +186,28 @@ def _indented_json(data: Any, level: int) -> str:
         body = ("," + inner).join(_value_text(v, level + 1) for v in data)
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
+
+
+#: Values whose JSON text is the same with or without indent (exact types: a subclass,
+#: such as :class:`Written`, goes the long way)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FLAT: dict[int, Any] = {}
+
+
+def _flat_json(data: dict[Any, Any] | list[Any] | tuple[Any, ...], level: int) -> str:
+    """A non-empty container of :data:`_SCALARS` at ``level``, indented: one call of the C
+    encoder, its item separator a line end and the next item's indent, its brackets then
+    moved to their own lines. (The C encoder is used whenever ``indent`` is None, whatever
+    the separators; its keys, numbers and strings are those of the indenting encoder.)"""
+    encode = _FLAT.get(level)
+    if encode is None:
+        encode = _FLAT[level] = json.JSONEncoder(
+            ensure_ascii=False, check_circular=False,
+            separators=(",\n" + _INDENT * (level + 1), ": "),
+        ).encode
+    text: str = encode(data)
+    return (text[0] + "\n" + _INDENT * (level + 1) + text[1:-1]
+            + "\n" + _INDENT * level + text[-1])
 
 
 #: Plain values by exact type, written without a call to :func:`_indented_json` (a post
@@ -238,33 +261,35 @@ def _json_key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def _csv_writer(out: TextIO) -> Any:
-    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-
-
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
     """One row per story × network × variant, written row by row to ``out``."""
     planned = _planned(calendar)
-    writer = _csv_writer(out)
-    writer.writerow(CSV_COLUMNS)
+    out.write(csv_line(CSV_COLUMNS))
     for item in snippets.stories:
-        _write_rows(writer, item, snippets.site_url, planned)
+        out.write(_rows(item, snippets.site_url, planned))
 
 
-def _write_rows(writer: Any, item: StorySnippets, site_url: str | None,
-                planned: dict[str, str], intents: list[str | None] | None = None) -> None:
-    images = {i["kind"]: i for i in _images(item, site_url)}
+def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
+          intents: list[str | None] | None = None) -> str:
+    """The story's CSV lines, one per post; every text cell through :func:`neutralise`."""
+    story_id = item.story.id
+    cell = neutralise
+    images = {i["kind"]: (cell(i["url"]), cell(i["alt"])) for i in _images(item, site_url)}
     if intents is None:
         intents = [s.intent for s in item.snippets]
+    story, title = cell(story_id), cell(item.story.title)
+    lines = []
     for s, intent in zip(item.snippets, intents, strict=True):
-        image = images.get("instagram" if s.network == "instagram" else "og", {})
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
-            item.story.id, item.story.title, s.network, s.variant,
-            s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
-            s.measure.count, s.measure.limit, s.link, intent or "",
-            image.get("url", ""), image.get("alt", ""),
-            _suggested(s, item.story.id, planned),
-        )])
+        image_url, image_alt = images.get("instagram" if s.network == "instagram" else "og",
+                                          ("", ""))
+        size = s.measure
+        lines.append(csv_line((
+            story, title, cell(s.network), cell(s.variant),
+            cell(s.text.replace("\r\n", "\n").replace("\n", "\r\n")),
+            size.count, size.limit, cell(s.link), cell(intent) if intent else "",
+            image_url, image_alt, cell(_suggested(s, story_id, planned)),
+        )))
+    return "".join(lines)
 
 
 #: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
@@ -299,9 +324,7 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         else:
             intents = [s.intent for s in item.snippets]
             entry = _indented_json(_story_data(item, snippets.site_url, planned, intents), 2)
-            buffer = io.StringIO(newline="")
-            _write_rows(_csv_writer(buffer), item, snippets.site_url, planned, intents)
-            rows = buffer.getvalue()
+            rows = _rows(item, snippets.site_url, planned, intents)
             if memo is not None:
                 memo[story_id] = (item, mine, _pack(entry), _pack(rows))
         table.write(rows)
@@ -389,7 +412,7 @@ def write_exports(
                                    calendar_files=calendar_files))
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
-        _csv_writer(rows).writerow(CSV_COLUMNS)
+        rows.write(csv_line(CSV_COLUMNS))
         document = _document(snippets, _story_exports(snippets, calendar, rows, memo))
         for chunk in indented_json_chunks(document):
             out.write(_escape_markup(chunk))
