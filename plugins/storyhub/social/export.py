@@ -167,18 +167,15 @@ def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator
 
 
 def _indented_json(data: Any, level: int) -> str:
-    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with the
-    C encoder instead of the encoder's pure-Python generators (used with indent)."""
+    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with its
+    C string escaping, instead of the encoder's pure-Python generators (used with indent)."""
     if isinstance(data, str):
         return _json_str(data)
     if isinstance(data, (dict, list, tuple)):
         if not data:
             return "{}" if isinstance(data, dict) else "[]"
-        is_dict = isinstance(data, dict)
-        if all(type(v) in _SCALARS for v in (data.values() if is_dict else data)):
-            return _flat_json(data, level)
         inner = "\n" + _INDENT * (level + 1)
-        if is_dict:
+        if isinstance(data, dict):
             body = ("," + inner).join(
                 _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
             )
@@ -186,28 +183,6 @@ def _indented_json(data: Any, level: int) -> str:
         body = ("," + inner).join(_value_text(v, level + 1) for v in data)
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
-
-
-#: Values whose JSON text is the same with or without indent (exact types: a subclass,
-#: such as :class:`Written`, goes the long way)
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FLAT: dict[int, Any] = {}
-
-
-def _flat_json(data: dict[Any, Any] | list[Any] | tuple[Any, ...], level: int) -> str:
-    """A non-empty container of :data:`_SCALARS` at ``level``, indented: one call of the C
-    encoder, its item separator a line end and the next item's indent, its brackets then
-    moved to their own lines. (The C encoder is used whenever ``indent`` is None, whatever
-    the separators; its keys, numbers and strings are those of the indenting encoder.)"""
-    encode = _FLAT.get(level)
-    if encode is None:
-        encode = _FLAT[level] = json.JSONEncoder(
-            ensure_ascii=False, check_circular=False,
-            separators=(",\n" + _INDENT * (level + 1), ": "),
-        ).encode
-    text: str = encode(data)
-    return (text[0] + "\n" + _INDENT * (level + 1) + text[1:-1]
-            + "\n" + _INDENT * level + text[-1])
 
 
 #: Plain values by exact type, written without a call to :func:`_indented_json` (a post
