@@ -21,7 +21,7 @@ from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, utm_query
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
-from storyhub.social.templates import personal_templates, variant_templates
+from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
 
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
@@ -129,8 +129,20 @@ def join_names(names: list[str], word_and: str) -> str:
 _UNTIDY = re.compile(r"[^\S\n]\n|\n\n\n")
 
 
+def _untidy(text: str) -> bool:
+    """``_UNTIDY.search(text)``, a few times quicker: a post has few lines, and the
+    pattern is tried at each character (``str.isspace`` is the pattern's ``\\s``)."""
+    at = text.find("\n", 1)
+    while at > 0:
+        before = text[at - 1]
+        if before != "\n" and before.isspace():
+            return True
+        at = text.find("\n", at + 1)
+    return "\n\n\n" in text
+
+
 def _tidy(text: str) -> str:
-    if not _UNTIDY.search(text):
+    if not _untidy(text):
         return text.strip()  # the common case, the same result as the lines below
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -269,40 +281,6 @@ class Composer:
         return query(url, slug)
 
 
-class PostTemplate:
-    """A post template, rendered as :meth:`Template.render` renders it, without its cost.
-
-    ``render`` merges the template's globals (a :class:`~collections.ChainMap`, iterated in
-    Python) into every context; here they are read once, when the template is taken, so a
-    render costs a third: a story's posts are rendered tens of thousands of times in a large
-    hub. The environment's globals are not expected to change while a hub's snippets are
-    composed (storyhub never changes those of its text environment)."""
-
-    __slots__ = ("_concat", "_globals", "_root", "template")
-
-    def __init__(self, template: Template):
-        self.template = template
-        self._globals = dict(template.globals)
-        self._root = template.root_render_func
-        self._concat = template.environment.concat  # type: ignore[attr-defined]
-
-    def render(self, context: Mapping[str, Any], hook: str, hashtags: str) -> str:
-        """``template.render(**context, hook=hook, hashtags=hashtags)``."""
-        template = self.template
-        if template.environment.is_async:
-            return template.render(**context, hook=hook, hashtags=hashtags)
-        environment = template.environment
-        variables = {**self._globals, **context, "hook": hook, "hashtags": hashtags}
-        # What Template.new_context makes (the globals merged above, as it merges them).
-        ctx = environment.context_class(environment, variables, template.name,
-                                        template.blocks, globals=self._globals)
-        try:
-            return self._concat(self._root(ctx))  # type: ignore[no-any-return]
-        except Exception:
-            environment.handle_exception()
-        raise AssertionError("unreachable")  # handle_exception always raises
-
-
 def fit(
     template: Template | PostTemplate,
     context: dict[str, Any],
@@ -377,36 +355,48 @@ def _fit_hook(
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
     """Shorten the hook, then drop hashtags from the end, until the text fits; the text,
-    whether it was cut, and its measure. Each (hook, hashtag count) is rendered and
-    measured once: the text that passed the check is the one returned."""
-    done: dict[tuple[str, int], tuple[str, Measure]] = {}
+    whether it was cut, and its measure. Each text is rendered and measured once: the text
+    that passed the check is the one returned.
+
+    Most posts fit as they are: one render. Else the search renders many hooks; where the
+    template allows it (:meth:`PostTemplate.skeleton`) they are filled in, not rendered, and
+    a template without ``{{ hashtags }}`` has the same texts whatever the hashtag count (the
+    search for each count finds the same cut: it is made once)."""
+    everything = " ".join(tags)
+    rendered = template.render(context, hook, everything)
+    first = _tidy(rendered)
+    first_size = measure(rule, first)
+    if _fits(first, first_size, hook, rule):
+        return first, False, first_size
+    skeleton = template.skeleton(context, hook, everything, rendered)
+    by_count = skeleton is None or skeleton.has_hashtags
+    done: dict[tuple[str, str], tuple[str, Measure]] = {
+        (hook, everything if by_count else ""): (first, first_size)}
 
     def measured(hook_text: str, count: int) -> tuple[str, Measure]:
-        key = (hook_text, count)
-        if key not in done:
-            text = _tidy(template.render(context, hook_text, " ".join(tags[:count])))
-            done[key] = (text, measure(rule, text))
-        return done[key]
+        key = (hook_text, " ".join(tags[:count]) if by_count else "")
+        found = done.get(key)
+        if found is None:
+            text = _tidy(template.render(context, *key) if skeleton is None
+                         else skeleton.fill(*key))
+            found = done[key] = (text, measure(rule, text))
+        return found
 
     def fits_with(count: int) -> Callable[[str], bool]:
         def fits(hook_text: str) -> bool:
-            text, size = measured(hook_text, count)
-            if not size.ok:
-                return False
-            if rule.fold and hook_text:
-                # The hook must be readable before the network folds the text ("…see more").
-                at = text.find(hook_text)
-                if at >= 0 and at + len(hook_text) > rule.fold:
-                    return False
-            return True
+            return _fits(*measured(hook_text, count), hook_text, rule)
         return fits
 
+    cuts: dict[str, str | None] = {}  # by hashtags shown: the same texts, the same cut
     for count in range(len(tags), -1, -1):
         fits = fits_with(count)
         if fits(hook):
             text, size = measured(hook, count)
             return text, count < len(tags), size
-        cut = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
+        shown = " ".join(tags[:count]) if by_count else ""
+        if shown not in cuts:
+            cuts[shown] = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
+        cut = cuts[shown]
         # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
@@ -414,6 +404,18 @@ def _fit_hook(
     # Not even an empty hook fits without hashtags: the rest is shortened by fit().
     text, size = measured("", 0)
     return text, True, size
+
+
+def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
+    """Within the limits, and the hook readable before the network folds the text
+    ("…see more")."""
+    if not size.ok:
+        return False
+    if rule.fold and hook_text:
+        at = text.find(hook_text)
+        if at >= 0 and at + len(hook_text) > rule.fold:
+            return False
+    return True
 
 
 def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
