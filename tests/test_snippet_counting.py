@@ -30,7 +30,7 @@ from storyhub.social.counting import (
 from storyhub.social.counting import _x_weight as x_weight
 from storyhub.social.links import share_intent, with_utm
 from storyhub.social.rules import RULES, rules_for
-from storyhub.social.shorten import sentence_cuts, shorten, word_cuts
+from storyhub.social.shorten import sentence_cuts, shorten, within, word_cuts
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # 👨‍👩‍👧: 3 emoji joined by ZWJ
 FLAG_IT = "\U0001F1EE\U0001F1F9"  # 🇮🇹: two regional indicators
@@ -260,6 +260,19 @@ def test_word_and_sentence_cuts_are_longest_first() -> None:
     cuts = word_cuts(text)
     assert cuts[0] == "One. Two three. Four five…"
     assert [len(c) for c in cuts] == sorted((len(c) for c in cuts), reverse=True)
+
+
+def test_within_is_the_first_cut_short_enough() -> None:
+    """By bisection, the index a linear scan finds (cut lists have falling lengths)."""
+    rng = random.Random(3)
+    words = ["a", "bb", "ccc,", "—", "https://x.it", "#tag", "end.", "x!", " "]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        for cuts in (word_cuts(text), sentence_cuts(text)):
+            for length in range(-1, len(text) + 2):
+                expected = next((i for i, cut in enumerate(cuts) if len(cut) <= length),
+                                len(cuts) - 1)
+                assert within(cuts, length) == expected, (text, length)
 
 
 def test_hashtags_from_words() -> None:
