@@ -197,12 +197,15 @@ class Composer:
             cards=cards,
         )
         t = hub.translator.in_language(story.lang).scope("snippets")
+        word_and = t("and")
         tags = story_hashtags(hub, story)
         start = story.publish_at.date() if story.publish_at else story.date
         base_day = max(start, self.today)
         for network in self.options.networks:
             rule = self.rules[network]
             mentions = [mention(p, rule) for p in people]
+            named = join_names([m.text for m in mentions], word_and)
+            handles = " ".join(m.handle for m in mentions if m.handle)
             own = story.social.get(network)  # type: ignore[call-overload]
             if own:
                 link = self._link(url, network, story.id, OWN)
@@ -217,8 +220,8 @@ class Composer:
                     "summary": story.summary,
                     "story": story,
                     "people": mentions,
-                    "mentions": join_names([m.text for m in mentions], t("and")),
-                    "handles": " ".join(m.handle for m in mentions if m.handle),
+                    "mentions": named,
+                    "handles": handles,
                     "values": [name for _, name in result.values],
                     "link": link,
                     "company": hub.settings.company,
@@ -235,10 +238,10 @@ class Composer:
                     rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
-            result.snippets += self._personal(story, people, rule, tags, t, base_day)
+            result.snippets += self._personal(story, url, people, rule, tags, t, base_day)
         return result
 
-    def _personal(self, story: Story, people: list[Person], rule: NetworkRule,
+    def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
                   tags: list[str], t: Callable[..., str], day: date) -> list[Snippet]:
         """The "me" and "colleague" variants of one network. Only named people appear (the
         hub's published people); handles only with their consent to social mentions; the
@@ -248,15 +251,16 @@ class Composer:
         featured, others = people[0], people[1:]
         other_mentions = [mention(p, rule) for p in others]
         everyone = [mention(p, rule) for p in people]
+        word_and = t("and")
+        named_others = join_names([m.text for m in other_mentions], word_and)
         snippets: list[Snippet] = []
         for kind, names in (("me", other_mentions), ("colleague", everyone)):
-            link = self._link(absolute(self.hub.settings.site_url, story.url), rule.id,
-                              story.id, kind)
+            link = self._link(url, rule.id, story.id, kind)
             context: dict[str, Any] = {
                 "title": story.title, "summary": story.summary, "story": story,
                 "featured": featured.name,
-                "others": join_names([m.text for m in other_mentions], t("and")),
-                "mentions": join_names([m.text for m in names], t("and")),
+                "others": named_others,
+                "mentions": join_names([m.text for m in names], word_and),
                 "link": link, "company": self.hub.settings.company, "network": rule.name,
                 "network_id": rule.id, "links_clickable": rule.links_clickable,
                 "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
