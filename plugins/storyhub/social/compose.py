@@ -198,6 +198,7 @@ class Composer:
         )
         t = hub.translator.in_language(story.lang).scope("snippets")
         word_and = t("and")
+        company, lang = hub.settings.company, story.lang or hub.settings.language
         tags = story_hashtags(hub, story)
         start = story.publish_at.date() if story.publish_at else story.date
         base_day = max(start, self.today)
@@ -224,10 +225,10 @@ class Composer:
                     "handles": handles,
                     "values": [name for _, name in result.values],
                     "link": link,
-                    "company": hub.settings.company,
+                    "company": company,
                     "network": rule.name,
                     "variant": variant,
-                    "lang": story.lang or hub.settings.language,
+                    "lang": lang,
                     "t": t,
                 }
                 text, shortened, size = fit_measured(
@@ -238,11 +239,13 @@ class Composer:
                     rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
-            result.snippets += self._personal(story, url, people, rule, tags, t, base_day)
+            result.snippets += self._personal(story, url, people, rule, tags, t, base_day,
+                                              company, lang)
         return result
 
     def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
-                  tags: list[str], t: Callable[..., str], day: date) -> list[Snippet]:
+                  tags: list[str], t: Callable[..., str], day: date, company: str,
+                  lang: str) -> list[Snippet]:
         """The "me" and "colleague" variants of one network. Only named people appear (the
         hub's published people); handles only with their consent to social mentions; the
         featured person's own handle never in their own post."""
@@ -261,9 +264,9 @@ class Composer:
                 "featured": featured.name,
                 "others": named_others,
                 "mentions": join_names([m.text for m in names], word_and),
-                "link": link, "company": self.hub.settings.company, "network": rule.name,
+                "link": link, "company": company, "network": rule.name,
                 "network_id": rule.id, "links_clickable": rule.links_clickable,
-                "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
+                "variant": kind, "lang": lang, "t": t,
             }
             # The sharer's own opening line comes first: no fold rule for the hook here.
             text, shortened, counted = fit_measured(
