@@ -175,28 +175,32 @@ def _indented_json(data: Any, level: int) -> str:
         if not data:
             return "{}" if isinstance(data, dict) else "[]"
         inner = "\n" + _INDENT * (level + 1)
+        deeper, plain = level + 1, _PLAIN
         if isinstance(data, dict):
-            body = ("," + inner).join(
-                _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
-            )
+            keys = _KEYS
+            body = ("," + inner).join([
+                (keys.get(k) or _key_text(k)) + (
+                    write(v) if (write := plain.get(type(v))) is not None
+                    else _indented_json(v, deeper))
+                for k, v in data.items()])
             return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join(_value_text(v, level + 1) for v in data)
+        body = ("," + inner).join([
+            write(v) if (write := plain.get(type(v))) is not None else _indented_json(v, deeper)
+            for v in data])
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
 
 
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 #: Plain values by exact type, written without a call to :func:`_indented_json` (a post
-#: has a dozen of them; bool and None before int, as :func:`_json_scalar` orders them).
+#: has a dozen of them): C functions all (``"null".format(v)`` is "null", a bool indexes
+#: the pair), so that a value costs no Python call.
 _PLAIN: dict[type, Any] = {
-    str: lambda v: _json_str(v), type(None): lambda v: "null",
-    bool: lambda v: "true" if v else "false", int: int.__repr__,
+    str: _json_str, type(None): "null".format, bool: ("false", "true").__getitem__,
+    int: int.__repr__,
 }
+#: ``"key": `` by key name (the few names of an export are escaped once)
 _KEYS: dict[str, str] = {}
-
-
-def _value_text(value: Any, level: int) -> str:
-    plain = _PLAIN.get(type(value))
-    return plain(value) if plain is not None else _indented_json(value, level)
 
 
 def _key_text(key: Any) -> str:
@@ -209,9 +213,6 @@ def _key_text(key: Any) -> str:
                 _KEYS.clear()
         return found
     return _json_key(key) + ": "
-
-
-_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def _json_scalar(value: Any) -> str:
