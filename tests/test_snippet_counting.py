@@ -13,6 +13,11 @@ from storyhub.options.model import DEFAULT_UTM, CardOptions, SnippetOptions
 from storyhub.options.read import parse_options
 from storyhub.social.compose import hashtag, join_names
 from storyhub.social.counting import (
+    _JOINS,
+    _MAY_EMOJI,
+    _MAY_JOIN,
+    EMOJI_RE,
+    URL_RE,
     find_urls,
     graphemes,
     mastodon_length,
@@ -22,9 +27,10 @@ from storyhub.social.counting import (
     utf16_units,
     x_length,
 )
+from storyhub.social.counting import _x_weight as x_weight
 from storyhub.social.links import share_intent, with_utm
 from storyhub.social.rules import RULES, rules_for
-from storyhub.social.shorten import sentence_cuts, shorten, word_cuts
+from storyhub.social.shorten import sentence_cuts, shorten, within, word_cuts
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # 👨‍👩‍👧: 3 emoji joined by ZWJ
 FLAG_IT = "\U0001F1EE\U0001F1F9"  # 🇮🇹: two regional indicators
@@ -148,6 +154,79 @@ def test_urls_are_found_without_trailing_punctuation_or_mentions() -> None:
     assert found == ["https://a.example/x", "www.foo.it"]
 
 
+def _url_spans_by_pattern(text: str) -> list[tuple[int, int]]:
+    """What find_urls returned before its fast path: every match of the one pattern."""
+    spans = []
+    for match in URL_RE.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in ".,;:!?)]}'\"…»":
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def test_urls_fast_path_finds_what_the_pattern_finds() -> None:
+    """Scheme URLs found at each "://", the pattern run only where a ".tld" is outside
+    them: the same spans on text made of the pieces that make or break a URL."""
+    rng = random.Random(7)
+    pool = ["http", "https", "HTTPS", "httpſ", "ſ", "://", ":/", "/", "//", "www.", "www",
+            "example", ".com", ".it", ".social", ".comx", ".co-", "a", "K", "-", ".", "..",
+            "@", "@giulia", " ", "\n", '"', "<", ">", ")", "?q=1", "&", "é", "…", "x.co"]
+    texts = ["", "https://a.example/x", "see https://stories.example.com/a?b=c #tag.",
+             "www.foo.it and https://x.example.com/https://y.example.com",
+             "https://a.example.com/ then b.example.com/c", "ahttps://x.com", "/https://x.com",
+             "@giulia.bsky.social https://bsky.app", "HTTP://A.COM.", "httpſ://x.it"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
+              for _ in range(20000)]
+    for text in texts:
+        assert find_urls(text) == _url_spans_by_pattern(text), repr(text)
+
+
+def _x_length_by_pattern(text: str) -> int:
+    """X's count as before the fast path: every piece scanned for emoji."""
+    text = unicodedata.normalize("NFC", text)
+    spans = _url_spans_by_pattern(text)
+    pieces = [text[a:b] for a, b in zip([0] + [e for _, e in spans],
+                                        [s for s, _ in spans] + [len(text)], strict=True)]
+    total = len(spans) * 23
+    for piece in pieces:
+        last = 0
+        for match in EMOJI_RE.finditer(piece):
+            total += x_weight(piece[last:match.start()]) + 2
+            last = match.end()
+        total += x_weight(piece[last:])
+    return total
+
+
+def _threads_by_pattern(text: str) -> int:
+    total, last = 0, 0
+    for match in EMOJI_RE.finditer(text):
+        total += len(text[last:match.start()]) + len(match.group().encode("utf-8"))
+        last = match.end()
+    return total + len(text[last:])
+
+
+def test_emoji_fast_path_counts_what_the_pattern_counts() -> None:
+    """Text without a character that may be part of an emoji skips the emoji scan: the
+    same counts, with text-style symbols, keycaps, modifiers and joiners around."""
+    rng = random.Random(11)
+    pool = ("a1#*é—“”…→ \u00a9\u00ae\u2122\u203c\u2049\u2139\u2194\u231a\u2600\u2614"
+            "\u26a1\u2764\u2b50\ufe0f\u20e3\u200d\u0301\u3000日"
+            "\U0001F1EE\U0001F1F9\U0001F44D\U0001F3FD\U0001F3F4\U000E0067\U000E007F")
+    texts = [FAMILY, FLAG_IT, THUMBS_TONE, ENGLAND, KEYCAP_1, "\u00a9\ufe0f 2025", "\u00a9 2025"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+              for _ in range(5000)]
+    for text in texts:
+        assert x_length(text) == _x_length_by_pattern(text), repr(text)
+        assert threads_length(text) == _threads_by_pattern(text), repr(text)
+    # the classes agree with the tables below U+3000 and take every character above
+    may_emoji = regex.compile(r"[\p{Emoji_Presentation}\p{Regional_Indicator}\uFE0F\u20E3]")
+    below = "".join(map(chr, range(0x3000)))
+    assert _MAY_EMOJI.findall(below) == may_emoji.findall(below)
+    assert _MAY_JOIN.findall(below) == _JOINS.findall(below)
+    assert _MAY_EMOJI.match("\u3000") and _MAY_JOIN.match("\U0010ffff")
+
+
 # -- shortening ---------------------------------------------------------------------------------
 
 def test_shorten_prefers_a_sentence_boundary() -> None:
@@ -181,6 +260,19 @@ def test_word_and_sentence_cuts_are_longest_first() -> None:
     cuts = word_cuts(text)
     assert cuts[0] == "One. Two three. Four five…"
     assert [len(c) for c in cuts] == sorted((len(c) for c in cuts), reverse=True)
+
+
+def test_within_is_the_first_cut_short_enough() -> None:
+    """By bisection, the index a linear scan finds (cut lists have falling lengths)."""
+    rng = random.Random(3)
+    words = ["a", "bb", "ccc,", "—", "https://x.it", "#tag", "end.", "x!", " "]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        for cuts in (word_cuts(text), sentence_cuts(text)):
+            for length in range(-1, len(text) + 2):
+                expected = next((i for i, cut in enumerate(cuts) if len(cut) <= length),
+                                len(cuts) - 1)
+                assert within(cuts, length) == expected, (text, length)
 
 
 def test_hashtags_from_words() -> None:

@@ -21,7 +21,7 @@ from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, share_intent, utm_query
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
-from storyhub.social.templates import personal_templates, variant_templates
+from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
 
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
@@ -129,8 +129,20 @@ def join_names(names: list[str], word_and: str) -> str:
 _UNTIDY = re.compile(r"[^\S\n]\n|\n\n\n")
 
 
+def _untidy(text: str) -> bool:
+    """``_UNTIDY.search(text)``, a few times quicker: a post has few lines, and the
+    pattern is tried at each character (``str.isspace`` is the pattern's ``\\s``)."""
+    at = text.find("\n", 1)
+    while at > 0:
+        before = text[at - 1]
+        if before != "\n" and before.isspace():
+            return True
+        at = text.find("\n", at + 1)
+    return "\n\n\n" in text
+
+
 def _tidy(text: str) -> str:
-    if not _UNTIDY.search(text):
+    if not _untidy(text):
         return text.strip()  # the common case, the same result as the lines below
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -160,13 +172,14 @@ class Composer:
         #: the rules without a fold, for the personal variants (the same limits and counts)
         self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
-        self.templates: dict[str, list[tuple[str, Template]]] = {
-            net: [(name, env.get_template(path)) for name, path in variants.get(net, [])]
+        self.templates: dict[str, list[tuple[str, PostTemplate]]] = {
+            net: [(name, PostTemplate(env.get_template(path)))
+                  for name, path in variants.get(net, [])]
             for net in options.networks
         }
         self.today = hub.now.date()
-        self.personal: dict[str, dict[str, Template]] = {
-            net: {kind: env.get_template(name) for kind, name in
+        self.personal: dict[str, dict[str, PostTemplate]] = {
+            net: {kind: PostTemplate(env.get_template(name)) for kind, name in
                   personal_templates(env, net).items()}
             for net in options.networks
         }
@@ -184,12 +197,16 @@ class Composer:
             cards=cards,
         )
         t = hub.translator.in_language(story.lang).scope("snippets")
+        word_and = t("and")
+        company, lang = hub.settings.company, story.lang or hub.settings.language
         tags = story_hashtags(hub, story)
         start = story.publish_at.date() if story.publish_at else story.date
         base_day = max(start, self.today)
         for network in self.options.networks:
             rule = self.rules[network]
             mentions = [mention(p, rule) for p in people]
+            named = join_names([m.text for m in mentions], word_and)
+            handles = " ".join(m.handle for m in mentions if m.handle)
             own = story.social.get(network)  # type: ignore[call-overload]
             if own:
                 link = self._link(url, network, story.id, OWN)
@@ -204,14 +221,14 @@ class Composer:
                     "summary": story.summary,
                     "story": story,
                     "people": mentions,
-                    "mentions": join_names([m.text for m in mentions], t("and")),
-                    "handles": " ".join(m.handle for m in mentions if m.handle),
+                    "mentions": named,
+                    "handles": handles,
                     "values": [name for _, name in result.values],
                     "link": link,
-                    "company": hub.settings.company,
+                    "company": company,
                     "network": rule.name,
                     "variant": variant,
-                    "lang": story.lang or hub.settings.language,
+                    "lang": lang,
                     "t": t,
                 }
                 text, shortened, size = fit_measured(
@@ -222,11 +239,13 @@ class Composer:
                     rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
-            result.snippets += self._personal(story, people, rule, tags, t, base_day)
+            result.snippets += self._personal(story, url, people, rule, tags, t, base_day,
+                                              company, lang)
         return result
 
-    def _personal(self, story: Story, people: list[Person], rule: NetworkRule,
-                  tags: list[str], t: Callable[..., str], day: date) -> list[Snippet]:
+    def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
+                  tags: list[str], t: Callable[..., str], day: date, company: str,
+                  lang: str) -> list[Snippet]:
         """The "me" and "colleague" variants of one network. Only named people appear (the
         hub's published people); handles only with their consent to social mentions; the
         featured person's own handle never in their own post."""
@@ -235,18 +254,19 @@ class Composer:
         featured, others = people[0], people[1:]
         other_mentions = [mention(p, rule) for p in others]
         everyone = [mention(p, rule) for p in people]
+        word_and = t("and")
+        named_others = join_names([m.text for m in other_mentions], word_and)
         snippets: list[Snippet] = []
         for kind, names in (("me", other_mentions), ("colleague", everyone)):
-            link = self._link(absolute(self.hub.settings.site_url, story.url), rule.id,
-                              story.id, kind)
+            link = self._link(url, rule.id, story.id, kind)
             context: dict[str, Any] = {
                 "title": story.title, "summary": story.summary, "story": story,
                 "featured": featured.name,
-                "others": join_names([m.text for m in other_mentions], t("and")),
-                "mentions": join_names([m.text for m in names], t("and")),
-                "link": link, "company": self.hub.settings.company, "network": rule.name,
+                "others": named_others,
+                "mentions": join_names([m.text for m in names], word_and),
+                "link": link, "company": company, "network": rule.name,
                 "network_id": rule.id, "links_clickable": rule.links_clickable,
-                "variant": kind, "lang": story.lang or self.hub.settings.language, "t": t,
+                "variant": kind, "lang": lang, "t": t,
             }
             # The sharer's own opening line comes first: no fold rule for the hook here.
             text, shortened, counted = fit_measured(
@@ -269,7 +289,7 @@ class Composer:
 
 
 def fit(
-    template: Template,
+    template: Template | PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
@@ -285,13 +305,15 @@ def fit(
 
 
 def fit_measured(
-    template: Template,
+    template: Template | PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
     """:func:`fit`, and the measure of the returned text."""
+    if not isinstance(template, PostTemplate):
+        template = PostTemplate(template)
     text, cut, size = _fit_hook(template, context, hook, tags, rule)
     if size.ok:
         return text, cut, size
@@ -327,50 +349,61 @@ def fit_measured(
             return text, True, measure(rule, text)
         context = dict(context, title="…")
     # The template's own words do not fit: cut the text itself, keeping whole words.
-    text = _tidy(template.render(**context, hook="", hashtags=""))
+    text = _tidy(template.render(context, "", ""))
     cut_text = shorten(text, lambda candidate: measure(rule, candidate).ok) or ""
     return cut_text, True, measure(rule, cut_text)
 
 
 def _fit_hook(
-    template: Template,
+    template: PostTemplate,
     context: dict[str, Any],
     hook: str,
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
     """Shorten the hook, then drop hashtags from the end, until the text fits; the text,
-    whether it was cut, and its measure. Each (hook, hashtag count) is rendered and
-    measured once: the text that passed the check is the one returned."""
-    done: dict[tuple[str, int], tuple[str, Measure]] = {}
+    whether it was cut, and its measure. Each text is rendered and measured once: the text
+    that passed the check is the one returned.
+
+    Most posts fit as they are: one render. Else the search renders many hooks; where the
+    template allows it (:meth:`PostTemplate.skeleton`) they are filled in, not rendered, and
+    a template without ``{{ hashtags }}`` has the same texts whatever the hashtag count (the
+    search for each count finds the same cut: it is made once)."""
+    everything = " ".join(tags)
+    rendered = template.render(context, hook, everything)
+    first = _tidy(rendered)
+    first_size = measure(rule, first)
+    if _fits(first, first_size, hook, rule):
+        return first, False, first_size
+    skeleton = template.skeleton(context, hook, everything, rendered)
+    by_count = skeleton is None or skeleton.has_hashtags
+    done: dict[tuple[str, str], tuple[str, Measure]] = {
+        (hook, everything if by_count else ""): (first, first_size)}
 
     def measured(hook_text: str, count: int) -> tuple[str, Measure]:
-        key = (hook_text, count)
-        if key not in done:
-            text = _tidy(template.render(**context, hook=hook_text,
-                                         hashtags=" ".join(tags[:count])))
-            done[key] = (text, measure(rule, text))
-        return done[key]
+        key = (hook_text, " ".join(tags[:count]) if by_count else "")
+        found = done.get(key)
+        if found is None:
+            text = _tidy(template.render(context, *key) if skeleton is None
+                         else skeleton.fill(*key))
+            found = done[key] = (text, measure(rule, text))
+        return found
 
     def fits_with(count: int) -> Callable[[str], bool]:
         def fits(hook_text: str) -> bool:
-            text, size = measured(hook_text, count)
-            if not size.ok:
-                return False
-            if rule.fold and hook_text:
-                # The hook must be readable before the network folds the text ("…see more").
-                at = text.find(hook_text)
-                if at >= 0 and at + len(hook_text) > rule.fold:
-                    return False
-            return True
+            return _fits(*measured(hook_text, count), hook_text, rule)
         return fits
 
+    cuts: dict[str, str | None] = {}  # by hashtags shown: the same texts, the same cut
     for count in range(len(tags), -1, -1):
         fits = fits_with(count)
         if fits(hook):
             text, size = measured(hook, count)
             return text, count < len(tags), size
-        cut = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
+        shown = " ".join(tags[:count]) if by_count else ""
+        if shown not in cuts:
+            cuts[shown] = shorten(hook, fits, _hook_target(hook, *measured(hook, count), rule))
+        cut = cuts[shown]
         # Keep cutting the hook only while it keeps at least half; else drop a hashtag.
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
@@ -378,6 +411,18 @@ def _fit_hook(
     # Not even an empty hook fits without hashtags: the rest is shortened by fit().
     text, size = measured("", 0)
     return text, True, size
+
+
+def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
+    """Within the limits, and the hook readable before the network folds the text
+    ("…see more")."""
+    if not size.ok:
+        return False
+    if rule.fold and hook_text:
+        at = text.find(hook_text)
+        if at >= 0 and at + len(hook_text) > rule.fold:
+            return False
+    return True
 
 
 def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:

@@ -22,16 +22,21 @@ _TRAILING = ".,;:!?)]}'\"…»"
 # Not after "@" (a mention such as @giulia.bsky.social or @giulia@mastodon.social).
 # The standard library's engine: the pattern needs nothing of ``regex`` and ``re`` scans
 # it about three times faster (every post of every network is measured, some many times).
+_NOT_AFTER = r"(?<![@\w.\-/])"
+_SCHEME = r"""https?://[^\s<>"]+"""
+_TLD = r"\.(?:com|org|net|it|eu|io|co|uk|de|fr|es|ch|dev|app|social|blog|info|me|ly)(?![\w-])"
 URL_RE = re.compile(
-    r"""(?<![@\w.\-/])
+    rf"""{_NOT_AFTER}
     (?:
-        https?://[^\s<>"]+
+        {_SCHEME}
       | (?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*
-        \.(?:com|org|net|it|eu|io|co|uk|de|fr|es|ch|dev|app|social|blog|info|me|ly)
-        (?![\w-])(?:/[^\s<>"]*)?
+        {_TLD}(?:/[^\s<>"]*)?
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+#: the first alternative alone, tried where a "://" is; and where the second could end
+_SCHEME_AT = re.compile(_NOT_AFTER + _SCHEME, re.IGNORECASE)
+_TLD_AT = re.compile(_TLD, re.IGNORECASE)
 
 # An emoji as users see one: a flag, a keycap, a tag sequence (🏴 England) or a
 # pictograph with its modifiers and ZWJ-joined parts. Text-style symbols such as
@@ -55,11 +60,39 @@ MASTODON_URL_LENGTH = 23
 def find_urls(text: str) -> list[tuple[int, int]]:
     """Spans of the URLs in ``text`` (trailing punctuation left out)."""
     spans = []
-    for match in URL_RE.finditer(text):
-        start, end = match.span()
+    for start, end in _url_matches(text):
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         spans.append((start, end))
+    return spans
+
+
+def _url_matches(text: str) -> list[tuple[int, int]]:
+    """The spans of ``URL_RE.finditer(text)``, most often without running it: a post's
+    URLs are most often its link, with a scheme, and ``URL_RE`` is slow to scan with.
+
+    A bare domain (the second alternative) ends with a ``.tld`` (``_TLD_AT``) and holds no
+    ``/`` or ``:``. If every ``.tld`` is inside a URL with a scheme, no bare domain can
+    match: it would start inside that URL, after its ``//``, where the scan for the scheme
+    URLs has already moved past. Then the matches are those of the first alternative
+    alone, found at each ``://`` (its scheme, ``http`` or ``https``, is 4 or 5 characters
+    long: ``re`` matches one character per pattern character, ignoring case)."""
+    spans: list[tuple[int, int]] = []
+    done = 0  # where the last match ended: matches do not overlap
+    at = text.find("://")
+    while at >= 0:
+        for start in (at - 5, at - 4):
+            if start >= done:
+                match = _SCHEME_AT.match(text, start)
+                if match is not None:
+                    spans.append(match.span())
+                    done = match.end()
+                    break
+        at = text.find("://", max(at + 3, done))
+    for hit in _TLD_AT.finditer(text):
+        where = hit.start()
+        if not any(start <= where < end for start, end in spans):
+            return [match.span() for match in URL_RE.finditer(text)]
     return spans
 
 
@@ -89,6 +122,8 @@ def x_length(text: str) -> int:
     text = unicodedata.normalize("NFC", text)
     pieces, urls = _without_urls(text)
     total = urls * X_URL_LENGTH
+    if not _MAY_EMOJI.search(text):
+        return total + sum(_x_weight(piece) for piece in pieces)
     for piece in pieces:
         last = 0
         for match in EMOJI_RE.finditer(piece):
@@ -100,7 +135,7 @@ def x_length(text: str) -> int:
 
 def graphemes(text: str) -> int:
     """User-perceived characters (extended grapheme clusters)."""
-    if text.isascii() or not _has_joining(text):
+    if text.isascii() or not _MAY_JOIN.search(text) or not _has_joining(text):
         # Every character is its own cluster, except CR LF (Unicode UAX #29, GB3).
         return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
@@ -130,6 +165,30 @@ def _has_joining(text: str) -> bool:
     return not _JOINING.isdisjoint(chars)
 
 
+def _low_class(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """A ``re`` class of the characters below U+3000 that ``pattern`` (one ``regex``
+    character class) matches, and of every character from U+3000 up."""
+    runs: list[list[int]] = []
+    for ch in pattern.findall("".join(map(chr, range(0x3000)))):
+        if runs and runs[-1][1] == ord(ch) - 1:
+            runs[-1][1] = ord(ch)
+        else:
+            runs.append([ord(ch), ord(ch)])
+    ranges = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in runs)
+    return re.compile(f"[{ranges}\\U00003000-\\U0010ffff]")
+
+
+#: Text written in European languages has all its characters below U+3000. Below it, the
+#: characters that may be part of an emoji (``EMOJI_RE`` matches nothing without one: every
+#: match holds an Emoji_Presentation character, two regional indicators, U+FE0F or U+20E3)
+#: and those that may join a neighbour (``_JOINS``), as ``re`` classes made once from
+#: ``regex``'s tables; every character from U+3000 up is taken as one that may. Text with
+#: none is measured without ``regex``'s scans, which cost more than all the rest.
+_MAY_EMOJI = _low_class(
+    regex.compile(r"[\p{Emoji_Presentation}\p{Regional_Indicator}\uFE0F\u20E3]"))
+_MAY_JOIN = _low_class(_JOINS)
+
+
 def utf8_bytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
@@ -141,6 +200,8 @@ def utf16_units(text: str) -> int:
 
 def threads_length(text: str) -> int:
     """Threads: characters, except that an emoji counts as its UTF-8 byte length."""
+    if not _MAY_EMOJI.search(text):
+        return len(text)
     total, last = 0, 0
     for match in EMOJI_RE.finditer(text):
         total += len(text[last:match.start()]) + utf8_bytes(match.group())
@@ -151,7 +212,9 @@ def threads_length(text: str) -> int:
 def mastodon_length(text: str) -> int:
     """Mastodon: graphemes, every URL 23, a remote mention @user@server as @user."""
     pieces, urls = _without_urls(text)
-    rest = "".join(MENTION_RE.sub(r"@\1", piece) for piece in pieces)
+    # a remote mention holds two "@"
+    rest = "".join(MENTION_RE.sub(r"@\1", piece) if piece.count("@") > 1 else piece
+                   for piece in pieces)
     return graphemes(rest) + urls * MASTODON_URL_LENGTH
 
 

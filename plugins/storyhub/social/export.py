@@ -7,8 +7,6 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 import zlib
@@ -18,7 +16,7 @@ from typing import Any, TextIO
 
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.social.calendar import Calendar
-from storyhub.social.cells import neutralise
+from storyhub.social.cells import csv_line, neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.schedulers import PROFILES, Profile
@@ -177,28 +175,32 @@ def _indented_json(data: Any, level: int) -> str:
         if not data:
             return "{}" if isinstance(data, dict) else "[]"
         inner = "\n" + _INDENT * (level + 1)
+        deeper, plain = level + 1, _PLAIN
         if isinstance(data, dict):
-            body = ("," + inner).join(
-                _key_text(k) + _value_text(v, level + 1) for k, v in data.items()
-            )
+            keys = _KEYS
+            body = ("," + inner).join([
+                (keys.get(k) or _key_text(k)) + (
+                    write(v) if (write := plain.get(type(v))) is not None
+                    else _indented_json(v, deeper))
+                for k, v in data.items()])
             return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join(_value_text(v, level + 1) for v in data)
+        body = ("," + inner).join([
+            write(v) if (write := plain.get(type(v))) is not None else _indented_json(v, deeper)
+            for v in data])
         return "[" + inner + body + "\n" + _INDENT * level + "]"
     return _json_scalar(data)
 
 
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 #: Plain values by exact type, written without a call to :func:`_indented_json` (a post
-#: has a dozen of them; bool and None before int, as :func:`_json_scalar` orders them).
+#: has a dozen of them): C functions all (``"null".format(v)`` is "null", a bool indexes
+#: the pair), so that a value costs no Python call.
 _PLAIN: dict[type, Any] = {
-    str: lambda v: _json_str(v), type(None): lambda v: "null",
-    bool: lambda v: "true" if v else "false", int: int.__repr__,
+    str: _json_str, type(None): "null".format, bool: ("false", "true").__getitem__,
+    int: int.__repr__,
 }
+#: ``"key": `` by key name (the few names of an export are escaped once)
 _KEYS: dict[str, str] = {}
-
-
-def _value_text(value: Any, level: int) -> str:
-    plain = _PLAIN.get(type(value))
-    return plain(value) if plain is not None else _indented_json(value, level)
 
 
 def _key_text(key: Any) -> str:
@@ -211,9 +213,6 @@ def _key_text(key: Any) -> str:
                 _KEYS.clear()
         return found
     return _json_key(key) + ": "
-
-
-_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def _json_scalar(value: Any) -> str:
@@ -238,33 +237,35 @@ def _json_key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def _csv_writer(out: TextIO) -> Any:
-    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-
-
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
     """One row per story × network × variant, written row by row to ``out``."""
     planned = _planned(calendar)
-    writer = _csv_writer(out)
-    writer.writerow(CSV_COLUMNS)
+    out.write(csv_line(CSV_COLUMNS))
     for item in snippets.stories:
-        _write_rows(writer, item, snippets.site_url, planned)
+        out.write(_rows(item, snippets.site_url, planned))
 
 
-def _write_rows(writer: Any, item: StorySnippets, site_url: str | None,
-                planned: dict[str, str], intents: list[str | None] | None = None) -> None:
-    images = {i["kind"]: i for i in _images(item, site_url)}
+def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
+          intents: list[str | None] | None = None) -> str:
+    """The story's CSV lines, one per post; every text cell through :func:`neutralise`."""
+    story_id = item.story.id
+    cell = neutralise
+    images = {i["kind"]: (cell(i["url"]), cell(i["alt"])) for i in _images(item, site_url)}
     if intents is None:
         intents = [s.intent for s in item.snippets]
+    story, title = cell(story_id), cell(item.story.title)
+    lines = []
     for s, intent in zip(item.snippets, intents, strict=True):
-        image = images.get("instagram" if s.network == "instagram" else "og", {})
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in (
-            item.story.id, item.story.title, s.network, s.variant,
-            s.text.replace("\r\n", "\n").replace("\n", "\r\n"),
-            s.measure.count, s.measure.limit, s.link, intent or "",
-            image.get("url", ""), image.get("alt", ""),
-            _suggested(s, item.story.id, planned),
-        )])
+        image_url, image_alt = images.get("instagram" if s.network == "instagram" else "og",
+                                          ("", ""))
+        size = s.measure
+        lines.append(csv_line((
+            story, title, cell(s.network), cell(s.variant),
+            cell(s.text.replace("\r\n", "\n").replace("\n", "\r\n")),
+            size.count, size.limit, cell(s.link), cell(intent) if intent else "",
+            image_url, image_alt, cell(_suggested(s, story_id, planned)),
+        )))
+    return "".join(lines)
 
 
 #: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
@@ -299,9 +300,7 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         else:
             intents = [s.intent for s in item.snippets]
             entry = _indented_json(_story_data(item, snippets.site_url, planned, intents), 2)
-            buffer = io.StringIO(newline="")
-            _write_rows(_csv_writer(buffer), item, snippets.site_url, planned, intents)
-            rows = buffer.getvalue()
+            rows = _rows(item, snippets.site_url, planned, intents)
             if memo is not None:
                 memo[story_id] = (item, mine, _pack(entry), _pack(rows))
         table.write(rows)
@@ -389,7 +388,7 @@ def write_exports(
                                    calendar_files=calendar_files))
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
-        _csv_writer(rows).writerow(CSV_COLUMNS)
+        rows.write(csv_line(CSV_COLUMNS))
         document = _document(snippets, _story_exports(snippets, calendar, rows, memo))
         for chunk in indented_json_chunks(document):
             out.write(_escape_markup(chunk))

@@ -16,15 +16,13 @@ Sources (checked 2025–2026; tools change their rules — update the table, not
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from storyhub.social.calendar import Calendar, Post
-from storyhub.social.cells import neutralise
+from storyhub.social.cells import csv_line, neutralise
 
 HOOTSUITE_FORMATS = {
     "dd/mm/yyyy hh:mm": "%d/%m/%Y %H:%M",
@@ -130,14 +128,11 @@ def _when(moment: datetime, profile: Profile) -> str:
 
 
 def render_rows(profile: Profile, posts: list[Post]) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    if profile.header is not None:
-        writer.writerow(profile.header)
+    lines = [] if profile.header is None else [csv_line(profile.header)]
     for post in posts:
         cells = profile.row(post, _when(post.at, profile))
-        writer.writerow([neutralise(c.replace("\r\n", "\n")) for c in cells])
-    text = out.getvalue()
+        lines.append(csv_line([neutralise(c.replace("\r\n", "\n")) for c in cells]))
+    text = "".join(lines)
     return (b"\xef\xbb\xbf" if profile.bom else b"") + text.encode("utf-8")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -68,8 +69,10 @@ def longest_fitting(cuts: list[str], fits: Callable[[str], bool],
 
 
 def within(cuts: list[str], length: int) -> int:
-    """The index of the first of ``cuts`` (lengths falling) no longer than ``length``."""
-    return next((i for i, cut in enumerate(cuts) if len(cut) <= length), len(cuts) - 1)
+    """The index of the first of ``cuts`` (lengths falling) no longer than ``length``, or
+    the last; by bisection. (Only where a search starts: see :func:`longest_fitting`.)"""
+    at = bisect.bisect_left(cuts, -length, key=lambda cut: -len(cut))
+    return min(at, len(cuts) - 1)
 
 
 def shorten(text: str, fits: Callable[[str], bool], target: int | None = None) -> str | None:

@@ -8,13 +8,15 @@ then the package. Story fields are passed as data, never as template source, so
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template, TemplateNotFound, nodes
 
 from storyhub.text.jinja import PACKAGE_TEMPLATES, page_environment, text_environment
 
-__all__ = ["PACKAGE_TEMPLATES", "PERSONAL", "html_environment", "personal_templates",
-           "text_environment", "variant_templates"]
+__all__ = ["PACKAGE_TEMPLATES", "PERSONAL", "PostTemplate", "Skeleton", "html_environment",
+           "personal_templates", "text_environment", "variant_templates"]
 #: Variants for employees to post themselves, in their own voice: "me" for the person the
 #: story is about (first person), "colleague" for everyone else (third person). Never
 #: planned in the company's calendar.
@@ -49,3 +51,137 @@ def personal_templates(env: Environment, network: str) -> dict[str, str]:
         own = f"storyhub/snippets/{network}/personal-{kind}.txt"
         result[kind] = own if own in found else f"storyhub/snippets/personal-{kind}.txt"
     return result
+
+
+class PostTemplate:
+    """A post template, rendered with a ``hook`` and ``hashtags`` as many times as fitting a
+    post to its network takes, for less than :meth:`Template.render` costs.
+
+    * :meth:`render` is ``template.render(**context, hook=…, hashtags=…)``, without its merge
+      of the template's globals (a :class:`~collections.ChainMap`, iterated in Python) into
+      every context: they are read once, here, and a render costs a third. The text
+      environment's globals do not change while a hub's snippets are composed.
+    * :meth:`skeleton`: where the template shows ``hook`` and ``hashtags`` only as
+      ``{{ hook }}`` and ``{{ hashtags }}`` (see :func:`_slots`), one render with markers
+      in their place gives every other text by substitution."""
+
+    __slots__ = ("_concat", "_globals", "_root", "slots", "template")
+
+    def __init__(self, template: Template):
+        self.template = template
+        self._globals = dict(template.globals)
+        self._root = template.root_render_func
+        self._concat = template.environment.concat  # type: ignore[attr-defined]
+        #: the names shown plainly, or None where the template uses them any other way
+        self.slots = _slots(template)
+
+    def render(self, context: Mapping[str, Any], hook: str, hashtags: str) -> str:
+        """``template.render(**context, hook=hook, hashtags=hashtags)``."""
+        template = self.template
+        environment = template.environment
+        if environment.is_async:
+            return template.render(**context, hook=hook, hashtags=hashtags)
+        variables = {**self._globals, **context, "hook": hook, "hashtags": hashtags}
+        # What Template.new_context makes (the globals merged above, as it merges them).
+        ctx = environment.context_class(environment, variables, template.name,
+                                        template.blocks, globals=self._globals)
+        try:
+            return self._concat(self._root(ctx))  # type: ignore[no-any-return]
+        except Exception:
+            environment.handle_exception()
+        raise AssertionError("unreachable")  # handle_exception always raises
+
+    def skeleton(self, context: Mapping[str, Any], hook: str, hashtags: str,
+                 rendered: str) -> Skeleton | None:
+        """The template rendered for ``context`` with markers for its slots, if it has them;
+        ``rendered``, the text for ``hook`` and ``hashtags`` (neither holding a marker),
+        must come back from it by substitution. A marker coming from elsewhere (a title
+        holding one) would stay in ``rendered`` and be replaced in the substitution: no
+        skeleton then, as for a template whose text depends on the hook in another way."""
+        if self.slots is None or _MARKED.search(hook) or _MARKED.search(hashtags):
+            return None
+        parts = _MARKED.split(self.render(context, _HOOK, _TAGS))
+        skeleton = Skeleton(parts, tuple(i for i, p in enumerate(parts) if p == _HOOK),
+                            tuple(i for i, p in enumerate(parts) if p == _TAGS))
+        return skeleton if skeleton.fill(hook, hashtags) == rendered else None
+
+
+class Skeleton:
+    """A post's text with its hook and hashtags left open."""
+
+    __slots__ = ("hooks", "parts", "tags")
+
+    def __init__(self, parts: list[str], hooks: tuple[int, ...], tags: tuple[int, ...]):
+        self.parts, self.hooks, self.tags = parts, hooks, tags
+
+    @property
+    def has_hashtags(self) -> bool:
+        return bool(self.tags)
+
+    def fill(self, hook: str, hashtags: str) -> str:
+        """The text the template renders with ``hook`` and ``hashtags``."""
+        parts = self.parts.copy()
+        for index in self.hooks:
+            parts[index] = hook
+        for index in self.tags:
+            parts[index] = hashtags
+        return "".join(parts)
+
+
+#: the markers: Unicode noncharacters, for a program's own use
+_HOOK, _TAGS = "\ufdd0", "\ufdd1"
+_MARKED = re.compile("([\ufdd0\ufdd1])")
+_SLOTS = ("hook", "hashtags")
+#: what a template may hold for its slots to be filled by substitution: text, conditions
+#: and loops (not recursive) over expressions, and variables set; no macro, call, block,
+#: filter block, include, import or inheritance, whose output another expression could take
+#: and change
+_STATEMENTS = (nodes.Template, nodes.Output, nodes.If, nodes.For, nodes.With, nodes.Assign,
+               nodes.Keyword, nodes.Operand, nodes.Pair)
+_NOT_PLAIN = (nodes.ContextReference, nodes.DerivedContextReference, nodes.ImportedName,
+              nodes.InternalName, nodes.EnvironmentAttribute, nodes.ExtensionAttribute)
+
+
+class _Unplain(Exception):
+    pass
+
+
+def _slots(template: Template) -> frozenset[str] | None:
+    """Which of ``hook`` and ``hashtags`` the template shows, if it shows them only as they
+    are (``{{ hook }}``, in any number of places): its text is then the same with any value
+    in between, and it neither tests, changes, filters nor sets them. None otherwise, or
+    when the template's source cannot be read (a string template), its environment escapes
+    or finalizes output or has extensions. Read from the template's source, parsed again."""
+    environment = template.environment
+    loader = environment.loader
+    if (template.name is None or loader is None or environment.is_async
+            or environment.autoescape is not False or environment.finalize is not None
+            or environment.extensions):
+        return None
+    try:
+        source = loader.get_source(environment, template.name)[0]
+    except TemplateNotFound:
+        return None
+    if not template.is_up_to_date:
+        return None  # changed on disk since it was compiled: the source read is not its own
+    shown: set[str] = set()
+
+    def walk(node: nodes.Node, parent: nodes.Node | None) -> None:
+        if isinstance(node, nodes.Expr):
+            if isinstance(node, _NOT_PLAIN):
+                raise _Unplain
+        elif not isinstance(node, _STATEMENTS) or (isinstance(node, nodes.For)
+                                                   and node.recursive):
+            raise _Unplain
+        if isinstance(node, nodes.Name) and node.name in _SLOTS:
+            if node.ctx != "load" or not isinstance(parent, nodes.Output):
+                raise _Unplain
+            shown.add(node.name)
+        for child in node.iter_child_nodes():
+            walk(child, node)
+
+    try:
+        walk(environment.parse(source), None)
+    except _Unplain:
+        return None
+    return frozenset(shown)
