@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import material
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import MemoryBytecodeCache, RenderCache
@@ -34,6 +36,7 @@ STYLESHEET_URI = "assets/storyhub/storyhub.css"
 CACHED_TEMPLATE = "storyhub/cached.html"
 SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
 SCRIPT_URI = "assets/storyhub/storyhub.js"
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -266,6 +269,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         env.globals.update(self._pipeline().context(None))  # every template, 404 included
         env.bytecode_cache = self.bytecode
         env.autoescape = _autoescape_storyhub(env.autoescape)
+        if config.theme.name == "material":
+            keep_navigation_partials(env, MATERIAL_TEMPLATES)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
