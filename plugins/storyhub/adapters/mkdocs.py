@@ -155,7 +155,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
+                made = File.generated(config, page.src_uri, content="\n" + page.markdown)
+                files.append(made)
+                if self.renders is not None:
+                    _PreviewPage(None, made, config)
         try:
             for planned in pipeline.asset_files():
                 existing = files.get_file_from_path(planned.dest)
@@ -235,6 +238,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 if output is not None and src_uri in self.renders.converted:
                     self._reuse[src_uri] = output
                     page.meta["template"] = CACHED_TEMPLATE
+                    if isinstance(page, _PreviewPage):
+                        page.converted = self.renders.converted[src_uri]
                     return ""  # its HTML is the previous build's (on_page_content)
             return pipeline.page_markdown(src_uri, markdown)
         return markdown
@@ -243,7 +248,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if self.renders is not None and page.file.src_uri in self._reuse:
-            content, page.toc = self.renders.converted[page.file.src_uri]
+            content, page.toc, _ = self.renders.converted[page.file.src_uri]
             return content
         entry = self._pipeline().page(page.file.src_uri)
         if entry is None or entry.kind not in ("story", "person", "value"):
@@ -275,7 +280,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 self.renders.reused += 1
             else:
                 self.renders.store(src_uri, self._marks[src_uri], output,
-                                   (page.content or "", page.toc))
+                                   (page.content or "", page.toc, page.present_anchor_ids))
         return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -352,6 +357,21 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.pipeline is None:  # pragma: no cover - MkDocs calls on_config first
             raise PluginError("storyhub: the plugin was not configured")
         return self.pipeline
+
+
+class _PreviewPage(Page):
+    """A storyhub page in a preview: when its output is reused, its Markdown is not
+    converted again (MkDocs would make a Markdown converter for it, for nothing)."""
+
+    #: the previous build's HTML, table of contents and anchors, when reused
+    converted: tuple[str, Any, set[str] | None] | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.converted is None:
+            super().render(config, files)
+            return
+        self.content, self.toc, anchors = self.converted
+        self.present_anchor_ids = set(anchors) if anchors is not None else None
 
 
 def _watch_closer(server: LiveReloadServer, config: MkDocsConfig) -> None:
