@@ -7,6 +7,7 @@ and turns the pipeline's exceptions into a clean :class:`PluginError`.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.bytecode = MemoryBytecodeCache()  # compiled templates, kept across rebuilds
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
         self.site: KeptSite | None = None  # the served folder, updated in place
+        self._quiet = _UnwrittenPages()
         #: a pipeline `storyhub build` already checked, used if the settings are the same
         self.checked: Pipeline | None = None
         self._marks: dict[str, str] = {}
@@ -70,6 +72,13 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.is_serving = command == "serve"
         self.renders = RenderCache() if self.is_serving else None
         self.site = KeptSite() if self.is_serving else None
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.removeFilter(self._quiet)
+        if self.is_serving:
+            build_log.addFilter(self._quiet)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         listed = [name for name in config.plugins if name.split(" #")[0] == "storyhub"]
@@ -171,6 +180,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.renders is not None:
             self._marks.clear()
             self._reuse.clear()
+            self._quiet.unwritten.clear()
             self.renders.start_build()
             self.renders.forget_except(p.src_uri for p in pipeline.plan.pages)
         return files
@@ -278,6 +288,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.renders is not None and src_uri in self._marks:
             if src_uri in self._reuse:
                 self.renders.reused += 1
+                if self.site is not None and self.site.same_bytes(
+                        page.file.abs_dest_path,
+                        output.encode("utf-8", errors="xmlcharrefreplace")):
+                    # MkDocs writes no empty page: the file from the last build stays
+                    self._quiet.unwritten.add(src_uri)
+                    return ""
             else:
                 self.renders.store(src_uri, self._marks[src_uri], output,
                                    (page.content or "", page.toc, page.present_anchor_ids))
@@ -359,6 +375,21 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         return self.pipeline
 
 
+class _UnwrittenPages(logging.Filter):
+    """MkDocs says it skipped a page when a plugin leaves its output empty; in a preview
+    an unchanged page is left as it is on disk that way, which is not news."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unwritten: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not (self.unwritten and message.startswith("Page skipped: '")):
+            return True
+        return message.split("'")[1] not in self.unwritten
+
+
 class _PreviewPage(Page):
     """A storyhub page in a preview: when its output is reused, its Markdown is not
     converted again (MkDocs would make a Markdown converter for it, for nothing)."""
@@ -379,6 +410,8 @@ def _watch_closer(server: LiveReloadServer, config: MkDocsConfig) -> None:
     and rebuilds after :data:`SETTLE_SECONDS` without further edits. The polling interval
     belongs to the server's observer, not yet started here: the paths MkDocs watches so
     far (docs, mkdocs.yml, the theme with ``--watch-theme``) move to a quicker one."""
+    if not isinstance(server, LiveReloadServer):  # another server: its own settings
+        return
     server.build_delay = min(server.build_delay, SETTLE_SECONDS)
     observer = server.observer
     if (not isinstance(observer, PollingObserver) or observer.is_alive()

@@ -242,7 +242,11 @@ class Pipeline:
     def check(self) -> Diagnostics:
         """Read every file, validate, link: every problem of the hub in one pass."""
         if self._hub is None:
-            content: Content = load_content(self.settings.root, self.settings.options.publish)
+            memo = self.preview.documents if self.preview is not None else None
+            content: Content = load_content(self.settings.root, self.settings.options.publish,
+                                            documents=memo)
+            if memo is not None and len(memo) > 4 * max(len(content.files), 64):
+                memo.clear()  # old versions of edited files
             from storyhub.media.images import check_media
 
             check_media(content)

@@ -40,6 +40,8 @@ class RenderCache:
     snippets: dict[str, Any] = field(default_factory=dict)
     #: per story, its part of snippets.json and snippets.csv as last written
     exports: dict[str, Any] = field(default_factory=dict)
+    #: stories and profiles split into front matter and body, by (file, text)
+    documents: dict[tuple[str, str], Any] = field(default_factory=dict)
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)
