@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, person_text, read, story_text
+from conftest import Hub, all_output_text, person_text, read, story_text
 
 
 @pytest.fixture
@@ -133,3 +133,110 @@ def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> No
             (fresh / "snippets" / name).read_bytes(), name
     assert "Marco Rinaldi-Neri" in read(served, "snippets/snippets.json")
     assert memo["first-oven"] is kept  # Marco is not in it
+
+
+def _fresh_preview(hub: Hub, site: Path) -> Path:
+    """What a new `mkdocs serve` of the hub as it is now builds first (a new plugin)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)
+    return site
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_served_folder_equals_a_fresh_one_after_edits(hub: Hub, serve, tmp_path,  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
+    """The served folder is updated in place (not emptied): after edits that add, remove,
+    rename and unpublish, it holds exactly the files of a fresh preview, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    hub.write("docs/about.md", "# About\n\nWho we are.\n")
+    hub.write("docs/extra.txt", "first version\n")
+    site = serve()
+    assert (site / "about" / "index.html").is_file()
+    hub.write("stories/night-shift.md",
+              story_text("Night shift, told again", people="[giulia, marco]",
+                         values="[craft, care]"))
+    serve()
+    hub.write("stories/new-kiln.md", story_text("The new kiln", date="2025-04-02",
+                                                values="[courage]"))
+    (hub.root / "docs" / "about.md").unlink()
+    hub.write("docs/extra.txt", "second version\n")
+    hub.write("stories/first-oven.md", story_text("The first oven", date="2024-05-01",
+                                                  summary="How it started.",
+                                                  extra="draft: true\n"))
+    site = serve()
+    assert not (site / "about").exists()
+    assert not (site / "stories" / "first-oven").exists()
+    assert read(site, "extra.txt") == "second version\n"
+    served, fresh = _tree(site), _tree(_fresh_preview(hub, tmp_path / "fresh"))
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
+    assert not list(site.glob(".storyhub*"))  # nothing of the bookkeeping is served
+
+
+def test_a_story_made_a_draft_disappears_from_every_page_and_file(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    site = serve()
+    assert (site / "stories" / "night-shift" / "index.html").is_file()
+    written = {p for p in site.rglob("*") if p.is_file()}
+    hub.write("stories/night-shift.md",
+              story_text("Night shift", people="[giulia, marco]", values="[craft, care]",
+                         extra="draft: true\n"))
+    site = serve()
+    assert not (site / "stories" / "night-shift").exists()
+    for path, text in all_output_text(site):
+        assert "Night shift" not in text and "night-shift" not in text, path
+    # Unchanged files stay where they were (the folder is not emptied and written again).
+    kept = [p for p in written if p.is_file()]
+    assert kept and (site / "assets" / "stylesheets").is_dir()
+    hub.write("stories/night-shift.md",
+              story_text("Night shift", people="[giulia, marco]", values="[craft, care]"))
+    site = serve()  # published again: back everywhere
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        assert "Night shift" in read(site, page), page
+
+
+def test_a_replaced_file_with_the_same_name_is_copied_again(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """An intact copy is kept only while its source is unchanged: a file replaced by
+    another of the same size (and an older date) is copied again."""
+    import os
+
+    source = hub.write("docs/files/notes.txt", "AAAA\n")
+    site = serve()
+    assert read(site, "files/notes.txt") == "AAAA\n"
+    copied = (site / "files" / "notes.txt").stat().st_mtime_ns
+    site = serve()
+    assert read(site, "files/notes.txt") == "AAAA\n"
+    assert (site / "files" / "notes.txt").stat().st_mtime_ns == copied  # kept, not copied
+    before = source.stat()
+    source.write_text("BBBB\n", encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same date
+    site = serve()
+    assert read(site, "files/notes.txt") == "BBBB\n"
+
+
+def test_a_failed_rebuild_then_a_good_one_serves_no_stale_page(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    import pytest as _pytest
+    from mkdocs.exceptions import Abort, PluginError
+
+    site = serve()
+    (hub.root / "stories" / "first-oven.md").unlink()
+    hub.write("mkdocs.yml", read(hub.root, "mkdocs.yml").replace(
+        "- storyhub", "- storyhub:\n    no_such_option: 1"))
+    with _pytest.raises((PluginError, Abort)):
+        serve()
+    hub.write("mkdocs.yml", read(hub.root, "mkdocs.yml").replace(
+        "- storyhub:\n    no_such_option: 1", "- storyhub"))
+    site = serve()
+    assert not (site / "stories" / "first-oven").exists()
+    for path, text in all_output_text(site):
+        assert "The first oven" not in text, path

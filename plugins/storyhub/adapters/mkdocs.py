@@ -349,7 +349,6 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def _sweep(self) -> None:
         """A preview: delete what this build did not make (a removed story's page)."""
         if self.site is not None:
-            self.site.record_copies()
             removed = self.site.sweep()
             if removed:
                 log.info(f"preview: {removed} file(s) of the previous build removed")

@@ -660,8 +660,7 @@ class Pipeline:
         if kept is not None:
             target = site_dir / ADMIN_DIR / "decap-cms"
             pairs = [(str(VENDOR / n), str(target / n)) for n in vendor_manifest()["files"]]
-            # every file asked (each copied one is remembered), then all kept or all copied
-            if all([kept.unchanged_copy(src, dest) for src, dest in pairs]):
+            if all(kept.unchanged_copy(src, dest) for src, dest in pairs):
                 return []
         return copy_vendor(site_dir)
 

@@ -82,14 +82,6 @@ ASIDE = ".storyhub-previous"
 _MARK = ".storyhub-build-mark"
 
 
-def _signature(path: str) -> tuple[int, int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_ino, found.st_size, found.st_mtime_ns
-
-
 def _changed_at(found: os.stat_result) -> int:
     # ctime: a copy that keeps the source's mtime (copy2) is still new; mtime: on Windows
     # st_ctime is the creation time, which overwriting a file does not change.
@@ -115,20 +107,16 @@ class KeptSite:
     mark: int | None = None
     #: files not written again by this build, on purpose
     kept: set[str] = field(default_factory=set)
-    #: a copied file's destination -> (its source's, its own signature) after the copy
-    copies: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     #: whether the last build finished (a failed build's folder is not trusted)
     finished: bool = False
-    _pending: dict[str, Any] = field(default_factory=dict)
 
     def set_aside(self, site_dir: Path) -> None:
         aside = site_dir / ASIDE
         if aside.exists():  # left by a build that failed before step 2
             shutil.rmtree(aside, ignore_errors=True)
         self.kept = set()
-        self._pending.clear()
         if not (self.finished and site_dir == self.site_dir and site_dir.is_dir()):
-            self.site_dir, self.mark, self.copies = site_dir, None, {}
+            self.site_dir, self.mark = site_dir, None
             return
         self.finished = False
         marker = site_dir / _MARK
@@ -161,22 +149,24 @@ class KeptSite:
         return self.mark is not None
 
     def unchanged_copy(self, src: str, dest: str) -> bool:
-        """True (and ``dest`` kept) when ``dest`` holds the copy of ``src`` made by an
-        earlier build and neither changed since; else False: copy it, and it is
-        remembered (:meth:`record_copies`)."""
-        dest = os.path.normpath(dest)
-        now = _signature(src)
-        if self.active and now is not None and self.copies.get(dest) == (now, _signature(dest)):
-            self.kept.add(dest)
-            return True
-        self._pending[dest] = now  # the source as it was before the copy
-        return False
-
-    def record_copies(self) -> None:
-        """Remember the copies this build made (once they are written)."""
-        for dest, source in self._pending.items():
-            self.copies[dest] = (source, _signature(dest))
-        self._pending.clear()
+        """True (and ``dest`` kept) when ``dest`` already holds exactly the bytes of ``src``
+        (compared, not guessed from names, sizes or dates)."""
+        if not self.active:
+            return False
+        try:
+            if os.path.getsize(src) != os.path.getsize(dest):
+                return False
+            with open(src, "rb") as source, open(dest, "rb") as copy:
+                while True:
+                    block = source.read(1 << 20)
+                    if block != copy.read(1 << 20):
+                        return False
+                    if not block:
+                        break
+        except OSError:
+            return False
+        self.kept.add(os.path.normpath(dest))
+        return True
 
     def same_bytes(self, dest: str, data: bytes) -> bool:
         """True (and ``dest`` kept) when ``dest`` already holds exactly ``data``."""
