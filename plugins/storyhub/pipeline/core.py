@@ -147,7 +147,7 @@ class Pipeline:
         self._pictures: dict[tuple[str, str], Any] = {}
         self._page_meta: dict[str, PageMeta] = {}
         #: what each hub object a page shows is, for the page fingerprints of this build
-        self._described: dict[int, str] = {}
+        self._described: dict[Any, Any] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
