@@ -240,3 +240,25 @@ def test_a_failed_rebuild_then_a_good_one_serves_no_stale_page(hub: Hub, serve) 
     assert not (site / "stories" / "first-oven").exists()
     for path, text in all_output_text(site):
         assert "The first oven" not in text, path
+
+
+def test_a_dirty_preview_leaves_the_folder_to_mkdocs(hub: Hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`mkdocs serve --dirty` does not empty the folder and skips unchanged Markdown pages:
+    the plugin does not update the folder in place then (it would remove those pages)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "dirty"
+    hub.write("docs/about.md", "# About\n\nWho we are.\n")
+    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugins = config.plugins
+    try:
+        for _ in range(2):
+            config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+            config.plugins = plugins
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        assert (site / "about" / "index.html").is_file()
+        assert plugins["storyhub"].site is None
+    finally:
+        plugins.on_startup(command="build", dirty=False)

@@ -75,7 +75,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
         self.renders = RenderCache() if self.is_serving else None
-        self.site = KeptSite() if self.is_serving else None
+        # `mkdocs serve --dirty` keeps the folder itself (and skips unchanged Markdown pages,
+        # which the sweep would take for leftovers)
+        self.site = KeptSite() if self.is_serving and not dirty else None
         build_log = logging.getLogger("mkdocs.commands.build")
         build_log.removeFilter(self._quiet)
         if self.is_serving:
