@@ -262,3 +262,22 @@ def test_a_dirty_preview_leaves_the_folder_to_mkdocs(hub: Hub, tmp_path) -> None
         assert plugins["storyhub"].site is None
     finally:
         plugins.on_startup(command="build", dirty=False)
+
+
+def test_a_broken_preview_keeps_no_page_of_the_previous_build(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """Content errors in a preview: every address shows the problems (MkDocs answers the
+    404 page), so no page of the last good build may stay in the folder; once fixed, the
+    pages are all back."""
+    site = serve()
+    good = read(hub.root, "stories/night-shift.md")
+    hub.write("stories/night-shift.md", good.replace("title: Night shift", "title: [unclosed"))
+    site = serve()
+    assert "storyhub-preview-error" in read(site, "index.html")
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+            if not p.is_relative_to(site / "admin")]
+    assert sorted(left) == ["404.html", "index.html"]
+    hub.write("stories/night-shift.md", good)
+    site = serve()
+    assert not (site / "storyhub-preview-error.txt").exists()
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        assert "Night shift" in read(site, page), page
