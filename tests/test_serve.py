@@ -281,3 +281,19 @@ def test_a_broken_preview_keeps_no_page_of_the_previous_build(hub: Hub, serve) -
     assert not (site / "storyhub-preview-error.txt").exists()
     for page in PAGES_SHOWING_NIGHT_SHIFT:
         assert "Night shift" in read(site, page), page
+
+
+def test_times_too_coarse_to_tell_builds_apart_mean_an_emptied_folder(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """On a file system whose times cannot tell this build's files from the last build's
+    (FAT: 2 s), nothing is kept: MkDocs empties the folder as it always does."""
+    serve()
+    site_state = serve.plugin.site
+    assert site_state.newest > 0
+    site_state.newest = 2**62  # as if the last build's files were written "now"
+    (hub.root / "stories" / "first-oven.md").unlink()
+    site = serve()
+    assert site_state.mark is None and not site_state.kept
+    assert not (site / "stories" / "first-oven").exists()
+    assert (site / "stories" / "night-shift" / "index.html").is_file()
+    site = serve()  # and the next one keeps again
+    assert site_state.mark is not None and site_state.kept

@@ -100,6 +100,9 @@ class KeptSite:
        need not be written again, and keep them;
     4. :meth:`sweep` (after the build): delete every file that was neither written since
        step 1 nor kept, and the folders left empty.
+
+    A build the engine started from an emptied folder (the first, one after a failed
+    build, or when the file system's times cannot tell builds apart) keeps nothing.
     """
 
     site_dir: Path | None = None
@@ -109,6 +112,8 @@ class KeptSite:
     kept: set[str] = field(default_factory=set)
     #: whether the last build finished (a failed build's folder is not trusted)
     finished: bool = False
+    #: the latest change time the last sweep saw (its build's newest file)
+    newest: int = 0
 
     def set_aside(self, site_dir: Path) -> None:
         aside = site_dir / ASIDE
@@ -123,6 +128,11 @@ class KeptSite:
         marker.write_bytes(b"")
         self.mark = _changed_at(marker.stat())
         marker.unlink()
+        if self.mark <= self.newest:
+            # a file system whose times are too coarse (FAT: 2 s) to tell this build's files
+            # from the last one's: the engine empties the folder, as always
+            self.mark = None
+            return
         aside.mkdir()
         for entry in os.scandir(site_dir):
             # Files at the top (the home page, the sitemap) are few and always written.
@@ -183,16 +193,13 @@ class KeptSite:
         self.kept.add(os.path.normpath(dest))
         return True
 
-    def keep(self, paths: Iterable[str]) -> None:
-        self.kept.update(os.path.normpath(p) for p in paths)
-
     def sweep(self) -> int:
         """Delete what the build neither wrote nor kept; returns how many files."""
         site, mark = self.site_dir, self.mark
         self.finished = site is not None
-        if site is None or mark is None:
+        if site is None:
             return 0
-        removed = 0
+        removed = newest = 0
         # Files at the top were emptied by the engine like always; hidden entries are never
         # touched (the engine does not empty them either).
         tops = [e.path for e in os.scandir(site)
@@ -204,11 +211,14 @@ class KeptSite:
                     if path in self.kept:
                         continue
                     with contextlib.suppress(OSError):
-                        if _changed_at(os.stat(path, follow_symlinks=False)) < mark:
+                        changed = _changed_at(os.stat(path, follow_symlinks=False))
+                        if mark is not None and changed < mark:
                             os.unlink(path)
                             removed += 1
+                        newest = max(newest, changed)
                 with contextlib.suppress(OSError):
                     os.rmdir(folder)  # only if empty
+        self.newest = newest
         return removed
 
 
