@@ -2,9 +2,15 @@
 with the change, measured like a person would see it (polling the served page).
 
     python bench/serve_latency.py [HUB_FOLDER] [--edits 5]
+    python bench/serve_latency.py [HUB_FOLDER] --in-process [--edits 5]
 
 HUB_FOLDER defaults to a temporary copy of the example hub. The hub is copied, never edited
 in place. Prints each edit's latency and the median.
+
+``--in-process`` measures the rebuild alone, as `mkdocs serve` runs it (config loaded again,
+the plugins kept), in this process: the CPU and wall seconds of each rebuild after an edit,
+without the server's polling and settling. It is what to profile, e.g.
+``py-spy record -r 200 -f raw -o out.txt -- python bench/serve_latency.py --in-process``.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ def main() -> int:
     parser.add_argument("hub", nargs="?", type=Path, default=None)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--story", default=None, help="story file to edit (relative to hub)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="time the rebuilds in this process, without a server")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="storyhub-serve-"))
     source = args.hub or REPO
@@ -63,6 +71,11 @@ def main() -> int:
     story = work / args.story if args.story else _newest_story(work / "stories")
     text = story.read_text(encoding="utf-8")
     slug = story.stem if story.name != "index.md" else story.parent.name.split("-", 3)[-1]
+    if args.in_process:
+        try:
+            return _in_process(work, story, text, args.edits)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -95,6 +108,40 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _in_process(work: Path, story: Path, text: str, edits: int) -> int:
+    """Rebuild like `mkdocs serve` after each edit; print each rebuild's CPU and wall time."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = work / "served"
+    serve_url = "http://127.0.0.1:8000/"
+
+    def config() -> object:
+        loaded = load_config(str(work / "mkdocs.yml"), site_dir=str(site))
+        loaded.site_url = serve_url
+        return loaded
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)  # type: ignore[attr-defined]
+    plugins = first.plugins  # type: ignore[attr-defined]
+    build(first, serve_url=serve_url)  # type: ignore[arg-type]
+    cpu = []
+    for number in range(1, edits + 1):
+        story.write_text(_retitle(text, f"Edited title {number} {time.time_ns()}"),
+                         encoding="utf-8")
+        started, clock = time.process_time(), time.perf_counter()
+        current = config()
+        current.plugins = plugins  # type: ignore[attr-defined]
+        build(current, serve_url=serve_url)  # type: ignore[arg-type]
+        cpu.append(time.process_time() - started)
+        print(f"rebuild {number}: {cpu[-1]:.2f} CPU s, {time.perf_counter() - clock:.2f} s")
+    plugins.on_shutdown()
+    print(f"median {statistics.median(cpu):.2f} CPU s over {edits} rebuilds "
+          f"(story {story.relative_to(work)})")
+    return 0
 
 
 def _newest_story(folder: Path) -> Path:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, person_text, read, story_text
+from conftest import Hub, all_output_text, person_text, read, story_text
 
 
 @pytest.fixture
@@ -133,3 +133,167 @@ def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> No
             (fresh / "snippets" / name).read_bytes(), name
     assert "Marco Rinaldi-Neri" in read(served, "snippets/snippets.json")
     assert memo["first-oven"] is kept  # Marco is not in it
+
+
+def _fresh_preview(hub: Hub, site: Path) -> Path:
+    """What a new `mkdocs serve` of the hub as it is now builds first (a new plugin)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)
+    return site
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_served_folder_equals_a_fresh_one_after_edits(hub: Hub, serve, tmp_path,  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
+    """The served folder is updated in place (not emptied): after edits that add, remove,
+    rename and unpublish, it holds exactly the files of a fresh preview, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    hub.write("docs/about.md", "# About\n\nWho we are.\n")
+    hub.write("docs/extra.txt", "first version\n")
+    site = serve()
+    assert (site / "about" / "index.html").is_file()
+    hub.write("stories/night-shift.md",
+              story_text("Night shift, told again", people="[giulia, marco]",
+                         values="[craft, care]"))
+    serve()
+    hub.write("stories/new-kiln.md", story_text("The new kiln", date="2025-04-02",
+                                                values="[courage]"))
+    (hub.root / "docs" / "about.md").unlink()
+    hub.write("docs/extra.txt", "second version\n")
+    hub.write("stories/first-oven.md", story_text("The first oven", date="2024-05-01",
+                                                  summary="How it started.",
+                                                  extra="draft: true\n"))
+    site = serve()
+    assert not (site / "about").exists()
+    assert not (site / "stories" / "first-oven").exists()
+    assert read(site, "extra.txt") == "second version\n"
+    served, fresh = _tree(site), _tree(_fresh_preview(hub, tmp_path / "fresh"))
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
+    assert not list(site.glob(".storyhub*"))  # nothing of the bookkeeping is served
+
+
+def test_a_story_made_a_draft_disappears_from_every_page_and_file(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    site = serve()
+    assert (site / "stories" / "night-shift" / "index.html").is_file()
+    written = {p for p in site.rglob("*") if p.is_file()}
+    hub.write("stories/night-shift.md",
+              story_text("Night shift", people="[giulia, marco]", values="[craft, care]",
+                         extra="draft: true\n"))
+    site = serve()
+    assert not (site / "stories" / "night-shift").exists()
+    for path, text in all_output_text(site):
+        assert "Night shift" not in text and "night-shift" not in text, path
+    # Unchanged files stay where they were (the folder is not emptied and written again).
+    kept = [p for p in written if p.is_file()]
+    assert kept and (site / "assets" / "stylesheets").is_dir()
+    hub.write("stories/night-shift.md",
+              story_text("Night shift", people="[giulia, marco]", values="[craft, care]"))
+    site = serve()  # published again: back everywhere
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        assert "Night shift" in read(site, page), page
+
+
+def test_a_replaced_file_with_the_same_name_is_copied_again(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """An intact copy is kept only while its source is unchanged: a file replaced by
+    another of the same size (and an older date) is copied again."""
+    import os
+
+    source = hub.write("docs/files/notes.txt", "AAAA\n")
+    site = serve()
+    assert read(site, "files/notes.txt") == "AAAA\n"
+    copied = (site / "files" / "notes.txt").stat().st_mtime_ns
+    site = serve()
+    assert read(site, "files/notes.txt") == "AAAA\n"
+    assert (site / "files" / "notes.txt").stat().st_mtime_ns == copied  # kept, not copied
+    before = source.stat()
+    source.write_text("BBBB\n", encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same date
+    site = serve()
+    assert read(site, "files/notes.txt") == "BBBB\n"
+
+
+def test_a_failed_rebuild_then_a_good_one_serves_no_stale_page(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    import pytest as _pytest
+    from mkdocs.exceptions import Abort, PluginError
+
+    site = serve()
+    (hub.root / "stories" / "first-oven.md").unlink()
+    hub.write("mkdocs.yml", read(hub.root, "mkdocs.yml").replace(
+        "- storyhub", "- storyhub:\n    no_such_option: 1"))
+    with _pytest.raises((PluginError, Abort)):
+        serve()
+    hub.write("mkdocs.yml", read(hub.root, "mkdocs.yml").replace(
+        "- storyhub:\n    no_such_option: 1", "- storyhub"))
+    site = serve()
+    assert not (site / "stories" / "first-oven").exists()
+    for path, text in all_output_text(site):
+        assert "The first oven" not in text, path
+
+
+def test_a_dirty_preview_leaves_the_folder_to_mkdocs(hub: Hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`mkdocs serve --dirty` does not empty the folder and skips unchanged Markdown pages:
+    the plugin does not update the folder in place then (it would remove those pages)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "dirty"
+    hub.write("docs/about.md", "# About\n\nWho we are.\n")
+    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugins = config.plugins
+    try:
+        for _ in range(2):
+            config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+            config.plugins = plugins
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        assert (site / "about" / "index.html").is_file()
+        assert plugins["storyhub"].site is None
+    finally:
+        plugins.on_startup(command="build", dirty=False)
+
+
+def test_a_broken_preview_keeps_no_page_of_the_previous_build(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """Content errors in a preview: every address shows the problems (MkDocs answers the
+    404 page), so no page of the last good build may stay in the folder; once fixed, the
+    pages are all back."""
+    site = serve()
+    good = read(hub.root, "stories/night-shift.md")
+    hub.write("stories/night-shift.md", good.replace("title: Night shift", "title: [unclosed"))
+    site = serve()
+    assert "storyhub-preview-error" in read(site, "index.html")
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+            if not p.is_relative_to(site / "admin")]
+    assert sorted(left) == ["404.html", "index.html"]
+    hub.write("stories/night-shift.md", good)
+    site = serve()
+    assert not (site / "storyhub-preview-error.txt").exists()
+    for page in PAGES_SHOWING_NIGHT_SHIFT:
+        assert "Night shift" in read(site, page), page
+
+
+def test_times_too_coarse_to_tell_builds_apart_mean_an_emptied_folder(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """On a file system whose times cannot tell this build's files from the last build's
+    (FAT: 2 s), nothing is kept: MkDocs empties the folder as it always does."""
+    serve()
+    site_state = serve.plugin.site
+    assert site_state.newest > 0
+    site_state.newest = 2**62  # as if the last build's files were written "now"
+    (hub.root / "stories" / "first-oven.md").unlink()
+    site = serve()
+    assert site_state.mark is None and not site_state.kept
+    assert not (site / "stories" / "first-oven").exists()
+    assert (site / "stories" / "night-shift" / "index.html").is_file()
+    site = serve()  # and the next one keeps again
+    assert site_state.mark is not None and site_state.kept

@@ -113,9 +113,9 @@ def test_build_reads_the_content_once(hub: Hub, monkeypatch: pytest.MonkeyPatch)
     calls: list[Path] = []
     real = core.load_content
 
-    def counting(root: Path, *args: object) -> object:
+    def counting(root: Path, *args: object, **kwargs: object) -> object:
         calls.append(root)
-        return real(root, *args)  # type: ignore[arg-type]
+        return real(root, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(core, "load_content", counting)
     monkeypatch.chdir(hub.root)

@@ -7,6 +7,8 @@ and turns the pipeline's exceptions into a clean :class:`PluginError`.
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,11 +23,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
 
 from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
-from storyhub.pipeline.renders import MemoryBytecodeCache, RenderCache
+from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
 from storyhub.site.sanitize import sanitize_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
@@ -37,6 +40,14 @@ CACHED_TEMPLATE = "storyhub/cached.html"
 SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
 SCRIPT_URI = "assets/storyhub/storyhub.js"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+#: `mkdocs serve`: how often the server looks for edits (MkDocs: every 0.5 s). A look
+#: costs about 6 µs per file, and it goes on during rebuilds, taking turns with the build
+#: for Python's lock: a large hub is looked at less often (0.3 s for 1,000 files), so that
+#: looking costs at most about 2 % of a rebuild.
+POLL_SECONDS = 0.1
+POLL_SECONDS_PER_FILE = 0.0003
+#: how long the server waits after an edit for more before it rebuilds (MkDocs: 0.1 s)
+SETTLE_SECONDS = 0.05
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -48,6 +59,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def __init__(self) -> None:
         self.bytecode = MemoryBytecodeCache()  # compiled templates, kept across rebuilds
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
+        self.site: KeptSite | None = None  # the served folder, updated in place
+        self._quiet = _UnwrittenPages()
+        self._docs_files = 0  # files MkDocs found in docs_dir (it watches them)
         #: a pipeline `storyhub build` already checked, used if the settings are the same
         self.checked: Pipeline | None = None
         self._marks: dict[str, str] = {}
@@ -64,6 +78,16 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
         self.renders = RenderCache() if self.is_serving else None
+        # `mkdocs serve --dirty` keeps the folder itself (and skips unchanged Markdown pages,
+        # which the sweep would take for leftovers)
+        self.site = KeptSite() if self.is_serving and not dirty else None
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.removeFilter(self._quiet)
+        if self.is_serving:
+            build_log.addFilter(self._quiet)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         listed = [name for name in config.plugins if name.split(" #")[0] == "storyhub"]
@@ -124,7 +148,15 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 getattr(log, level)(message)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:  # MkDocs empties the folder next: keep what it holds
+            self.site.set_aside(Path(os.path.normpath(config.site_dir)))
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.site is not None:
+            self.site.put_back()
+        self._docs_files = sum(1 for f in files if f.generated_by is None
+                               and f.src_dir == config.docs_dir)
         pipeline = self._pipeline()
         admin = [self._file(config, planned) for planned in pipeline.editor_files(
             config_dir=Path(config.config_file_path or ".").parent, repo_url=config.repo_url)]
@@ -143,7 +175,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content="\n" + page.markdown))
+                made = File.generated(config, page.src_uri, content="\n" + page.markdown)
+                files.append(made)
+                if self.renders is not None:
+                    _PreviewPage(None, made, config)
         try:
             for planned in pipeline.asset_files():
                 existing = files.get_file_from_path(planned.dest)
@@ -156,14 +191,18 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.renders is not None:
             self._marks.clear()
             self._reuse.clear()
+            self._quiet.unwritten.clear()
             self.renders.start_build()
             self.renders.forget_except(p.src_uri for p in pipeline.plan.pages)
         return files
 
-    @staticmethod
-    def _file(config: MkDocsConfig, planned: PlannedFile) -> File:
+    def _file(self, config: MkDocsConfig, planned: PlannedFile) -> File:
         if planned.data is not None:
-            return File.generated(config, planned.dest, content=planned.data)
+            made = File.generated(config, planned.dest, content=planned.data)
+            if self.site is not None and self.site.same_bytes(made.abs_dest_path, planned.data):
+                # already there: MkDocs does not copy a file onto itself
+                return File.generated(config, planned.dest, abs_src_path=made.abs_dest_path)
+            return made
         return File.generated(config, planned.dest, abs_src_path=str(planned.src))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -220,6 +259,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 if output is not None and src_uri in self.renders.converted:
                     self._reuse[src_uri] = output
                     page.meta["template"] = CACHED_TEMPLATE
+                    if isinstance(page, _PreviewPage):
+                        page.converted = self.renders.converted[src_uri]
                     return ""  # its HTML is the previous build's (on_page_content)
             return pipeline.page_markdown(src_uri, markdown)
         return markdown
@@ -228,7 +269,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if self.renders is not None and page.file.src_uri in self._reuse:
-            content, page.toc = self.renders.converted[page.file.src_uri]
+            content, page.toc, _ = self.renders.converted[page.file.src_uri]
             return content
         entry = self._pipeline().page(page.file.src_uri)
         if entry is None or entry.kind not in ("story", "person", "value"):
@@ -258,12 +299,20 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.renders is not None and src_uri in self._marks:
             if src_uri in self._reuse:
                 self.renders.reused += 1
+                if self.site is not None and self.site.same_bytes(
+                        page.file.abs_dest_path,
+                        output.encode("utf-8", errors="xmlcharrefreplace")):
+                    # MkDocs writes no empty page: the file from the last build stays
+                    self._quiet.unwritten.add(src_uri)
+                    return ""
             else:
                 self.renders.store(src_uri, self._marks[src_uri], output,
-                                   (page.content or "", page.toc))
+                                   (page.content or "", page.toc, page.present_anchor_ids))
         return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.site is not None:
+            self._keep_static_files(files)
         if self._pipeline().broken_preview:
             return env
         env.globals.update(self._pipeline().context(None))  # every template, 404 included
@@ -273,6 +322,17 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             keep_navigation_partials(env, MATERIAL_TEMPLATES)
         return env
 
+    def _keep_static_files(self, files: Files) -> None:
+        """Static files whose copy from the previous build is intact are not copied again:
+        pointed at their own copy, MkDocs leaves them as they are."""
+        assert self.site is not None
+        for file in files:
+            src, dest = file.abs_src_path, file.abs_dest_path
+            if file.is_documentation_page() or src is None or src == dest:
+                continue
+            if self.site.unchanged_copy(src, dest):
+                file.abs_src_path = dest
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Share images, snippets page and exports, the report page; then the leak scan:
         nothing unpublished may be anywhere in the output (snippets included)."""
@@ -281,7 +341,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if pipeline.broken_preview:
             pipeline.write_preview_error(site_dir, mount=urlsplit(config.site_url or "/").path
                                          or "/")
-            pipeline.finish_editor(site_dir)
+            pipeline.finish_editor(site_dir, kept=self.site)
+            self._sweep()
             return
         pipeline.finish(site_dir)
         if self.renders is not None:
@@ -295,15 +356,28 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             pipeline.require_safe(site_dir, Path(config.docs_dir))
         except UnsafeOutput as exc:
             raise PluginError(str(exc)) from None
-        pipeline.finish_editor(site_dir)
+        pipeline.finish_editor(site_dir, kept=self.site)
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """A preview: delete what this build did not make (a removed story's page)."""
+        if self.site is not None:
+            removed = self.site.sweep()
+            if removed:
+                log.info(f"preview: {removed} file(s) of the previous build removed")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None:
+            self.site.finished = False  # the next build starts from an emptied folder
         if self.pipeline is not None:
             self.pipeline.cancel()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
-        root = self._pipeline().settings.root
+        pipeline = self._pipeline()
+        watched = len(pipeline.hub.content.files) + self._docs_files
+        _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
+        root = pipeline.settings.root
         for name in ("stories", "people", "values.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
@@ -313,6 +387,62 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.pipeline is None:  # pragma: no cover - MkDocs calls on_config first
             raise PluginError("storyhub: the plugin was not configured")
         return self.pipeline
+
+
+class _UnwrittenPages(logging.Filter):
+    """MkDocs says it skipped a page when a plugin leaves its output empty; in a preview
+    an unchanged page is left as it is on disk that way, which is not news."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unwritten: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not (self.unwritten and message.startswith("Page skipped: '")):
+            return True
+        return message.split("'")[1] not in self.unwritten
+
+
+class _PreviewPage(Page):
+    """A storyhub page in a preview: when its output is reused, its Markdown is not
+    converted again (MkDocs would make a Markdown converter for it, for nothing)."""
+
+    #: the previous build's HTML, table of contents and anchors, when reused
+    converted: tuple[str, Any, set[str] | None] | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.converted is None:
+            super().render(config, files)
+            return
+        self.content, self.toc, anchors = self.converted
+        self.present_anchor_ids = set(anchors) if anchors is not None else None
+
+
+def _watch_closer(server: LiveReloadServer, config: MkDocsConfig, interval: float) -> None:
+    """Let the preview server notice an edit sooner: it polls every ``interval`` seconds
+    and rebuilds after :data:`SETTLE_SECONDS` without further edits. The polling interval
+    belongs to the server's observer, not yet started here: the paths MkDocs watches so
+    far (docs, mkdocs.yml, the theme with ``--watch-theme``) move to a quicker one."""
+    if not isinstance(server, LiveReloadServer):  # another server: its own settings
+        return
+    server.build_delay = min(server.build_delay, SETTLE_SECONDS)
+    observer = server.observer
+    if (not isinstance(observer, PollingObserver) or observer.is_alive()
+            or observer.timeout <= interval):
+        return
+    watched: list[str] = []
+    candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+    for path in dict.fromkeys(p for p in candidates if p):
+        while True:  # a path watched twice is unwatched twice
+            try:
+                server.unwatch(path)
+            except KeyError:
+                break
+            watched.append(path)
+    server.observer = PollingObserver(timeout=interval)
+    for path in watched:
+        server.watch(path)
 
 
 def _autoescape_storyhub(previous: Any) -> Any:

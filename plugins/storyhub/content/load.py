@@ -65,6 +65,9 @@ class Content:
     #: every entry of stories/ and people/, listed once (links recorded, never followed)
     walk: Walk | None = None
     publish: PublishOptions = field(default_factory=PublishOptions)
+    #: a preview server's split documents by (file, text), kept between its rebuilds: an
+    #: unchanged story or profile is not parsed and checked again
+    documents: dict[tuple[str, str], Document] | None = None
 
 
 @dataclass
@@ -86,13 +89,15 @@ EXPECTED = {
 }
 
 
-def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = None) -> Content:
+def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = None, *,
+                 documents: dict[tuple[str, str], Document] | None = None) -> Content:
     """Read and validate ``values.yml``, ``people/`` and ``stories/`` under ``root``.
 
     The content folders are listed once (:func:`walk_content`); that record decides
     which files are read, which a story folder may publish, and what a path field names.
+    ``documents``: a memo of split documents kept between reads (a preview server's).
     """
-    content = Content(root=root)
+    content = Content(root=root, documents=documents)
     content.publish = _publish_options(publish, content.diagnostics)
     content.walk = walk_content(root)
     report_links(content.walk, content.diagnostics)
@@ -474,7 +479,7 @@ def _load_people(root: Path, content: Content) -> list[Person]:
             )
             continue
         seen[person_id.lower()] = shown
-        document = _read_document(path, shown, diagnostics)
+        document = _read_document(path, shown, diagnostics, content.documents)
         if document is None:
             continue
         person = validate(Person, document.located.data, shown, document.located, diagnostics)
@@ -489,16 +494,30 @@ def _load_people(root: Path, content: Content) -> list[Person]:
     return people
 
 
-def _read_document(path: Path, shown: str, diagnostics: Diagnostics) -> Document | None:
+def _read_document(path: Path, shown: str, diagnostics: Diagnostics,
+                   memo: dict[tuple[str, str], Document] | None = None) -> Document | None:
     text = read_text(path, shown, diagnostics)
     if text is None:
         return None
+    if memo is not None and (shown, text) in memo:
+        return _copy(memo[(shown, text)])
+    errors = len(diagnostics.items)
     document = split_front_matter(text, shown, diagnostics)
     if document is not None and not check_markdown_cost(
         document.body, shown, document.body_line, None, diagnostics
     ):
         return None
+    if memo is not None and document is not None and len(diagnostics.items) == errors:
+        memo[(shown, text)] = _copy(document)  # only what gave no message
     return document
+
+
+def _copy(document: Document) -> Document:
+    """A copy the loader may change (aliases renamed) without changing the memo's."""
+    located = document.located
+    data = dict(located.data) if isinstance(located.data, dict) else located.data
+    return Document(Located(data, dict(located.keys), dict(located.values), located.start),
+                    document.body, document.body_line)
 
 
 def _check_image(
@@ -575,7 +594,7 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
         content.files.append(path)
         beside = folder_files(walk, shown.rsplit("/", 1)[0], diagnostics, content.publish) \
             if path.name == "index.md" else []
-        document = _read_document(path, shown, diagnostics)
+        document = _read_document(path, shown, diagnostics, content.documents)
         if document is None:
             continue
         data = dict(document.located.data)

@@ -48,7 +48,7 @@ from storyhub.social import NO_SITE_URL, check_social
 # for Pillow, Jinja and the output modules at start-up.
 if TYPE_CHECKING:
     from storyhub.pipeline.leaks import Leak
-    from storyhub.pipeline.renders import RenderCache
+    from storyhub.pipeline.renders import KeptSite, RenderCache
     from storyhub.pipeline.social import Social
     from storyhub.site.feeds import Feed, FeedLink
     from storyhub.site.meta import PageMeta
@@ -147,7 +147,7 @@ class Pipeline:
         self._pictures: dict[tuple[str, str], Any] = {}
         self._page_meta: dict[str, PageMeta] = {}
         #: what each hub object a page shows is, for the page fingerprints of this build
-        self._described: dict[int, str] = {}
+        self._described: dict[Any, Any] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -242,7 +242,11 @@ class Pipeline:
     def check(self) -> Diagnostics:
         """Read every file, validate, link: every problem of the hub in one pass."""
         if self._hub is None:
-            content: Content = load_content(self.settings.root, self.settings.options.publish)
+            memo = self.preview.documents if self.preview is not None else None
+            content: Content = load_content(self.settings.root, self.settings.options.publish,
+                                            documents=memo)
+            if memo is not None and len(memo) > 4 * max(len(content.files), 64):
+                memo.clear()  # old versions of edited files
             from storyhub.media.images import check_media
 
             check_media(content)
@@ -646,11 +650,19 @@ class Pipeline:
                             else item.content.encode("utf-8"), src=item.src)
                 for item in admin_files(settings, self.settings.site_name)]
 
-    def finish_editor(self, site_dir: Path) -> list[Path]:
-        """The pinned editor bundle: npm's checksummed bytes, copied after the leak scan."""
-        from storyhub.editor.site import copy_vendor
+    def finish_editor(self, site_dir: Path, *, kept: KeptSite | None = None) -> list[Path]:
+        """The pinned editor bundle: npm's checksummed bytes, copied after the leak scan.
+        A preview server keeps (``kept``) the copy of its previous build if it is intact."""
+        from storyhub.editor.site import ADMIN_DIR, VENDOR, copy_vendor, vendor_manifest
 
-        return copy_vendor(site_dir) if self.settings.options.editor.enabled else []
+        if not self.settings.options.editor.enabled:
+            return []
+        if kept is not None:
+            target = site_dir / ADMIN_DIR / "decap-cms"
+            pairs = [(str(VENDOR / n), str(target / n)) for n in vendor_manifest()["files"]]
+            if all(kept.unchanged_copy(src, dest) for src, dest in pairs):
+                return []
+        return copy_vendor(site_dir)
 
     def write_preview_error(self, site_dir: Path, *, mount: str = "/") -> None:
         """The page a broken preview shows at every address: every problem, exactly."""

@@ -13,7 +13,7 @@ rendered again: when in doubt, render.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from storyhub.content.model import Person, Story, Value
@@ -22,19 +22,29 @@ from storyhub.site.plan import SitePage, Tag
 from storyhub.site.view import SiteView
 
 
-def _story_card(view: SiteView, story: Story) -> Iterator[Any]:
-    """What a story card or list item shows: the story, its people, its values."""
-    yield story
-    yield from view.people_of(story)
-    yield from view.values_of(story)
+def _card(view: SiteView, story: Story, cards: dict[int, list[Any]] | None = None
+          ) -> list[Any]:
+    """What a story card or list item shows: the story, its people, its values (``cards``:
+    the answers of this build, by story: a story is on many pages)."""
+    if cards is not None and id(story) in cards:
+        return cards[id(story)]
+    found = [story, *view.people_of(story), *view.values_of(story)]
+    if cards is not None:
+        cards[id(story)] = found
+    return found
 
 
-def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
-    """The hub objects ``page`` shows, or None when unknown (always render it)."""
+def page_inputs(view: SiteView, page: SitePage, cards: dict[int, list[Any]] | None = None
+                ) -> list[Any] | None:
+    """The hub objects ``page`` shows, or None when unknown (always render it). ``cards``:
+    a memo of story cards, for one build (while the hub's objects live)."""
     kind, subject = page.kind, page.subject
     found: list[Any] = []
+
+    def card(story: Story) -> list[Any]:
+        return _card(view, story, cards)
     if kind == "story":
-        found += _story_card(view, subject)
+        found += card(subject)
         found += view.tags_of(subject)
         found += [other for _, other in view.translations(subject)]
         if "!!! quote" in subject.body:  # pull quotes show a person's photo, name and role
@@ -44,23 +54,23 @@ def page_inputs(view: SiteView, page: SitePage) -> list[Any] | None:
             found.append(view.team_of(person))
         for other in (*view.related(subject), view.previous(subject), view.next(subject)):
             if other is not None:
-                found += _story_card(view, other)
+                found += card(other)
     elif kind == "person":
         found += [subject, view.team_of(subject)]
         for story in (*view.stories_with(subject), *view.stories_by(subject)):
-            found += _story_card(view, story)
+            found += card(story)
     elif kind == "value":
         found.append(subject)
         found += view.people()  # the value's quote
         for story in view.stories_about(subject):
-            found += _story_card(view, story)
+            found += card(story)
     elif kind == "team":
         found += [subject, *subject.members]
         for story in view.team_stories(subject):
-            found += _story_card(view, story)
+            found += card(story)
     elif kind in ("stories", "tag", "language"):  # a grid of story cards, and chips
         for story in page.items:
-            found += _story_card(view, story)
+            found += card(story)
     else:
         # Home, the people/values/teams listings, tag and language pages: few pages that
         # show a little of everything (hero, manifesto, faces, chips). Always rendered.
@@ -90,15 +100,15 @@ def describe(view: SiteView, item: Any) -> str:
 
 
 def fingerprint(view: SiteView, page: SitePage, markdown: str, extra: Iterable[str],
-                global_key: str, memo: dict[int, str] | None = None) -> str | None:
+                global_key: str, memo: dict[Any, Any] | None = None) -> str | None:
     """A hash of everything ``page`` is rendered from, or None if that is not known.
 
     ``memo`` (one per build, while the hub's objects live) keeps each object's description:
     a story is on many pages (its own, its people's, listings, related stories)."""
-    inputs = page_inputs(view, page)
+    memo = {} if memo is None else memo
+    inputs = page_inputs(view, page, memo.setdefault("cards", {}))
     if inputs is None:
         return None
-    memo = {} if memo is None else memo
 
     def described(item: Any) -> str:
         key = id(item)
