@@ -51,14 +51,14 @@ class StoryCards:
         default card depends on besides the page (language, loading, heading, lead);
         ``safe_paths``: every path of the story's card can be told from its surroundings."""
         template = context.environment.get_template(PARTIAL)
-        variables = {**context.get_all(), "story": story, **names}
         if not (safe_paths and self._is_default(template)):
             self.rendered += 1
-            return Markup(template.render(variables))
+            return Markup(template.render({**context.get_all(), "story": story, **names}))
         marked = self._cards.get(key)
         if marked is None:
             self.rendered += 1
-            marked = template.render({**variables, "page": None, "base_url": MARK})
+            marked = template.render({**context.get_all(), "story": story, **names,
+                                      "page": None, "base_url": MARK})
             self._cards[key] = marked
         else:
             self.reused += 1
