@@ -56,17 +56,32 @@ def _kept(render: Callable[[Any], Iterator[str]],
     store: dict[tuple[Any, ...], str] = {}
 
     def root(context: Any) -> Iterator[str]:
-        try:
-            key = (name, *_key(context))
-        except _Uncacheable:
+        key = _page_key(context)
+        if key is None:
             yield from render(context)
             return
+        key = (name, *key)
         found = store.get(key)
         if found is None:
             found = store[key] = "".join(render(context))
         yield found
 
     return root
+
+
+_last: list[Any] = [None, None, None]  # the page, its navigation and its key, last asked
+
+
+def _page_key(context: Any) -> tuple[Any, ...] | None:
+    """:func:`_key`, worked out once per page for both partials (None: not kept)."""
+    page, nav = context.get("page"), context.get("nav")
+    if _last[0] is not page or _last[1] is not nav or page is None:
+        try:
+            key: tuple[Any, ...] | None = _key(context)
+        except _Uncacheable:
+            key = None
+        _last[:] = [page, nav, key]
+    return _last[2]  # type: ignore[no-any-return]
 
 
 def _key(context: Any) -> tuple[Any, ...]:
@@ -90,9 +105,10 @@ def _describe(nav_items: Any, folder: str, out: list[tuple[Any, ...]]) -> None:
         if target is not None and folder and (
                 target.rstrip("/") == folder or target.startswith(folder + "/")):
             raise _Uncacheable  # a link into the page's own folder depends on the page
-        meta = getattr(item, "meta", None)
+        meta = getattr(item, "meta", None) or {}
+        # Material's navigation reads a page's title, icon and status from its metadata
         out.append((type(item).__name__, str(item.title), target, bool(item.active),
-                    getattr(item, "is_index", None), repr(sorted(meta.items())) if meta else "",
-                    len(item.children or ())))
+                    getattr(item, "is_index", None), str(meta.get("icon", "")),
+                    str(meta.get("status", "")), len(item.children or ())))
         if item.children:
             _describe(item.children, folder, out)

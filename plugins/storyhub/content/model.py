@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -488,6 +489,7 @@ _TRANSLIT = {
 }
 
 
+@lru_cache(maxsize=4096)  # a team's or tag's slug is asked for on every page that links it
 def slugify(text: str) -> str:
     """ASCII slug of a name: 'Customer Care' -> 'customer-care', 'Perché sì' -> 'perche-si',
     'Отдел продаж' -> 'otdel-prodazh'. Letters no table covers (営業, مبيعات) keep the slug
