@@ -57,7 +57,9 @@ class StoryCards:
         marked = self._cards.get(key)
         if marked is None:
             self.rendered += 1
-            marked = template.render({**context.get_all(), "story": story, **names,
+            # storyhub's own partial reads these names only (and the page's links, marked)
+            marked = template.render({"storyhub": context.get("storyhub"),
+                                      "t": context.get("t"), "story": story, **names,
                                       "page": None, "base_url": MARK})
             self._cards[key] = marked
         else:
