@@ -30,6 +30,8 @@ DEFAULTS = Path(__file__).resolve().parents[1] / "templates"
 #: front-matter text holds it)
 MARK = "\0"
 _MARKED = re.compile("\0/([^\"'\\s,<>]*)")
+#: the heading element of a stored card (``<\0h class=...>``), named on each page
+HEADING = "\0h"
 #: a path holding one of these could not be told from the text after it
 _UNSAFE = re.compile("[\"'\\s,<>\0]")
 
@@ -48,25 +50,28 @@ class StoryCards:
     def render(self, context: Any, story: Any, safe_paths: bool, key: tuple[Any, ...],
                names: dict[str, Any]) -> Markup:
         """The card of ``story`` for the page of ``context``. ``key`` names everything the
-        default card depends on besides the page (language, loading, heading, lead);
-        ``safe_paths``: every path of the story's card can be told from its surroundings."""
+        default card depends on besides the page and its heading level (language, loading,
+        lead); ``safe_paths``: every path of the card can be told from its surroundings."""
         template = context.environment.get_template(PARTIAL)
         if not (safe_paths and self._is_default(template)):
             self.rendered += 1
             return Markup(template.render({**context.get_all(), "story": story, **names}))
+        heading = str(escape(names["heading"] or "h3"))
         marked = self._cards.get(key)
         if marked is None:
             self.rendered += 1
-            # storyhub's own partial reads these names only (and the page's links, marked)
+            # storyhub's own partial reads these names only, and its heading level only as
+            # the title's element: one text serves h2 and h3 cards, the page's links marked
             marked = template.render({"storyhub": context.get("storyhub"),
-                                      "t": context.get("t"), "story": story, **names,
-                                      "page": None, "base_url": MARK})
+                                      "t": context.get("t"), "story": story,
+                                      **names, "heading": HEADING, "page": None,
+                                      "base_url": MARK})
             self._cards[key] = marked
         else:
             self.reused += 1
-        if MARK not in marked:
-            return Markup(marked)
-        return Markup(_MARKED.sub(self._linker(context), marked))
+        text = marked.replace(f"<{HEADING} ", f"<{heading} ").replace(
+            f"</{HEADING}>", f"</{heading}>")
+        return Markup(_MARKED.sub(self._linker(context), text))
 
     def _linker(self, context: Any) -> Any:
         """Marked path -> the page's link to it (a page shows the same value badges and

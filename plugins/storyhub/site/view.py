@@ -241,7 +241,7 @@ class SiteView:
         :mod:`storyhub.site.story_cards`: rendered once per story, not once per page)."""
         names = {"eager": eager, "priority": priority, "heading": heading, "lead": lead}
         safe = safe_path(story.url) and safe_path(self.image_url(story))
-        key = (story.id, self.language, eager, priority, heading, str(lead))
+        key = (story.id, self.language, eager, priority, str(lead))
         return self.cards.render(context, story, safe, key, names)
 
     def picture(self, kind: str, owner: str) -> Any:
