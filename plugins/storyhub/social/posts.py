@@ -1,0 +1,127 @@
+"""Composed posts, as the outputs read them, and how a story's posts are kept until then.
+
+A hub's posts are many (stories × networks × variants) and are read twice at most: the
+story pages' share links, then the exports, the snippets page and the calendar at the end
+of a build. In between they are kept packed: a story's posts as one compressed block,
+about a tenth of the memory of their objects and strings (texts with curly quotes are two
+bytes a character in CPython; links repeat the story's address). :attr:`StorySnippets.
+snippets` unpacks them when asked, into the same :class:`Snippet` objects; the few
+stories unpacked last stay unpacked, so that reading a story's posts several times in a
+row (a template looping once per network, a calendar in time order) unpacks them once.
+"""
+
+from __future__ import annotations
+
+import marshal
+import zlib
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from storyhub.social.counting import Measure
+from storyhub.social.links import share_intent
+from storyhub.social.rules import NetworkRule
+
+if TYPE_CHECKING:
+    from storyhub.content.model import Story
+    from storyhub.hub.share import ShareImages as StoryCards
+
+
+@dataclass(slots=True)
+class Snippet:
+    network: str
+    variant: str  # "1", "2", … or "own" for the text written in the story itself
+    text: str
+    measure: Measure
+    link: str
+    #: the share intent (a URL or None), or the network's rule to make it from when asked:
+    #: an intent holds the whole text percent-encoded, three times its size, and a hub's
+    #: posts are many; it is made again for each output that writes it
+    share: str | NetworkRule | None
+    suggested_date: date
+    shortened: bool = False
+
+    @property
+    def fits(self) -> bool:
+        return self.measure.ok
+
+    @property
+    def intent(self) -> str | None:
+        """A link that opens the network's composer with this post (see :func:`share_intent`)."""
+        if isinstance(self.share, NetworkRule):
+            return share_intent(self.share, self.text, self.link)
+        return self.share
+
+
+#: how many stories stay unpacked (the most recently unpacked first out)
+KEEP_UNPACKED = 32
+_unpacked: deque[StorySnippets] = deque()
+
+
+class StorySnippets:
+    """One story and its posts (kept packed, see the module)."""
+
+    __slots__ = ("_open", "_packed", "_rules", "cards", "people", "story", "url", "values")
+
+    def __init__(self, story: Story, url: str, values: list[tuple[str, str]],
+                 people: list[tuple[str, str]], cards: StoryCards | None,
+                 snippets: Iterable[Snippet] = ()) -> None:
+        self.story = story
+        self.url = url  # absolute (or /path when there is no site_url)
+        self.values = values  # (id, name)
+        self.people = people
+        self.cards = cards
+        self._open: tuple[Snippet, ...] | None = None
+        self.snippets = snippets  # type: ignore[assignment]
+
+    @property
+    def snippets(self) -> tuple[Snippet, ...]:
+        """The story's posts, in the order they were composed."""
+        found = self._open
+        if found is None:
+            found = self._open = unpack(self._packed, self._rules)
+            _unpacked.append(self)
+            if len(_unpacked) > KEEP_UNPACKED:
+                _unpacked.popleft()._open = None
+        return found
+
+    @snippets.setter
+    def snippets(self, posts: Iterable[Snippet]) -> None:
+        if self._open is not None:
+            self._open = None
+            _unpacked.remove(self)
+        self._packed, self._rules = pack(posts)
+
+    def __repr__(self) -> str:
+        return f"StorySnippets({self.story.id!r}, {len(self.snippets)} posts)"
+
+
+def pack(posts: Iterable[Snippet]) -> tuple[bytes, tuple[NetworkRule, ...]]:
+    """Posts as one compressed block, and the rules their share intents are made from
+    (objects, kept as they are: a block holds only strings, numbers and dates)."""
+    rules: dict[int, tuple[int, NetworkRule]] = {}  # by id(): the same objects back
+    rows = []
+    for post in posts:
+        share: Any = post.share
+        if isinstance(share, NetworkRule):  # an int in the block: the rule's place
+            share = rules.setdefault(id(share), (len(rules), share))[0]
+        size = post.measure
+        rows.append((
+            post.network, post.variant, post.text, post.link, share,
+            post.suggested_date.toordinal(), post.shortened,
+            None if size is None else (size.count, size.limit, size.unit, size.bytes,
+                                       size.byte_limit),
+        ))
+    return zlib.compress(marshal.dumps(tuple(rows)), 1), tuple(r for _, r in rules.values())
+
+
+def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
+    """The posts :func:`pack` was given, equal and in the same order."""
+    return tuple(
+        Snippet(network, variant, text, None if size is None else Measure(*size), link,
+                rules[share] if type(share) is int else share, date.fromordinal(day),
+                shortened)
+        for network, variant, text, link, share, day, shortened, size
+        in marshal.loads(zlib.decompress(packed)))
