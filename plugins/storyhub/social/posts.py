@@ -119,9 +119,14 @@ def pack(posts: Iterable[Snippet]) -> tuple[bytes, tuple[NetworkRule, ...]]:
 
 def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
     """The posts :func:`pack` was given, equal and in the same order."""
-    return tuple(
-        Snippet(network, variant, text, None if size is None else Measure(*size), link,
-                rules[share] if type(share) is int else share, date.fromordinal(day),
-                shortened)
-        for network, variant, text, link, share, day, shortened, size
-        in marshal.loads(zlib.decompress(packed)))
+    days: dict[int, date] = {}  # a story's posts share a few days
+    posts = []
+    for network, variant, text, link, share, day, shortened, size in marshal.loads(
+            zlib.decompress(packed)):
+        when = days.get(day)
+        if when is None:
+            when = days[day] = date.fromordinal(day)
+        posts.append(Snippet(
+            network, variant, text, None if size is None else Measure(*size), link,
+            rules[share] if type(share) is int else share, when, shortened))
+    return tuple(posts)
