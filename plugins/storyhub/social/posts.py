@@ -15,7 +15,7 @@ from __future__ import annotations
 import marshal
 import zlib
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -130,3 +130,22 @@ def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
             network, variant, text, None if size is None else Measure(*size), link,
             rules[share] if type(share) is int else share, when, shortened))
     return tuple(posts)
+
+
+def first_intents(posts: Iterable[Snippet], rules: Mapping[str, NetworkRule],
+                  intents: Iterable[str | None] | None = None) -> list[tuple[str, str]]:
+    """A story's share links as its page shows them: per network, (the network's name, the
+    share intent of its first post that has one); ``intents``, the posts' intents if
+    already made."""
+    seen: dict[str, str] = {}
+    if intents is None:
+        for post in posts:
+            if post.network not in seen:  # an intent is made when asked for: only the first
+                intent = post.intent
+                if intent:
+                    seen[post.network] = intent
+    else:
+        for post, intent in zip(posts, intents, strict=True):
+            if intent and post.network not in seen:
+                seen[post.network] = intent
+    return [(rules[network].name, url) for network, url in seen.items()]
