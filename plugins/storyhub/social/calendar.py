@@ -50,7 +50,7 @@ SCHEMA_ID = "storyhub-calendar/1"
 EVENT_MINUTES = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One planned post: a story's snippet on one network at one moment."""
 

@@ -56,7 +56,7 @@ class Snippet:
 
 
 #: how many stories stay unpacked (the most recently unpacked first out)
-KEEP_UNPACKED = 32
+KEEP_UNPACKED = 8
 _unpacked: deque[StorySnippets] = deque()
 
 
