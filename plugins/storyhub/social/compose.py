@@ -137,6 +137,8 @@ class Composer:
         self.options = options
         self.rules = rules_for(options.mastodon_limit)
         self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
+        #: (id, name) of values and people, one tuple each for every story naming them
+        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
         #: the rules without a fold, for the personal variants (the same limits and counts)
         self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
@@ -157,7 +159,7 @@ class Composer:
         site_url = hub.settings.site_url
         url = absolute(site_url, story.url)
         people = hub.people_of(story)
-        values = [(v.id, v.name) for v in hub.values_of(story)]
+        values = [self._pair(v.id, v.name) for v in hub.values_of(story)]
         snippets: list[Snippet] = []
         t = hub.translator.in_language(story.lang).scope("snippets")
         word_and = t("and")
@@ -204,8 +206,8 @@ class Composer:
                 ))
             snippets += self._personal(story, url, people, rule, tags, t, base_day,
                                        company, lang)
-        return StorySnippets(story, url, values, [(p.id, p.name) for p in people], cards,
-                             snippets)
+        return StorySnippets(story, url, values, [self._pair(p.id, p.name) for p in people],
+                             cards, snippets)
 
     def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
                   tags: list[str], t: Callable[..., str], day: date, company: str,
@@ -241,6 +243,10 @@ class Composer:
             snippets.append(Snippet(rule.id, kind, text, counted, link,
                                     rule, day, shortened))
         return snippets
+
+    def _pair(self, key: str, name: str) -> tuple[str, str]:
+        pair = (key, name)
+        return self._pairs.setdefault(pair, pair)
 
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
         if not url.startswith("http"):
