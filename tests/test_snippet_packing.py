@@ -54,6 +54,9 @@ def test_packed_posts_come_back_equal_and_in_order() -> None:
         assert type(got.text) is str and got.text == made.text
         assert got.share is made.share or got.share == made.share  # the rule objects back
     assert StorySnippets(_story(), "/s/", [], [], None).snippets == ()
+    # the layout, read without unpacking, is one tuple for the stories that share it
+    assert item.layout == tuple((s.network, s.variant) for s in composed)
+    assert StorySnippets(_story("other"), "/o/", [], [], None, _posts()).layout is item.layout
 
 
 def test_a_hubs_composed_posts_are_the_ones_unpacked(hub: Hub, monkeypatch: pytest.MonkeyPatch

@@ -158,15 +158,24 @@ class Slots:
             day += timedelta(days=1)
 
 
-def _sequence(snippets: Sequence[Snippet], network: str, count: int
+def _layout(item: StorySnippets) -> Sequence[tuple[str, str]]:
+    """(network, variant) of each of the story's posts, in order (not unpacked for it)."""
+    from storyhub.social.posts import StorySnippets
+
+    if isinstance(item, StorySnippets):
+        return item.layout
+    return [(s.network, s.variant) for s in item.snippets]
+
+
+def _sequence(layout: Sequence[tuple[str, str]], network: str, count: int
               ) -> list[tuple[int, str]]:
     """A story's company posts on one network, in order: own text, variant 1, 2, …
     (the personal variants are for employees to post themselves, never planned); each
-    as its place among ``snippets`` and its variant."""
-    own = [(i, s.variant) for i, s in enumerate(snippets)
-           if s.network == network and s.variant == "own"]
-    numbered = sorted(((i, s.variant) for i, s in enumerate(snippets)
-                       if s.network == network and s.variant.isdigit()),
+    as its place among the story's posts (``layout``: see :func:`_layout`) and its variant."""
+    own = [(i, variant) for i, (net, variant) in enumerate(layout)
+           if net == network and variant == "own"]
+    numbered = sorted(((i, variant) for i, (net, variant) in enumerate(layout)
+                       if net == network and variant.isdigit()),
                       key=lambda found: int(found[1]))
     return [*own, *numbered][:count]
 
@@ -222,9 +231,9 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
         stop = end_of_consent(hub, story)
         until[story.id] = (datetime.combine(stop, time(0, 0), tzinfo=zone)
                            if stop is not None else None)
-        posts_of_story = item.snippets
+        layout = _layout(item)
         for network in snippets.options.networks:
-            sequence = _sequence(posts_of_story, network, options.posts_per_story)
+            sequence = _sequence(layout, network, options.posts_per_story)
             if sequence:
                 sequences[(story.id, network)] = sequence
                 order = 0 if group_of.get(story.id, story.id) == story.id else 1

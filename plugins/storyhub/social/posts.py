@@ -63,7 +63,8 @@ _unpacked: deque[StorySnippets] = deque()
 class StorySnippets:
     """One story and its posts (kept packed, see the module)."""
 
-    __slots__ = ("_open", "_packed", "_rules", "cards", "people", "story", "url", "values")
+    __slots__ = ("_layout", "_open", "_packed", "_rules", "cards", "people", "story", "url",
+                 "values")
 
     def __init__(self, story: Story, url: str, values: list[tuple[str, str]],
                  people: list[tuple[str, str]], cards: StoryCards | None,
@@ -92,15 +93,25 @@ class StorySnippets:
         if self._open is not None:
             self._open = None
             _unpacked.remove(self)
-        self._packed, self._rules = pack(posts)
+        self._packed, self._rules, self._layout = pack(posts)
+
+    @property
+    def layout(self) -> tuple[tuple[str, str], ...]:
+        """(network, variant) of each post, in order, read without unpacking them."""
+        return self._layout
 
     def __repr__(self) -> str:
         return f"StorySnippets({self.story.id!r}, {len(self.snippets)} posts)"
 
 
-def pack(posts: Iterable[Snippet]) -> tuple[bytes, tuple[NetworkRule, ...]]:
-    """Posts as one compressed block, and the rules their share intents are made from
-    (objects, kept as they are: a block holds only strings, numbers and dates)."""
+#: layouts of stories (see :attr:`StorySnippets.layout`), one tuple for all stories with it
+_layouts: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+
+
+def pack(posts: Iterable[Snippet]
+         ) -> tuple[bytes, tuple[NetworkRule, ...], tuple[tuple[str, str], ...]]:
+    """Posts as one compressed block, the rules their share intents are made from (objects,
+    kept as they are: a block holds only strings, numbers and dates), and their layout."""
     rules: dict[int, tuple[int, NetworkRule]] = {}  # by id(): the same objects back
     rows = []
     for post in posts:
@@ -114,7 +125,11 @@ def pack(posts: Iterable[Snippet]) -> tuple[bytes, tuple[NetworkRule, ...]]:
             None if size is None else (size.count, size.limit, size.unit, size.bytes,
                                        size.byte_limit),
         ))
-    return zlib.compress(marshal.dumps(tuple(rows)), 1), tuple(r for _, r in rules.values())
+    layout = tuple((row[0], row[1]) for row in rows)
+    if len(_layouts) > 4096:
+        _layouts.clear()
+    return (zlib.compress(marshal.dumps(tuple(rows)), 1), tuple(r for _, r in rules.values()),
+            _layouts.setdefault(layout, layout))
 
 
 def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
