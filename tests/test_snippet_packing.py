@@ -69,9 +69,10 @@ def test_a_hubs_composed_posts_are_the_ones_unpacked(hub: Hub, monkeypatch: pyte
     class Recording(StorySnippets):
         __slots__ = ()
 
-        def __init__(self, story: Any, *args: Any) -> None:
-            given[story.id] = list(args[-1])
-            super().__init__(story, *args)
+        def __init__(self, story: Any, url: str, values: Any, people: Any, cards: Any,
+                     snippets: list[Snippet], *rest: Any) -> None:
+            given[story.id] = list(snippets)
+            super().__init__(story, url, values, people, cards, snippets, *rest)
 
     monkeypatch.setattr(compose_module, "StorySnippets", Recording)
     pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml")
@@ -80,6 +81,9 @@ def test_a_hubs_composed_posts_are_the_ones_unpacked(hub: Hub, monkeypatch: pyte
     for item in social.snippets.stories:
         assert list(item.snippets) == given[item.story.id]
         assert any("日本" in s.text for s in item.snippets) == (item.story.id == "long-night")
+        # kept apart for the story page, equal to those made from the unpacked posts
+        assert item.share_links == first_intents(item.snippets, social.snippets.rules)
+        assert item.share_links
 
 
 def test_only_the_last_stories_read_stay_unpacked() -> None:

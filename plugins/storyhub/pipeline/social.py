@@ -116,7 +116,9 @@ class ShareLinks(Mapping[str, list[tuple[str, str]]]):
         self._stories = {item.story.id: item for item in snippets.stories}
 
     def __getitem__(self, story_id: str) -> list[tuple[str, str]]:
-        return first_intents(self._stories[story_id].snippets, self._rules)
+        item = self._stories[story_id]
+        found = item.share_links  # kept apart when composed: the posts stay packed
+        return found if found is not None else first_intents(item.snippets, self._rules)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._stories)

@@ -19,7 +19,7 @@ from jinja2 import Environment, Template
 from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, utm_query
-from storyhub.social.posts import Snippet, StorySnippets
+from storyhub.social.posts import Snippet, StorySnippets, first_intents
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
@@ -207,7 +207,7 @@ class Composer:
             snippets += self._personal(story, url, people, rule, tags, t, base_day,
                                        company, lang)
         return StorySnippets(story, url, values, [self._pair(p.id, p.name) for p in people],
-                             cards, snippets)
+                             cards, snippets, first_intents(snippets, self.rules))
 
     def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
                   tags: list[str], t: Callable[..., str], day: date, company: str,

@@ -12,6 +12,7 @@ row (a template looping once per network, a calendar in time order) unpacks them
 
 from __future__ import annotations
 
+import json
 import marshal
 import zlib
 from collections import deque
@@ -63,12 +64,13 @@ _unpacked: deque[StorySnippets] = deque()
 class StorySnippets:
     """One story and its posts (kept packed, see the module)."""
 
-    __slots__ = ("_layout", "_open", "_packed", "_rules", "cards", "people", "story", "url",
-                 "values")
+    __slots__ = ("_layout", "_links", "_open", "_packed", "_rules", "cards", "people", "story",
+                 "url", "values")
 
     def __init__(self, story: Story, url: str, values: list[tuple[str, str]],
                  people: list[tuple[str, str]], cards: StoryCards | None,
-                 snippets: Iterable[Snippet] = ()) -> None:
+                 snippets: Iterable[Snippet] = (),
+                 share_links: list[tuple[str, str]] | None = None) -> None:
         self.story = story
         self.url = url  # absolute (or /path when there is no site_url)
         self.values = values  # (id, name)
@@ -76,6 +78,17 @@ class StorySnippets:
         self.cards = cards
         self._open: tuple[Snippet, ...] | None = None
         self.snippets = snippets  # type: ignore[assignment]
+        #: the story page's share links (:func:`first_intents`), if given: packed apart, a
+        #: page reads them without unpacking every post
+        self._links = (None if share_links is None
+                       else zlib.compress(json.dumps(share_links).encode(), 1))
+
+    @property
+    def share_links(self) -> list[tuple[str, str]] | None:
+        """The share links given when made (None if none were)."""
+        if self._links is None:
+            return None
+        return [(name, url) for name, url in json.loads(zlib.decompress(self._links))]
 
     @property
     def snippets(self) -> tuple[Snippet, ...]:
@@ -94,6 +107,7 @@ class StorySnippets:
             self._open = None
             _unpacked.remove(self)
         self._packed, self._rules, self._layout = pack(posts)
+        self._links = None  # made from other posts
 
     @property
     def layout(self) -> tuple[tuple[str, str], ...]:
