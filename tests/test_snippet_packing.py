@@ -196,3 +196,17 @@ def test_share_links_of_a_reused_build_are_those_of_a_composed_one(hub: Hub) -> 
     links = ShareLinks(social.snippets)
     assert len(links) == 3 and set(links) == set(stored or {})
     assert {slug: links[slug] for slug in links} == stored
+
+
+@pytest.mark.parametrize("count", [0, 40])
+def test_calendar_json_written_a_post_at_a_time_is_the_standard_encoders(count: int) -> None:
+    import json
+
+    from storyhub.social.calendar import to_data
+    from storyhub.social.export import indented_json_chunks
+
+    hub, snippets = _synthetic(count)
+    calendar = plan_calendar(hub, snippets, CalendarOptions(backlog_days=1000))  # type: ignore[arg-type]
+    assert bool(calendar.posts) == bool(count)
+    streamed = "".join(indented_json_chunks(to_data(calendar, streamed=True), stream=3))
+    assert streamed == json.dumps(to_data(calendar), ensure_ascii=False, indent=2)

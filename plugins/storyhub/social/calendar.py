@@ -292,19 +292,20 @@ def local_text(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def to_data(calendar: Calendar) -> dict[str, Any]:
-    """``calendar.json``: every planned post (``storyhub check`` compares a previous one)."""
+def to_data(calendar: Calendar, *, streamed: bool = False) -> dict[str, Any]:
+    """``calendar.json``: every planned post (``storyhub check`` compares a previous one).
+    With ``streamed``, the posts are an iterator, each made when written (see
+    :func:`storyhub.social.export.indented_json_chunks`): a post's text is not held."""
+    posts = ({"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
+              "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
+              "image_url": p.image_url, "tags": list(p.tags)}
+             for p in calendar.posts)
     return {
         "schema": SCHEMA_ID,
         "generated": calendar.generated.astimezone(timezone.utc).isoformat(timespec="seconds"),
         "timezone": calendar.options.timezone,
         "site_url": calendar.site_url,
-        "posts": [
-            {"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
-             "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
-             "image_url": p.image_url, "tags": list(p.tags)}
-            for p in calendar.posts
-        ],
+        "posts": posts if streamed else list(posts),
     }
 
 

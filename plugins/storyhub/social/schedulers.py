@@ -191,7 +191,7 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     with data.open("w", encoding="utf-8", newline="") as out:
         # json.dump(…, ensure_ascii=False, indent=2), the same text, without the encoder's
         # pure-Python generators (a post at a time)
-        out.writelines(indented_json_chunks(to_data(calendar), stream=3))
+        out.writelines(indented_json_chunks(to_data(calendar, streamed=True), stream=3))
         out.write("\n")
     written = [data]
     if calendar.posts:  # RFC 5545: a calendar holds at least one component
