@@ -1,13 +1,15 @@
 """Composed posts, as the outputs read them, and how a story's posts are kept until then.
 
-A hub's posts are many (stories × networks × variants) and are read twice at most: the
-story pages' share links, then the exports, the snippets page and the calendar at the end
-of a build. In between they are kept packed: a story's posts as one compressed block,
+A hub's posts are many (stories × networks × variants) and are composed before the pages,
+while only the outputs written after them (the exports, the snippets page, the calendar)
+read them all. In between they are kept packed: a story's posts as one compressed block,
 about a tenth of the memory of their objects and strings (texts with curly quotes are two
-bytes a character in CPython; links repeat the story's address). :attr:`StorySnippets.
-snippets` unpacks them when asked, into the same :class:`Snippet` objects; the few
-stories unpacked last stay unpacked, so that reading a story's posts several times in a
-row (a template looping once per network, a calendar in time order) unpacks them once.
+bytes a character in CPython; links repeat the story's address), with the few things read
+earlier kept apart (the story page's share links, and which network and variant each post
+is, for the calendar's plan). :attr:`StorySnippets.snippets` unpacks them when asked, into
+the same :class:`Snippet` objects; the few stories unpacked last stay unpacked, so that
+reading a story's posts several times in a row (a template looping once per network, a
+calendar in time order) unpacks them once.
 """
 
 from __future__ import annotations
