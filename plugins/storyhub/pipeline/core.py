@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -316,38 +316,25 @@ class Pipeline:
                                   images=self.responsive_images())
         return self._view
 
-    def share_links(self) -> dict[str, list[tuple[str, str]]]:
+    def share_links(self) -> Mapping[str, list[tuple[str, str]]]:
         """Per story, (network name, share-intent URL) from its composed snippets (the first
-        variant per network); without snippets, intents with the title and the address."""
+        variant per network; made when a page asks); without snippets, intents with the
+        title and the address."""
+        from storyhub.pipeline.social import ShareLinks, cached_share_links
         from storyhub.social.links import share_intent
         from storyhub.social.rules import RULES
         from storyhub.text.urls import absolute
 
-        links: dict[str, list[tuple[str, str]]] = {}
         snippets = self.social.snippets if self.social is not None else None
         if snippets is not None:
-            for entry in snippets.stories:
-                seen: dict[str, str] = {}
-                for snippet in entry.snippets:
-                    if snippet.network in seen:
-                        continue  # an intent is made when asked for: only the first
-                    intent = snippet.intent
-                    if intent:
-                        seen[snippet.network] = intent
-                links[entry.story.id] = [(snippets.rules[n].name, url) for n, url in seen.items()]
-            return links
+            return ShareLinks(snippets)
         cached = self.social.cached_exports if self.social is not None else None
-        if cached is not None and (cached / "snippets.json").is_file():
+        if cached is not None:
             # the previous build's exports, identical inputs: the same posts, not composed again
-            data = json.loads((cached / "snippets.json").read_text(encoding="utf-8"))
-            names = {n: info.get("name", n) for n, info in dict(data["networks"]).items()}
-            for entry in data["stories"]:
-                seen = {}
-                for post in entry["snippets"]:
-                    if post.get("intent") and post["network"] not in seen:
-                        seen[post["network"]] = post["intent"]
-                links[entry["slug"]] = [(names.get(n, n), url) for n, url in seen.items()]
-            return links
+            stored = cached_share_links(cached)
+            if stored is not None:
+                return stored
+        links: dict[str, list[tuple[str, str]]] = {}
         for story in self.hub.stories:
             url = absolute(self.settings.site_url, story.url)
             found = [(RULES[n].name, share_intent(RULES[n], f"{story.title} {url}", url))

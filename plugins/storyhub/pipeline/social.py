@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import MutableMapping
+import zlib
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,6 +32,7 @@ from storyhub.social import compose as compose_module
 from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, StorySnippets, compose
 from storyhub.social.export import ExportMemo, write_exports
+from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import write_calendar_files
 from storyhub.social.templates import (
     html_environment,
@@ -42,6 +44,9 @@ from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 #: in the cache folder of a build's exports: the names of every file it holds
 MANIFEST = "files.txt"
+#: in the same folder, not copied to the site: each story's share links, for the story pages
+#: of a build that reuses the exports (zlib-compressed JSON lines ``[slug, [[name, url]…]]``)
+SHARE_LINKS = "share-links.jsonl.z"
 
 
 @dataclass
@@ -88,7 +93,8 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         cached = social.cache_root / social.exports_key
         # A preview server composes even then: its memo must hold every story's snippets, or
         # its first rebuild after an edit would compose them all.
-        if reuse_exports and memo is None and _cached_files(cached) is not None:
+        if (reuse_exports and memo is None and _cached_files(cached) is not None
+                and (cached / SHARE_LINKS).is_file()):
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
@@ -98,6 +104,53 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
             if settings.options.calendar.enabled:
                 social.calendar = plan_calendar(hub, social.snippets, settings.options.calendar)
     return social
+
+
+class ShareLinks(Mapping[str, list[tuple[str, str]]]):
+    """Per story, its page's share links (:func:`first_intents`), made when a page asks for
+    them: made for every story before the pages, they would be held while every page is
+    rendered (an intent holds a post's whole text, percent-encoded)."""
+
+    def __init__(self, snippets: SnippetSet) -> None:
+        self._rules = snippets.rules
+        self._stories = {item.story.id: item for item in snippets.stories}
+
+    def __getitem__(self, story_id: str) -> list[tuple[str, str]]:
+        item = self._stories[story_id]
+        found = item.share_links  # kept apart when composed: the posts stay packed
+        return found if found is not None else first_intents(item.snippets, self._rules)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stories)
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+
+def cached_share_links(folder: Path) -> dict[str, list[tuple[str, str]]] | None:
+    """The share links of the build whose exports are in ``folder`` (see :data:`SHARE_LINKS`;
+    else read from its ``snippets.json``), or None."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    try:
+        lines = zlib.decompress((folder / SHARE_LINKS).read_bytes()).decode("utf-8")
+    except (OSError, zlib.error, UnicodeDecodeError):
+        lines = None
+    if lines is not None:
+        for line in lines.splitlines():
+            slug, pairs = json.loads(line)
+            links[slug] = [(name, url) for name, url in pairs]
+        return links
+    if not (folder / "snippets.json").is_file():
+        return None
+    data = json.loads((folder / "snippets.json").read_text(encoding="utf-8"))
+    names = {n: info.get("name", n) for n, info in dict(data["networks"]).items()}
+    for entry in data["stories"]:
+        seen = {}
+        for post in entry["snippets"]:
+            if post.get("intent") and post["network"] not in seen:
+                seen[post["network"]] = post["intent"]
+        links[entry["slug"]] = [(names.get(n, n), url) for n, url in seen.items()]
+    return links
 
 
 def _cached_files(folder: Path) -> list[str] | None:
@@ -191,21 +244,33 @@ def write_social(
         depth = len(folder.resolve().relative_to(out_dir.resolve()).parts)
         exports = write_calendar_files(social.calendar, folder, site_name=settings.site_name,
                                        t=social.snippets.translator.scope("snippets"))
+        store = social.cache_root is not None and depth == 1
+        packer = zlib.compressobj(1)
+        share_links: list[bytes] = []  # compressed as the exports are written
+
+        def share(story_id: str, links: str) -> None:
+            line = f"[{json.dumps(story_id)}, {links}]\n"
+            share_links.append(packer.compress(line.encode()))
+
         exports += write_exports(
             social.snippets, folder, root_prefix="../" * depth,
             overrides=settings.overrides.resolve() if settings.overrides else None,
             site_name=settings.site_name, language=settings.language,
             calendar=social.calendar, calendar_files=[p.name for p in exports], memo=memo,
+            share=share if store else None,
         )
         written += exports
-        if social.cache_root is not None and depth == 1:
-            _store_exports(social.cache_root, social.exports_key, exports)
+        if store and social.cache_root is not None:
+            share_links.append(packer.flush())
+            _store_exports(social.cache_root, social.exports_key, exports,
+                           b"".join(share_links))
     return written
 
 
-def _store_exports(cache_root: Path, key: str, files: list[Path]) -> None:
-    """Keep the exports of this build (only the latest) for the next unchanged build; a
-    cache folder that cannot be written only means no reuse next time."""
+def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: bytes) -> None:
+    """Keep the exports of this build (only the latest), and its stories' share links
+    (:data:`SHARE_LINKS`), for the next unchanged build; a cache folder that cannot be
+    written only means no reuse next time."""
     try:
         if cache_root.is_dir():
             for old in cache_root.iterdir():
@@ -215,6 +280,7 @@ def _store_exports(cache_root: Path, key: str, files: list[Path]) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for path in files:
             shutil.copyfile(path, target / path.name)
+        (target / SHARE_LINKS).write_bytes(share_links)
         # Written last: a cache folder without its manifest is never reused.
         (target / MANIFEST).write_text("\n".join(p.name for p in files) + "\n",
                                        encoding="utf-8")

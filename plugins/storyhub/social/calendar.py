@@ -30,7 +30,7 @@ thousands of stories is planned in time proportional to its number of posts.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -39,6 +39,8 @@ from storyhub.hub.publish import is_gone
 from storyhub.options.model import WEEKDAYS, CalendarOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
     from storyhub.social.compose import Snippet, SnippetSet, StorySnippets
@@ -48,7 +50,7 @@ SCHEMA_ID = "storyhub-calendar/1"
 EVENT_MINUTES = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One planned post: a story's snippet on one network at one moment."""
 
@@ -57,11 +59,27 @@ class Post:
     network: str
     variant: str
     at: datetime  # aware, in the calendar's time zone
-    text: str
-    link: str
+    #: the story's posts (:class:`StorySnippets`) and this one's place among them: its
+    #: text and link are read from there when an output asks (a calendar holds no copy
+    #: of the texts; the story's posts are kept packed)
+    posts: Any = field(compare=False, repr=False)
+    index: int
     image_url: str | None
     image_alt: str | None
     tags: tuple[str, ...]  # the story's value ids, for the scheduler's own labels
+
+    @property
+    def snippet(self) -> Snippet:
+        snippet: Snippet = self.posts.snippets[self.index]
+        return snippet
+
+    @property
+    def text(self) -> str:
+        return self.snippet.text
+
+    @property
+    def link(self) -> str:
+        return self.snippet.link
 
     @property
     def uid(self) -> str:
@@ -140,13 +158,25 @@ class Slots:
             day += timedelta(days=1)
 
 
-def _sequence(item: StorySnippets, network: str, count: int) -> list[Snippet]:
+def _layout(item: StorySnippets) -> Sequence[tuple[str, str]]:
+    """(network, variant) of each of the story's posts, in order (not unpacked for it)."""
+    from storyhub.social.posts import StorySnippets
+
+    if isinstance(item, StorySnippets):
+        return item.layout
+    return [(s.network, s.variant) for s in item.snippets]
+
+
+def _sequence(layout: Sequence[tuple[str, str]], network: str, count: int
+              ) -> list[tuple[int, str]]:
     """A story's company posts on one network, in order: own text, variant 1, 2, …
-    (the personal variants are for employees to post themselves, never planned)."""
-    own = [s for s in item.snippets if s.network == network and s.variant == "own"]
-    numbered = sorted((s for s in item.snippets
-                       if s.network == network and s.variant.isdigit()),
-                      key=lambda s: int(s.variant))
+    (the personal variants are for employees to post themselves, never planned); each
+    as its place among the story's posts (``layout``: see :func:`_layout`) and its variant."""
+    own = [(i, variant) for i, (net, variant) in enumerate(layout)
+           if net == network and variant == "own"]
+    numbered = sorted(((i, variant) for i, (net, variant) in enumerate(layout)
+                       if net == network and variant.isdigit()),
+                      key=lambda found: int(found[1]))
     return [*own, *numbered][:count]
 
 
@@ -187,8 +217,9 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
     # the version order puts an original before its translations published the same moment.
     queues: dict[str, list[tuple[datetime, datetime, int, str, int]]] = {}
     group_of = translation_groups(hub)
-    sequences: dict[tuple[str, str], list[Snippet]] = {}
+    sequences: dict[tuple[str, str], list[tuple[int, str]]] = {}
     items: dict[str, StorySnippets] = {}
+    tags: dict[str, tuple[str, ...]] = {}  # a story's value ids, one tuple for its posts
     until: dict[str, datetime | None] = {}
     for item in snippets.stories:
         story = item.story
@@ -196,11 +227,13 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
         if published < oldest or hub.preview_only(story):
             continue
         items[story.id] = item
+        tags[story.id] = tuple(value_id for value_id, _ in item.values)
         stop = end_of_consent(hub, story)
         until[story.id] = (datetime.combine(stop, time(0, 0), tzinfo=zone)
                            if stop is not None else None)
+        layout = _layout(item)
         for network in snippets.options.networks:
-            sequence = _sequence(item, network, options.posts_per_story)
+            sequence = _sequence(layout, network, options.posts_per_story)
             if sequence:
                 sequences[(story.id, network)] = sequence
                 order = 0 if group_of.get(story.id, story.id) == story.id else 1
@@ -238,13 +271,13 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
                 taken[day] = story_id
             last = slot
             item = items[story_id]
-            snippet = sequences[(story_id, network)][rank]
+            index, variant = sequences[(story_id, network)][rank]
             image_url, image_alt = _image(item, network, snippets.site_url)
             posts.append(Post(
                 story=story_id, title=item.story.title, network=network,
-                variant=snippet.variant, at=slot, text=snippet.text, link=snippet.link,
+                variant=variant, at=slot, posts=item, index=index,
                 image_url=image_url, image_alt=image_alt,
-                tags=tuple(value_id for value_id, _ in item.values),
+                tags=tags[story_id],
             ))
             if rank + 1 < len(sequences[(story_id, network)]):
                 heapq.heappush(queue, (slot + step, published, order, story_id, rank + 1))
@@ -259,19 +292,20 @@ def local_text(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def to_data(calendar: Calendar) -> dict[str, Any]:
-    """``calendar.json``: every planned post (``storyhub check`` compares a previous one)."""
+def to_data(calendar: Calendar, *, streamed: bool = False) -> dict[str, Any]:
+    """``calendar.json``: every planned post (``storyhub check`` compares a previous one).
+    With ``streamed``, the posts are an iterator, each made when written (see
+    :func:`storyhub.social.export.indented_json_chunks`): a post's text is not held."""
+    posts = ({"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
+              "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
+              "image_url": p.image_url, "tags": list(p.tags)}
+             for p in calendar.posts)
     return {
         "schema": SCHEMA_ID,
         "generated": calendar.generated.astimezone(timezone.utc).isoformat(timespec="seconds"),
         "timezone": calendar.options.timezone,
         "site_url": calendar.site_url,
-        "posts": [
-            {"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
-             "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
-             "image_url": p.image_url, "tags": list(p.tags)}
-            for p in calendar.posts
-        ],
+        "posts": posts if streamed else list(posts),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping, MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +18,14 @@ from jinja2 import Environment, Template
 
 from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
-from storyhub.social.links import absolute, share_intent, utm_query
+from storyhub.social.links import absolute, utm_query
+from storyhub.social.posts import Snippet, StorySnippets, first_intents
 from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
+
+__all__ = ["Composer", "Mention", "Snippet", "SnippetSet", "StorySnippets", "compose", "fit",
+           "fit_measured", "hashtag", "story_hashtags"]
 
 if TYPE_CHECKING:
     from storyhub.content.model import Person, Story
@@ -40,42 +44,6 @@ class Mention:
     @property
     def text(self) -> str:
         return f"{self.name} ({self.handle})" if self.handle else self.name
-
-
-@dataclass(slots=True)
-class Snippet:
-    network: str
-    variant: str  # "1", "2", … or "own" for the text written in the story itself
-    text: str
-    measure: Measure
-    link: str
-    #: the share intent (a URL or None), or the network's rule to make it from when asked:
-    #: an intent holds the whole text percent-encoded, three times its size, and a hub's
-    #: posts are many; it is made again for each output that writes it
-    share: str | NetworkRule | None
-    suggested_date: date
-    shortened: bool = False
-
-    @property
-    def fits(self) -> bool:
-        return self.measure.ok
-
-    @property
-    def intent(self) -> str | None:
-        """A link that opens the network's composer with this post (see :func:`share_intent`)."""
-        if isinstance(self.share, NetworkRule):
-            return share_intent(self.share, self.text, self.link)
-        return self.share
-
-
-@dataclass
-class StorySnippets:
-    story: Story
-    url: str  # absolute (or /path when there is no site_url)
-    values: list[tuple[str, str]]  # (id, name)
-    people: list[tuple[str, str]]
-    cards: StoryCards | None
-    snippets: list[Snippet] = field(default_factory=list)
 
 
 @dataclass
@@ -169,6 +137,8 @@ class Composer:
         self.options = options
         self.rules = rules_for(options.mastodon_limit)
         self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
+        #: (id, name) of values and people, one tuple each for every story naming them
+        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
         #: the rules without a fold, for the personal variants (the same limits and counts)
         self.unfolded = {net: replace(rule, fold=0) for net, rule in self.rules.items()}
         variants = variant_templates(env)
@@ -189,13 +159,8 @@ class Composer:
         site_url = hub.settings.site_url
         url = absolute(site_url, story.url)
         people = hub.people_of(story)
-        result = StorySnippets(
-            story=story,
-            url=url,
-            values=[(v.id, v.name) for v in hub.values_of(story)],
-            people=[(p.id, p.name) for p in people],
-            cards=cards,
-        )
+        values = [self._pair(v.id, v.name) for v in hub.values_of(story)]
+        snippets: list[Snippet] = []
         t = hub.translator.in_language(story.lang).scope("snippets")
         word_and = t("and")
         company, lang = hub.settings.company, story.lang or hub.settings.language
@@ -210,7 +175,7 @@ class Composer:
             own = story.social.get(network)  # type: ignore[call-overload]
             if own:
                 link = self._link(url, network, story.id, OWN)
-                result.snippets.append(Snippet(
+                snippets.append(Snippet(
                     network, OWN, own, measure(rule, own), link,
                     rule, base_day,
                 ))
@@ -223,7 +188,7 @@ class Composer:
                     "people": mentions,
                     "mentions": named,
                     "handles": handles,
-                    "values": [name for _, name in result.values],
+                    "values": [name for _, name in values],
                     "link": link,
                     "company": company,
                     "network": rule.name,
@@ -234,14 +199,15 @@ class Composer:
                 text, shortened, size = fit_measured(
                     template, context, story.summary, tags[:rule.max_hashtags], rule
                 )
-                result.snippets.append(Snippet(
+                snippets.append(Snippet(
                     network, variant, text, size, link,
                     rule, base_day + timedelta(days=7 * index),
                     shortened,
                 ))
-            result.snippets += self._personal(story, url, people, rule, tags, t, base_day,
-                                              company, lang)
-        return result
+            snippets += self._personal(story, url, people, rule, tags, t, base_day,
+                                       company, lang)
+        return StorySnippets(story, url, values, [self._pair(p.id, p.name) for p in people],
+                             cards, snippets, first_intents(snippets, self.rules))
 
     def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
                   tags: list[str], t: Callable[..., str], day: date, company: str,
@@ -277,6 +243,10 @@ class Composer:
             snippets.append(Snippet(rule.id, kind, text, counted, link,
                                     rule, day, shortened))
         return snippets
+
+    def _pair(self, key: str, name: str) -> tuple[str, str]:
+        pair = (key, name)
+        return self._pairs.setdefault(pair, pair)
 
     def _link(self, url: str, network: str, slug: str, variant: str) -> str:
         if not url.startswith("http"):

@@ -128,31 +128,52 @@ def _when(moment: datetime, profile: Profile) -> str:
 
 
 def render_rows(profile: Profile, posts: list[Post]) -> bytes:
-    lines = [] if profile.header is None else [csv_line(profile.header)]
-    for post in posts:
-        cells = profile.row(post, _when(post.at, profile))
-        lines.append(csv_line([neutralise(c.replace("\r\n", "\n")) for c in cells]))
-    text = "".join(lines)
-    return (b"\xef\xbb\xbf" if profile.bom else b"") + text.encode("utf-8")
+    return _file_data(profile, [_row(profile, post) for post in posts])
+
+
+def _row(profile: Profile, post: Post) -> str:
+    cells = profile.row(post, _when(post.at, profile))
+    return csv_line([neutralise(c.replace("\r\n", "\n")) for c in cells])
+
+
+def _file_data(profile: Profile, rows: list[str]) -> bytes:
+    lines = rows if profile.header is None else [csv_line(profile.header), *rows]
+    return (b"\xef\xbb\xbf" if profile.bom else b"") + "".join(lines).encode("utf-8")
 
 
 def scheduler_files(calendar: Calendar) -> list[SchedulerFile]:
     """Every scheduler file of the calendar: per profile, per network, split at the
-    profile's row limit (``hootsuite-linkedin.csv``, ``hootsuite-linkedin-2.csv``, …)."""
+    profile's row limit (``hootsuite-linkedin.csv``, ``hootsuite-linkedin-2.csv``, …).
+
+    A profile's rows are made in one pass over the calendar, in time order, where posts of
+    a story come close together: a post's text is read from its story's posts, kept packed
+    but for the few stories read last (:mod:`storyhub.social.posts`), and a pass per network
+    would unpack each story again."""
     files: list[SchedulerFile] = []
-    by_network: dict[str, list[Post]] = {}
-    for post in calendar.posts:
-        by_network.setdefault(post.network, []).append(post)
+    networks = list(dict.fromkeys(post.network for post in calendar.posts))
     for profile_id in calendar.options.schedulers:
         profile = profile_for(profile_id,
                               hootsuite_date_format=calendar.options.hootsuite_date_format)
-        for network, posts in by_network.items():
-            size = profile.max_rows or max(len(posts), 1)
-            for number, first in enumerate(range(0, len(posts), size), start=1):
-                chunk = posts[first:first + size]
+        rows: dict[str, list[str]] = {network: [] for network in networks}
+        #: per network, the first post refused, as a pass per network would have met it
+        refused: dict[str, ValueError] = {}
+        for post in calendar.posts:
+            if post.network in refused:
+                continue
+            try:
+                rows[post.network].append(_row(profile, post))
+            except ValueError as error:
+                refused[post.network] = error
+        for network in networks:
+            if network in refused:
+                raise refused[network]
+            mine = rows.pop(network)
+            size = profile.max_rows or max(len(mine), 1)
+            for number, first in enumerate(range(0, len(mine), size), start=1):
+                chunk = mine[first:first + size]
                 suffix = "" if number == 1 else f"-{number}"
                 files.append(SchedulerFile(f"{profile.id}-{network}{suffix}.csv", profile.id,
-                                           network, len(chunk), render_rows(profile, chunk)))
+                                           network, len(chunk), _file_data(profile, chunk)))
     return files
 
 
@@ -170,7 +191,7 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     with data.open("w", encoding="utf-8", newline="") as out:
         # json.dump(…, ensure_ascii=False, indent=2), the same text, without the encoder's
         # pure-Python generators (a post at a time)
-        out.writelines(indented_json_chunks(to_data(calendar), stream=3))
+        out.writelines(indented_json_chunks(to_data(calendar, streamed=True), stream=3))
         out.write("\n")
     written = [data]
     if calendar.posts:  # RFC 5545: a calendar holds at least one component
