@@ -29,6 +29,7 @@ Every storyhub page (and every override of one) is rendered with these names:
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import pass_context
@@ -66,7 +67,7 @@ class SiteView:
 
     def __init__(self, hub: Hub, translator: Translator, assets: dict[tuple[str, str], str],
                  tags: dict[str, Tag] | None = None,
-                 share: dict[str, list[tuple[str, str]]] | None = None,
+                 share: Mapping[str, list[tuple[str, str]]] | None = None,
                  images: dict[str, Any] | None = None):
         self.hub = hub
         self.t = translator
