@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined, Template
 from storyhub.social import compose
-from storyhub.social.compose import Mention, _fit_hook, _tidy, _untidy, fit_measured
+from storyhub.social.compose import Mention, _fit_hook, _fits, _tidy, _untidy, fit_measured
 from storyhub.social.counting import Measure, measure
 from storyhub.social.rules import RULES, NetworkRule, rules_for
 from storyhub.social.shorten import shorten
@@ -96,14 +96,7 @@ def _reference_fit_hook(template: Template, context: dict[str, Any], hook: str,
 
     def fits_with(count: int) -> Callable[[str], bool]:
         def fits(hook_text: str) -> bool:
-            text, size = measured(hook_text, count)
-            if not size.ok:
-                return False
-            if rule.fold and hook_text:
-                at = text.find(hook_text)
-                if at >= 0 and at + len(hook_text) > rule.fold:
-                    return False
-            return True
+            return _fits(*measured(hook_text, count), hook_text, rule)
         return fits
 
     for count in range(len(tags), -1, -1):
