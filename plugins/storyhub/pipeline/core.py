@@ -245,8 +245,10 @@ class Pipeline:
             memo = self.preview.documents if self.preview is not None else None
             content: Content = load_content(self.settings.root, self.settings.options.publish,
                                             documents=memo)
-            if memo is not None and len(memo) > 4 * max(len(content.files), 64):
-                memo.clear()  # old versions of edited files
+            if memo is not None:
+                from storyhub.pipeline.renders import trim
+
+                trim(memo, len(content.files))
             from storyhub.media.images import check_media
 
             check_media(content)

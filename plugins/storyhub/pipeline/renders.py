@@ -69,11 +69,17 @@ class RenderCache:
         """Drop pages that no longer exist (a removed story); keep the snippets memo small
         (measured against the pages the site has now: on the first build none is stored)."""
         keep = set(src_uris)
-        if len(self.snippets) > 4 * max(len(keep), 64):
-            self.snippets.clear()
+        trim(self.snippets, len(keep))
         for src_uri in [s for s in self.pages if s not in keep]:
             del self.pages[src_uri]
             self.converted.pop(src_uri, None)
+
+
+def trim(memo: dict[Any, Any], live: int) -> None:
+    """Empty a memo kept between rebuilds once it holds more than four entries per ``live``
+    item: the rest are old versions of edited ones."""
+    if len(memo) > 4 * max(live, 64):
+        memo.clear()
 
 
 #: the previous build's folders while the engine empties the output folder (a hidden
