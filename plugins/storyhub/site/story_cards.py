@@ -42,8 +42,6 @@ class StoryCards:
     def __init__(self) -> None:
         self._cards: dict[tuple[Any, ...], str] = {}
         self._default: dict[str, bool] = {}  # template file -> is it storyhub's own
-        self.rendered = 0
-        self.reused = 0
         self._page: Any = None  # the page whose links are in _links
         self._links: dict[str, str] = {}  # marked path -> its link on that page, escaped
 
@@ -54,12 +52,10 @@ class StoryCards:
         lead); ``safe_paths``: every path of the card can be told from its surroundings."""
         template = context.environment.get_template(PARTIAL)
         if not (safe_paths and self._is_default(template)):
-            self.rendered += 1
             return Markup(template.render({**context.get_all(), "story": story, **names}))
         heading = str(escape(names["heading"] or "h3"))
         marked = self._cards.get(key)
         if marked is None:
-            self.rendered += 1
             # storyhub's own partial reads these names only, and its heading level only as
             # the title's element: one text serves h2 and h3 cards, the page's links marked
             marked = template.render({"storyhub": context.get("storyhub"),
@@ -67,8 +63,6 @@ class StoryCards:
                                       **names, "heading": HEADING, "page": None,
                                       "base_url": MARK})
             self._cards[key] = marked
-        else:
-            self.reused += 1
         text = marked.replace(f"<{HEADING} ", f"<{heading} ").replace(
             f"</{HEADING}>", f"</{heading}>")
         return Markup(_MARKED.sub(self._linker(context), text))
