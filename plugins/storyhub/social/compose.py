@@ -24,7 +24,7 @@ from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
 
-__all__ = ["Composer", "Mention", "Snippet", "SnippetSet", "StorySnippets", "compose", "fit",
+__all__ = ["Composer", "Mention", "Snippet", "SnippetSet", "StorySnippets", "compose",
            "fit_measured", "hashtag", "story_hashtags"]
 
 if TYPE_CHECKING:
@@ -258,22 +258,6 @@ class Composer:
         return query(url, slug)
 
 
-def fit(
-    template: Template | PostTemplate,
-    context: dict[str, Any],
-    hook: str,
-    tags: list[str],
-    rule: NetworkRule,
-) -> tuple[str, bool]:
-    """Render ``template`` so that it fits ``rule``'s limit, whatever the title's length
-    or the number of people. In order, until it fits: shorten the hook (at a sentence or
-    word boundary), drop hashtags from the end, name fewer people ("Giulia, Marco +5"),
-    shorten the title, and as a last resort cut the whole text at a word. Returns the
-    text and whether anything was cut."""
-    text, shortened, _ = fit_measured(template, context, hook, tags, rule)
-    return text, shortened
-
-
 def fit_measured(
     template: Template | PostTemplate,
     context: dict[str, Any],
@@ -281,7 +265,11 @@ def fit_measured(
     tags: list[str],
     rule: NetworkRule,
 ) -> tuple[str, bool, Measure]:
-    """:func:`fit`, and the measure of the returned text."""
+    """Render ``template`` so that it fits ``rule``'s limit, whatever the title's length
+    or the number of people. In order, until it fits: shorten the hook (at a sentence or
+    word boundary), drop hashtags from the end, name fewer people ("Giulia, Marco +5"),
+    shorten the title, and as a last resort cut the whole text at a word. Returns the
+    text, whether anything was cut, and its measure."""
     if not isinstance(template, PostTemplate):
         template = PostTemplate(template)
     text, cut, size = _fit_hook(template, context, hook, tags, rule)
@@ -378,7 +366,7 @@ def _fit_hook(
         if cut is not None and (len(cut) * 2 >= len(hook) or count == 0):
             text, size = measured(cut, count)
             return text, True, size
-    # Not even an empty hook fits without hashtags: the rest is shortened by fit().
+    # Not even an empty hook fits without hashtags: the rest is shortened by fit_measured().
     text, size = measured("", 0)
     return text, True, size
 
