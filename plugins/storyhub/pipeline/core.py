@@ -42,6 +42,7 @@ from storyhub.options.read import (
 )
 from storyhub.options.settings import HubSettings, cache_dir, hub_settings
 from storyhub.social import NO_SITE_URL, check_social
+from storyhub.text.urls import url_path
 
 # What only a build needs (pages, images, snippets, feeds, the leak scan, the editor) is
 # imported where it is used: `storyhub check` reads, validates and links, and does not pay
@@ -109,7 +110,7 @@ class PlannedFile:
 
 @dataclass(frozen=True)
 class PictureFile:
-    path: str
+    path: str  # its URL path (see storyhub.text.urls.url_path)
     width: int
 
 
@@ -412,7 +413,7 @@ class Pipeline:
         files: dict[str, list[PictureFile]] = {"WEBP": [], "JPEG": []}
         for variant in variants:
             dest = f"{stem}-{variant.width}w{variant.suffix}"
-            files[variant.format].append(PictureFile(dest, variant.width))
+            files[variant.format].append(PictureFile(url_path(dest), variant.width))
             yield PlannedFile(dest, data=variant.data)
         largest = variants[-1]
         self._pictures[(asset.kind, asset.owner)] = Picture(

@@ -19,6 +19,7 @@ from storyhub.hub.graph import Hub
 from storyhub.hub.translations import story_language
 from storyhub.i18n import Translator
 from storyhub.i18n.catalogue import available_languages, primary_subtag
+from storyhub.text.urls import url_path
 
 #: Storyhub's pages use the full width: Material's navigation sidebar and table of contents
 #: are hidden (front matter ``hide:`` of a page in docs/ still wins).
@@ -220,7 +221,9 @@ def plan_site(hub: Hub) -> SitePlan:
 
 
 def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:
-    return {(a.kind, a.owner): a.dest for a in assets if a.kind in ("photo", "story-image")}
+    """The URL path of each photo and story image (their files keep their names)."""
+    return {(a.kind, a.owner): url_path(a.dest) for a in assets
+            if a.kind in ("photo", "story-image")}
 
 
 def plan_assets(hub: Hub) -> list[Asset]:
