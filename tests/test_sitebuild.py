@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import Hub, story_text
 from storyhub.adapters import sitebuild
+from storyhub.pipeline import staging as staging_module
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -100,9 +101,9 @@ def test_swap_in_restores_the_old_folder_when_the_second_rename_fails(
             raise OSError("disk full")
         real_replace(src, dst)
 
-    monkeypatch.setattr(sitebuild.os, "replace", failing)
+    monkeypatch.setattr(staging_module.os, "replace", failing)
     with pytest.raises(OSError, match="disk full"):
-        sitebuild.swap_in(staging, target)
+        staging_module.swap_in(staging, target)
     assert (target / "old.html").read_text(encoding="utf-8") == "old"
 
 

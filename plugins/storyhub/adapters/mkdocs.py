@@ -29,7 +29,6 @@ from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
-from storyhub.site.sanitize import sanitize_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -271,15 +270,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         if self.renders is not None and page.file.src_uri in self._reuse:
             content, page.toc, _ = self.renders.converted[page.file.src_uri]
             return content
-        entry = self._pipeline().page(page.file.src_uri)
-        if entry is None or entry.kind not in ("story", "person", "value"):
-            return html
-        source = getattr(entry.subject, "source", None)
-        return self._pipeline().page_html(page.file.src_uri, sanitize_html(
-            html, source=getattr(source, "path", entry.src_uri), warn=log.warning,
-            markdown=entry.markdown,
-            first_line=getattr(source, "body_line", 1) if entry.kind != "value" else 1,
-        ))
+        return self._pipeline().page_html(page.file.src_uri, html, warn=log.warning)
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """``storyhub build``: a build for CI that never leaves a half-built or unchecked site.
 
 1. Check the whole hub with the core (no MkDocs): any content error stops here.
-2. Build with MkDocs into a temporary folder beside the output folder (same disk).
+2. Build with MkDocs into a temporary folder beside the output folder (same disk);
+   the plugin runs the core's leak scan on it.
 3. Only if the build passed (in ``--strict`` mode: without a single warning),
    swap the new folder in with renames and delete the old one.
 
@@ -22,16 +23,14 @@ Exit codes (also in the README):
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from storyhub.diagnostics.formats import text_line
 from storyhub.options.read import ConfigError
-from storyhub.options.settings import pid_alive
 from storyhub.pipeline import Pipeline
+from storyhub.pipeline.staging import remove, staging_for, swap_in
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -89,14 +88,12 @@ def build_site(
             print(f"storyhub build: {config_file}: {exc}", file=out)
             return EXIT_USAGE
         target = Path(site_dir or mkdocs_config.site_dir).resolve()
-        staging = target.parent / f".{target.name}.building-{os.getpid()}"
-        _remove(staging)
-        _remove_stale(target)
+        staging = staging_for(target)
         mkdocs_config.site_dir = str(staging)
         try:
             build(mkdocs_config)
         except Exception as exc:  # Abort (strict warnings), PluginError, template errors…
-            _remove(staging)
+            remove(staging)
             detail = str(exc) or type(exc).__name__
             print(f"storyhub build: the build failed ({detail}); "
                   f"{_shown(target)} was left as it was", file=out)
@@ -107,50 +104,12 @@ def build_site(
     try:
         swap_in(staging, target)
     except OSError as exc:
-        _remove(staging)
+        remove(staging)
         print(f"storyhub build: the site was built but {_shown(target)} could not be "
               f"replaced: {exc}", file=out)
         return EXIT_SWAP
     print(f"storyhub build: site written to {_shown(target)}", file=out)
     return EXIT_OK
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Put ``staging`` in place of ``target`` with renames (same file system).
-
-    POSIX cannot rename a folder over a non-empty one, so the old folder is first
-    renamed aside, then the new one into place; if that fails the old one goes back.
-    Between the two renames (microseconds) the folder is absent, never half-written.
-    """
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    aside = target.parent / f".{target.name}.old-{os.getpid()}"
-    _remove(aside)
-    os.replace(target, aside)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        os.replace(aside, target)
-        raise
-    _remove(aside)
-
-
-def _remove_stale(target: Path) -> None:
-    """Staging and set-aside folders that a killed build left beside ``target``
-    (``.site.building-<pid>``, ``.site.old-<pid>`` of a process that no longer runs)."""
-    for pattern in (f".{target.name}.building-*", f".{target.name}.old-*"):
-        for stale in target.parent.glob(pattern):
-            pid = stale.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
-                _remove(stale)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
 
 
 def _shown(path: Path) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from storyhub.cli.args import add_config_file
 from storyhub.options.read import ConfigError, parse_as_of
-from storyhub.pipeline import Pipeline
+from storyhub.pipeline import Pipeline, UnsafeOutput
 from storyhub.social import NO_SITE_URL
 
 
@@ -230,7 +230,11 @@ def cmd_snippets(args: argparse.Namespace) -> int:
         print(f"warning: {NO_SITE_URL}", file=sys.stderr)
     out = args.out.resolve()
     pipeline.start_drawing()
-    written = pipeline.finish(out, snippets_dir=out, report=False)
+    try:
+        written = pipeline.write_snippets(out)
+    except UnsafeOutput as exc:
+        print(f"{exc}\nstoryhub snippets: nothing was written to {out}", file=sys.stderr)
+        return 3
     snippet_count = sum(len(s.snippets) for s in social.snippets.stories)
     images = social.cards.stats if social.cards is not None else None
     drawn = f", {images.drawn} image(s) drawn, {images.cached} from cache" if images else ""
@@ -314,7 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     snippets = commands.add_parser(
         "snippets", help="write social post text, share images and exports without a build",
         description="Write the snippets page (index.html), snippets.json, snippets.csv and "
-        "the share images (assets/cards/) into a folder, without building the site.",
+        "the share images (assets/cards/) into a folder, without building the site. They "
+        "are made aside and scanned for traces of unpublished content first, as a site "
+        "build is. Exit codes: 0 written, 1 content errors, 2 wrong usage or snippets off, "
+        "3 traces of unpublished content found (nothing written).",
     )
     add_config_file(snippets)
     snippets.add_argument("--out", type=Path, required=True, help="folder to write into")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -65,6 +65,8 @@ SECTION_INDEXES = ("stories", "people", "values", "teams", "tags")
 LogLevel = Literal["info", "warning"]
 #: Pages about one subject: their titles are not in the navigation.
 SUBJECT_KINDS = ("story", "person", "value", "team")
+#: Pages whose HTML comes from text staff wrote: sanitised before anything else reads it.
+SANITISED_KINDS = ("story", "person", "value")
 
 
 class InvalidOptions(ConfigError):
@@ -360,10 +362,24 @@ class Pipeline:
 
         return mark_pull_quotes(markdown)
 
-    def page_html(self, src_uri: str, html: str) -> str:
-        """A page's sanitised HTML: a story's pull-quote markers become figures."""
+    def page_html(self, src_uri: str, html: str, *,
+                  warn: Callable[[str], None] | None = None) -> str:
+        """A page's HTML as it may be published: the HTML of a story, profile or value
+        (written by staff) sanitised (``warn`` is told each removal, with its line), then a
+        story's pull-quote markers made figures. Every engine's adapter hands each page's
+        HTML here: sanitising is the core's, not an adapter's, decision."""
         page = self.page(src_uri)
-        if page is None or page.kind != "story":
+        if page is None or page.kind not in SANITISED_KINDS:
+            return html
+        from storyhub.site.sanitize import sanitize_html
+
+        source = getattr(page.subject, "source", None)
+        html = sanitize_html(
+            html, source=getattr(source, "path", page.src_uri), warn=warn,
+            markdown=page.markdown,
+            first_line=getattr(source, "body_line", 1) if page.kind != "value" else 1,
+        )
+        if page.kind != "story":
             return html
         from storyhub.site.quotes import render_pull_quotes
 
@@ -613,6 +629,21 @@ class Pipeline:
 
             written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides))
         return written
+
+    def write_snippets(self, out: Path) -> list[Path]:
+        """The snippets page, its exports and share images written into ``out`` without a
+        site: made in a folder beside it, scanned like a site (raise :class:`UnsafeOutput`,
+        and nothing is written), then moved in. Returns the files written."""
+        from storyhub.pipeline.staging import move_into, remove, staging_for
+
+        staging = staging_for(out)
+        try:
+            self.finish(staging, snippets_dir=staging, report=False)
+            self.require_safe(staging)
+        except BaseException:
+            remove(staging)
+            raise
+        return move_into(staging, out)
 
     # -- the web editor at /admin/ and the preview error page ----------------------------------
 

@@ -1,0 +1,79 @@
+"""Safety lives in the engine-independent pipeline: every command that writes public files
+sanitises story HTML and runs the leak scan, whichever way it is started."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Hub, story_text
+from storyhub.pipeline import Pipeline
+
+SHIPPED = Path(__file__).resolve().parent.parent / "plugins/storyhub/templates/storyhub"
+LEAK = "title of stories/soon.md is not published (draft)"
+REFUSED = "trace(s) of unpublished content; do not deploy it"
+
+
+@pytest.fixture
+def leaky_hub(hub: Hub) -> Hub:
+    """A hub whose snippets page template (overridden by a careless colleague) prints the
+    title of a draft: every command that writes the snippets page must refuse it."""
+    hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
+    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+    page = (SHIPPED / "snippets/page.html").read_text(encoding="utf-8")
+    hub.write("overrides/storyhub/snippets/page.html",
+              page.replace("</body>", "<p>Coming soon: Glazes in progress</p></body>", 1))
+    return hub
+
+
+def test_mkdocs_build_refuses_the_planted_leak(leaky_hub: Hub) -> None:
+    result = leaky_hub.mkdocs("build")
+    assert result.returncode == 1
+    assert REFUSED in result.stderr
+    assert f"snippets/index.html: {LEAK}" in result.stderr
+
+
+def test_storyhub_build_refuses_the_planted_leak(leaky_hub: Hub) -> None:
+    result = leaky_hub.storyhub("build")
+    assert result.returncode == 3
+    assert REFUSED in result.stderr
+    assert f"snippets/index.html: {LEAK}" in result.stderr
+    assert not (leaky_hub.root / "site").exists()
+
+
+def test_storyhub_snippets_refuses_the_planted_leak_and_writes_nothing(leaky_hub: Hub) -> None:
+    out = leaky_hub.root / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("a file that was there before", encoding="utf-8")
+    result = leaky_hub.storyhub("snippets", "--out", "out")
+    assert result.returncode == 3, result.stderr
+    assert REFUSED in result.stderr
+    assert f"index.html: {LEAK}" in result.stderr
+    assert f"nothing was written to {out}" in result.stderr
+    assert sorted(p.name for p in leaky_hub.root.iterdir() if p.name.startswith(".out")) == []
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_storyhub_snippets_writes_its_files_after_the_scan(hub: Hub) -> None:
+    out = hub.root / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("kept", encoding="utf-8")
+    result = hub.storyhub("snippets", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"keep.txt", "index.html", "snippets.json", "snippets.csv"} <= names
+    assert not [p for p in hub.root.iterdir() if p.name.startswith(".out.")]
+
+
+def test_the_pipeline_sanitises_story_html_without_an_engine(hub: Hub) -> None:
+    """Another engine's adapter hands each page's HTML to the pipeline: the core removes
+    what staff HTML may not carry, and says where."""
+    pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml")
+    warnings: list[str] = []
+    page = next(p for p in pipeline.plan.pages if p.kind == "story")
+    html = pipeline.page_html(page.src_uri, '<p onclick="steal()">Hi</p><script>x()</script>',
+                              warn=warnings.append)
+    assert "script" not in html and "onclick" not in html and "<p>Hi</p>" in html
+    assert len(warnings) == 2 and all("removed" in w for w in warnings)
+    listing = next(p for p in pipeline.plan.pages if p.kind == "stories")
+    assert pipeline.page_html(listing.src_uri, "<p>ours</p>") == "<p>ours</p>"
