@@ -33,9 +33,8 @@ def _posts() -> list[Snippet]:
     for index, text in enumerate(TEXTS):
         rule = list(RULES.values())[index % len(RULES)]
         share: Any = [rule, None, "https://example.com/intent?x=1"][index % 3]
-        size = None if index == 1 else Measure(index * 7, rule.limit, rule.unit, index,
-                                               rule.byte_limit)
-        made.append(Snippet(rule.id, ["1", "own", "me", "2", "colleague"][index], text, size,  # type: ignore[arg-type]
+        size = Measure(index * 7, rule.limit, rule.unit, index, rule.byte_limit)
+        made.append(Snippet(rule.id, ["1", "own", "me", "2", "colleague"][index], text, size,
                             f"https://example.com/s/{index}/?utm_source={rule.id}", share,
                             date(2026, 1, 1 + index), bool(index % 2)))
     return made

@@ -48,7 +48,7 @@ def keep_navigation_partials(env: Environment, theme_dir: Path) -> None:
 
 
 def _is_in(filename: str | None, folder: Path) -> bool:
-    return bool(filename) and Path(filename).resolve().is_relative_to(folder.resolve())
+    return filename is not None and Path(filename).resolve().is_relative_to(folder.resolve())
 
 
 def _kept(render: Callable[[Any], Iterator[str]],

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 from storyhub.adapters.material_partials import keep_navigation_partials
@@ -272,16 +273,17 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             return content
         return self._pipeline().page_html(page.file.src_uri, html, warn=log.warning)
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page,
-                        config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         pipeline = self._pipeline()
-        context.update(pipeline.context(page.file.src_uri))
+        context.update(pipeline.context(page.file.src_uri))  # type: ignore[typeddict-item]
         titles = pipeline.nav_titles(page.file.src_uri)  # the tabs in the page's language
         for item in nav.items:
             if isinstance(item, Page) and item.file.src_uri in titles:
                 item.meta["title"] = Markup(escape(titles[item.file.src_uri]))
         if page.file.src_uri in self._reuse:
-            context["storyhub_cached_output"] = self._reuse[page.file.src_uri]
+            context["storyhub_cached_output"] = self._reuse[  # type: ignore[typeddict-unknown-key]
+                page.file.src_uri]
         return context
 
     @event_priority(-100)  # after every other plugin: keep the output as it is written

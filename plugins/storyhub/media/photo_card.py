@@ -210,7 +210,7 @@ def _runs(spec: CardSpec, layout: PhotoLayout, canvas: ImageDraw.ImageDraw,
     title_font, title_lines = fit_title(canvas, spec.title, spec.font_bold, layout.title_sizes,
                                         layout.title_lines, width)
     for index, line in enumerate(title_lines):
-        lines.append((line, spec.font_bold, title_font.size, m // 4 if index == 0 else 0))
+        lines.append((line, spec.font_bold, int(title_font.size), m // 4 if index == 0 else 0))
     if spec.names:
         lines.append((shorten(canvas, spec.names, font(spec.font_bold, layout.name_size), width),
                       spec.font_bold, layout.name_size, m // 3))
@@ -221,8 +221,8 @@ def _runs(spec: CardSpec, layout: PhotoLayout, canvas: ImageDraw.ImageDraw,
 
     def run(text: str, font_path: str, size: int, x: int, y: int) -> TextRun:
         left, upper, right, lower = canvas.textbbox((x, y), text, font=font(font_path, size))
-        box = (max(0, left - PAD), max(0, upper - PAD), min(layout.width, right + PAD),
-               min(layout.height, lower + PAD))
+        box = (max(0, int(left) - PAD), max(0, int(upper) - PAD),  # ints (Pillow's bounding
+               min(layout.width, int(right) + PAD), min(layout.height, int(lower) + PAD))  # box)
         return TextRun(text, x, y, font_path, size, box)
 
     heights = [round(size * 1.2) + before for _, _, size, before in lines]
@@ -272,19 +272,27 @@ def compose(spec: CardSpec) -> PhotoCard | None:
     if image is None:
         return None
     runs = _runs(spec, layout, ImageDraw.Draw(image), below)
-    needs = [max(SCRIM_FLOOR, scrim_opacity(worst_behind(ink, image.crop(r.box).getextrema()),
-                                            ink, scrim_color, CONTRAST_TARGET)) for r in runs]
+    needs = [max(SCRIM_FLOOR, scrim_opacity(_worst_behind(ink, image, r), ink, scrim_color,
+                                            CONTRAST_TARGET)) for r in runs]
     for _ in range(8):  # Pillow may round a level away from the prediction: check, redo
         _lay_scrim(image, _profile(runs, needs, layout.height, layout.fade), scrim_color)
-        short = [i for i, r in enumerate(runs) if contrast(
-            ink, worst_behind(ink, image.crop(r.box).getextrema())) < CONTRAST_TARGET]
+        short = [i for i, r in enumerate(runs)
+                 if contrast(ink, _worst_behind(ink, image, r)) < CONTRAST_TARGET]
         if not short:
             break
         for i in short:
             needs[i] = min(255, needs[i] + 8)
-        image = _backdrop(spec, layout, scrim_color)
-        below = _band_height(spec, layout) or image  # the photo again, bare
+        again = _backdrop(spec, layout, scrim_color)  # the photo again, bare
+        if again is None:
+            return None
+        image = again
     return PhotoCard(image, runs, ink)
+
+
+def _worst_behind(ink: RGB, image: Image.Image, run: TextRun) -> RGB:
+    """The least readable colour behind ``run`` on ``image`` (an RGB image)."""
+    extrema = image.crop(run.box).getextrema()
+    return worst_behind(ink, extrema)  # type: ignore[arg-type]  # RGB: a (min, max) per band
 
 
 def _lay_scrim(image: Image.Image, alpha: list[int], color: RGB) -> None:

@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
-from storyhub.options.model import GROUPS, Options, StoryhubOptions, check_color, check_file
+from storyhub.options.model import GROUPS, Options, check_color, check_file
+from storyhub.options.publish import PublishOptions
 
 HEADER = """\
 # storyhub options
@@ -100,7 +101,7 @@ def _limits(info: FieldInfo) -> str:
     return ""
 
 
-def _table(model: type[Options], prefix: str) -> list[str]:
+def _table(model: type[Options] | type[PublishOptions], prefix: str) -> list[str]:
     lines = ["| option | type | default | what it does |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
         description = (info.description or "").replace("|", "\\|")
@@ -125,5 +126,4 @@ def markdown() -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    assert StoryhubOptions
     print(markdown(), end="")

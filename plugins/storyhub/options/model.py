@@ -241,12 +241,12 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 #: Minimum hours between two posts on the same network (a company account posting more
 #: often reads as spam; X, Bluesky and Mastodon move faster than LinkedIn or Instagram).
-DEFAULT_SPACING: dict[str, int] = {
+DEFAULT_SPACING: dict[NetworkId, int] = {
     "linkedin": 24, "x": 4, "instagram": 24, "facebook": 24, "threads": 12, "bluesky": 4,
     "mastodon": 4,
 }
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
-SCHEDULER_IDS = ("buffer", "hootsuite")
+SCHEDULER_IDS: tuple[Literal["buffer", "hootsuite"], ...] = ("buffer", "hootsuite")
 
 
 def _day(value: Any) -> Any:
@@ -531,14 +531,14 @@ class StoryhubOptions(Options):
 
 
 #: Where each option group lives, for messages and documentation.
-GROUPS: dict[str, type[Options]] = {
+GROUPS: dict[str, type[Options] | type[PublishOptions]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
     "publish": PublishOptions, "home": HomeOptions,
 }
 
 
-def model_for(path: tuple[str | int, ...]) -> type[Options]:
+def model_for(path: tuple[str | int, ...]) -> type[Options] | type[PublishOptions]:
     """The options class owning the last key of ``path``."""
     if len(path) > 1 and isinstance(path[0], str) and path[0] in GROUPS:
         return GROUPS[path[0]]

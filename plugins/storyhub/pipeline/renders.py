@@ -35,7 +35,7 @@ class RenderCache:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: src_uri -> what the engine made of the page's Markdown (its HTML and table of
     #: contents, opaque here), so an unchanged page is not converted again either
-    converted: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    converted: dict[str, tuple[str, Any, Any]] = field(default_factory=dict)
     #: a story's snippets, by a hash of everything they are made from
     snippets: dict[str, Any] = field(default_factory=dict)
     #: per story, its part of snippets.json and snippets.csv as last written
@@ -58,7 +58,7 @@ class RenderCache:
         return found[1] if found is not None and found[0] == fingerprint else None
 
     def store(self, src_uri: str, fingerprint: str, output: str,
-              converted: tuple[str, Any] | None = None) -> None:
+              converted: tuple[str, Any, Any] | None = None) -> None:
         self.pages[src_uri] = (fingerprint, output)
         if converted is not None:
             self.converted[src_uri] = converted

@@ -68,7 +68,7 @@ class SiteView:
     def __init__(self, hub: Hub, translator: Translator, assets: dict[tuple[str, str], str],
                  tags: dict[str, Tag] | None = None,
                  share: Mapping[str, list[tuple[str, str]]] | None = None,
-                 images: dict[str, Any] | None = None):
+                 images: dict[tuple[str, str], Any] | None = None):
         self.hub = hub
         self.t = translator
         self._assets = assets

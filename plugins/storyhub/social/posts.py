@@ -138,8 +138,7 @@ def pack(posts: Iterable[Snippet]
         rows.append((
             post.network, post.variant, post.text, post.link, share,
             post.suggested_date.toordinal(), post.shortened,
-            None if size is None else (size.count, size.limit, size.unit, size.bytes,
-                                       size.byte_limit),
+            (size.count, size.limit, size.unit, size.bytes, size.byte_limit),
         ))
     layout = tuple((row[0], row[1]) for row in rows)
     if len(_layouts) > 4096:
@@ -158,7 +157,7 @@ def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
         if when is None:
             when = days[day] = date.fromordinal(day)
         posts.append(Snippet(
-            network, variant, text, None if size is None else Measure(*size), link,
+            network, variant, text, Measure(*size), link,
             rules[share] if type(share) is int else share, when, shortened))
     return tuple(posts)
 

@@ -82,10 +82,10 @@ def shorten(text: str, fits: Callable[[str], bool], target: int | None = None) -
     if fits(text):
         return text
     words, sentences = word_cuts(text), sentence_cuts(text)
-    guess = target is not None
-    by_word = longest_fitting(words, fits, within(words, target) if guess else None)
+    by_word = longest_fitting(words, fits,
+                              within(words, target) if target is not None else None)
     by_sentence = longest_fitting(sentences, fits,
-                                  within(sentences, target) if guess else None)
+                                  within(sentences, target) if target is not None else None)
     if by_sentence is not None and (by_word is None or len(by_sentence) >= 0.6 * len(by_word)):
         return by_sentence
     return by_word

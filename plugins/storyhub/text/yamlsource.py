@@ -197,6 +197,7 @@ def parse_yaml(
             return result
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # mappings and sequences are walked above
         value = loader.construct_object(node)
         if isinstance(value, str) and _SURROGATE.search(value):
             line, col = pos(node.start_mark)
