@@ -61,8 +61,7 @@ def test_an_edited_title_shows_everywhere(hub: Hub, serve) -> None:  # type: ign
     # Only the pages that show the story were rendered again; the rest were reused.
     renders = plugin.renders
     assert renders.reused > 0
-    # (the home page, like the people/values/teams listings, is always rendered: it shows a
-    # little of everything; it is not kept, so not counted here)
+    # (what each page read is recorded while it renders: site/recording.py)
     assert {"stories/index.md", "stories/night-shift/index.md",
             "people/giulia/index.md", "values/craft/index.md"} <= renders.last_rendered
     assert "values/courage/index.md" not in renders.last_rendered

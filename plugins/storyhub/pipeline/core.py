@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from storyhub.site.feeds import Feed, FeedLink
     from storyhub.site.meta import PageMeta
     from storyhub.site.plan import Asset, SitePage, SitePlan
+    from storyhub.site.recording import Digests, Lookup, Reads
     from storyhub.site.view import SiteView
 
 #: The order of the top of the navigation (the engine may list other pages after these).
@@ -149,8 +150,10 @@ class Pipeline:
         self.preview: RenderCache | None = None
         self._pictures: dict[tuple[str, str], Any] = {}
         self._page_meta: dict[str, PageMeta] = {}
-        #: what each hub object a page shows is, for the page fingerprints of this build
-        self._described: dict[Any, Any] = {}
+        #: a preview: what each page rendered in this build read (src_uri -> Reads)
+        self._recording: dict[str, Reads] = {}
+        self._digests: Digests | None = None
+        self._lookup: Lookup | None = None
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -383,7 +386,8 @@ class Pipeline:
             return html
         from storyhub.site.quotes import render_pull_quotes
 
-        return render_pull_quotes(html, page.markdown, self.view, page.url)
+        return render_pull_quotes(html, page.markdown, self._view_for(src_uri, self.view),
+                                  page.url)
 
     def nav_order(self, src_uri: str) -> int:
         """Rank of a top-level navigation entry: home, stories, values, people, teams, tags."""
@@ -519,18 +523,42 @@ class Pipeline:
 
     def cached_output(self, src_uri: str, markdown: str, cache: RenderCache, *,
                       config_file: Path | None = None, docs_dir: Path | None = None
-                      ) -> tuple[str | None, str | None]:
-        """``(fingerprint, previous output)`` of a storyhub page: the output when nothing it
-        is rendered from changed since ``cache`` stored it, else None (render it)."""
+                      ) -> tuple[Any, str | None]:
+        """``(mark, previous output)`` of a storyhub page in a preview: the output when the
+        page's own key is unchanged since ``cache`` stored it and every question it asked
+        the hub then gets the same answer now, else None (render it, recording what it
+        reads into the mark)."""
         page = self.page(src_uri)
         if page is None:
             return None, None
-        from storyhub.site.dependencies import fingerprint
+        from storyhub.site.recording import Digests, Lookup, Reads, still_true
 
-        extra = [repr(self.page_meta(page)), repr(self.feed_links(page))]
-        mark = fingerprint(self.view, page, markdown, extra,
-                           self.global_key(config_file, docs_dir), self._described)
-        return mark, cache.get(src_uri, mark)
+        if self._digests is None:
+            self._digests = Digests(self.view)
+        digests = self._digests
+        hasher = hashlib.sha256()
+        for part in (self.global_key(config_file, docs_dir), markdown,
+                     repr(self.page_meta(page)), repr(self.feed_links(page)),
+                     digests.of(page) or ""):
+            hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        key = hasher.hexdigest()
+        found = cache.pages.get(src_uri)
+        if found is not None and found[0][0] == key:
+            lookup = self._lookup or Lookup(self.view, self.plan.by_src)
+            self._lookup = lookup
+            if still_true(found[0][1], lookup, digests):
+                return found[0], found[1]
+        reads = self._recording[src_uri] = Reads()
+        return (key, reads), None
+
+    def _view_for(self, src_uri: str | None, view: Any) -> Any:
+        """``view``, recording what the page reads if a preview asked for it."""
+        reads = self._recording.get(src_uri) if src_uri is not None else None
+        if reads is None or self._digests is None:
+            return view
+        from storyhub.site.recording import RecordingView
+
+        return RecordingView(view, reads, self._digests)
 
     @property
     def feeds(self) -> dict[tuple[str, str], Feed]:
@@ -569,7 +597,9 @@ class Pipeline:
         from storyhub.site.view import template_context
 
         page = self.page(src_uri) if src_uri is not None else None
-        return template_context(self.view, page, self.page_meta(page), self.feed_links(page))
+        context = template_context(self.view, page, self.page_meta(page), self.feed_links(page))
+        context["storyhub"] = self._view_for(src_uri, context["storyhub"])
+        return context
 
     def share_image(self, story: Any) -> str | None:
         """A story's share image (site-relative): its card, else its own image."""

@@ -1,11 +1,11 @@
 """Pages kept between the rebuilds of a preview server (``mkdocs serve``).
 
 The engine adapter keeps one :class:`RenderCache` for the life of the server. For each
-storyhub page the pipeline computes a fingerprint of everything the page is rendered from
-(:mod:`storyhub.site.dependencies`, plus options, templates, words, mkdocs.yml and the
-site's own pages); when it matches the previous build's, the previous output is reused
-instead of rendering the page's template again. Pages of unknown kind, and every page
-of a build whose global inputs changed, are rendered again.
+storyhub page it keeps the output with the page's mark: a key of the page itself and of
+everything global (options, templates, words, mkdocs.yml, the site's own pages), and what
+the page read from the hub while it was rendered (:mod:`storyhub.site.recording`). When
+the key is the same and every recorded question gets the same answer from the new hub,
+the previous output is reused instead of rendering the page's template again.
 
 :class:`KeptSite` keeps the output folder itself between rebuilds: the engine empties it
 before every build, so it is set aside first and put back, and what the build leaves
@@ -31,8 +31,9 @@ from jinja2.bccache import Bucket
 
 @dataclass
 class RenderCache:
-    #: src_uri -> (fingerprint, output HTML) of the last build
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: src_uri -> (mark, output HTML) of the last build; a mark is the page's own key and
+    #: what it read from the hub (:class:`storyhub.site.recording.Reads`)
+    pages: dict[str, tuple[Any, str]] = field(default_factory=dict)
     #: src_uri -> what the engine made of the page's Markdown (its HTML and table of
     #: contents, opaque here), so an unchanged page is not converted again either
     converted: dict[str, tuple[str, Any, Any]] = field(default_factory=dict)
@@ -51,13 +52,7 @@ class RenderCache:
         self.reused = self.rendered = 0
         self.last_rendered = set()
 
-    def get(self, src_uri: str, fingerprint: str | None) -> str | None:
-        if fingerprint is None:
-            return None
-        found = self.pages.get(src_uri)
-        return found[1] if found is not None and found[0] == fingerprint else None
-
-    def store(self, src_uri: str, fingerprint: str, output: str,
+    def store(self, src_uri: str, fingerprint: Any, output: str,
               converted: tuple[str, Any, Any] | None = None) -> None:
         self.pages[src_uri] = (fingerprint, output)
         if converted is not None:

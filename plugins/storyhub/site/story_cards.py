@@ -40,7 +40,7 @@ class StoryCards:
     """The cards of one build: ``render`` is called from templates (``storyhub.story_card``)."""
 
     def __init__(self) -> None:
-        self._cards: dict[tuple[Any, ...], str] = {}
+        self._cards: dict[tuple[Any, ...], tuple[str, Any]] = {}  # text, what it read
         self._default: dict[str, bool] = {}  # template file -> is it storyhub's own
         self._page: Any = None  # the page whose links are in _links
         self._links: dict[str, str] = {}  # marked path -> its link on that page, escaped
@@ -54,15 +54,21 @@ class StoryCards:
         if not (safe_paths and self._is_default(template)):
             return Markup(template.render({**context.get_all(), "story": story, **names}))
         heading = str(escape(names["heading"] or "h3"))
-        marked = self._cards.get(key)
-        if marked is None:
+        view = context.get("storyhub")
+        recording = hasattr(view, "fork")  # a preview records what each page reads
+        found = self._cards.get(key)
+        if found is None or (recording and found[1] is None):
             # storyhub's own partial reads these names only, and its heading level only as
             # the title's element: one text serves h2 and h3 cards, the page's links marked
-            marked = template.render({"storyhub": context.get("storyhub"),
+            card_view = view.fork() if recording else view
+            marked = template.render({"storyhub": card_view,
                                       "t": context.get("t"), "story": story,
                                       **names, "heading": HEADING, "page": None,
                                       "base_url": MARK})
-            self._cards[key] = marked
+            found = self._cards[key] = (marked, card_view.recorded if recording else None)
+        marked, reads = found
+        if recording:
+            view.recorded.absorb(reads)  # every page showing the card read what it read
         text = marked.replace(f"<{HEADING} ", f"<{heading} ").replace(
             f"</{HEADING}>", f"</{heading}>")
         return Markup(_MARKED.sub(self._linker(context), text))

@@ -1,0 +1,282 @@
+"""What a page actually read from the hub while it was rendered, so that a preview server
+renders again exactly the pages an edit can change (in the spirit of Sphinx's
+``env.note_dependency``: the dependencies are recorded, not listed by hand).
+
+While a page is rendered its template (and every partial and override it includes) sees
+the hub through a :class:`RecordingView`: every answer of :class:`~storyhub.site.view.SiteView`
+is written down in the page's :class:`Reads` as *(language, name, arguments, digest of the
+answer)*. On the next build the page is kept only if the same questions, asked again of the
+new hub (:func:`still_true`), give answers with the same digests. A hub object in an
+answer (a story, person, value, team or tag) is digested with everything a template can
+print of it, so ``story.title`` read straight from an answer is covered too.
+
+What cannot be asked again is not guessed at: a page that reached past the view
+(``storyhub.hub``), passed an argument that cannot be found again in a new hub, or got an
+answer whose digest is not stable is marked ``untracked`` and always rendered again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from storyhub.content.model import Person, Story, Value
+from storyhub.hub.graph import Team
+from storyhub.site.plan import SitePage, Tag
+
+#: Attributes of the view that are the build's global inputs (options, words), already in
+#: every page's key, or its own machinery: read, not recorded.
+GLOBAL = frozenset({"t", "settings", "language", "default_language", "multilingual"})
+#: Attributes that hand out the hub itself: what a template does with it is unknowable.
+OPAQUE = frozenset({"hub", "cards"})
+
+Key = tuple[Any, ...]
+Read = tuple[str, str, Key, str]  # language, name, arguments, digest of the answer
+
+
+@dataclasses.dataclass(slots=True)
+class Reads:
+    """What one page read: the questions and the digests of their answers, in order."""
+
+    reads: list[Read] = dataclasses.field(default_factory=list)
+    #: seen once: a question asked many times (a value's badge on every card) is kept once
+    seen: set[tuple[str, str, Key]] = dataclasses.field(default_factory=set)
+    untracked: str = ""  # why the page cannot be checked, if it cannot
+
+    def add(self, language: str, name: str, args: Key | None, answer: str | None) -> None:
+        if args is None or answer is None:
+            self.untracked = self.untracked or f"{name}: an argument or answer not comparable"
+            return
+        question = (language, name, args)
+        if question not in self.seen:
+            self.seen.add(question)
+            self.reads.append((language, name, args, answer))
+
+    def absorb(self, other: Reads) -> None:
+        """Add what a part of the page (a story card rendered once per build) read."""
+        for language, name, args, answer in other.reads:
+            self.add(language, name, args, answer)
+        self.untracked = self.untracked or other.untracked
+
+
+class Digests:
+    """Digests of answers for one build (a story is on many pages: described once)."""
+
+    def __init__(self, view: Any) -> None:
+        self.view = view
+        self._described: dict[int, str] = {}
+        self._kept: list[Any] = []  # the described objects live as long as their ids
+
+    def of(self, answer: Any) -> str | None:
+        """A stable digest of ``answer``, or None if it has none (an object whose text
+        names its place in memory)."""
+        hasher = hashlib.sha256()
+        if not self._feed(answer, hasher):
+            return None
+        return hasher.hexdigest()
+
+    def _feed(self, item: Any, hasher: Any) -> bool:
+        if isinstance(item, str | int | float | bool) or item is None:
+            hasher.update(f"{type(item).__name__}:{item}\0".encode("utf-8", "surrogatepass"))
+            return True
+        if isinstance(item, Story | Person | Value | Team | Tag):
+            hasher.update(self._describe(item).encode("utf-8", "surrogatepass") + b"\0")
+            return True
+        if isinstance(item, list | tuple):
+            hasher.update(f"[{len(item)}\0".encode())
+            return all(self._feed(part, hasher) for part in item)
+        if isinstance(item, dict):
+            hasher.update(f"{{{len(item)}\0".encode())
+            return all(self._feed(k, hasher) and self._feed(v, hasher) for k, v in item.items())
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            hasher.update(f"{type(item).__name__}(\0".encode())
+            return all(self._feed(getattr(item, f.name), hasher)
+                       for f in dataclasses.fields(item))
+        text = repr(item)
+        if " at 0x" in text:
+            return False
+        hasher.update(f"{type(item).__name__}:{text}\0".encode("utf-8", "surrogatepass"))
+        return True
+
+    def _describe(self, item: Any) -> str:
+        found = self._described.get(id(item))
+        if found is None:
+            found = self._described[id(item)] = describe(self.view, item)
+            self._kept.append(item)
+        return found
+
+
+def describe(view: Any, item: Any) -> str:
+    """Everything about a hub object a template can print, as one stable string."""
+    if isinstance(item, Story):
+        return "\0".join(("story", item.model_dump_json(), str(view.image_url(item)),
+                          str(view.is_hidden(item)), view.date(item)))
+    if isinstance(item, Person):
+        return "\0".join(("person", item.model_dump_json(), str(view.photo_url(item)),
+                          str(view.display_name(item))))
+    if isinstance(item, Value):
+        return "\0".join(("value", item.model_dump_json()))
+    if isinstance(item, Team):
+        return "\0".join(("team", item.id, item.name, *(m.id for m in item.members)))
+    assert isinstance(item, Tag)
+    # A chip (name and link) and which stories have it; a story's own text is read through
+    # the answers that hand the story out.
+    return "\0".join(("tag", item.name, item.slug, *(s.id for s in item.stories)))
+
+
+def key_of(item: Any) -> Key | None:
+    """An argument as it can be found again in another build's hub, or None."""
+    if isinstance(item, str | int | float | bool) or item is None:
+        return ("=", item)
+    if isinstance(item, Story):
+        return ("story", item.id, item.lang or "")
+    if isinstance(item, Person | Value | Team):
+        return (type(item).__name__.lower(), item.id)
+    if isinstance(item, Tag):
+        return ("tag", item.slug)
+    if isinstance(item, SitePage):
+        return ("page", item.src_uri)
+    if isinstance(item, list | tuple):
+        parts = [key_of(part) for part in item]
+        return None if any(p is None for p in parts) else ("list", *parts)
+    return None
+
+
+_MISSING = object()
+
+
+class Lookup:
+    """This build's objects by what :func:`key_of` keeps of them (made once per build)."""
+
+    def __init__(self, view: Any, pages: dict[str, SitePage]) -> None:
+        hub = view.hub
+        self.view = view
+        self._kinds: dict[str, Any] = {
+            "story": {s.id: s for s in hub.stories}, "person": hub.people,
+            "value": hub.values, "team": hub.teams,
+            "tag": {t.slug: t for t in view.tags()}, "page": pages,
+        }
+
+    def resolve(self, key: Key) -> Any:
+        """The object of this build that ``key`` names, or ``_MISSING``."""
+        kind = key[0]
+        if kind == "=":
+            return key[1]
+        if kind == "list":
+            parts = [self.resolve(part) for part in key[1:]]
+            return _MISSING if any(p is _MISSING for p in parts) else parts
+        found = self._kinds.get(kind, {}).get(key[1], _MISSING)
+        if kind == "story" and found is not _MISSING and (found.lang or "") != key[2]:
+            return _MISSING
+        return found
+
+
+def still_true(reads: Reads, lookup: Lookup, digests: Digests) -> bool:
+    """Whether every question of ``reads``, asked of this build's view, gets an answer with
+    the digest it had."""
+    if reads.untracked:
+        return False
+    view = lookup.view
+    for language, name, args, answer in reads.reads:
+        if name == "describe":
+            subject = lookup.resolve(args)
+            if subject is _MISSING or digests.of(subject) != answer:
+                return False
+            continue
+        try:
+            found = getattr(view.in_language(language), name)
+        except AttributeError:
+            return False
+        if callable(found):
+            values = [lookup.resolve(arg) for arg in args]
+            if any(v is _MISSING for v in values):
+                return False
+            try:
+                found = found(*values)
+            except Exception:  # a question the new hub cannot answer: render the page
+                return False
+        if digests.of(found) != answer:
+            return False
+    return True
+
+
+class RecordingView:
+    """A :class:`~storyhub.site.view.SiteView` that writes down what it answers."""
+
+    def __init__(self, view: Any, reads: Reads, digests: Digests) -> None:
+        self._view = view
+        self._reads = reads
+        self._digests = digests
+
+    @property
+    def recorded(self) -> Reads:
+        return self._reads
+
+    def note(self, item: Any) -> None:
+        """Record that the page printed ``item`` itself (its attributes, not an answer)."""
+        self._reads.add(self._view.language, "describe", key_of(item), self._digests.of(item))
+
+    def fork(self) -> RecordingView:
+        """The same view recording into a fresh :class:`Reads` (a part rendered once per
+        build and shown on many pages keeps its own record)."""
+        return RecordingView(self._view, Reads(), self._digests)
+
+    def in_language(self, code: str | None) -> RecordingView:
+        return RecordingView(self._view.in_language(code), self._reads, self._digests)
+
+    @pass_context
+    def story_card(self, context: Any, story: Story, *args: Any, **kwargs: Any) -> Any:
+        """The story card: the page reads the story as the card prints it; what the card's
+        partial asks is recorded by the card store (:mod:`storyhub.site.story_cards`)."""
+        self.note(story)
+        return self._view.story_card(context, story, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._view, name)
+        if name.startswith("_") or name in GLOBAL:
+            return found
+        if name in OPAQUE:
+            self._reads.untracked = self._reads.untracked or f"the template read {name}"
+            return found
+        language = self._view.language
+        if not callable(found):
+            self._reads.add(language, name, (), self._digests.of(found))
+            return found
+        return self._recorded(name, found, language)
+
+    def _recorded(self, name: str, method: Callable[..., Any], language: str) -> Any:
+        if getattr(method, "jinja_pass_arg", None) is not None:
+            # it reads the template's context, which cannot be asked again: render the page
+            self._reads.untracked = self._reads.untracked or f"{name} reads the context"
+            return method
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            answer = method(*args, **kwargs)
+            given = (*args, *kwargs.values())
+            key = key_of(list(given)) if not kwargs or _positional(method, args, kwargs) \
+                else None
+            self._reads.add(language, name, key[1:] if key is not None else None,
+                            self._digests.of(answer))
+            return answer
+        return call
+
+    def __html__(self) -> Markup:  # pragma: no cover - never printed
+        return Markup("")
+
+
+def _positional(method: Callable[..., Any], args: tuple[Any, ...],
+                kwargs: dict[str, Any]) -> bool:
+    """Whether ``kwargs`` are the parameters right after ``args``, in order (so the call
+    can be replayed with positional arguments)."""
+    import inspect
+
+    try:
+        names = list(inspect.signature(method).parameters)
+    except (TypeError, ValueError):
+        return False
+    return names[len(args):len(args) + len(kwargs)] == list(kwargs)
