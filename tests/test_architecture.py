@@ -8,7 +8,8 @@ layers, never from a higher one; the output packages of one layer never import e
     options                        the one options model (mkdocs.yml, CLI, environment)
     content                        files -> validated models (yaml source, models, loader)
     hub                            the linked graph and every publishing decision
-    site | media | social | editor outputs: pages, images, snippets, the web editor (siblings)
+    site | media | social | editor what each output needs: pages, images, snippets, the editor
+    outputs                        the registry: one module per public output beside the pages
     pipeline                       one build: check -> plan -> outputs -> leak scan
     adapters                       MkDocs (the only MkDocs imports)
     cli                            the command line (``storyhub build`` calls the adapter)
@@ -32,6 +33,7 @@ LAYERS: list[set[str]] = [
     {"content"},
     {"hub"},
     {"site", "media", "social", "editor"},
+    {"outputs"},
     {"pipeline"},
     {"adapters"},
     {"cli"},
@@ -112,3 +114,18 @@ def test_named_cycles_are_gone() -> None:
     site = {t for p in (PACKAGE / "site").rglob("*.py") for t in imported_modules(p)}
     assert not any(t.startswith("storyhub.social") for t in media | site)
     assert not any(t.startswith("storyhub.media") for t in social | site)
+
+
+def test_every_output_module_is_in_the_registry_once() -> None:
+    """An output is one module of storyhub.outputs with an OUTPUT, and one registry line;
+    output modules import only the registry's types, never each other."""
+    from storyhub.outputs import OUTPUTS
+
+    folder = PACKAGE / "outputs"
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "base"))
+    registered = [o.name for o in OUTPUTS]
+    assert sorted(registered) == modules and len(set(registered)) == len(registered)
+    for name in modules:
+        others = {t for t in imported_modules(folder / f"{name}.py")
+                  if t.startswith("storyhub.outputs") and t != "storyhub.outputs.base"}
+        assert others == set(), name

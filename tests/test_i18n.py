@@ -26,7 +26,7 @@ from storyhub.i18n import (
 )
 from storyhub.media.cards import plan_cards
 from storyhub.options.model import CardOptions
-from storyhub.pipeline.social import prepare_social
+from storyhub.outputs.social import prepare_social
 from storyhub.site.meta import story_meta
 
 PACKAGE = REPO / "plugins" / "storyhub"

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from conftest import Hub, read, story_text
 from storyhub.options.model import CalendarOptions
+from storyhub.outputs.social import SHARE_LINKS, ShareLinks, cached_share_links
 from storyhub.pipeline import Pipeline
-from storyhub.pipeline.social import SHARE_LINKS, ShareLinks, cached_share_links
 from storyhub.social import compose as compose_module
 from storyhub.social import posts
 from storyhub.social.calendar import plan_calendar

@@ -10,7 +10,7 @@ diagnostics, pages and exports whichever way it is built::
     pipeline.prepare_outputs()        # plan share images, compose snippets
     pipeline.asset_files()            # story images and photos, re-encoded without metadata
     pipeline.context(src_uri)         # what a page's template gets
-    pipeline.finish(site_dir)         # share images, snippets page and exports, report page
+    pipeline.finish(site_dir)         # every output of the registry (storyhub.outputs)
     pipeline.scan(site_dir, texts)    # nothing unpublished anywhere in the output
 """
 
@@ -48,9 +48,9 @@ from storyhub.text.urls import url_path
 # imported where it is used: `storyhub check` reads, validates and links, and does not pay
 # for Pillow, Jinja and the output modules at start-up.
 if TYPE_CHECKING:
+    from storyhub.outputs.social import Social
     from storyhub.pipeline.leaks import Leak
     from storyhub.pipeline.renders import KeptSite, RenderCache
-    from storyhub.pipeline.social import Social
     from storyhub.site.feeds import Feed, FeedLink
     from storyhub.site.meta import PageMeta
     from storyhub.site.plan import Asset, SitePage, SitePlan
@@ -328,7 +328,7 @@ class Pipeline:
         """Per story, (network name, share-intent URL) from its composed snippets (the first
         variant per network; made when a page asks); without snippets, intents with the
         title and the address."""
-        from storyhub.pipeline.social import ShareLinks, cached_share_links
+        from storyhub.outputs.social import ShareLinks, cached_share_links
         from storyhub.social.links import share_intent
         from storyhub.social.rules import RULES
         from storyhub.text.urls import absolute
@@ -612,7 +612,7 @@ class Pipeline:
 
     def prepare_outputs(self, *, reuse_exports: bool = True) -> Social:
         """Plan share images and compose snippets (nothing drawn yet)."""
-        from storyhub.pipeline.social import prepare_social
+        from storyhub.outputs.social import prepare_social
 
         self.require_valid()
         if self.social is not None:
@@ -630,35 +630,22 @@ class Pipeline:
         if self.social is not None:
             self.social.cancel()
 
-    def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
-               report: bool | None = None) -> list[Path]:
-        """Write what is not a page: share images, the snippets page and its exports, the
-        feeds (a site build only) and the hub report page. They are in no navigation,
-        sitemap or search index."""
-        from storyhub.pipeline.social import write_social
-        from storyhub.site import sitemap
-        from storyhub.site.feeds import write_feeds
-        from storyhub.site.meta import story_alternates
-        from storyhub.text.urls import absolute
+    def finish(self, site_dir: Path, *, snippets_dir: Path | None = None) -> list[Path]:
+        """Write what is not a page: every output of the registry (:mod:`storyhub.outputs`:
+        share images, the snippets page and its exports, the feeds, the sitemap's
+        alternates, the report page) that this command writes, in order. ``snippets_dir``:
+        ``storyhub snippets --out`` (its outputs only, the page and exports into that
+        folder)."""
+        from storyhub.outputs import Target, write_outputs
+        from storyhub.outputs.base import Command
 
-        written: list[Path] = []
-        if self.social is not None:
-            written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir,
-                                    memo=self.preview.exports if self.preview else None)
-        if snippets_dir is None:
-            written += write_feeds(self.hub, list(self.feeds.values()), site_dir,
-                                   self.share_image)
-        alternates = {absolute(self.settings.site_url or "", s.url): story_alternates(self.hub, s)
-                      for s in self.hub.stories if s.id in self.hub.translations}
-        homes = self.view.home_alternates()  # a site in several languages: a home per language
-        alternates.update({url: homes for code, url in homes if code != "x-default"})
-        if sitemap.rewrite(site_dir, alternates):
-            written.append(site_dir / "sitemap.xml")
-        if self.settings.options.report if report is None else report:
-            from storyhub.site.report_page import write_page
+        command: Command = "snippets" if snippets_dir is not None else "site"
+        return write_outputs(self, Target(site_dir, command, snippets_dir))
 
-            written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides))
-        return written
+    @property
+    def export_memo(self) -> Any:
+        """A preview server's memo of each story's part of snippets.json and .csv."""
+        return self.preview.exports if self.preview is not None else None
 
     def write_snippets(self, out: Path) -> list[Path]:
         """The snippets page, its exports and share images written into ``out`` without a
@@ -668,7 +655,7 @@ class Pipeline:
 
         staging = staging_for(out)
         try:
-            self.finish(staging, snippets_dir=staging, report=False)
+            self.finish(staging, snippets_dir=staging)
             self.require_safe(staging)
         except BaseException:
             remove(staging)
@@ -702,18 +689,11 @@ class Pipeline:
                 for item in admin_files(settings, self.settings.site_name)]
 
     def finish_editor(self, site_dir: Path, *, kept: KeptSite | None = None) -> list[Path]:
-        """The pinned editor bundle: npm's checksummed bytes, copied after the leak scan.
-        A preview server keeps (``kept``) the copy of its previous build if it is intact."""
-        from storyhub.editor.site import ADMIN_DIR, VENDOR, copy_vendor, vendor_manifest
+        """The outputs copied after the leak scan (the web editor's pinned bundle). A
+        preview server keeps (``kept``) the copy of its previous build if it is intact."""
+        from storyhub.outputs import Target, write_outputs
 
-        if not self.settings.options.editor.enabled:
-            return []
-        if kept is not None:
-            target = site_dir / ADMIN_DIR / "decap-cms"
-            pairs = [(str(VENDOR / n), str(target / n)) for n in vendor_manifest()["files"]]
-            if all(kept.unchanged_copy(src, dest) for src, dest in pairs):
-                return []
-        return copy_vendor(site_dir)
+        return write_outputs(self, Target(site_dir, kept=kept), after_scan=True)
 
     def write_preview_error(self, site_dir: Path, *, mount: str = "/") -> None:
         """The page a broken preview shows at every address: every problem, exactly."""

@@ -1,7 +1,7 @@
 """Social-ready text of a hub: post text per network (:mod:`.compose`), counted the way each
 network counts (:mod:`.counting`), checked (:mod:`.check`) and exported (:mod:`.export`).
 
-The pipeline (:mod:`storyhub.pipeline.social`) composes and writes them; share images are
+The pipeline (:mod:`storyhub.outputs.social`) composes and writes them; share images are
 drawn by :mod:`storyhub.media.cards` and reach posts only as :mod:`storyhub.hub.share` data.
 """
 

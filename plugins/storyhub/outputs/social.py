@@ -28,6 +28,7 @@ from storyhub.media import cards as cards_module
 from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.options.settings import cache_dir
+from storyhub.outputs.base import Build, Output, Target
 from storyhub.social import compose as compose_module
 from storyhub.social.calendar import Calendar, plan_calendar
 from storyhub.social.compose import SnippetSet, StorySnippets, compose
@@ -286,3 +287,22 @@ def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: b
                                        encoding="utf-8")
     except OSError:
         pass
+
+
+def _write(build: Build, target: Target) -> list[Path]:
+    if build.social is None:
+        return []
+    return write_social(build.social, build.hub, target.site_dir,
+                        snippets_dir=target.snippets_dir,
+                        memo=build.export_memo)
+
+
+OUTPUT = Output(
+    "social",
+    reads=("the composed snippets and planned calendar", "share-image plans", "options"),
+    writes=("assets/cards/", "snippets/index.html", "snippets/snippets.json",
+            "snippets/snippets.csv", "snippets/calendar.ics", "snippets/calendar.json",
+            "snippets/<scheduler>-*.csv"),
+    write=_write,
+    commands=frozenset({"site", "snippets"}),
+)
