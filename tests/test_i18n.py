@@ -47,7 +47,7 @@ def test_every_language_has_the_keys_and_placeholders_of_english() -> None:
 def test_namespaces() -> None:
     namespaces = {key.split(".")[0] for key in load_catalogue("en")}
     assert namespaces == {"language", "site", "snippets", "report", "scaffold", "cards",
-                          "meta", "dates", "numbers", "feeds", "editor"}
+                          "meta", "dates", "feeds", "editor"}
 
 
 @pytest.fixture
@@ -63,8 +63,6 @@ def _german(folder: Path, change: object = None) -> Path:
     data["language"].update(name="Deutsch", locale="de_DE")
     data["site"]["stories"] = "Geschichten"
     data["site"]["story_count"] = {"one": "{count} Geschichte", "other": "{count} Geschichten"}
-    data["dates"]["months"][2] = "März"
-    data["numbers"].update(decimal=",", group=".")
     if callable(change):
         change(data)
     path = folder / "de.yml"

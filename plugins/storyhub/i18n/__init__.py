@@ -23,9 +23,9 @@ Adding a language
 -----------------
 Copy ``catalogue/en.yml`` to ``catalogue/<code>.yml`` (``de.yml``: the two- or
 three-letter ISO 639 code, lower case), translate every value, keep every key and every
-``{placeholder}``, set ``language.locale`` (``de_DE``) and ``language.plural`` (a rule
-of :data:`~storyhub.i18n.translator.PLURAL_RULES`), and give plural entries the forms
-that rule uses. That is all: the languages are the files found. ``pytest
+``{placeholder}``, set ``language.locale`` (``de_DE``: Babel gives its CLDR plural
+rule, month names and number symbols), and give plural entries the forms that rule
+uses. That is all: the languages are the files found. ``pytest
 tests/test_i18n.py`` says which keys or placeholders differ from English.
 """
 
@@ -38,12 +38,11 @@ from storyhub.i18n.catalogue import (
     normalize_language,
     og_locale,
 )
-from storyhub.i18n.translator import PLURAL_RULES, Translator
+from storyhub.i18n.translator import Translator
 
 __all__ = [
     "CATALOGUE_DIR",
     "DEFAULT_LANGUAGE",
-    "PLURAL_RULES",
     "Translator",
     "available_languages",
     "catalogue_problems",

@@ -121,7 +121,7 @@ def catalogue_problems(folder: Path = CATALOGUE_DIR) -> list[str]:
     """Every way a catalogue differs from English: missing or extra keys, other
     placeholders, another kind of entry, a list of another length, plural forms the
     language's rule needs but the entry lacks. Empty when all is well."""
-    from storyhub.i18n.translator import PLURAL_RULES
+    from storyhub.i18n.translator import locale_of
 
     reference = load_catalogue(DEFAULT_LANGUAGE, folder)
     problems: list[str] = []
@@ -134,9 +134,11 @@ def catalogue_problems(folder: Path = CATALOGUE_DIR) -> list[str]:
             continue
         problems += [f"{name}: missing '{k}'" for k in reference if k not in strings]
         problems += [f"{name}: '{k}' is not in en.yml" for k in strings if k not in reference]
-        rule = PLURAL_RULES.get(str(strings.get("language.plural")))
-        if rule is None:
-            problems.append(f"{name}: language.plural must be one of {', '.join(PLURAL_RULES)}")
+        try:
+            rule = locale_of(strings, folder / name).plural_form
+        except CatalogueError as error:
+            problems.append(str(error))
+            rule = None
         needed = {rule(n) for n in range(200)} if rule else {"other"}
         for key, value in strings.items():
             if key not in reference:

@@ -8,11 +8,13 @@ post templates get ``t.scope("snippets")`` and write ``t("new_story")``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
 from storyhub.i18n.catalogue import (
@@ -26,35 +28,16 @@ from storyhub.i18n.catalogue import (
 log = logging.getLogger(__name__)
 
 
-def _one(n: float) -> str:
-    return "one" if n == 1 else "other"
+def locale_of(strings: dict[str, Any], where: Path) -> Locale:
+    """The Babel locale a catalogue names in ``language.locale`` (``it_IT``): its CLDR
+    plural rule, month names and number symbols are Babel's."""
+    name = str(strings.get("language.locale", "en_US"))
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        raise CatalogueError(f"{where}: unknown language.locale '{name}': write a CLDR "
+                             "locale such as de_DE or pt_BR") from None
 
-
-def _zero_one(n: float) -> str:
-    return "one" if n in (0, 1) else "other"
-
-
-def _other(n: float) -> str:
-    return "other"
-
-
-def _slavic(n: float) -> str:
-    if n != int(n):
-        return "other"
-    n = int(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return "one"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "few"
-    return "many"
-
-
-#: CLDR plural rules by the name a catalogue gives in ``language.plural``:
-#: ``one`` (en, it, de, es, nl, …), ``zero-one`` (fr, pt-BR), ``other`` (ja, zh, ko),
-#: ``slavic`` (ru, uk: one/few/many).
-PLURAL_RULES: dict[str, Callable[[float], str]] = {
-    "one": _one, "zero-one": _zero_one, "other": _other, "slavic": _slavic,
-}
 
 _CACHE: dict[tuple[str, Path], Translator] = {}
 
@@ -78,11 +61,8 @@ class Translator:
         self._fallback = fallback if fallback is not None else strings
         self._scopes: dict[str, Translator] = {}
         self.missing: set[str] = set()
-        rule = str(strings.get("language.plural", "one"))
-        if rule not in PLURAL_RULES:
-            raise CatalogueError(f"{folder / language}.yml: unknown plural rule '{rule}': "
-                                 f"choose one of {', '.join(PLURAL_RULES)}")
-        self._plural = PLURAL_RULES[rule]
+        self._locale = locale_of(strings, folder / f"{language}.yml")
+        self._plural = self._locale.plural_form  # CLDR: one, few, many, other…
 
     @classmethod
     def for_language(cls, code: str | None, folder: Path = CATALOGUE_DIR) -> Translator:
@@ -165,22 +145,21 @@ class Translator:
         return self("language.locale")
 
     def month_name(self, month: int) -> str:
-        return self._entry("dates.months")[month - 1]
+        return str(get_month_names("wide", locale=self._locale)[month])
 
     def date(self, value: date) -> str:
-        """``3 March 2025`` / ``3 marzo 2025``."""
-        return self("dates.format", day=value.day, month=self.month_name(value.month),
-                    year=value.year)
+        """``3 March 2025`` / ``3 marzo 2025``: the CLDR pattern ``dates.format`` of the
+        catalogue (``d MMMM y``) with the locale's month names."""
+        return str(format_date(value, self("dates.format"), locale=self._locale))
 
     def number(self, value: float, digits: int = 0) -> str:
         """``1234.5`` → ``1,234.5`` / ``1.234,5`` (``digits`` after the decimal sign)."""
-        text = f"{value:,.{digits}f}"
-        group, decimal = self("numbers.group"), self("numbers.decimal")
-        return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+        return str(format_decimal(value, format=pattern, locale=self._locale))
 
     def percent(self, share: float) -> str:
         """A share 0..1 as a whole percentage: ``0.42`` → ``42%``."""
-        return self("numbers.percent", value=self.number(share * 100))
+        return str(format_percent(share, locale=self._locale))
 
     def __repr__(self) -> str:
         return f"Translator({self.language!r}, namespace={self.namespace!r})"
