@@ -9,7 +9,8 @@ whole output for traces of unpublished content; outputs marked ``after_scan`` (t
 editor's pinned bundle: npm's checksummed bytes, no hub content) are copied after it.
 
 Adding an output is one module here and one line in :data:`OUTPUTS`. The pages themselves
-are planned by :mod:`storyhub.site.plan` and rendered by the engine.
+are planned by :mod:`storyhub.site.plan` and rendered by the engine, and so is the sitemap
+(``templates/sitemap.xml``, with each page's language versions from the site view).
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from storyhub.outputs import editor, feeds, report, sitemap, social
+from storyhub.outputs import editor, feeds, report, social
 from storyhub.outputs.base import Build, Output, Target
 
 #: Every output, in the order it is written.
 OUTPUTS: tuple[Output, ...] = (
     social.OUTPUT,
     feeds.OUTPUT,
-    sitemap.OUTPUT,
     report.OUTPUT,
     editor.OUTPUT,
 )

@@ -632,10 +632,9 @@ class Pipeline:
 
     def finish(self, site_dir: Path, *, snippets_dir: Path | None = None) -> list[Path]:
         """Write what is not a page: every output of the registry (:mod:`storyhub.outputs`:
-        share images, the snippets page and its exports, the feeds, the sitemap's
-        alternates, the report page) that this command writes, in order. ``snippets_dir``:
-        ``storyhub snippets --out`` (its outputs only, the page and exports into that
-        folder)."""
+        share images, the snippets page and its exports, the feeds, the report page) that
+        this command writes, in order. ``snippets_dir``: ``storyhub snippets --out`` (its
+        outputs only, the page and exports into that folder)."""
         from storyhub.outputs import Target, write_outputs
         from storyhub.outputs.base import Command
 

@@ -77,6 +77,7 @@ class SiteView:
         self._images = images if images is not None else {}  # filled as files are made
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
         self.cards = StoryCards()  # shared by the views in other languages
+        self._alternates: dict[str, list[tuple[str, str]]] | None = None
 
     # -- the page's language ----------------------------------------------------------------
 
@@ -132,6 +133,23 @@ class SiteView:
             return []
         homes = [(code, absolute(site_url, url)) for code, url in self.language_homes()]
         return [*homes, ("x-default", homes[0][1])]
+
+    def sitemap_alternates(self) -> dict[str, list[tuple[str, str]]]:
+        """For the sitemap (``templates/sitemap.xml``): absolute page address -> its
+        language versions ``[(hreflang, absolute address)]``, for every translated story
+        and, on a site in several languages, every home page (empty without ``site_url``)."""
+        if self._alternates is None:
+            from storyhub.site.meta import story_alternates
+
+            hub, site_url = self.hub, self.hub.settings.site_url
+            found: dict[str, list[tuple[str, str]]] = {}
+            if site_url:
+                found = {absolute(site_url, s.url): story_alternates(hub, s)
+                         for s in hub.stories if s.id in hub.translations}
+                homes = self.home_alternates()
+                found.update({url: homes for code, url in homes if code != "x-default"})
+            self._alternates = {url: links for url, links in found.items() if links}
+        return self._alternates
 
     def reading_order(self, stories: list[Story]) -> list[Story]:
         """On a site in several languages, the stories in the page's language first (each
