@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
 from storyhub.content.files import (
@@ -252,12 +253,18 @@ def check_markdown_cost(text: str, shown: str, first_line: int, field: str | Non
     return True
 
 
+#: python-frontmatter's YAML handler: what a front-matter delimiter is (a line of three or
+#: more dashes). storyhub parses the YAML itself, to keep every key's line and column.
+FRONT_MATTER = YAMLHandler()
+
+
 def split_front_matter(text: str, shown: str, diagnostics: Diagnostics) -> Document | None:
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    boundary = FRONT_MATTER.FM_BOUNDARY
+    if not FRONT_MATTER.detect(text):
         first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
         hint = ""
-        if first < len(lines) and lines[first].rstrip() == "---":
+        if first < len(lines) and boundary.fullmatch(lines[first].rstrip()):
             hint = " (remove the empty lines before the first '---')"
         diagnostics.error(
             shown,
@@ -269,7 +276,7 @@ def split_front_matter(text: str, shown: str, diagnostics: Diagnostics) -> Docum
         )
         return None
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
+        if boundary.fullmatch(lines[index].rstrip()) or lines[index].rstrip() == "...":
             break
     else:
         diagnostics.error(
