@@ -149,6 +149,9 @@ class Pipeline:
         self._page_meta: dict[str, PageMeta] = {}
         #: what each hub object a page shows is, for the page fingerprints of this build
         self._described: dict[Any, Any] = {}
+        #: the output folders the leak scan read and passed (``storyhub build`` stops when
+        #: the folder it built is not among them: the engine ran without storyhub)
+        self.scanned: list[Path] = []
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -682,6 +685,7 @@ class Pipeline:
         leaks = self.scan(site_dir, docs_dir)
         if leaks:
             raise UnsafeOutput(leaks)
+        self.scanned.append(site_dir.resolve())
 
 
 def public_texts(docs_dir: Path | None) -> Iterable[str]:
