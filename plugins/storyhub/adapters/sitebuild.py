@@ -1,9 +1,13 @@
 """``storyhub build``: a build for CI that never leaves a half-built or unchecked site.
 
 1. Check the whole hub with the core (no MkDocs): any content error stops here.
-2. Build with MkDocs into a temporary folder beside the output folder (same disk);
+2. Build with the engine (MkDocs, or ProperDocs when the hub has a ``properdocs.yml`` and
+   ProperDocs is installed) into a temporary folder beside the output folder (same disk);
    the plugin runs the core's leak scan on it.
-3. Only if the build passed (in ``--strict`` mode: without a single warning),
+3. Make sure storyhub really ran inside the engine: its pages are there and the leak scan
+   read this very folder. An engine that ignores plugins it does not know would otherwise
+   publish a site of bare Markdown pages, unchecked: that is a failure (exit 3).
+4. Only if everything passed (in ``--strict`` mode: without a single warning),
    swap the new folder in with renames and delete the old one.
 
 A failed build leaves the previous output exactly as it was. This module and the
@@ -15,7 +19,8 @@ Exit codes (also in the README):
 0     built; the output folder holds the new site
 1     content errors (listed as path:line:col): nothing was built
 2     wrong usage or configuration (no mkdocs.yml, bad option)
-3     the MkDocs build failed or, with --strict, logged warnings: output untouched
+3     the build failed or, with --strict, logged warnings, or storyhub did not run
+      inside the engine (no storyhub pages, or no leak scan): output untouched
 4     built, but the output folder could not be replaced (permissions, disk)
 ====  =====================================================================
 """
@@ -49,14 +54,53 @@ class _Echo(logging.Handler):
         print(self.format(record), file=self.stream)
 
 
+#: what every storyhub site has, whatever its content: the stories listing and storyhub's
+#: stylesheet (written by the plugin, linked from every page)
+STORYHUB_PAGES = ("stories/index.html", "assets/storyhub/storyhub.css")
+
+
+def choose_engine(config_file: Path, engine: str = "auto") -> tuple[str, Path]:
+    """``(engine, its configuration file)``. ``auto``: ProperDocs when it is installed and a
+    ``properdocs.yml`` sits beside ``mkdocs.yml`` (see guide/running-the-hub.md, Engines),
+    else MkDocs with ``mkdocs.yml``."""
+    import importlib.util
+
+    properdocs_yml = config_file.parent / "properdocs.yml"
+    if engine == "auto":
+        has_properdocs = importlib.util.find_spec("properdocs") is not None
+        engine = "properdocs" if has_properdocs and properdocs_yml.is_file() else "mkdocs"
+    if engine == "properdocs" and config_file.name != "properdocs.yml":
+        return engine, properdocs_yml
+    return engine, config_file
+
+
+def engine_guard(plugin: object, pipeline: Pipeline, site: Path) -> str | None:
+    """Why the built ``site`` must not be published although the engine succeeded, or
+    ``None``: storyhub's plugin did not run, wrote no pages, or did not scan this folder."""
+    ran = getattr(plugin, "pipeline", None)
+    if plugin is None or not isinstance(ran, Pipeline):
+        return ("the engine ran without storyhub: the site has no storyhub pages and the "
+                "leak scan did not run (is '- storyhub' under 'plugins:', and does the "
+                "engine run MkDocs plugins?)")
+    missing = [name for name in STORYHUB_PAGES if not (site / name).is_file()]
+    if missing:
+        return (f"the site has no storyhub pages ({', '.join(missing)} missing): the "
+                "engine did not let storyhub write them")
+    if site.resolve() not in ran.scanned and site.resolve() not in pipeline.scanned:
+        return "the leak scan did not run over the built site: it must not be published"
+    return None
+
+
 def build_site(
     config_file: Path,
     *,
     site_dir: Path | None = None,
     strict: bool = False,
     out: TextIO | None = None,
+    engine: str = "auto",
 ) -> int:
-    """Check, build into a temporary folder, swap it in. Returns an exit code."""
+    """Check, build into a temporary folder, make sure storyhub ran, swap it in. Returns an
+    exit code."""
     out = sys.stderr if out is None else out
     try:
         pipeline = Pipeline.from_config_file(config_file)
@@ -71,21 +115,38 @@ def build_site(
               "output folder was left as it was", file=out)
         return EXIT_CONTENT
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    engine, engine_file = choose_engine(config_file, engine)
+    if engine == "properdocs":
+        try:
+            from properdocs.commands.build import build  # type: ignore[import-not-found]
+            from properdocs.config import load_config  # type: ignore[import-not-found]
+            from properdocs.exceptions import (  # type: ignore[import-not-found]
+                ProperDocsException as EngineException,
+            )
+        except ImportError:
+            print("storyhub build: --engine properdocs, but ProperDocs is not installed "
+                  "(see guide/running-the-hub.md, Engines)", file=out)
+            return EXIT_USAGE
+        if not engine_file.is_file():
+            print(f"storyhub build: {engine_file} does not exist (see "
+                  "guide/running-the-hub.md, Engines)", file=out)
+            return EXIT_USAGE
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException as EngineException
 
     echo = _Echo(out)
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine)
     logger.addHandler(echo)
     try:
         try:
-            mkdocs_config = load_config(str(config_file), strict=strict)
+            mkdocs_config = load_config(str(engine_file), strict=strict)
             plugin = mkdocs_config.plugins.get("storyhub")
             if plugin is not None and hasattr(plugin, "checked"):
                 plugin.checked = pipeline  # checked above: the build need not read it again
-        except MkDocsException as exc:
-            print(f"storyhub build: {config_file}: {exc}", file=out)
+        except EngineException as exc:
+            print(f"storyhub build: {engine_file}: {exc}", file=out)
             return EXIT_USAGE
         target = Path(site_dir or mkdocs_config.site_dir).resolve()
         staging = staging_for(target)
@@ -100,6 +161,12 @@ def build_site(
             return EXIT_BUILD
     finally:
         logger.removeHandler(echo)
+
+    refused = engine_guard(plugin, pipeline, staging)
+    if refused:
+        remove(staging)
+        print(f"storyhub build: {refused}; {_shown(target)} was left as it was", file=out)
+        return EXIT_BUILD
 
     try:
         swap_in(staging, target)

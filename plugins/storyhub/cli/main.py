@@ -133,6 +133,69 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from storyhub.cli import new_hub, scaffold
+
+    asker = scaffold.Asker(new_hub.default_language(args.lang))
+    answers = new_hub.HubAnswers(
+        company=args.company, site_url=args.site_url, languages=args.languages or (),
+        values=args.values or (), your_name=args.your_name, your_role=args.your_role,
+        repo=args.repo, host=args.host, requirement=args.storyhub,
+    )
+    today = date.fromisoformat(args.date) if args.date else None
+    try:
+        new_hub.init_hub(args.folder, answers, asker, force=args.force, today=today)
+    except scaffold.ScaffoldError as exc:
+        print(f"storyhub init: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("\nstoryhub init: stopped", file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_init_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``storyhub init`` and ``storyhub new hub``."""
+    parser.add_argument("folder", type=Path, metavar="DIR",
+                        help="the new hub's folder (created; must be empty unless --force)")
+    parser.add_argument("--company", help="the company's name")
+    parser.add_argument("--site-url", help="the hub's web address, e.g. https://stories.example.com/")
+    parser.add_argument("--languages", action="append", metavar="CODES",
+                        help="the site's languages, the default first (e.g. it,en)")
+    parser.add_argument("--values", action="append", metavar="NAMES",
+                        help="the first values' names, comma-separated (e.g. 'Craft, Care')")
+    parser.add_argument("--your-name", help="the hub's first person: you")
+    parser.add_argument("--your-role", help="your role")
+    parser.add_argument("--repo", metavar="OWNER/NAME",
+                        help="the hub's repository, where the web editor commits")
+    parser.add_argument("--host", choices=("github", "gitlab"), default="github",
+                        help="where the repository lives (the web editor's backend)")
+    parser.add_argument("--storyhub", metavar="REQUIREMENT",
+                        help="the pinned storyhub line of requirements.txt (default: where "
+                        "this storyhub was installed from, e.g. "
+                        "'storyhub @ git+https://github.com/ORG/storyhub@v0.2.0')")
+    parser.add_argument("--lang", choices=("en", "it"),
+                        help="language of the first questions (later ones: the hub's)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a folder that is not empty (same names replaced)")
+    parser.add_argument("--date", help=argparse.SUPPRESS)
+    parser.set_defaults(func=cmd_init)
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser(
+        "init", help="start a new hub repository of its own (also: storyhub new hub DIR)",
+        description="Write a new hub: mkdocs.yml, values.yml, one person, a welcome story, "
+        "docs/, CI for GitHub Pages and GitLab Pages, the web editor's configuration, "
+        ".gitignore, a pre-commit hook and requirements.txt pinning storyhub. Missing "
+        "answers are asked on the terminal. Exit codes: 0 written, 1 the folder is not "
+        "empty, 2 wrong usage or answer.",
+    )
+    add_init_arguments(init)
+
+
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = commands.add_parser(
         "new", help="start a new story or profile (asks what it needs, or takes flags)",
@@ -143,6 +206,7 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     story = kinds.add_parser("story", help="stories/<date>-<slug>/index.md")
     person = kinds.add_parser("person", help="people/<id>.md, with the consent block")
+    add_init_arguments(kinds.add_parser("hub", help="a new hub repository (as storyhub init)"))
     for sub in (story, person):
         add_config_file(sub)
         sub.add_argument("--lang", choices=("en", "it"),
@@ -195,7 +259,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from storyhub.adapters.sitebuild import build_site
 
-    return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+    return build_site(args.config_file, site_dir=args.site_dir, strict=args.strict,
+                      engine=args.engine)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -250,7 +315,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="storyhub",
         description="Tools for a storyhub repository of people, values and stories.",
     )
+    from storyhub import __version__
+
+    parser.add_argument("--version", action="version", version=f"storyhub {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_init(commands)
 
     check = commands.add_parser(
         "check", help="validate every story, profile and values.yml without building",
@@ -294,7 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build the site for CI: check the content, build with MkDocs into a "
         "temporary folder, and replace the output folder only if everything passed. "
         "Exit codes: 0 built, 1 content errors, 2 wrong usage or configuration, "
-        "3 build failed (or warnings with --strict), 4 output folder could not be replaced. "
+        "3 build failed (or warnings with --strict, or storyhub did not run inside the "
+        "engine), 4 output folder could not be replaced. "
         "On any failure the previous output is left untouched.",
     )
     add_config_file(build)
@@ -302,6 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output folder (default: site_dir of mkdocs.yml)")
     build.add_argument("--strict", action="store_true",
                        help="fail on any MkDocs warning (broken links, missing files)")
+    build.add_argument("--engine", choices=("auto", "mkdocs", "properdocs"), default="auto",
+                       help="auto (default): ProperDocs with properdocs.yml when both are "
+                       "there, else MkDocs with mkdocs.yml")
     build.set_defaults(func=cmd_build)
 
     report = commands.add_parser(

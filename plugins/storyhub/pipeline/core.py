@@ -154,6 +154,9 @@ class Pipeline:
         self._recording: dict[str, Reads] = {}
         self._digests: Digests | None = None
         self._lookup: Lookup | None = None
+        #: the output folders the leak scan read and passed (``storyhub build`` stops when
+        #: the folder it built is not among them: the engine ran without storyhub)
+        self.scanned: list[Path] = []
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -722,6 +725,7 @@ class Pipeline:
         leaks = self.scan(site_dir, docs_dir)
         if leaks:
             raise UnsafeOutput(leaks)
+        self.scanned.append(site_dir.resolve())
 
 
 def public_texts(docs_dir: Path | None) -> Iterable[str]:

@@ -1,0 +1,285 @@
+"""``storyhub init DIR`` (also ``storyhub new hub DIR``): a new hub repository of its own.
+
+The hub holds the company's content, its pages, CI for GitHub Pages and GitLab Pages, the
+web editor's configuration and a pinned dependency on storyhub, and no copy of storyhub's
+code. Its files are rendered from the templates in ``templates/hub/`` (package data) with
+the words of the catalogue's ``scaffold.hub`` namespace, in the hub's default language.
+Answers come from flags, or are asked on the terminal (:class:`storyhub.cli.scaffold.Asker`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from storyhub import __version__
+from storyhub.cli.scaffold import Asker, ScaffoldError
+from storyhub.content.model import slugify
+from storyhub.diagnostics.core import did_you_mean
+from storyhub.i18n import Translator, available_languages, normalize_language
+from storyhub.text.jinja import PACKAGE_TEMPLATES
+
+HUB_TEMPLATES = PACKAGE_TEMPLATES / "hub"
+#: badge colours for the first values, in order (each readable with white or black text)
+VALUE_COLORS = ("#b5562d", "#2e7d6b", "#5c4b9e", "#c0395a", "#1f6fa8", "#8a6d1f", "#4e6b2e")
+#: the Italian and English search of the example hub, for every language of the new hub
+SEARCH_SEPARATOR = r"[\s\-''’]+|&#0?39;"
+
+
+@dataclass
+class HubAnswers:
+    """What ``storyhub init`` needs; ``None`` is asked on the terminal."""
+
+    company: str | None = None
+    site_url: str | None = None
+    languages: Sequence[str] = ()
+    values: Sequence[str] = ()
+    your_name: str | None = None
+    your_role: str | None = None
+    repo: str | None = None
+    host: str = "github"
+    requirement: str | None = None
+
+
+@dataclass
+class NewHub:
+    """The answers, checked: what the templates are rendered with."""
+
+    company: str
+    site_url: str
+    languages: list[str]
+    values: list[dict[str, str]]
+    person: dict[str, str]
+    repo: str
+    host: str
+    requirement: str
+    today: date
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.languages[0]
+
+
+def hub_words(lang: str) -> Callable[..., str]:
+    """The words of the new hub's files and of the questions: ``scaffold.hub.<key>``."""
+    translator = Translator.for_language(lang)
+    return lambda key, **params: translator(f"scaffold.hub.{key}", **params)
+
+
+def pinned_requirement() -> str:
+    """Where this storyhub came from, as a requirement line a hub can install again: the
+    git URL and commit, or the wheel's address, it was installed from (PEP 610's
+    ``direct_url.json``); else the version from a package index."""
+    from importlib import metadata
+
+    try:
+        text = metadata.distribution("storyhub").read_text("direct_url.json")
+        direct = json.loads(text) if text else None
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = None
+    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
+        url = direct["url"]
+        vcs = direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+            revision = vcs.get("requested_revision") or vcs.get("commit_id")
+            base = url if url.startswith("git+") else f"git+{url}"
+            return f"storyhub @ {base}@{revision}" if revision else f"storyhub @ {base}"
+        if "archive_info" in direct:
+            return f"storyhub @ {url}"
+    return f"storyhub=={__version__}"
+
+
+def check_folder(folder: Path, force: bool, t: Callable[..., str]) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(t("is_file", path=folder), 2)
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise ScaffoldError(t("not_empty", path=folder), 1)
+
+
+def _languages(text: str | Sequence[str], t: Callable[..., str], asker: Asker) -> list[str]:
+    words = text.replace(",", " ").split() if isinstance(text, str) else [
+        w for item in text for w in item.replace(",", " ").split()]
+    known = available_languages()
+    found: list[str] = []
+    for word in words:
+        code = word.lower().replace("_", "-").split("-")[0]
+        if code not in known:
+            close = did_you_mean(code, list(known))
+            hint = asker.t("did_you_mean", close=close) if close else ""
+            raise ScaffoldError(t("unknown_language", code=word, hint=hint,
+                                  known=", ".join(known)), 2)
+        if code in found:
+            raise ScaffoldError(t("twice", word=word), 2)
+        found.append(code)
+    return found
+
+
+def _values(text: str | Sequence[str], t: Callable[..., str]) -> list[dict[str, str]]:
+    names = [n.strip() for n in (text.split(",") if isinstance(text, str) else
+                                 [p for item in text for p in item.split(",")]) if n.strip()]
+    if not names:
+        raise ScaffoldError(t("need_value"), 2)
+    values: list[dict[str, str]] = []
+    for index, name in enumerate(names):
+        value_id = slugify(name)
+        if not value_id:
+            raise ScaffoldError(t("bad_value", word=name), 2)
+        if value_id in [v["id"] for v in values]:
+            raise ScaffoldError(t("twice", word=name), 2)
+        values.append({"id": value_id, "name": name,
+                       "color": VALUE_COLORS[index % len(VALUE_COLORS)]})
+    return values
+
+
+def _site_url(text: str, t: Callable[..., str]) -> str:
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("https", "http") or not parts.netloc or " " in text.strip():
+        raise ScaffoldError(t("bad_url", url=text), 2)
+    url = text.strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
+    """Every answer, from the flags or asked; raise :class:`ScaffoldError` on a bad one."""
+    t = hub_words(asker.lang)
+
+    def ask(key: str, flag: str, default: str | None = None) -> str:
+        return ask_text(asker, t(key), flag, default)
+
+    company = (answers.company or ask("q_company", "--company")).strip()
+    site_url = _site_url(answers.site_url or ask("q_site_url", "--site-url"), t)
+    known = ", ".join(available_languages())
+    languages = _languages(answers.languages or ask_text(
+        asker, t("q_languages", known=known), "--languages", asker.lang), t, asker)
+    # the questions that follow, and every file, are in the hub's default language
+    asker.lang = languages[0]
+    t = hub_words(asker.lang)
+    values = _values(answers.values or ask("q_values", "--values"), t)
+    name = (answers.your_name or ask("q_your_name", "--your-name")).strip()
+    role = (answers.your_role or ask("q_your_role", "--your-role", t("default_role"))).strip()
+    repo = (answers.repo or ask("q_repo", "--repo", f"{slugify(company) or 'company'}/stories"))
+    if not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", repo.strip()):
+        raise ScaffoldError(t("bad_repo", repo=repo), 2)
+    person_id = slugify(name) or "first-person"
+    return NewHub(
+        company=company, site_url=site_url, languages=languages, values=values,
+        person={"id": person_id, "name": name, "first": name.split()[0] if name else name,
+                "role": role, "team": t("default_team")},
+        repo=repo.strip(), host=answers.host,
+        requirement=answers.requirement or pinned_requirement(), today=today,
+    )
+
+
+def ask_text(asker: Asker, prompt: str, flag: str, default: str | None = None) -> str:
+    """One answer to ``prompt`` (already in words); the default on an empty answer or at
+    the end of stdin, else, with no default, :class:`ScaffoldError` naming the flag."""
+    while True:
+        try:
+            answer = asker.read(prompt + (f" [{default}]" if default else "") + ": ").strip()
+        except EOFError:
+            asker.say("")
+            if default is not None:
+                return default
+            raise ScaffoldError(asker.t("no_answer", what=prompt, flag=flag), 2) from None
+        if answer:
+            return answer
+        if default is not None:
+            return default
+
+
+def _quoted(text: object) -> str:
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
+    """``- storyhub:`` with its options, the same in mkdocs.yml and properdocs.yml."""
+    lines = ["  - storyhub:", f"      company_name: {_quoted(hub.company)}"]
+    if len(hub.languages) > 1:
+        lines.append(f"      languages: [{', '.join(hub.languages)}]")
+    backend = {"name": hub.host, "repo": hub.repo, "branch": "main"}
+    if hub.host == "gitlab":
+        backend["auth_type"] = "pkce"
+    lines += ["      editor:", "        backend:",
+              *(f"          {k}: {v}" for k, v in backend.items()),
+              "      home:", f"        tagline: {_quoted(t('tagline', company=hub.company))}",
+              f"        cta_label: {_quoted(t('cta_label'))}", "        cta_url: about/"]
+    return "\n".join(lines)
+
+
+def render_files(hub: NewHub) -> dict[str, str]:
+    """``{relative path: text}`` of every file of the new hub (the editor's configuration
+    aside, which is generated from the written mkdocs.yml)."""
+    env = Environment(loader=FileSystemLoader(HUB_TEMPLATES), keep_trailing_newline=True,
+                      undefined=StrictUndefined, autoescape=False)
+    env.filters["q"] = _quoted
+    t = hub_words(hub.lang)
+    search_langs = ", ".join(hub.languages)
+    context = {
+        "t": t, "company": hub.company, "site_url": hub.site_url, "lang": hub.lang,
+        "languages": hub.languages, "values": hub.values, "person": hub.person,
+        "today": hub.today.isoformat(), "requirement": hub.requirement,
+        "storyhub_plugin": _plugin_yaml(hub, t),
+        "search_lunr": (f"  - search:\n      lang: [{search_langs}]\n"
+                        f"      separator: '{SEARCH_SEPARATOR}'"),
+        "search_pagefind": "  - search:\n      provider: pagefind",
+    }
+    story = f"stories/{hub.today.isoformat()}-{slugify(t('story_title'))}/index.md"
+    targets = {
+        "mkdocs.yml": "mkdocs.yml", "properdocs.yml": "properdocs.yml",
+        "values.yml": "values.yml", "people/person.md": f"people/{hub.person['id']}.md",
+        "stories/story.md": story, "docs/index.md": "docs/index.md",
+        "docs/about.md": "docs/about.md",
+        ".github/workflows/stories.yml": ".github/workflows/stories.yml",
+        ".gitlab-ci.yml": ".gitlab-ci.yml", ".gitignore": ".gitignore",
+        ".pre-commit-config.yaml": ".pre-commit-config.yaml",
+        "requirements.txt": "requirements.txt",
+    }
+    return {target: env.get_template(source).render(context)
+            for source, target in targets.items()}
+
+
+def write_hub(folder: Path, hub: NewHub, asker: Asker) -> list[Path]:
+    """Write the hub's files and the web editor's configuration; say what was written."""
+    from storyhub.cli.editor import DEFAULT_OUT, _settings
+    from storyhub.editor.config import editor_config, render
+
+    t = hub_words(hub.lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for relative, text in render_files(hub).items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text.rstrip("\n") + "\n", encoding="utf-8", newline="\n")
+        written.append(path)
+    _, settings = _settings(folder / "mkdocs.yml")
+    editor = folder / DEFAULT_OUT
+    editor.parent.mkdir(parents=True, exist_ok=True)
+    editor.write_text(render(editor_config(settings)), encoding="utf-8", newline="\n")
+    written.append(editor)
+    for path in written:
+        asker.say(asker.t("wrote", path=path.relative_to(folder).as_posix()))
+    asker.say("")
+    asker.say(t("ready", path=folder, count=len(written)))
+    asker.say(t("next", path=folder))
+    return written
+
+
+def init_hub(folder: Path, answers: HubAnswers, asker: Asker, *, force: bool = False,
+             today: date | None = None) -> list[Path]:
+    """Check the folder, gather the answers, write the hub. Raise :class:`ScaffoldError`."""
+    check_folder(folder, force, hub_words(asker.lang))
+    hub = gather(answers, asker, today or date.today())
+    return write_hub(folder, hub, asker)
+
+
+def default_language(requested: str | None) -> str:
+    """The language of the first questions: ``--lang``, else English."""
+    return normalize_language(requested or "en")
