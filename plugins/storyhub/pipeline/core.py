@@ -486,7 +486,7 @@ class Pipeline:
             settings = self.settings
             hasher.update(json.dumps([
                 settings.options.model_dump(mode="json"), settings.site_name,
-                settings.site_url, settings.language, settings.now.date().isoformat(),
+                settings.site_url, settings.language, settings.today.isoformat(),
                 settings.show_drafts, storyhub.__version__,
                 # the page list (a page added or removed changes listings and navigation);
                 # titles only of the pages the navigation names

@@ -199,7 +199,7 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
     local_day = hub.now.astimezone(ZoneInfo(calendar.timezone)).date().isoformat()
     add(json.dumps([options.model_dump(mode="json"), calendar.model_dump(mode="json"),
                     settings.site_url, settings.site_name, settings.company, settings.language,
-                    hub.now.date().isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
+                    hub.today.isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
     if not content:
         return hasher.hexdigest()
     for value in hub.values.values():
