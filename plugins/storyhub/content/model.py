@@ -32,6 +32,7 @@ from storyhub.i18n import Translator, available_languages
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
+from storyhub.text.urls import unsafe_url
 from storyhub.text.yamlsource import Located
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -176,8 +177,15 @@ _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
 def _http_url(value: str) -> str:
     from urllib.parse import urlsplit
 
+    problem = unsafe_url(value, schemes=frozenset({"http", "https"}), relative=False)
+    if problem is not None and "control character" in problem:
+        raise PydanticCustomError(
+            "url", "'{value}' is not a safe web address: {problem}",
+            {"value": value.encode("unicode_escape").decode("ascii"), "problem": problem},
+        )
     value = value.strip()
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, flags=re.IGNORECASE):
+    if problem is not None or not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value,
+                                                flags=re.IGNORECASE):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address: it must start with https://",
             {"value": value},
