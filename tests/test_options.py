@@ -95,7 +95,8 @@ CASES = [
      "exist"),
     ("home:\n  cta_label: Work with us\n  cta_url: 'javascript:alert(1)'",
      "mkdocs.yml:11:18: storyhub option 'home.cta_url': must be an https:// address, a "
-     "mailto: link or a path of the site"),
+     "mailto: link or a path of the site: 'javascript:' addresses are not allowed (use http, "
+     "https, mailto)"),
     ("home:\n  cta_label: Work with us",
      "mkdocs.yml:10:9: storyhub option 'home': cta_label and cta_url go together: set both "
      "or neither"),

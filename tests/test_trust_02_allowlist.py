@@ -164,7 +164,8 @@ def test_a_cache_file_committed_by_a_pull_request_is_not_published(hub: Hub) -> 
     hub.build()
     [cached] = (hub.root / ".cache/storyhub/images").glob("*.jpeg")
     cached.write_bytes(image_bytes(exif=b"Exif\0\0POISONED-GPS-XYZ"))
-    files = output_bytes(hub.build())
+    # reported as damaged (issue 20: every cache file is checked against its hash)
+    files = output_bytes(hub.build(strict=False))
     assert [n for n, data in files.items() if b"POISONED-GPS-XYZ" in data] == []
     assert b"POISONED" not in cached.read_bytes()
 

@@ -31,6 +31,8 @@ from storyhub.content.files import (
 from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
+from storyhub.text.controls import control_message, find_control
+from storyhub.text.controls import position as text_position
 from storyhub.text.explain import report_validation_error
 from storyhub.text.yamlsource import Located, parse_yaml
 
@@ -182,6 +184,12 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
         )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = find_control(text)
+    if found is not None:
+        line, col = text_position(text, found)
+        diagnostics.error(shown, line + 1, col, control_message(text[found]),
+                          code="control-character")
+        return None
     if len(text) > MAX_LINE:
         for number, line in enumerate(text.split("\n"), start=1):
             if len(line) > MAX_LINE:

@@ -32,6 +32,7 @@ from storyhub.i18n import Translator, available_languages
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NetworkId
+from storyhub.text.urls import unsafe_url
 from storyhub.text.yamlsource import Located
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,6 +83,16 @@ def _text(value: str) -> str:
         )
     return value
 
+
+#: What one story or profile may hold: generous for people writing, and a bound on what any
+#: one input costs the build (a story naming 5,000 people would put 5,000 names on every
+#: page, feed and post that lists it). ``storyhub check`` reports anything beyond.
+LIMITS = {
+    "title": 200, "summary": 1_000, "image_alt": 1_000, "photo_alt": 1_000,
+    "name": 120, "role": 200, "team": 120, "pronouns": 40, "location": 120, "tag": 60,
+    "social": 5_000, "description": 10_000, "prompt": 500,
+    "tags": 30, "people": 30, "values": 12, "hashtags": 30, "prompts": 30,
+}
 
 #: Dates outside these years are typing mistakes (9999-12-31, 0202-03-14); they would
 #: overflow date arithmetic in the build.
@@ -176,8 +187,15 @@ _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
 def _http_url(value: str) -> str:
     from urllib.parse import urlsplit
 
+    problem = unsafe_url(value, schemes=frozenset({"http", "https"}), relative=False)
+    if problem is not None and "control character" in problem:
+        raise PydanticCustomError(
+            "url", "'{value}' is not a safe web address: {problem}",
+            {"value": value.encode("unicode_escape").decode("ascii"), "problem": problem},
+        )
     value = value.strip()
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, flags=re.IGNORECASE):
+    if problem is not None or not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value,
+                                                flags=re.IGNORECASE):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address: it must start with https://",
             {"value": value},
@@ -297,32 +315,38 @@ def _translations_field(what: str) -> Any:
 class ValueTranslation(_Strict):
     """A value's words in another language; a field left out keeps the value's own."""
 
-    name: Text | None = Field(None, description="Name shown on badges and pages")
-    description: Text | None = Field(None, description="What the value means (Markdown)")
-    hashtags: list[Hashtag] | None = Field(None, description="Hashtags, without #")
+    name: Text | None = Field(None, description="Name shown on badges and pages",
+                              max_length=LIMITS["name"])
+    description: Text | None = Field(None, description="What the value means (Markdown)",
+                                     max_length=LIMITS["description"])
+    hashtags: list[Hashtag] | None = Field(None, description="Hashtags, without #",
+                                           max_length=LIMITS["hashtags"])
 
 
 class PersonTranslation(_Strict):
     """A person's words in another language."""
 
-    role: Text | None = Field(None, description="Job title")
+    role: Text | None = Field(None, description="Job title", max_length=LIMITS["role"])
 
 
 class Value(_Sourced):
     """A company value, from ``values.yml``."""
 
     id: Slug = Field(description="Slug used by stories and in the URL /values/<id>/")
-    name: Text = Field(description="Name shown on badges and pages")
-    description: Text = Field(description="What the value means for the company (Markdown)")
+    name: Text = Field(description="Name shown on badges and pages", max_length=LIMITS["name"])
+    description: Text = Field(description="What the value means for the company (Markdown)",
+                              max_length=LIMITS["description"])
     color: HexColor | None = Field(None, description='Badge and card colour, "#rrggbb"')
     icon: str | None = Field(
         None,
         pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)+$",
         description="Material icon, e.g. material/hand-heart",
     )
-    hashtags: list[Hashtag] = Field(default_factory=list, description="Hashtags, without #")
-    prompts: list[Text] = Field(
-        default_factory=list, description="Questions that help someone write a story about it"
+    hashtags: list[Hashtag] = Field(default_factory=list, description="Hashtags, without #",
+                                    max_length=LIMITS["hashtags"])
+    prompts: list[Annotated[Text, Field(max_length=LIMITS["prompt"])]] = Field(
+        default_factory=list, description="Questions that help someone write a story about it",
+        max_length=LIMITS["prompts"],
     )
     translations: dict[LanguageCode, ValueTranslation] = _translations_field(
         "Name, description and hashtags")
@@ -365,13 +389,15 @@ class Consent(_Strict):
 class Person(_Document):
     """A team member, from ``people/<id>.md``; the body is the bio."""
 
-    name: Text = Field(description="Full name")
-    role: Text = Field(description="Job title")
-    team: Text = Field(description="Team name; people with the same team form a team page")
+    name: Text = Field(description="Full name", max_length=LIMITS["name"])
+    role: Text = Field(description="Job title", max_length=LIMITS["role"])
+    team: Text = Field(description="Team name; people with the same team form a team page",
+                       max_length=LIMITS["team"])
     photo: str | None = Field(None, description="Photo path, relative to the profile file")
-    photo_alt: Text | None = Field(None, description="Description of the photo")
-    pronouns: Text | None = None
-    location: Text | None = None
+    photo_alt: Text | None = Field(None, description="Description of the photo",
+                                   max_length=LIMITS["photo_alt"])
+    pronouns: Text | None = Field(None, max_length=LIMITS["pronouns"])
+    location: Text | None = Field(None, max_length=LIMITS["location"])
     links: Links = Field(default_factory=Links)
     status: Literal["active", "alumni"] = Field("active", description="alumni: left the company")
     joined: AuthorDate | None = None
@@ -395,15 +421,20 @@ class Person(_Document):
 class Story(_Document):
     """A story, from ``stories/<slug>.md`` or ``stories/<slug>/index.md``."""
 
-    title: Text = Field(description="The story's title")
+    title: Text = Field(description="The story's title", max_length=LIMITS["title"])
     date: AuthorDate = Field(description="When it happened or was written, YYYY-MM-DD")
-    people: SlugList = Field(description="Ids of the people the story is about")
-    values: SlugList = Field(description="Ids of the values it shows")
-    summary: Text = Field(description="One or two sentences: the hook for listings and posts")
+    people: SlugList = Field(description="Ids of the people the story is about",
+                             max_length=LIMITS["people"])
+    values: SlugList = Field(description="Ids of the values it shows",
+                             max_length=LIMITS["values"])
+    summary: Text = Field(description="One or two sentences: the hook for listings and posts",
+                          max_length=LIMITS["summary"])
     author: Slug | None = Field(None, description="Id of who wrote it, if not the person")
     image: str | None = Field(None, description="Image path, relative to the story file")
-    image_alt: Text | None = Field(None, description="What the image shows")
-    tags: list[Text] = Field(default_factory=list, description="Tags, as a list")
+    image_alt: Text | None = Field(None, description="What the image shows",
+                                   max_length=LIMITS["image_alt"])
+    tags: list[Annotated[Text, Field(max_length=LIMITS["tag"])]] = Field(
+        default_factory=list, description="Tags, as a list", max_length=LIMITS["tags"])
     lang: str | None = Field(
         None, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", description="Language, e.g. en or it"
     )
@@ -418,7 +449,7 @@ class Story(_Document):
         None, description="Embargo: not published before this date-time (with time zone)"
     )
     slug: Slug | None = Field(None, description="Overrides the slug taken from the file name")
-    social: dict[NetworkId, Text] = Field(
+    social: dict[NetworkId, Annotated[Text, Field(max_length=LIMITS["social"])]] = Field(
         default_factory=dict, description="Your own post text per network"
     )
 

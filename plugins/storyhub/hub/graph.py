@@ -193,8 +193,13 @@ class Hub:
     def team_of(self, person: Person) -> Team | None:
         return self.teams.get(person.team_id)
 
+    @property
+    def today(self) -> date:
+        """The build's day in the hub's time zone (:attr:`HubSettings.today`)."""
+        return self.settings.today
+
     def shows_photo(self, person: Person) -> bool:
-        return person.photo is not None and photo_allowed(person, self.now.date())
+        return person.photo is not None and photo_allowed(person, self.today)
 
     def previous(self, story: Story) -> Story | None:
         """The next older story."""
@@ -281,7 +286,7 @@ def build_hub(content: Content, settings: HubSettings,
     the build's (default: the one of ``settings.language``)."""
     diagnostics = content.diagnostics
     now = settings.now
-    today = now.date()
+    today = settings.today
     values = {v.id: v for v in content.values}
     all_people = {p.id: p for p in content.people}
     _check_references(content, values, all_people, diagnostics)
@@ -310,6 +315,7 @@ def build_hub(content: Content, settings: HubSettings,
             story,
             all_people,
             now,
+            today=today,
             show_drafts=settings.show_drafts,
             anonymous=settings.unconsented == "anonymous",
         )

@@ -48,7 +48,7 @@ def hidden_story_notes(hub: Hub) -> list[str]:
 
 def affected_by_departures(hub: Hub) -> list[Affected]:
     """Every story about, or written by, someone who withdrew consent or left."""
-    today = hub.now.date()
+    today = hub.today
     gone = {pid: p for pid, p in hub.all_people.items() if is_gone(p, today)}
     affected: list[Affected] = []
     for story in sorted(hub.content.stories, key=lambda s: s.source.path):

@@ -50,15 +50,16 @@ def story_verdict(
     people: dict[str, Person],
     now: datetime,
     *,
+    today: date,
     show_drafts: bool = False,
     anonymous: bool = False,
 ) -> Verdict:
-    """May this story be published at ``now``? Drafts and embargoes first, then consent."""
+    """May this story be published at ``now`` (on ``today``, the hub's day: see
+    :attr:`HubSettings.today`)? Drafts and embargoes first, then consent."""
     if story.draft and not show_drafts:
         return Verdict(False, "draft")
     if story.publish_at is not None and story.publish_at > now and not show_drafts:
         return Verdict(False, f"embargoed until {story.publish_at.isoformat()}")
-    today = now.date()
     for person_id in story.people:
         person = people.get(person_id)
         if person is None:

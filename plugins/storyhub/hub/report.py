@@ -83,7 +83,7 @@ def _month_keys(today: date, count: int) -> list[str]:
 
 
 def hub_report(hub: Hub) -> HubReport:
-    today = hub.now.date()
+    today = hub.today
     stories = [s for s in hub.stories if _is_out(s, hub)]
     total = len(stories)
 

@@ -49,7 +49,7 @@ def story_photo(hub: Hub, story: Story) -> Path | None:
     found = story.source.files.get("image")
     if found is None or not hub.file_published(found):
         return None
-    today = hub.now.date()
+    today = hub.today
     involved = [*story.people, *([story.author] if story.author else [])]
     for person_id in involved:
         person = hub.people.get(person_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from storyhub.media.cache_files import SEAL, digest
 from storyhub.media.card_spec import CardSpec
 from storyhub.media.card_text import encode_jpeg
 from storyhub.media.drawn_card import draw_drawn
@@ -31,4 +32,8 @@ def draw_batch(batch: list[tuple[CardSpec, str]]) -> int:
         with open(temporary, "wb") as handle:
             handle.write(data)
         os.replace(temporary, target)
+        seal = f"{target}{SEAL}.{os.getpid()}.tmp"  # written last: see cache_files
+        with open(seal, "w", encoding="ascii") as handle:
+            handle.write(digest(data))
+        os.replace(seal, f"{target}{SEAL}")
     return len(batch)

@@ -20,7 +20,6 @@ import concurrent.futures
 import hashlib
 import multiprocessing
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from storyhub.hub.share import ShareImage, ShareImages, story_photo
+from storyhub.media.cache_files import copy_out, read_sealed
 from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, PhotoLayout
 from storyhub.media.card_text import MAX_BYTES, MAX_TITLE
 from storyhub.media.card_worker import draw, draw_batch
@@ -82,12 +82,24 @@ class CardSet:
     _pool: concurrent.futures.ProcessPoolExecutor | None = None
     _futures: list[concurrent.futures.Future[int]] = field(default_factory=list)
     _pending: list[str] = field(default_factory=list)
+    #: cards found in the cache, checked against their seal (they stay where they are even
+    #: when new ones are drawn into another folder: a read-only cache)
+    _found: dict[str, Path] = field(default_factory=dict)
 
     def cached_path(self, key: str) -> Path:
-        return self.cache_dir / f"{key}.jpg"
+        return self._found.get(key) or self.cache_dir / f"{key}.jpg"
 
     def missing(self) -> list[str]:
-        return [k for k in self.specs if not self.cached_path(k).is_file()]
+        """The cards to draw: absent from the cache, unsealed or damaged (reported)."""
+        missing = []
+        for key in self.specs:
+            path = self.cache_dir / f"{key}.jpg"
+            if key in self._found or (path.is_file() and read_sealed(
+                    path, what="share image") is not None):
+                self._found.setdefault(key, path)
+            else:
+                missing.append(key)
+        return missing
 
     def start(self) -> None:
         """Begin drawing missing cards; in worker processes when there are many."""
@@ -136,13 +148,7 @@ class CardSet:
             for image in cards.images():
                 target = out_dir / image.path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if target.exists():
-                    target.unlink()
-                source = self.cached_path(image.key)
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copyfile(source, target)
+                copy_out(self.cached_path(image.key), target)
                 written.append(target)
         return written
 

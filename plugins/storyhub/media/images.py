@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from storyhub.content.files import IMAGE_FORMATS
 from storyhub.content.load import Content
 from storyhub.content.model import Source
 from storyhub.diagnostics.core import Diagnostics
+from storyhub.media.cache_files import read_sealed, write_sealed
 from storyhub.options.settings import cache_dir
 
 #: Limits, in one place. File size: phone photos are 2-12 MB; 25 MB leaves room.
@@ -208,15 +207,15 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> by
         f"{RECIPE}|{target}|{edge}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode() + data
     ).hexdigest()
     cached = cache / f"{key}.{target.lower()}" if cache is not None else None
-    if cached is not None and cached.is_file():
-        data_out = cached.read_bytes()
-        if looks_reencoded(data_out, target):
+    if cached is not None:
+        data_out = read_sealed(cached, what="image", source=str(path))
+        if data_out is not None and looks_reencoded(data_out, target):
             return data_out
-        # A cache file that is not what storyhub writes (a pull request can commit one
-        # under .cache/): ignored and made again from the original.
+        # A cache file that is not what storyhub writes (damaged, or committed under
+        # .cache/ by a pull request): ignored and made again from the original.
     result = reencode(data, target, edge)
     if cached is not None:
-        _write_atomically(cached, result)
+        write_sealed(cached, result)
     return result
 
 
@@ -337,17 +336,6 @@ def _flatten(image: Image.Image) -> Image.Image:
     return image.convert("RGB") if image.mode != "RGB" else image
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only checkout still builds, only slower
-
-
 # -- responsive versions: smaller WebP and JPEG files for srcset ------------------------------
 
 #: Widths (pixels) of the smaller versions, per use: photos are shown at most 160 CSS px
@@ -392,12 +380,14 @@ def responsive_variants(published: bytes, kind: str, *,
                 f"{RESPONSIVE_RECIPE}|{target}|{width}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode()
                 + published).hexdigest()
             cached = cache / f"{key}.{target.lower()}" if cache is not None else None
-            if cached is not None and cached.is_file():
-                data = cached.read_bytes()
+            found = read_sealed(cached, what=f"{width} px version of an image") if (
+                cached is not None) else None
+            if found is not None and looks_reencoded(found, target):
+                data = found
             else:
                 data = _scaled(published, target, width, height)
                 if cached is not None:
-                    _write_atomically(cached, data)
+                    write_sealed(cached, data)
             variants.append(Variant(width, height, target, data))
     return variants
 

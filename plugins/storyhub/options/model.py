@@ -29,6 +29,7 @@ from storyhub.i18n.catalogue import available_languages
 from storyhub.options.publish import PublishOptions
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NETWORK_IDS, NetworkId
+from storyhub.text.urls import unsafe_url
 
 DEFAULT_UTM: dict[str, str] = {
     "utm_source": "{network}",
@@ -402,6 +403,18 @@ class EditorOptions(Options):
         "repo: company/stories, branch: main}; merged over what repo_url says.",
     )
 
+    @field_validator("backend")
+    @classmethod
+    def _backend_urls(cls, value: dict[str, str | bool | int]) -> dict[str, str | bool | int]:
+        for key, item in value.items():
+            if isinstance(item, str) and (key.endswith(("url", "_root", "endpoint"))):
+                problem = unsafe_url(item, relative=False)
+                if problem is not None:
+                    raise PydanticCustomError(
+                        "backend_url", "'{key}' must be an https:// address: {problem}",
+                        {"key": key, "problem": problem})
+        return value
+
 
 class HomeOptions(Options):
     """``home:`` — the home page's hero and call to action."""
@@ -424,10 +437,11 @@ class HomeOptions(Options):
     @field_validator("cta_url")
     @classmethod
     def _cta_url(cls, value: str) -> str:
-        if value and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value)
-                      and not value.startswith(("https://", "http://", "mailto:"))):
+        problem = unsafe_url(value) if value else None
+        if problem is not None:
             raise PydanticCustomError(
-                "cta_url", "must be an https:// address, a mailto: link or a path of the site"
+                "cta_url", "must be an https:// address, a mailto: link or a path of the "
+                "site: {problem}", {"problem": problem}
             )
         return value
 

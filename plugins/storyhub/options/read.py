@@ -27,6 +27,7 @@ from pydantic_core import ErrorDetails
 from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
 from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.options.model import GROUPS, StoryhubOptions, model_for
+from storyhub.text.controls import control_message, find_control
 from storyhub.text.dates import EXAMPLE as DATETIME_EXAMPLE
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.explain import clean_loc
@@ -224,11 +225,35 @@ def parse_options(
         diagnostics.error(label, line, col, "the storyhub options must be a mapping, one "
                           "'option: value' per line under '- storyhub:'", code="config")
         return None
+    if _refuse_controls(data, (), label, positions, diagnostics):
+        return None
     try:
         return StoryhubOptions.model_validate(data)
     except ValidationError as exc:
         report_option_errors(exc, label=label, positions=positions, diagnostics=diagnostics)
         return None
+
+
+def _refuse_controls(value: Any, at: Loc, label: str, positions: Positions,
+                     diagnostics: Diagnostics) -> bool:
+    """Report every option text holding a character no output may carry; True if any."""
+    found = False
+    if isinstance(value, str):
+        index = find_control(value)
+        if index is not None:
+            line, col = positions.of(at, key=False)
+            diagnostics.error(label, line, col, f"storyhub option '{_name(at)}': "
+                              + control_message(value[index]), field=_name(at),
+                              code="control-character")
+            return True
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _refuse_controls(item, (*at, str(key)), label, positions,
+                                     diagnostics) or found
+    elif isinstance(value, list | tuple):
+        for number, item in enumerate(value):
+            found = _refuse_controls(item, (*at, number), label, positions, diagnostics) or found
+    return found
 
 
 def report_option_errors(exc: ValidationError, *, label: str, positions: Positions,

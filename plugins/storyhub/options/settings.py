@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from storyhub.i18n.catalogue import normalize_language
 from storyhub.options.model import CardOptions, SnippetOptions, StoryhubOptions
@@ -35,6 +36,19 @@ class HubSettings:
     show_drafts: bool = False
     #: A local preview (``mkdocs serve``): never published, rebuilt on every edit.
     serving: bool = False
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The hub's time zone (``calendar.timezone``, the company's): every date decision
+        (withdrawals, departures, consents, future dates, the calendar) is taken in it."""
+        return ZoneInfo(self.options.calendar.timezone)
+
+    @property
+    def today(self) -> date:
+        """The build's day in the hub's time zone: the one day every date is compared to.
+        A withdrawal dated tomorrow takes effect at midnight in the company's zone, on the
+        site as in the calendar."""
+        return company_day(self.now, self.zone)
 
     @property
     def company(self) -> str:
@@ -140,6 +154,11 @@ def pid_alive(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+def company_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The calendar day ``moment`` falls on in ``zone`` (the hub's)."""
+    return moment.astimezone(zone).date()
 
 
 def resolve_now(as_of: datetime | None = None) -> datetime:

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from storyhub.hub.graph import Hub
 from storyhub.i18n import CATALOGUE_DIR
 from storyhub.media import cards as cards_module
+from storyhub.media.cache_files import digest, report_damaged
 from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.options.settings import cache_dir
@@ -94,8 +95,7 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         cached = social.cache_root / social.exports_key
         # A preview server composes even then: its memo must hold every story's snippets, or
         # its first rebuild after an edit would compose them all.
-        if (reuse_exports and memo is None and _cached_files(cached) is not None
-                and (cached / SHARE_LINKS).is_file()):
+        if reuse_exports and memo is None and _cached_files(cached) is not None:
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
@@ -155,14 +155,28 @@ def cached_share_links(folder: Path) -> dict[str, list[tuple[str, str]]] | None:
 
 
 def _cached_files(folder: Path) -> list[str] | None:
-    """The files a previous build stored in ``folder``, if it stored them all."""
+    """The files a previous build stored in ``folder``, if it stored them all and each is
+    still what it wrote: the manifest holds every file's SHA-256 (the share links' too),
+    checked before anything is reused; a damaged file is reported and the exports are made
+    again."""
     manifest = folder / MANIFEST
-    if not manifest.is_file():
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
         return None
-    names = manifest.read_text(encoding="utf-8").split()
-    if not all((folder / name).is_file() for name in names):
-        return None
-    return names
+    names: list[str] = []
+    for line in lines:
+        name, _, recorded = line.partition(" ")
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            return None
+        if "/" in name or name.startswith(".") or digest(data) != recorded:
+            report_damaged(folder / name, what="snippets file")
+            return None
+        if name != SHARE_LINKS:
+            names.append(name)
+    return names if lines and SHARE_LINKS in {ln.partition(" ")[0] for ln in lines} else None
 
 
 def _code_files() -> list[Path]:
@@ -200,7 +214,7 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
     local_day = hub.now.astimezone(ZoneInfo(calendar.timezone)).date().isoformat()
     add(json.dumps([options.model_dump(mode="json"), calendar.model_dump(mode="json"),
                     settings.site_url, settings.site_name, settings.company, settings.language,
-                    hub.now.date().isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
+                    hub.today.isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
     if not content:
         return hasher.hexdigest()
     for value in hub.values.values():
@@ -282,9 +296,10 @@ def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: b
         for path in files:
             shutil.copyfile(path, target / path.name)
         (target / SHARE_LINKS).write_bytes(share_links)
+        sealed = [f"{p.name} {digest((target / p.name).read_bytes())}" for p in files]
+        sealed.append(f"{SHARE_LINKS} {digest(share_links)}")
         # Written last: a cache folder without its manifest is never reused.
-        (target / MANIFEST).write_text("\n".join(p.name for p in files) + "\n",
-                                       encoding="utf-8")
+        (target / MANIFEST).write_text("\n".join(sealed) + "\n", encoding="utf-8")
     except OSError:
         pass
 

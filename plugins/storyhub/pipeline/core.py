@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -157,6 +159,11 @@ class Pipeline:
         #: the output folders the leak scan read and passed (``storyhub build`` stops when
         #: the folder it built is not among them: the engine ran without storyhub)
         self.scanned: list[Path] = []
+        #: mkdocs.yml as the options were read from it (for messages about options)
+        self.label = "mkdocs.yml"
+        self.positions = Positions()
+        #: the engine's pages (``docs/``): their addresses are planned with storyhub's
+        self.docs_dir: Path | None = None
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -200,6 +207,12 @@ class Pipeline:
             raise InvalidOptions(diagnostics.errors)
         pipeline = cls(settings)
         pipeline.config_dir = config_file.resolve().parent
+        pipeline.label, pipeline.positions = label, positions
+        try:
+            docs = read_mkdocs_yml(config_file).raw.get("docs_dir") or "docs"
+        except ConfigError:
+            docs = "docs"
+        pipeline.docs_dir = pipeline.config_dir / str(docs)
         return pipeline
 
     @classmethod
@@ -264,7 +277,53 @@ class Pipeline:
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._hub = hub
+            if not hub.diagnostics.errors:
+                self._check_addresses(hub)
         return self._hub.diagnostics
+
+    def _check_addresses(self, hub: Hub) -> None:
+        """Plan every output address before anything is written (one place:
+        :func:`storyhub.site.plan.claim_addresses`); each collision, each name too long for
+        the file system and each tag without an address is an error with its line."""
+        from storyhub.site.addresses import Claim
+        from storyhub.site.plan import (
+            ConfigPlace,
+            claim_addresses,
+            plan_site,
+            tags_without_address,
+        )
+
+        def made_by(claim: Claim) -> str:
+            return "made by storyhub" if claim.source == "storyhub" else claim.where
+
+        diagnostics = hub.diagnostics
+        for story, index, name in tags_without_address(hub):
+            line, col = story.source.value_pos("tags", index)
+            diagnostics.error(story.source.path, line, col,
+                              f"the tag '{name}' has no letter or digit, so no page address: "
+                              "write it with words", field="tags", code="address")
+        options = self.settings.options
+        snippets = None
+        if options.snippets.enabled:
+            line, col = self.positions.of(("snippets", "folder"))
+            snippets = ConfigPlace(self.label, line, col)
+        self._plan = plan_site(hub)
+        book = claim_addresses(
+            hub, self._plan, docs_files=_docs_files(self.docs_dir), snippets=snippets,
+            editor=options.editor.enabled, report=options.report, feeds=options.feeds.enabled)
+        for collision in book.collisions:
+            first, second = collision.first, collision.second
+            diagnostics.error(
+                second.source, second.line, second.col,
+                f"{second.what} would be written to {collision.address}, the address of "
+                f"{first.what} ({made_by(first)}): rename one of them", code="address")
+        for too_long in book.too_long:
+            claim = too_long.claim
+            diagnostics.error(
+                claim.source, claim.line, claim.col,
+                f"{claim.what}: the name '{too_long.name[:24]}…' would be "
+                f"{len(too_long.name.encode('utf-8'))} bytes long; file systems take at most "
+                "255: shorten the file name", code="name-too-long")
 
     @property
     def hub(self) -> Hub:
@@ -309,10 +368,10 @@ class Pipeline:
 
     @property
     def plan(self) -> SitePlan:
+        self.require_valid()  # the check plans the site (and its addresses) when it is valid
         if self._plan is None:
             from storyhub.site.plan import plan_site
 
-            self.require_valid()
             self._plan = plan_site(self.hub)
         return self._plan
 
@@ -509,7 +568,7 @@ class Pipeline:
             settings = self.settings
             hasher.update(json.dumps([
                 settings.options.model_dump(mode="json"), settings.site_name,
-                settings.site_url, settings.language, settings.now.date().isoformat(),
+                settings.site_url, settings.language, settings.today.isoformat(),
                 settings.show_drafts, storyhub.__version__,
                 # the page list (a page added or removed changes listings and navigation);
                 # titles only of the pages the navigation names
@@ -733,6 +792,21 @@ def public_texts(docs_dir: Path | None) -> Iterable[str]:
     if docs_dir is None or not docs_dir.is_dir():
         return []
     return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs_dir.rglob("*.md"))]
+
+
+def _docs_files(docs_dir: Path | None) -> list[str]:
+    """The files MkDocs would read from ``docs_dir`` (hidden ones excluded), relative."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    found: list[str] = []
+    for folder, folders, names in os.walk(docs_dir):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        base = Path(folder).relative_to(docs_dir).as_posix()
+        for name in sorted(names):
+            if not name.startswith("."):
+                found.append(unicodedata.normalize(
+                    "NFC", name if base == "." else f"{base}/{name}"))
+    return found
 
 
 def _rel(path: Path, root: Path) -> str:

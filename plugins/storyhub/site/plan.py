@@ -19,6 +19,7 @@ from storyhub.hub.graph import Hub
 from storyhub.hub.translations import story_language
 from storyhub.i18n import Translator
 from storyhub.i18n.catalogue import available_languages, primary_subtag
+from storyhub.site.addresses import AddressBook, Claim
 from storyhub.text.urls import url_path
 
 #: Storyhub's pages use the full width: Material's navigation sidebar and table of contents
@@ -260,3 +261,143 @@ def plan_assets(hub: Hub) -> list[Asset]:
 def _nfc(path: str) -> str:
     """Output paths in NFC, whatever the file system stored (macOS writes NFD)."""
     return unicodedata.normalize("NFC", path)
+
+
+# -- every output address, claimed once (see storyhub.site.addresses) --------------------------
+
+#: The longest suffix a responsive version adds to an image's name (``-12345w.webp``): names
+#: are checked with it, so no version can exceed the file system's limit.
+LONGEST_VERSION = "-99999w.webp"
+
+
+@dataclass(frozen=True)
+class ConfigPlace:
+    """Where an option stands in ``mkdocs.yml``, for claims made by configuration."""
+
+    label: str = "mkdocs.yml"
+    line: int = 1
+    col: int = 1
+
+
+def _page(url: str) -> str:
+    return f"{url}index.html"
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def docs_page_address(relative: str) -> str:
+    """The output address of a file in ``docs/`` as MkDocs writes it (directory URLs)."""
+    if not relative.endswith(".md"):
+        return relative
+    stem = relative[:-3]
+    if stem in ("index", "README") or stem.endswith(("/index", "/README")):
+        return stem.rsplit("/", 1)[0] + "/index.html" if "/" in stem else "index.html"
+    return f"{stem}/index.html"
+
+
+def claim_addresses(hub: Hub, plan: SitePlan, *, docs_files: list[str],
+                    snippets: ConfigPlace | None, editor: bool, report: bool,
+                    feeds: bool) -> AddressBook:
+    """Claim every address the build will write, storyhub's own first, then what authors
+    named (stories, tags, teams, languages, files, the snippets folder, pages in docs/):
+    a collision is reported at the source that came second, naming the first."""
+    book = AddressBook()
+    generated = "storyhub"
+    # storyhub's and the theme's own addresses
+    for address, what in (("404.html", "the theme's error page"),
+                          ("sitemap.xml", "the sitemap"), ("sitemap.xml.gz", "the sitemap"),
+                          ("search/search_index.json", "the search index")):
+        book.claim(Claim(address, what, generated))
+    book.claim_folder("assets/storyhub", Claim("assets/storyhub/", "storyhub's styles",
+                                               generated))
+    book.claim_folder("assets/cards", Claim("assets/cards/", "the share images", generated))
+    if feeds:
+        for name in ("feed.xml", "feed.json"):
+            book.claim(Claim(name, "the hub's feed", generated))
+    if report:
+        book.claim(Claim("report/index.html", "the hub report", generated))
+    if editor:
+        book.claim_folder("admin", Claim("admin/", "the web editor", generated))
+    languages = {code: stories[0] for code, stories in languages_of(hub).items()}
+    for page in plan.pages:
+        if page.kind in ("story", "tag", "team", "language"):
+            continue  # claimed below, at the source that named them
+        what = f"the {page.kind} page" if page.kind not in ("person", "value") else (
+            f"the page of {page.kind} '{page.subject.id}'")
+        source = getattr(getattr(page.subject, "source", None), "path", generated)
+        book.claim(Claim(_page(page.url), what, source))
+        if feeds and page.kind in ("person", "value"):
+            for name in ("feed.xml", "feed.json"):
+                book.claim(Claim(page.url + name, f"the feed of {page.kind} "
+                                 f"'{page.subject.id}'", source))
+    for code, story in languages.items():
+        line, col = story.source.value_pos("lang")
+        book.claim(Claim(_page(f"stories/{code}/"), f"the listing of stories in '{code}'",
+                         story.source.path, line, col))
+    teams: dict[str, str] = {}
+    for person in hub.people.values():
+        normal = _normal(person.team)
+        if normal in teams:
+            continue
+        teams[normal] = person.team
+        line, col = person.source.value_pos("team")
+        url = f"teams/{person.team_id}/"
+        if book.claim(Claim(_page(url), f"the team '{person.team}'", person.source.path, line,
+                            col)) and feeds:
+            for name in ("feed.xml", "feed.json"):
+                book.claim(Claim(url + name, f"the feed of team '{person.team}'",
+                                 person.source.path, line, col))
+    seen_tags: set[str] = set()
+    for story in hub.stories:
+        line, col = story.source.key_pos("slug") if "slug" in story.model_fields_set else (1, 1)
+        book.claim(Claim(_page(story.url), f"the story '{story.id}'", story.source.path, line,
+                         col))
+        for index, name in enumerate(story.tags):
+            normal = _normal(name)
+            if normal in seen_tags:
+                continue
+            seen_tags.add(normal)
+            slug = slugify(name)
+            if slug:
+                line, col = story.source.value_pos("tags", index)
+                book.claim(Claim(_page(f"tags/{slug}/"), f"the tag '{name}'",
+                                 story.source.path, line, col))
+    stories = {story.id: story for story in hub.stories}
+    for asset in plan.assets:
+        try:
+            source = asset.src.relative_to(hub.settings.root).as_posix()
+        except ValueError:
+            source = asset.dest
+        claim = Claim(asset.dest, f"the file {asset.dest}", source)
+        book.claim(claim)
+        if asset.kind in ("photo", "story-image"):
+            named_by = (hub.people.get(asset.owner) if asset.kind == "photo"
+                        else stories.get(asset.owner))
+            if named_by is not None:  # the line that names the image
+                line, col = named_by.source.value_pos("photo" if asset.kind == "photo"
+                                                      else "image")
+                claim = Claim(asset.dest, "", named_by.source.path, line, col)
+            stem = asset.dest.rsplit(".", 1)[0]
+            book.claim_family(stem, (".jpg", ".webp"), stem + LONGEST_VERSION, Claim(
+                f"{stem}-…w.jpg", f"the smaller versions of {PurePosixPath(asset.dest).name}",
+                claim.source, claim.line, claim.col))
+    if snippets is not None:
+        folder = hub.settings.snippets.folder
+        book.claim_folder(folder, Claim(f"{folder}/", "the snippets folder "
+                                        "(snippets.folder)", snippets.label, snippets.line,
+                                        snippets.col))
+    intros = {"index.md", *(f"{code}/index.md" for code in hub.settings.languages)}
+    for relative in docs_files:
+        if relative in intros:
+            continue  # the intro of a home page, by design
+        book.claim(Claim(docs_page_address(relative), f"the page docs/{relative}",
+                         f"docs/{relative}"))
+    return book
+
+
+def tags_without_address(hub: Hub) -> list[tuple[Story, int, str]]:
+    """(story, index, tag) of every tag that has no letter or digit, so no address."""
+    return [(story, index, name) for story in hub.stories
+            for index, name in enumerate(story.tags) if not slugify(name)]

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from storyhub.text.urls import SAFE_SCHEMES, unsafe_url, url_scheme
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
@@ -45,10 +47,15 @@ ALLOWED_ATTRIBUTES = {
 #: Attributes allowed only with these values (task lists and content tabs).
 ALLOWED_VALUES = {"input": {"type": {"checkbox", "radio"}}}
 URL_ATTRIBUTES = {"href", "src", "cite"}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(SAFE_SCHEMES)
 #: Attributes nh3 writes itself: never reported as removed.
 _SET_BY_SANITISER = {("a", "rel")}
 
+#: Class and id prefixes that belong to the theme (Material: ``md-``; its own elements by
+#: ids starting with ``_``) and to storyhub (``sh-``: one of them makes a link cover the
+#: whole card, and so, in a story, the whole content area).
+THEME_PREFIXES = ("_", "md-", "md_")
+STORYHUB_PREFIXES = ("sh-", "sh_")
 #: The theme finds its own elements by id (Material: ``#__config``, ``#__search``,
 #: ``#__drawer``…, all starting with ``__``) and styles its components with ``md-``
 #: classes. An author's id, ``name`` or ``for`` that could collide (starting with ``_`` or
@@ -65,17 +72,28 @@ _GENERATED_IDS = re.compile(r"^__(tabbed|code|fn|fnref)_?[\w:-]*$")
 def _theme_name(value: str) -> bool:
     """Would this id or name collide with the theme's own DOM?"""
     folded = value.strip().lower()
-    return folded.startswith(("_", "md-", "md_"))
+    return folded.startswith(THEME_PREFIXES + STORYHUB_PREFIXES)
 
 
 def _theme_class(name: str) -> bool:
     folded = name.lower()
-    return (folded.startswith(("md-", "md_", "_")) and folded not in _ALLOWED_THEME_CLASSES)
+    return (folded.startswith(THEME_PREFIXES + STORYHUB_PREFIXES)
+            and folded not in _ALLOWED_THEME_CLASSES)
+
+
+def _owner(name: str) -> str:
+    """Whose name this is, for the warning: the theme's or storyhub's."""
+    if name.strip().lower().startswith(STORYHUB_PREFIXES):
+        return "names starting with 'sh-' belong to storyhub"
+    return "names starting with '_' or 'md-' belong to the theme"
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """Rename author ids (and names, label targets, links to them) that could collide
-    with the theme's; drop theme classes."""
+    with the theme's; drop theme classes and every URL :func:`unsafe_url` refuses (the
+    auditor reports exactly these)."""
+    if attribute in URL_ATTRIBUTES and unsafe_url(value) is not None:
+        return None
     if attribute in _NAME_ATTRIBUTES:
         return USER_PREFIX + value if _theme_name(value) else value
     if attribute == "href" and value.startswith("#") and _theme_name(value[1:]):
@@ -85,8 +103,6 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         return " ".join(kept) if kept else None
     return value
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 # Python-Markdown's tables align columns with style="text-align: …"; keep that as `align`.
 _STRAY_LT = re.compile(r"<(?=[^<>]{0,2000}(?:<|$))")
 _ALIGN_STYLE = re.compile(
@@ -100,12 +116,6 @@ class Removal:
 
     what: str
     needles: tuple[str, ...]
-
-
-def url_scheme(value: str) -> str | None:
-    """The scheme of a URL as a browser reads it: entities decoded, blanks ignored."""
-    match = _SCHEME.match(_INVISIBLE.sub("", value))
-    return match.group(1).lower() if match else None
 
 
 class _Auditor(HTMLParser):
@@ -134,15 +144,20 @@ class _Auditor(HTMLParser):
                 _GENERATED_IDS.match(value)
             ):
                 self.removed.append(Removal(
-                    f"'{name}=\"{value}\"' on <{tag}> (renamed {USER_PREFIX}{value}: names "
-                    "starting with '_' or 'md-' belong to the theme)", (value, f"{name}=")))
+                    f"'{name}=\"{value}\"' on <{tag}> (renamed {USER_PREFIX}{value}: "
+                    f"{_owner(value)})", (value, f"{name}=")))
                 continue
             if name == "class" and value:
-                theme = [c for c in value.split() if _theme_class(c)]
+                theme = [c for c in value.split() if _theme_class(c) and not _owns(c)]
+                own = [c for c in value.split() if _theme_class(c) and _owns(c)]
                 if theme:
                     self.removed.append(Removal(
                         f"class '{' '.join(theme)}' on <{tag}> (classes starting with '_' or "
                         "'md-' belong to the theme)", (theme[0], "class=")))
+                if own:
+                    self.removed.append(Removal(
+                        f"class '{' '.join(own)}' on <{tag}> (classes starting with 'sh-' "
+                        "belong to storyhub)", (own[0], "class=")))
                 continue
             if name in only:
                 if (value or "").lower() not in only[name]:
@@ -153,20 +168,69 @@ class _Auditor(HTMLParser):
                 self.removed.append(
                     Removal(f"'{name}' attribute on <{tag}>", (f"{name}=", name))
                 )
-            elif name in URL_ATTRIBUTES and value:
-                scheme = url_scheme(value)
-                if scheme is not None and scheme not in URL_SCHEMES:
-                    self.removed.append(
-                        Removal(
-                            f"'{scheme}:' link in '{name}' on <{tag}>",
-                            (value, scheme, f"{name}=", "&#"),
-                        )
-                    )
+            elif name in URL_ATTRIBUTES and value and unsafe_url(value) is not None:
+                self.removed.append(_url_removal(tag, name, value))
+
+
+def _owns(name: str) -> bool:
+    return name.lower().startswith(STORYHUB_PREFIXES)
+
+
+#: HTML comments as browsers (and nh3's html5ever) end them: ``<!-->`` and ``<!--->`` end at
+#: once, others at the first ``-->`` or ``--!>``, or run to the end; ``<!x>``, ``<?x>`` and
+#: ``</3>`` are "bogus comments" ending at the first ``>``. Python's HTMLParser ends some
+#: differently, so comments are taken out first, the same way for the audit and for nh3:
+#: what a comment that "breaks out of itself" lets through is seen (and reported) by both.
+_COMMENT = re.compile(
+    r"<!--(?:-?>|.*?(?:--!?>|\Z))|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)"
+    r"|</(?![A-Za-z>])[^>]*(?:>|\Z)", re.DOTALL)
+
+
+def _well_formed(comment: str) -> bool:
+    """``<!-- a note -->``: a writer's note, never published by design (not reported)."""
+    return (comment.startswith("<!--") and comment.endswith("-->")
+            and not comment.endswith("--!>") and len(comment) >= 7)
+
+
+def split_comments(html: str) -> tuple[str, list[Removal]]:
+    """``html`` without its comments, and a removal for every comment that is not an
+    ordinary ``<!-- … -->`` note (unclosed, closed with ``--!>``, ``<!-->``, ``<?…>``…)."""
+    removals: list[Removal] = []
+
+    def drop(match: re.Match[str]) -> str:
+        comment = match.group()
+        if not _well_formed(comment):
+            shown = comment if len(comment) <= 40 else comment[:37] + "…"
+            removals.append(Removal(f"a malformed HTML comment '{shown}'",
+                                    (comment[:20], comment[:4])))
+        return ""
+
+    if "<!" not in html and "<?" not in html and "</" not in html:
+        return html, removals
+    return _COMMENT.sub(drop, html), removals
+
+
+#: A numeric reference to a C0 control (``&#1;``): Python's parser drops the character, a
+#: browser (and nh3) keeps it; the audit reads it as the browser does.
+_CONTROL_REF = re.compile(r"&#(?:0*(\d{1,3})|[xX]0*([0-9a-fA-F]{1,2}));?")
+
+
+def _control_ref(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    return chr(code) if 0 < code < 0x20 and code not in (9, 10, 13) or code == 0x7F else (
+        match.group())
 
 
 def find_removals(html: str) -> list[Removal]:
-    """What :func:`clean_html` removes from ``html``, without changing it."""
+    """What :func:`clean_html` removes from ``html``, without changing it: comments that
+    are not plain notes, elements and attributes outside the allowlist, theme and storyhub
+    names, and every URL :func:`unsafe_url` refuses (the filter nh3 runs refuses the
+    same ones, so a warning never claims a removal that did not happen)."""
+    html, removed = split_comments(html)
+    if "&#" in html:
+        html = _CONTROL_REF.sub(_control_ref, html)
     auditor = _Auditor()
+    auditor.removed = removed
     # A '<' that opens no tag before the next '<' is text: escaped for the audit only (the
     # standard HTML parser rescans such runs, quadratic on '<td<td<td…'); nh3 cleans the
     # original.
@@ -175,10 +239,17 @@ def find_removals(html: str) -> list[Removal]:
     return auditor.removed
 
 
+def _url_removal(tag: str, name: str, value: str) -> Removal:
+    scheme = url_scheme(value)
+    what = (f"'{scheme}:' link" if scheme is not None and scheme not in URL_SCHEMES
+            else "address with a control character")
+    return Removal(f"{what} in '{name}' on <{tag}>", (value, scheme or value, f"{name}=", "&#"))
+
+
 def clean_html(html: str) -> str:
     """Keep only the allowlisted tags, attributes and http(s)/mailto/relative URLs."""
     return nh3.clean(
-        _ALIGN_STYLE.sub(r'\1 align="\2"', html),
+        _ALIGN_STYLE.sub(r'\1 align="\2"', split_comments(html)[0]),
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
@@ -210,17 +281,16 @@ def sanitize_html(
 ) -> str:
     """Sanitise ``html`` rendered from ``markdown`` (which starts on ``first_line`` of
     ``source``); call ``warn`` once per removal with ``source:line: what``."""
-    if warn is not None:
-        cursor = 0
-        for removal in find_removals(html):
-            found = locate(markdown, removal.needles, cursor) or locate(
-                markdown, removal.needles
-            )
-            line = first_line
-            if found is not None:
-                line = first_line + found[0]
-                cursor = found[1] + 1
-            where = f"{source}:{line}: " if source else ""
-            warn(f"{where}removed {removal.what} from the HTML (not allowed in stories "
-                 "and profiles, it could run code or change the page)")
+    if warn is None:
+        return clean_html(html)
+    cursor = 0
+    for removal in find_removals(html):
+        found = locate(markdown, removal.needles, cursor) or locate(markdown, removal.needles)
+        line = first_line
+        if found is not None:
+            line = first_line + found[0]
+            cursor = found[1] + 1
+        where = f"{source}:{line}: " if source else ""
+        warn(f"{where}removed {removal.what} from the HTML (not allowed in stories "
+             "and profiles, it could run code or change the page)")
     return clean_html(html)

@@ -78,6 +78,7 @@ class SiteView:
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
         self.cards = StoryCards()  # shared by the views in other languages
         self._alternates: dict[str, list[tuple[str, str]]] | None = None
+        self._filters: list[tuple[str, list[tuple[str, str, str]]]] | None = None
 
     # -- the page's language ----------------------------------------------------------------
 
@@ -89,6 +90,7 @@ class SiteView:
         if found is None:
             found = copy.copy(self)
             found.t = self.t.in_language(code)
+            found._filters = None  # worded in the view's own language
             self._languages[code] = found
         return found
 
@@ -285,18 +287,28 @@ class SiteView:
         (group label, [(label, url, language), …]) for values, people, teams, languages and
         tags; ``language`` is the code of a language listing's chip (its label is in that
         language and the page it opens too), else empty."""
+        if self._filters is not None:
+            return self._filters
         t = self.t
+        hub = self.hub
         groups: list[tuple[str, list[tuple[str, str, str]]]] = [
-            (t("filter_values"), [(v.name, v.url, "") for v in self.values()
-                                  if self.hub.by_value.get(v.id)]),
-            (t("filter_people"), [(p.name, p.url, "") for p in self.hub.people.values()
-                                  if self.hub.by_person.get(p.id)]),
-            (t("filter_teams"), [(team.name, team.url, "") for team in self.hub.teams.values()]),
+            (t("filter_values"), _most_used(
+                [(v.name, v.url, "", len(hub.by_value.get(v.id, ()))) for v in self.values()
+                 if hub.by_value.get(v.id)], "values/", t)),
+            (t("filter_people"), _most_used(
+                [(p.name, p.url, "", len(hub.by_person.get(p.id, ())))
+                 for p in hub.people.values() if hub.by_person.get(p.id)], "people/", t)),
+            (t("filter_teams"), _most_used(
+                [(team.name, team.url, "", len(team.members)) for team in hub.teams.values()],
+                "teams/", t)),
             (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/",
-                                      code) for code in languages_of(self.hub)]),
-            (t("filter_tags"), [(tag.name, tag.url, "") for tag in self._tags.values()]),
+                                      code) for code in languages_of(hub)]),
+            (t("filter_tags"), _most_used(
+                [(tag.name, tag.url, "", len(tag.stories)) for tag in self._tags.values()],
+                "tags/", t)),
         ]
-        return [(label, chips) for label, chips in groups if chips]
+        self._filters = [(label, chips) for label, chips in groups if chips]
+        return self._filters
 
     @property
     def settings(self) -> Any:
@@ -410,3 +422,17 @@ class SiteView:
         return stories[: self.hub.settings.latest_count]
 
 
+#: At most this many chips per group on a listing page, the most used first (in their own
+#: order), then one chip to the group's index: every listing page costs the same however
+#: many tags, people or teams the hub has (with a chip each, a hub's listing pages together
+#: would grow with the square of its size).
+MAX_CHIPS = 24
+
+
+def _most_used(chips: list[tuple[str, str, str, int]], index: str,
+               t: Any) -> list[tuple[str, str, str]]:
+    if len(chips) <= MAX_CHIPS:
+        return [(name, url, lang) for name, url, lang, _ in chips]
+    ranked = sorted(range(len(chips)), key=lambda i: -chips[i][3])[:MAX_CHIPS]
+    kept = [chips[i][:3] for i in sorted(ranked)]
+    return [*kept, (t("filter_all", count=len(chips)), index, "")]

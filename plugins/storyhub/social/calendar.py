@@ -119,7 +119,7 @@ def publication_moment(story: Story, zone: ZoneInfo) -> datetime:
 def end_of_consent(hub: Hub, story: Story) -> date | None:
     """The first day someone in the story is known to withdraw consent or leave (a date
     already written in their profile but still in the future): no post from that day."""
-    today = hub.now.date()
+    today = hub.today
     involved = [*dict.fromkeys(story.people)]
     if story.author and story.author not in involved:
         involved.append(story.author)

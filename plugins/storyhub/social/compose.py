@@ -147,7 +147,7 @@ class Composer:
                   for name, path in variants.get(net, [])]
             for net in options.networks
         }
-        self.today = hub.now.date()
+        self.today = hub.today
         self.personal: dict[str, dict[str, PostTemplate]] = {
             net: {kind: PostTemplate(env.get_template(name)) for kind, name in
                   personal_templates(env, net).items()}
@@ -422,4 +422,4 @@ def compose(
             found = memo[key] = composer.story(story, story_cards)
         stories.append(found)
     return SnippetSet(options, composer.rules, stories, hub.settings.site_url,
-                      hub.now.date().isoformat(), hub.translator)
+                      hub.today.isoformat(), hub.translator)

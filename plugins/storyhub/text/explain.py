@@ -121,6 +121,15 @@ def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, 
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"'{name}' must be a group of fields, one 'key: value' per line " \
                f"(found {_describe(value)})"
+    if kind == "too_long" and not isinstance(value, str):
+        limit = error.get("ctx", {}).get("max_length")
+        count = len(value) if isinstance(value, list | tuple | dict) else 0
+        return (f"'{name}' has {count:,} items; at most {limit} are accepted (each one is "
+                "shown on every page, feed and post that lists the story)")
+    if kind in ("string_too_long", "too_long"):
+        limit = error.get("ctx", {}).get("max_length")
+        return (f"'{name}' is {len(str(value)):,} characters long; at most {limit:,} are "
+                "accepted: shorten it")
     if kind == "too_short":
         return f"'{name}' must not be empty: give at least one id"
     if kind == "literal_error":

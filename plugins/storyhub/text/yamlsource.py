@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from storyhub.diagnostics.core import Diagnostics
+from storyhub.text.controls import control_message, find_control
 
 Path = tuple[str | int, ...]
 
@@ -208,6 +209,12 @@ def parse_yaml(
                 code="yaml",
             )
             value = _SURROGATE.sub("\ufffd", value)
+        if isinstance(value, str) and find_control(value) is not None:
+            line, col = pos(node.start_mark)
+            diagnostics.error(path, line, col,
+                              control_message(value[find_control(value) or 0]),
+                              field=next((str(p) for p in reversed(at) if isinstance(p, str)),
+                                         None), code="control-character")
         if not node.style and (  # plain: None in PyYAML, "" in libyaml
             node.tag == "tag:yaml.org,2002:str"
             or (node.tag == "tag:yaml.org,2002:null" and node.value == "")
