@@ -57,30 +57,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, object] | None:
     """The ``calendar.json`` of the last export handed to schedulers: ``--calendar`` (a file
     or an https:// address), else the one in the last built site, if any."""
-    import json
-    import urllib.request
-
-    from storyhub.options.read import read_mkdocs_yml
+    from storyhub.social.previous import load_previous, site_calendar
 
     source = getattr(args, "calendar", None)
     if source is None:
-        config = args.config_file.resolve().parent
-        site_dir = read_mkdocs_yml(args.config_file).raw.get("site_dir") or "site"
-        candidate = config / str(site_dir) / folder / "calendar.json"
+        candidate = site_calendar(args.config_file, folder)
         if not candidate.is_file():
             return None
         source = str(candidate)
-    try:
-        if source.startswith(("https://", "http://")):
-            with urllib.request.urlopen(source, timeout=20) as response:
-                data = json.loads(response.read().decode("utf-8"))
-        else:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"--calendar {source}: cannot read it ({exc})") from None
-    if not isinstance(data, dict) or data.get("schema") != "storyhub-calendar/1":
-        raise ConfigError(f"--calendar {source}: not a storyhub calendar.json")
-    return data
+    return load_previous(source, root=Path.cwd(), label="--calendar")
 
 
 def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
@@ -221,7 +206,7 @@ def cmd_snippets(args: argparse.Namespace) -> int:
         print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
               file=sys.stderr)
         return 1
-    social = pipeline.prepare_outputs(reuse_exports=False)
+    social = pipeline.prepare_outputs(reuse_exports=False, out_dir=args.out.resolve())
     if social.snippets is None:
         print("storyhub: snippets are switched off (snippets: {enabled: false})",
               file=sys.stderr)
@@ -238,6 +223,11 @@ def cmd_snippets(args: argparse.Namespace) -> int:
                if social.calendar is not None else "")
     print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets{planned}, "
           f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
+    from storyhub.social.calendar import plan_notes
+
+    t = pipeline.hub.translator.scope("snippets")
+    for line in plan_notes(social.calendar, t) + social.warning_lines(t):
+        print(line, file=sys.stderr)
     return 0
 
 
