@@ -192,8 +192,28 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
               "valid files; run storyhub check for the list", file=sys.stderr)
     renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
-    print(renderer[args.format](hub_report(pipeline.hub), pipeline.hub.translator))
+    report = hub_report(pipeline.hub)
+    if not errors:
+        report.plan = _plan_figures(pipeline)
+    print(renderer[args.format](report, pipeline.hub.translator))
     return 0
+
+
+def _plan_figures(pipeline: Pipeline) -> dict[str, object] | None:
+    """The posting plan's figures for the report (composed and planned, nothing drawn or
+    written), or None when snippets or the calendar are off."""
+    settings = pipeline.settings
+    if not (settings.snippets.enabled and settings.options.calendar.enabled):
+        return None
+    calendar = pipeline.prepare_outputs(reuse_exports=False).calendar
+    pipeline.cancel()
+    if calendar is None:
+        return None
+    return {"planned": len(calendar.posts),
+            "reshares": sum(1 for post in calendar.posts if post.reshare),
+            "beyond": calendar.beyond,
+            "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
+            "cancelled": len(calendar.cancelled)}
 
 
 def cmd_snippets(args: argparse.Namespace) -> int:
