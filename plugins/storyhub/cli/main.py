@@ -88,7 +88,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     as_of = as_of_moment.date() if as_of_moment else None
     content = None
     for flag, known in (("list_people", scaffold.known_people),
-                        ("list_values", scaffold.known_values),
+                        ("list_values", lambda c: scaffold.known_values(c, lang)),
                         ("list_teams", scaffold.known_teams)):
         if getattr(args, flag, False):
             if content is None:
@@ -103,7 +103,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             scaffold.new_story(root, scaffold.StoryAnswers(
                 title=args.title, people=args.person or (), values=args.value or (),
                 summary=args.summary, date=args.date, slug=args.slug, author=args.author,
-            ), asker, as_of)
+            ), asker, as_of, base_language=settings.language)
         else:
             scaffold.new_person(root, scaffold.PersonAnswers(
                 name=args.name, id=args.id, role=args.role, team=args.team,

@@ -233,8 +233,15 @@ def parse_options(
 
 def report_option_errors(exc: ValidationError, *, label: str, positions: Positions,
                          diagnostics: Diagnostics) -> None:
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A list whose items were refused is then "too short" too (pydantic counts what is
+    # left): the items' own messages say it all ("must be a list (found a list)" did not).
+    failed_items = {_clean(e["loc"])[:-1] for e in errors
+                    if len(e["loc"]) > 1 and isinstance(e["loc"][-1], int)}
+    for error in errors:
         loc = _clean(error["loc"])
+        if error["type"] == "too_short" and loc in failed_items:
+            continue
         key = error["type"] in ("extra_forbidden", "missing")
         line, col = positions.of(loc, key=key)
         diagnostics.error(label, line, col, option_message(error, loc), field=_name(loc),

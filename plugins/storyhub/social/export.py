@@ -21,7 +21,7 @@ from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import PROFILES, Profile
-from storyhub.social.templates import PERSONAL, html_environment
+from storyhub.social.templates import PersonalVariants, html_environment
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -387,7 +387,7 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
                       for story, posts in schedule.items()},
         schedulers=_scheduler_links(calendar_files or []),
         notes=[*plan_notes(calendar, snippets.translator.scope("snippets")), *(notes or [])],
-        personal=PERSONAL,
+        personal=PersonalVariants(),
     )
 
 
