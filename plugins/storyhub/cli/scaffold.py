@@ -288,14 +288,19 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
         value = by_id[value_id]
         words_in = value_in(value, lang)
         guide.append(_comment_safe(words_in.name))
-        # The value's prompts in the story's language; where values.yml has none in it,
-        # the catalogue's general questions (never another language's).
-        prompts = (value.prompts if lang == base_language
-                   else words_in.prompts if words_in is not value else None)
-        if prompts is value.prompts and lang != base_language:
-            prompts = None  # a translation without prompts keeps the original ones
+        # The value's prompts in the story's language, else the first line of its
+        # description in it; else the catalogue's general questions (never another
+        # language's words).
+        own = value.translations.get(lang) if lang != base_language else None
+        if lang == base_language:
+            prompts, description = value.prompts, value.description
+        else:
+            prompts = (own.prompts or []) if own is not None else []
+            description = own.description if own is not None else None
         if prompts:
             guide += [f"- {_comment_safe(q)}" for q in prompts]
+        elif description:
+            guide.append(f"- {_comment_safe(description.splitlines()[0])}")
         else:
             guide += [f"- {q}" for q in t("general_prompts").splitlines() if q.strip()]
         guide.append("")
