@@ -46,8 +46,14 @@ def test_hub_feed_is_valid_atom(site: Path) -> None:
     assert night.published == "2025-03-14T00:00:00+00:00"
     assert {t.term for t in night.tags} == {"craft", "care"}
     assert night.media_thumbnail[0]["url"].startswith(f"{SITE}assets/cards/night-shift-og-")
+    assert "contributors" not in night  # its people wrote it themselves
     oven = feed.entries[1]
-    assert [a.name for a in oven.authors] == ["Giulia Ferri", "Marco Bianchi"]  # the author
+    assert [a.name for a in oven.authors] == ["Marco Bianchi"]  # the writer
+    assert oven.authors[0].href == f"{SITE}people/marco/"
+    assert [c.name for c in oven.contributors] == ["Giulia Ferri"]  # the person featured
+    assert oven.contributors[0].href == f"{SITE}people/giulia/"
+    assert feed.feed.generator == "storyhub"
+    assert "href" not in feed.feed.generator_detail  # no placeholder address
     for entry in feed.entries:
         assert entry.link.startswith(SITE)
 
@@ -67,6 +73,12 @@ def test_json_feed_fields(site: Path) -> None:
     assert first["authors"][0] == {"name": "Giulia Ferri", "url": f"{SITE}people/giulia/"}
     assert first["image"].startswith(f"{SITE}assets/cards/")
     assert data["items"][1]["title"] == "The first oven & <b>you</b>"
+    oven = data["items"][1]
+    assert oven["authors"] == [{"name": "Marco Bianchi", "url": f"{SITE}people/marco/"}]
+    assert oven["_storyhub"] == {"people": [{"name": "Giulia Ferri",
+                                             "url": f"{SITE}people/giulia/"}]}
+    assert [p["name"] for p in first["_storyhub"]["people"]] == ["Giulia Ferri",
+                                                                  "Marco Bianchi"]
     assert "<b>" not in read(site, "feed.json")  # escaped for HTML, same value
 
 
@@ -173,7 +185,8 @@ def test_preview_server_drafts_stay_out_of_feeds_and_plans(hub: Hub) -> None:
     assert [s.id for s in feed.stories] == ["night-shift", "first-oven"]
     social = pipeline.prepare_outputs(reuse_exports=False)
     assert social.calendar is not None and social.calendar.posts
-    assert {p.story for p in social.calendar.posts} == {"night-shift"}
+    assert {p.story for p in social.calendar.posts if not p.reshare} == {"night-shift"}
+    assert "draft" not in {p.story for p in social.calendar.posts}  # nor re-shared
 
 
 def test_a_feed_per_language_with_its_own_words(hub: Hub) -> None:

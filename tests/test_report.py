@@ -76,7 +76,9 @@ def test_report_text(hub: Hub) -> None:
     assert text.endswith(
         "Waiting: 1 draft(s), 1 embargoed\n"
         "  stories/secret-plan.md: Secret plan (draft)\n"
-        "  stories/launch.md: Launch (embargoed until 2025-06-01T09:00:00+02:00)\n")
+        "  stories/launch.md: Launch (embargoed until 2025-06-01T09:00:00+02:00)\n\n"
+        "Posting plan: 28 post(s) planned before 2025-06-13 (14 re-share(s)); 0 wait "
+        "beyond it, for a later build.\n")
 
 
 def test_report_markdown_for_a_job_summary(hub: Hub) -> None:

@@ -58,6 +58,11 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         shutil.copytree(REPO / name, root / name)
+    # a horizon that reaches the example's March 2026 stories from December 2025
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(
+        "        timezone: Europe/Rome\n", "        timezone: Europe/Rome\n"
+        "        horizon_days: 180\n"), encoding="utf-8")
     hub = Hub(root)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH

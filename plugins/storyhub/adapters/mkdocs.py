@@ -338,6 +338,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             self._sweep()
             return
         pipeline.finish(site_dir)
+        social = pipeline.social
+        if social is not None and social.snippets is not None:
+            # posts a scheduler file left out or varied, naming the story
+            for line in social.warning_lines(social.snippets.translator.scope("snippets")):
+                log.warning(line)
         if self.renders is not None:
             log.info(f"preview: {self.renders.reused} page(s) unchanged, "
                      f"{self.renders.rendered} rendered")

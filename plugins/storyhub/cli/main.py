@@ -57,30 +57,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, object] | None:
     """The ``calendar.json`` of the last export handed to schedulers: ``--calendar`` (a file
     or an https:// address), else the one in the last built site, if any."""
-    import json
-    import urllib.request
-
-    from storyhub.options.read import read_mkdocs_yml
+    from storyhub.social.previous import load_previous, site_calendar
 
     source = getattr(args, "calendar", None)
     if source is None:
-        config = args.config_file.resolve().parent
-        site_dir = read_mkdocs_yml(args.config_file).raw.get("site_dir") or "site"
-        candidate = config / str(site_dir) / folder / "calendar.json"
+        candidate = site_calendar(args.config_file, folder)
         if not candidate.is_file():
             return None
         source = str(candidate)
-    try:
-        if source.startswith(("https://", "http://")):
-            with urllib.request.urlopen(source, timeout=20) as response:
-                data = json.loads(response.read().decode("utf-8"))
-        else:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"--calendar {source}: cannot read it ({exc})") from None
-    if not isinstance(data, dict) or data.get("schema") != "storyhub-calendar/1":
-        raise ConfigError(f"--calendar {source}: not a storyhub calendar.json")
-    return data
+    return load_previous(source, root=Path.cwd(), label="--calendar")
 
 
 def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
@@ -103,7 +88,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     as_of = as_of_moment.date() if as_of_moment else None
     content = None
     for flag, known in (("list_people", scaffold.known_people),
-                        ("list_values", scaffold.known_values),
+                        ("list_values", lambda c: scaffold.known_values(c, lang)),
                         ("list_teams", scaffold.known_teams)):
         if getattr(args, flag, False):
             if content is None:
@@ -118,7 +103,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             scaffold.new_story(root, scaffold.StoryAnswers(
                 title=args.title, people=args.person or (), values=args.value or (),
                 summary=args.summary, date=args.date, slug=args.slug, author=args.author,
-            ), asker, as_of)
+            ), asker, as_of, base_language=settings.language)
         else:
             scaffold.new_person(root, scaffold.PersonAnswers(
                 name=args.name, id=args.id, role=args.role, team=args.team,
@@ -272,8 +257,28 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"storyhub report: {len(errors)} content error(s) — the report counts only the "
               "valid files; run storyhub check for the list", file=sys.stderr)
     renderer = {"text": render_text, "markdown": render_markdown, "json": render_json}
-    print(renderer[args.format](hub_report(pipeline.hub), pipeline.hub.translator))
+    report = hub_report(pipeline.hub)
+    if not errors:
+        report.plan = _plan_figures(pipeline)
+    print(renderer[args.format](report, pipeline.hub.translator))
     return 0
+
+
+def _plan_figures(pipeline: Pipeline) -> dict[str, object] | None:
+    """The posting plan's figures for the report (composed and planned, nothing drawn or
+    written), or None when snippets or the calendar are off."""
+    settings = pipeline.settings
+    if not (settings.snippets.enabled and settings.options.calendar.enabled):
+        return None
+    calendar = pipeline.prepare_outputs(reuse_exports=False).calendar
+    pipeline.cancel()
+    if calendar is None:
+        return None
+    return {"planned": len(calendar.posts),
+            "reshares": sum(1 for post in calendar.posts if post.reshare),
+            "beyond": calendar.beyond,
+            "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
+            "cancelled": len(calendar.cancelled)}
 
 
 def cmd_snippets(args: argparse.Namespace) -> int:
@@ -286,7 +291,7 @@ def cmd_snippets(args: argparse.Namespace) -> int:
         print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
               file=sys.stderr)
         return 1
-    social = pipeline.prepare_outputs(reuse_exports=False)
+    social = pipeline.prepare_outputs(reuse_exports=False, out_dir=args.out.resolve())
     if social.snippets is None:
         print("storyhub: snippets are switched off (snippets: {enabled: false})",
               file=sys.stderr)
@@ -307,6 +312,11 @@ def cmd_snippets(args: argparse.Namespace) -> int:
                if social.calendar is not None else "")
     print(f"{len(social.snippets.stories)} stories, {snippet_count} snippets{planned}, "
           f"{len(written)} files written to {out}{drawn}", file=sys.stderr)
+    from storyhub.social.calendar import plan_notes
+
+    t = pipeline.hub.translator.scope("snippets")
+    for line in plan_notes(social.calendar, t) + social.warning_lines(t):
+        print(line, file=sys.stderr)
     return 0
 
 

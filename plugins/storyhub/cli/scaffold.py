@@ -20,6 +20,7 @@ from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content
 from storyhub.content.model import SLUG_RE, parse_author_date, slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.hub.advice import GUIDANCE_MARKER
+from storyhub.hub.content_words import value_in
 from storyhub.i18n import Translator, normalize_language
 from storyhub.options.settings import resolve_now
 
@@ -106,10 +107,28 @@ def listing(known: dict[str, str]) -> str:
     return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in known.items())
 
 
-def unknown_message(word: str, known: dict[str, str], lang: str) -> str:
+def closest_id(word: str, known: dict[str, str]) -> str | None:
+    """The id ``word`` most likely means: the closest id or name, else the id one of whose
+    parts (``chiara`` of ``chiara-lanzoni``, a word of the name) is closest, when only
+    one id has that part."""
     close = did_you_mean(word, [*known, *known.values()])
     if close in known.values():
-        close = next(k for k, v in known.items() if v == close)
+        return next(k for k, v in known.items() if v == close)
+    if close is not None:
+        return close
+    parts: dict[str, set[str]] = {}
+    for key, name in known.items():
+        for part in {*key.split("-"), *name.casefold().split()}:
+            if len(part) > 2:
+                parts.setdefault(part, set()).add(key)
+    part = did_you_mean(word.casefold(), parts)
+    if part is not None and len(parts[part]) == 1:
+        return next(iter(parts[part]))
+    return None
+
+
+def unknown_message(word: str, known: dict[str, str], lang: str) -> str:
+    close = closest_id(word, known)
     t = words(lang)
     return t("unknown", word=word, hint=t("did_you_mean", close=close) if close else "")
 
@@ -146,8 +165,9 @@ def known_people(content: Content) -> dict[str, str]:
     return {p.id: f"{p.name} ({p.team})" for p in sorted(content.people, key=lambda p: p.id)}
 
 
-def known_values(content: Content) -> dict[str, str]:
-    return {v.id: v.name for v in content.values}
+def known_values(content: Content, lang: str = "en") -> dict[str, str]:
+    """Value ids and their names in ``lang`` (where values.yml translates them)."""
+    return {v.id: value_in(v, lang).name for v in content.values}
 
 
 def known_teams(content: Content, lang: str = "en") -> dict[str, str]:
@@ -189,10 +209,11 @@ class StoryAnswers:
 
 
 def new_story(root: Path, answers: StoryAnswers, asker: Asker,
-              as_of: date | None = None) -> Path:
-    """Write ``stories/<date>-<slug>/index.md``; return its path. Never overwrites."""
+              as_of: date | None = None, base_language: str = "en") -> Path:
+    """Write ``stories/<date>-<slug>/index.md``; return its path. Never overwrites.
+    ``base_language``: the hub's language, the one values.yml is written in."""
     content = load_content(root)
-    people, values = known_people(content), known_values(content)
+    people, values = known_people(content), known_values(content, asker.lang)
     title = answers.title or asker.ask("title", "--title")
     chosen_people = _checked_ids(answers.people, people, "--person", "people", asker)
     chosen_values = _checked_ids(answers.values, values, "--value", "values", asker)
@@ -217,6 +238,7 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     text = story_text(
         title=title, when=when, people=chosen_people, values=chosen_values, summary=summary,
         author=answers.author, content=content, lang=asker.lang,
+        base_language=normalize_language(base_language),
     )
     folder.mkdir(parents=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
@@ -238,7 +260,11 @@ def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: st
 
 
 def story_text(*, title: str, when: date, people: list[str], values: list[str], summary: str,
-               author: str | None, content: Content, lang: str) -> str:
+               author: str | None, content: Content, lang: str,
+               base_language: str = "en") -> str:
+    """The new story's file: front matter, then guidance in ``lang`` — the questions of its
+    values in ``lang`` (values.yml is written in ``base_language``, the hub's; other
+    languages from its ``translations``), else the catalogue's general questions."""
     t = words(lang)
     lines = [
         "---",
@@ -260,10 +286,23 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
     guide = [f"<!-- {GUIDANCE_MARKER}", t("guide_story"), ""]
     for value_id in values:
         value = by_id[value_id]
-        guide.append(value.name)
-        guide += [f"- {_comment_safe(q)}" for q in value.prompts]
-        if not value.prompts:
-            guide.append(f"- {_comment_safe(value.description.splitlines()[0])}")
+        words_in = value_in(value, lang)
+        guide.append(_comment_safe(words_in.name))
+        # The value's prompts in the story's language, else the first line of its
+        # description in it; else the catalogue's general questions (never another
+        # language's words).
+        own = value.translations.get(lang) if lang != base_language else None
+        if lang == base_language:
+            prompts, description = value.prompts, value.description
+        else:
+            prompts = (own.prompts or []) if own is not None else []
+            description = own.description if own is not None else None
+        if prompts:
+            guide += [f"- {_comment_safe(q)}" for q in prompts]
+        elif description:
+            guide.append(f"- {_comment_safe(description.splitlines()[0])}")
+        else:
+            guide += [f"- {q}" for q in t("general_prompts").splitlines() if q.strip()]
         guide.append("")
     guide += [t("tips", first=_comment_safe(first)), "-->", "", ""]
     return "\n".join(lines + guide)

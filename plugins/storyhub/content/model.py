@@ -99,6 +99,26 @@ LIMITS = {
 from storyhub.text.dates import FIRST_YEAR, LAST_YEAR  # noqa: E402  (one definition)
 
 
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dmy_hint(day: int, month: int, year: int) -> str:
+    """What to suggest for ``day/month/year``: the ISO date it most likely means — read as
+    day/month, else (a month above 12) as month/day — only when that date exists; else say
+    why neither reading is a date."""
+    meant = _real(year, month, day) or (_real(year, day, month) if month > 12 else None)
+    if meant is not None:
+        return f" — did you mean {meant.isoformat()}?"
+    if 1 <= month <= 12:
+        last = calendar.monthrange(year, month)[1]
+        return f" ({ENGLISH.month_name(month)} {year} has {last} days: check the day)"
+    return " (no month is numbered above 12: check the date)"
+
+
 def parse_author_date(value: Any) -> Any:
     """Accept ``YYYY-MM-DD`` text and explain every other spelling."""
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -140,8 +160,7 @@ def parse_author_date(value: Any) -> Any:
     dmy = _DMY_DATE.match(text)
     if dmy:
         day, month, year = (int(g) for g in dmy.groups())
-        guess = f"{year:04d}-{month:02d}-{day:02d}" if month <= 12 else None
-        hint = f" — did you mean {guess}?" if guess else ""
+        hint = _dmy_hint(day, month, year)
         raise PydanticCustomError(
             "date_format",
             "'{value}' is ambiguous: write dates as YYYY-MM-DD{hint}",
@@ -321,6 +340,9 @@ class ValueTranslation(_Strict):
                                      max_length=LIMITS["description"])
     hashtags: list[Hashtag] | None = Field(None, description="Hashtags, without #",
                                            max_length=LIMITS["hashtags"])
+    prompts: list[Text] | None = Field(
+        None, description="Questions that help someone write a story about it, in this "
+        "language (storyhub new story --lang)", max_length=LIMITS["prompts"])
 
 
 class PersonTranslation(_Strict):

@@ -61,6 +61,9 @@ class HubReport:
     drafts: list[Waiting] = field(default_factory=list)
     embargoed: list[Waiting] = field(default_factory=list)
     quiet_days: int = QUIET_DAYS
+    #: the posting plan, when the command planned one (the hub does not plan posts itself):
+    #: planned, reshares, beyond (posts waiting beyond the horizon), horizon_end, cancelled
+    plan: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -199,7 +202,14 @@ def render_text(report: HubReport, t: Translator | None = None) -> str:
                                             embargoed=len(report.embargoed))]
     lines += [f"  {w.path}: {w.title} ({_reason(w, t)})"
               for w in [*report.drafts, *report.embargoed]]
+    if report.plan is not None:
+        lines += ["", _plan_line(report.plan, t)]
     return "\n".join(lines)
+
+
+def _plan_line(plan: dict[str, Any], t: Translator) -> str:
+    return t("plan_line", planned=plan["planned"], reshares=plan["reshares"],
+             end=plan["horizon_end"], beyond=plan["beyond"])
 
 
 def _md(text: str) -> str:
@@ -242,6 +252,8 @@ def render_markdown(report: HubReport, t: Translator | None = None) -> str:
             ""]
     out += [f"- `{w.path}`: {_md(w.title)} ({_reason(w, t)})"
             for w in [*report.drafts, *report.embargoed]]
+    if report.plan is not None:
+        out += ["", _plan_line(report.plan, t)]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -305,6 +305,37 @@ class CalendarOptions(Options):
         30, ge=0, le=100_000, description="Stories published up to this many days before "
         "the start are still planned; older ones are not (0: only new stories)."
     )
+    horizon_days: int = Field(
+        90, ge=1, le=3650, description="How far ahead the calendar plans: no post later than "
+        "this many days after the start. Posts that would come later wait for a later build "
+        "(the report and storyhub snippets say how many)."
+    )
+    evergreen: bool = Field(
+        True, description="Fill free slots with re-shares of older published stories "
+        "(marked as re-shares in every export), so the plan never runs dry."
+    )
+    evergreen_after_days: int = Field(
+        120, ge=7, le=3650, description="A story is re-shared on a network only when its last "
+        "post there is at least this many days old (its publication counts as a post)."
+    )
+    evergreen_per_week: int = Field(
+        2, ge=1, le=50, description="At most this many re-shares per network and week."
+    )
+    evergreen_balance: bool = Field(
+        True, description="Spread re-shares across values: the next re-share comes from the "
+        "value re-shared least so far, so one value does not dominate."
+    )
+    previous: str | None = Field(
+        None, description="The calendar.json of the last export, to cancel posts that left "
+        "the plan: a file path relative to the hub, or an https:// address. Default: "
+        "calendar.json in the snippets folder of the last built site (site_dir), or in the "
+        "folder storyhub snippets --out writes to."
+    )
+    buffer_max_rows: int = Field(
+        100, ge=1, le=10_000, description="Most posts in one Buffer file; more are split into "
+        "buffer-<network>-2.csv, … (Buffer's bulk upload takes a limited number of posts per "
+        "file, by plan: set your plan's figure)."
+    )
     schedulers: tuple[Literal["buffer", "hootsuite"], ...] = Field(
         SCHEDULER_IDS, description="Scheduler CSV files to write: buffer, hootsuite."
     )

@@ -258,8 +258,15 @@ def _refuse_controls(value: Any, at: Loc, label: str, positions: Positions,
 
 def report_option_errors(exc: ValidationError, *, label: str, positions: Positions,
                          diagnostics: Diagnostics) -> None:
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A list whose items were refused is then "too short" too (pydantic counts what is
+    # left): the items' own messages say it all ("must be a list (found a list)" did not).
+    failed_items = {_clean(e["loc"])[:-1] for e in errors
+                    if len(e["loc"]) > 1 and isinstance(e["loc"][-1], int)}
+    for error in errors:
         loc = _clean(error["loc"])
+        if error["type"] == "too_short" and loc in failed_items:
+            continue
         key = error["type"] in ("extra_forbidden", "missing")
         line, col = positions.of(loc, key=key)
         diagnostics.error(label, line, col, option_message(error, loc), field=_name(loc),
@@ -331,7 +338,9 @@ def option_message(error: ErrorDetails, loc: Loc) -> str:
         return f"{prefix} must be a whole number from {low} to {high}, not {value}"
     if kind == "too_short" and key == "languages":
         return f"{prefix} must name at least one language, the default first, e.g. [it, en]"
-    if kind in ("tuple_type", "list_type", "too_short"):
+    if kind == "too_short":
+        return f"{prefix} must list at least one item (it is empty)"
+    if kind in ("tuple_type", "list_type"):
         if key == "networks":
             return f"{prefix} must be a list of networks, e.g. [linkedin, x]; known: " \
                    f"{', '.join(NETWORK_IDS)}"

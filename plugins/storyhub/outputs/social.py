@@ -17,9 +17,10 @@ import hashlib
 import json
 import shutil
 import zlib
-from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from storyhub.hub.graph import Hub
@@ -44,6 +45,9 @@ from storyhub.social.templates import (
 )
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
+if TYPE_CHECKING:
+    from storyhub.content.model import Story
+
 #: in the cache folder of a build's exports: the names of every file it holds
 MANIFEST = "files.txt"
 #: in the same folder, not copied to the site: each story's share links, for the story pages
@@ -62,6 +66,12 @@ class Social:
     cached_exports: Path | None = None
     exports_key: str = ""
     cache_root: Path | None = None
+    #: posts a scheduler file left out or changed (catalogue keys of ``snippets`` and
+    #: their values), told by the command line and the build's log
+    export_warnings: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def warning_lines(self, t: Callable[..., str]) -> list[str]:
+        return [t(key, **values) for key, values in self.export_warnings]
 
     @property
     def needs_site_url(self) -> bool:
@@ -77,12 +87,16 @@ class Social:
 
 
 def prepare_social(hub: Hub, *, reuse_exports: bool = True,
-                   memo: MutableMapping[str, StorySnippets] | None = None) -> Social:
+                   memo: MutableMapping[str, StorySnippets] | None = None,
+                   previous: dict[str, Any] | None = None,
+                   photo: Callable[[Story], str | None] | None = None) -> Social:
     """Plan share images and compose snippets for the published stories (nothing drawn).
 
     With ``reuse_exports``, a site build whose inputs all match the previous build's
     reuses its snippets page and exports from ``.cache/storyhub/snippets/``; with ``memo``
-    (a preview server's), stories whose inputs did not change keep their snippets."""
+    (a preview server's), stories whose inputs did not change keep their snippets.
+    ``previous``: the last export's ``calendar.json`` (:mod:`storyhub.social.previous`);
+    ``photo``: a story's published photo, for posts when share cards are off."""
     settings = hub.settings
     snippets_opts, cards_opts = settings.snippets, settings.cards
     cards = plan_cards(hub, cards_opts) if cards_opts.enabled else None
@@ -91,7 +105,7 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         folder = settings.overrides.resolve() if settings.overrides else None
         env = text_environment(folder)
         social.cache_root = cache_dir(settings.root, "snippets")
-        social.exports_key = exports_key(hub, snippets_opts, cards, folder)
+        social.exports_key = exports_key(hub, snippets_opts, cards, folder, previous=previous)
         cached = social.cache_root / social.exports_key
         # A preview server composes even then: its memo must hold every story's snippets, or
         # its first rebuild after an edit would compose them all.
@@ -103,7 +117,8 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
                                           hub, snippets_opts, cards, folder, content=False)
                                       if memo is not None else "")
             if settings.options.calendar.enabled:
-                social.calendar = plan_calendar(hub, social.snippets, settings.options.calendar)
+                social.calendar = plan_calendar(hub, social.snippets, settings.options.calendar,
+                                                previous, photo if cards is None else None)
     return social
 
 
@@ -186,7 +201,8 @@ def _code_files() -> list[Path]:
 
 
 def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
-                overrides: Path | None, *, content: bool = True) -> str:
+                overrides: Path | None, *, content: bool = True,
+                previous: dict[str, Any] | None = None) -> str:
     """A hash of everything the snippets page and exports are made from; without
     ``content``, only of what every story's snippets share (code, words, templates,
     options, settings)."""
@@ -217,6 +233,8 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
                     hub.today.isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
     if not content:
         return hasher.hexdigest()
+    # the previous plan decides cancellations, sequences and re-shares
+    add(json.dumps(previous, sort_keys=True) if previous is not None else "")
     for value in hub.values.values():
         add(value.model_dump_json())
     for person in hub.people.values():
@@ -258,7 +276,8 @@ def write_social(
     elif social.snippets is not None:
         depth = len(folder.resolve().relative_to(out_dir.resolve()).parts)
         exports = write_calendar_files(social.calendar, folder, site_name=settings.site_name,
-                                       t=social.snippets.translator.scope("snippets"))
+                                       t=social.snippets.translator.scope("snippets"),
+                                       warnings=social.export_warnings)
         store = social.cache_root is not None and depth == 1
         packer = zlib.compressobj(1)
         share_links: list[bytes] = []  # compressed as the exports are written
@@ -273,6 +292,7 @@ def write_social(
             site_name=settings.site_name, language=settings.language,
             calendar=social.calendar, calendar_files=[p.name for p in exports], memo=memo,
             share=share if store else None,
+            notes=social.warning_lines(social.snippets.translator.scope("snippets")),
         )
         written += exports
         if store and social.cache_root is not None:

@@ -148,6 +148,7 @@ class Pipeline:
         self._global_key: str | None = None
         #: the folder of mkdocs.yml (the engine's folders must lie inside it)
         self.config_dir = settings.root
+        self.config_file = settings.root / "mkdocs.yml"
         #: what a preview server keeps between rebuilds (pages, snippets), if serving
         self.preview: RenderCache | None = None
         self._pictures: dict[tuple[str, str], Any] = {}
@@ -213,6 +214,7 @@ class Pipeline:
         except ConfigError:
             docs = "docs"
         pipeline.docs_dir = pipeline.config_dir / str(docs)
+        pipeline.config_file = config_file.resolve()
         return pipeline
 
     @classmethod
@@ -672,16 +674,34 @@ class Pipeline:
 
     # -- 4. outputs beside the pages -----------------------------------------------------------
 
-    def prepare_outputs(self, *, reuse_exports: bool = True) -> Social:
-        """Plan share images and compose snippets (nothing drawn yet)."""
+    def prepare_outputs(self, *, reuse_exports: bool = True,
+                        out_dir: Path | None = None) -> Social:
+        """Plan share images and compose snippets (nothing drawn yet). ``out_dir``: the
+        folder the snippets will be written to, if not the site's (its ``calendar.json``,
+        if any, is the previous plan: see :mod:`storyhub.social.previous`)."""
         from storyhub.outputs.social import prepare_social
+        from storyhub.social.previous import find_previous, site_calendar
 
         self.require_valid()
         if self.social is not None:
             self.social.cancel()
+        calendar = self.settings.options.calendar
+        previous = None
+        if calendar.enabled and self.settings.snippets.enabled and not self.settings.serving:
+            candidates = [out_dir / "calendar.json"] if out_dir is not None else []
+            candidates.append(site_calendar(self.config_file,
+                                            self.settings.snippets.folder))
+            previous = find_previous(calendar.previous, root=self.settings.root,
+                                     candidates=candidates)
         self.social = prepare_social(self.hub, reuse_exports=reuse_exports,
-                                     memo=self.preview.snippets if self.preview else None)
+                                     memo=self.preview.snippets if self.preview else None,
+                                     previous=previous, photo=self._story_photo)
         return self.social
+
+    def _story_photo(self, story: Any) -> str | None:
+        """A story's photo as its page publishes it (site-relative), for its posts when
+        there are no share cards."""
+        return self.view.image_url(story)
 
     def start_drawing(self) -> None:
         """Draw share images in worker processes while the engine renders pages."""

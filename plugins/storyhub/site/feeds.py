@@ -27,6 +27,7 @@ from storyhub.content.model import Story
 from storyhub.hub.graph import Hub
 from storyhub.i18n import Translator
 from storyhub.i18n.catalogue import available_languages, primary_subtag
+from storyhub.site.meta import writers_of
 from storyhub.site.plan import languages_of
 from storyhub.text.urls import absolute
 
@@ -160,9 +161,9 @@ class FeedWriter:
     def url(self, path: str) -> str:
         return absolute(self.site_url, path)
 
-    def authors(self, story: Story) -> list[tuple[str, str | None]]:
-        """(name, profile URL) as published: names only with consent, the anonymous label
-        for the others (no link), the author when they are not in the story."""
+    def people(self, story: Story) -> list[tuple[str, str | None]]:
+        """The people the story is about, (name, profile URL) as published: names only
+        with consent, the anonymous label for the others (no link)."""
         hub = self.hub
         result: list[tuple[str, str | None]] = []
         for person_id in dict.fromkeys(story.people):
@@ -175,10 +176,19 @@ class FeedWriter:
             link = self.url(person.url) if person.id in hub.people else None
             if (name, link) not in result:
                 result.append((name, link))
-        author = hub.author_of(story)
-        if author is not None:
-            result.append((author.name, self.url(author.url)))
         return result
+
+    def authors(self, story: Story) -> list[tuple[str, str | None]]:
+        """Who wrote the story (as its page's JSON-LD says: its ``author`` when set, else
+        the people it is about, who tell their own story)."""
+        if story.author is not None:
+            return [(p.name, self.url(p.url)) for p in writers_of(self.hub, story)]
+        return self.people(story)
+
+    def contributors(self, story: Story) -> list[tuple[str, str | None]]:
+        """The people featured who are not its writers (Atom ``contributor``)."""
+        writers = self.authors(story)
+        return [pair for pair in self.people(story) if pair not in writers]
 
     def updated(self, feed: Feed) -> datetime:
         moments = [published(s, self.zone) for s in feed.stories]
@@ -201,7 +211,8 @@ class FeedWriter:
         yield ('  <link rel="alternate" type="text/html" '
                f"href={quoteattr(self.url(feed.folder))}/>\n")
         yield f"  <author><name>{escape(hub.settings.company)}</name></author>\n"
-        yield '  <generator uri="https://github.com/storyhub">storyhub</generator>\n'
+        # no uri: the project has no public address to give (a placeholder misleads)
+        yield "  <generator>storyhub</generator>\n"
         for story in feed.stories:
             yield from self._atom_entry(story)
         yield "</feed>\n"
@@ -217,9 +228,11 @@ class FeedWriter:
         yield f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n'
         yield f"    <published>{moment}</published>\n"
         yield f"    <updated>{moment}</updated>\n"
-        for name, link in self.authors(story):
-            uri = f"<uri>{escape(link)}</uri>" if link else ""
-            yield f"    <author><name>{escape(name)}</name>{uri}</author>\n"
+        for tag, people in (("author", self.authors(story)),
+                            ("contributor", self.contributors(story))):
+            for name, link in people:
+                uri = f"<uri>{escape(link)}</uri>" if link else ""
+                yield f"    <{tag}><name>{escape(name)}</name>{uri}</{tag}>\n"
         for value in hub.values_of(story):
             yield (f"    <category term={quoteattr(value.id)} "
                    f"label={quoteattr(value.name)}/>\n")
@@ -249,6 +262,9 @@ class FeedWriter:
                             for name, link in self.authors(story)],
                 "tags": [v.name for v in hub.values_of(story)] + list(story.tags),
                 "language": story.lang or hub.settings.language,
+                # JSON Feed extension (a key starting with "_"): the people featured
+                "_storyhub": {"people": [{"name": name, **({"url": link} if link else {})}
+                                         for name, link in self.people(story)]},
             }
             image = self.image_of(story)
             if image:

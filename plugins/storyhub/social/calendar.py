@@ -30,7 +30,7 @@ thousands of stories is planned in time proportional to its number of posts.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -39,7 +39,7 @@ from storyhub.hub.publish import is_gone
 from storyhub.options.model import WEEKDAYS, CalendarOptions
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
@@ -67,6 +67,10 @@ class Post:
     image_url: str | None
     image_alt: str | None
     tags: tuple[str, ...]  # the story's value ids, for the scheduler's own labels
+    #: 0 for a story's own posts; n for its n-th re-share on this network (evergreen)
+    reshare: int = 0
+    #: RFC 5545 SEQUENCE: raised each time the post changes between two exports
+    sequence: int = 0
 
     @property
     def snippet(self) -> Snippet:
@@ -83,8 +87,24 @@ class Post:
 
     @property
     def uid(self) -> str:
-        """Stable across rebuilds: the same story, network and variant keep their id."""
+        """Stable across rebuilds: the same story, network and variant keep their id (a
+        re-share: the same story, network and re-share number)."""
+        if self.reshare:
+            return f"{self.story}.{self.network}.reshare-{self.reshare}"
         return f"{self.story}.{self.network}.{self.variant}"
+
+
+@dataclass(frozen=True, slots=True)
+class CancelledPost:
+    """A post of the previous export that left the plan: written as a cancelled event
+    with the same UID and a higher SEQUENCE, so calendar applications remove it. Only
+    its slug and network: a story taken down may name someone who withdrew."""
+
+    uid: str
+    story: str
+    network: str
+    at: datetime
+    sequence: int
 
 
 @dataclass
@@ -94,6 +114,17 @@ class Calendar:
     generated: datetime  # the build's "now"
     site_url: str | None
     network_names: dict[str, str]
+    #: posts of the previous export that left the plan, still to come (by time)
+    cancelled: list[CancelledPost] = field(default_factory=list)
+    #: posts that would come after the horizon: they wait for a later build
+    beyond: int = 0
+    #: the first day after the horizon (local)
+    horizon_end: date | None = None
+    #: per "story.network": [last post moment (ISO), re-shares so far], kept in
+    #: calendar.json so that the next build knows what already went out
+    history: dict[str, list[Any]] = field(default_factory=dict)
+    #: why nothing is planned, as catalogue keys with their values (empty when posts are)
+    empty_reasons: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -142,6 +173,13 @@ class Slots:
         self.weekdays = {WEEKDAYS.index(d) for d in options.days}
         self.times = [time(int(t[:2]), int(t[3:])) for t in options.times]
 
+    def between(self, start: datetime, end: datetime) -> Iterator[datetime]:
+        """Every slot at or after ``start`` and before ``end``, in order."""
+        slot = self.first_at_or_after(start)
+        while slot < end:
+            yield slot
+            slot = self.first_at_or_after(slot + timedelta(minutes=1))
+
     def first_at_or_after(self, moment: datetime) -> datetime:
         """The first slot at or after ``moment``."""
         local = moment.astimezone(self.zone)
@@ -180,14 +218,22 @@ def _sequence(layout: Sequence[tuple[str, str]], network: str, count: int
     return [*own, *numbered][:count]
 
 
-def _image(item: StorySnippets, network: str, site_url: str | None) -> tuple[str | None,
-                                                                              str | None]:
+def _image(item: StorySnippets, network: str, site_url: str | None,
+           photo: Callable[[Story], str | None] | None = None
+           ) -> tuple[str | None, str | None]:
+    """The post's image: the story's share card, else (share cards off) its own photo as
+    published on its page, else none."""
     from storyhub.social.links import absolute
 
-    if item.cards is None or not site_url:
+    if not site_url:
         return None, None
-    image = item.cards.instagram if network == "instagram" else item.cards.og
-    return absolute(site_url, image.path), image.alt
+    if item.cards is not None:
+        image = item.cards.instagram if network == "instagram" else item.cards.og
+        return absolute(site_url, image.path), image.alt
+    found = photo(item.story) if photo is not None else None
+    if found:
+        return absolute(site_url, found), item.story.image_alt or item.story.title
+    return None, None
 
 
 def translation_groups(hub: Hub) -> dict[str, str]:
@@ -197,8 +243,14 @@ def translation_groups(hub: Hub) -> dict[str, str]:
     return {story_id: versions[0][1].id for story_id, versions in hub.translations.items()}
 
 
-def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> Calendar:
-    """Plan every published story's posts (see the module's rules)."""
+def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions,
+                  previous: dict[str, Any] | None = None,
+                  photo: Callable[[Story], str | None] | None = None) -> Calendar:
+    """Plan every published story's posts (see the module's rules), fill free slots with
+    re-shares (:func:`_evergreen`), and compare with the ``previous`` export's
+    ``calendar.json``: changed posts get a higher SEQUENCE, posts that left the plan are
+    cancelled (:func:`_against_previous`). ``photo``: a story's published photo (a
+    site-relative URL), the image of its posts when there are no share cards."""
     from storyhub.text.networks import NETWORK_NAMES
 
     slots = Slots(options)
@@ -210,6 +262,8 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
                                 tzinfo=zone)
     start = max(tomorrow, datetime.combine(options.start, time(0, 0), tzinfo=zone)
                 if options.start is not None else tomorrow)
+    horizon_end = start.date() + timedelta(days=options.horizon_days)
+    end = datetime.combine(horizon_end, time(0, 0), tzinfo=zone)
     oldest = start - timedelta(days=options.backlog_days)
     step = timedelta(days=options.next_variant_days)
 
@@ -221,26 +275,36 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
     items: dict[str, StorySnippets] = {}
     tags: dict[str, tuple[str, ...]] = {}  # a story's value ids, one tuple for its posts
     until: dict[str, datetime | None] = {}
+    published_at: dict[str, datetime] = {}
+    fresh: set[str] = set()  # stories recent enough for their own posts
     for item in snippets.stories:
         story = item.story
-        published = publication_moment(story, zone)
-        if published < oldest or hub.preview_only(story):
+        if hub.preview_only(story):
             continue
+        published = publication_moment(story, zone)
         items[story.id] = item
+        published_at[story.id] = published
         tags[story.id] = tuple(value_id for value_id, _ in item.values)
         stop = end_of_consent(hub, story)
         until[story.id] = (datetime.combine(stop, time(0, 0), tzinfo=zone)
                            if stop is not None else None)
         layout = _layout(item)
+        recent = published >= oldest
+        if recent:
+            fresh.add(story.id)
         for network in snippets.options.networks:
             sequence = _sequence(layout, network, options.posts_per_story)
             if sequence:
                 sequences[(story.id, network)] = sequence
-                order = 0 if group_of.get(story.id, story.id) == story.id else 1
-                queues.setdefault(network, []).append(
-                    (max(published, start), published, order, story.id, 0))
+                if recent:
+                    order = 0 if group_of.get(story.id, story.id) == story.id else 1
+                    queues.setdefault(network, []).append(
+                        (max(published, start), published, order, story.id, 0))
 
     posts: list[Post] = []
+    beyond = 0
+    #: (translation group, network, local day) taken by a post
+    group_days: set[tuple[str, str, date]] = set()
     for network, queue in queues.items():
         heapq.heapify(queue)
         spacing = timedelta(hours=options.spacing.get(network, 24))  # type: ignore[call-overload]
@@ -257,6 +321,14 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
             stop = until[story_id]
             if stop is not None and slot >= stop:
                 continue  # consent ends first: this post and the later ones are dropped
+            if slot >= end:
+                # Planned times on a network only move forward: every post still queued
+                # comes after the horizon too. They wait for a later build.
+                sequence_of = sequences
+                beyond += len(sequence_of[(story_id, network)]) - rank
+                beyond += sum(len(sequence_of[(sid, network)]) - r
+                              for _, _, _, sid, r in queue)
+                break
             group = group_of.get(story_id)
             if group is not None:
                 taken = days_taken.setdefault(group, {})
@@ -269,10 +341,11 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
                     heapq.heappush(queue, (next_day, published, order, story_id, rank))
                     continue
                 taken[day] = story_id
+                group_days.add((group, network, day))
             last = slot
             item = items[story_id]
             index, variant = sequences[(story_id, network)][rank]
-            image_url, image_alt = _image(item, network, snippets.site_url)
+            image_url, image_alt = _image(item, network, snippets.site_url, photo)
             posts.append(Post(
                 story=story_id, title=item.story.title, network=network,
                 variant=variant, at=slot, posts=item, index=index,
@@ -281,10 +354,284 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions) -> C
             ))
             if rank + 1 < len(sequences[(story_id, network)]):
                 heapq.heappush(queue, (slot + step, published, order, story_id, rank + 1))
+
+    history = _history(previous, now, set(items))
+    if options.evergreen:
+        counting = {key: list(entry) for key, entry in history.items()}
+        posts += _evergreen(
+            _Plan(hub, snippets, options, slots, start, end, items, sequences, published_at,
+                  until, tags, group_of, group_days, counting, photo), posts)
     order = {net: i for i, net in enumerate(snippets.options.networks)}
-    posts.sort(key=lambda p: (p.at, order[p.network], p.story, p.variant))
+    posts.sort(key=lambda p: (p.at, order[p.network], p.story, p.variant, p.reshare))
     names = {net: NETWORK_NAMES[net] for net in snippets.options.networks}
-    return Calendar(options, posts, now, snippets.site_url, names)
+    calendar = Calendar(options, posts, now, snippets.site_url, names, beyond=beyond,
+                        horizon_end=horizon_end, history=dict(sorted(history.items())))
+    _against_previous(calendar, previous)
+    if not calendar.posts:
+        calendar.empty_reasons = _why_empty(options, items, fresh, sequences, history,
+                                            published_at, zone)
+    return calendar
+
+
+def _history(previous: dict[str, Any] | None, now: datetime, stories: set[str]
+             ) -> dict[str, list[Any]]:
+    """Per "story.network": [its last post that went out (ISO), its re-shares that went
+    out], from the previous export: its history, and its posts whose moment has passed
+    (handed to a scheduler, so gone out). Only stories still published are kept."""
+    history: dict[str, list[Any]] = {}
+    if not previous:
+        return history
+
+    def note(key: str, moment: datetime, reshare: int) -> None:
+        entry = history.setdefault(key, [local_text(moment), reshare])
+        if datetime.fromisoformat(entry[0]) < moment:
+            entry[0] = local_text(moment)
+        entry[1] = max(entry[1], reshare)
+
+    raw = previous.get("history")
+    for key, value in (raw.items() if isinstance(raw, dict) else ()):
+        if (isinstance(key, str) and key.rsplit(".", 1)[0] in stories
+                and isinstance(value, list) and len(value) == 2
+                and isinstance(value[1], int)):
+            try:
+                moment = datetime.fromisoformat(str(value[0]))
+            except ValueError:
+                continue
+            if moment.tzinfo is not None and moment <= now:
+                note(key, moment, value[1])
+    for post in previous.get("posts") or ():
+        try:
+            moment = datetime.fromisoformat(str(post["at"]))
+            story = str(post["story"])
+            key = f"{story}.{post['network']}"
+            reshare = int(post.get("reshare") or 0)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if moment.tzinfo is not None and story in stories and moment <= now:
+            note(key, moment, reshare)
+    return history
+
+
+@dataclass
+class _Plan:
+    """What :func:`_evergreen` reads of a plan in the making."""
+
+    hub: Hub
+    snippets: SnippetSet
+    options: CalendarOptions
+    slots: Slots
+    start: datetime
+    end: datetime
+    items: dict[str, StorySnippets]
+    sequences: dict[tuple[str, str], list[tuple[int, str]]]
+    published_at: dict[str, datetime]
+    until: dict[str, datetime | None]
+    tags: dict[str, tuple[str, ...]]
+    group_of: dict[str, str]
+    group_days: set[tuple[str, str, date]]
+    history: dict[str, list[Any]]
+    photo: Callable[[Story], str | None] | None
+
+
+def _evergreen(plan: _Plan, planned: list[Post]) -> list[Post]:
+    """Re-shares of older published stories in the free slots of each network, up to the
+    horizon: a slot is free when no post takes it and the network's spacing holds on both
+    sides; a story is due on a network when its last post there (its publication counts as
+    one) is at least ``evergreen_after_days`` old; at most ``evergreen_per_week`` a week per
+    network. With ``evergreen_balance`` the next re-share comes from the value re-shared
+    least so far on the network (each story counts for its first value); among the due
+    stories of a value, the one whose last post is oldest. Only a translation group's first
+    version is re-shared (one audience per profile). Cost: the slots up to the horizon,
+    plus a heap operation per story and network."""
+    import bisect
+
+    options = plan.options
+    zone = plan.slots.zone
+    wait = timedelta(days=options.evergreen_after_days)
+    by_network: dict[str, list[datetime]] = {}
+    last_on: dict[tuple[str, str], datetime] = {}
+    for post in planned:
+        by_network.setdefault(post.network, []).append(post.at)
+        key = (post.story, post.network)
+        if key not in last_on or post.at > last_on[key]:
+            last_on[key] = post.at
+    added: list[Post] = []
+    for network in plan.snippets.options.networks:
+        spacing = timedelta(hours=options.spacing.get(network, 24))  # type: ignore[call-overload]
+        taken = sorted(by_network.get(network, ()))
+        # per value (or one queue without balance): (due moment, story id)
+        queues: dict[str, list[tuple[datetime, str]]] = {}
+        counts: dict[str, int] = {}
+        for story_id in plan.items:
+            if (story_id, network) not in plan.sequences:
+                continue
+            if plan.group_of.get(story_id, story_id) != story_id:
+                continue
+            last = max(plan.published_at[story_id], last_on.get((story_id, network),
+                                                                plan.published_at[story_id]))
+            known = plan.history.get(f"{story_id}.{network}")
+            if known:
+                last = max(last, datetime.fromisoformat(known[0]))  # checked when read
+            value = (plan.tags[story_id][:1] or ("",))[0] if options.evergreen_balance else ""
+            queues.setdefault(value, []).append((last + wait, story_id))
+            counts.setdefault(value, 0)
+        for queue in queues.values():
+            heapq.heapify(queue)
+        if not queues:
+            continue
+        week_counts: dict[tuple[int, int], int] = {}
+        previous_reshare: datetime | None = None
+        for slot in plan.slots.between(plan.start, plan.end):
+            week = slot.astimezone(zone).isocalendar()[:2]
+            if week_counts.get(week, 0) >= options.evergreen_per_week:
+                continue
+            at = bisect.bisect_left(taken, slot)
+            if at < len(taken) and (taken[at] == slot or taken[at] - slot < spacing):
+                continue
+            if at > 0 and slot - taken[at - 1] < spacing:
+                continue
+            if previous_reshare is not None and (slot <= previous_reshare
+                                                 or slot - previous_reshare < spacing):
+                continue
+            chosen = _choose(plan, queues, counts, network, slot)
+            if chosen is None:
+                continue
+            value, story_id = chosen
+            counts[value] += 1
+            week_counts[week] = week_counts.get(week, 0) + 1
+            previous_reshare = slot
+            heapq.heappush(queues[value], (slot + wait, story_id))
+            key = f"{story_id}.{network}"
+            entry = plan.history.setdefault(key, ["", 0])
+            entry[1] += 1
+            sequence = plan.sequences[(story_id, network)]
+            index, variant = sequence[(entry[1] - 1) % len(sequence)]
+            item = plan.items[story_id]
+            image_url, image_alt = _image(item, network, plan.snippets.site_url, plan.photo)
+            added.append(Post(
+                story=story_id, title=item.story.title, network=network, variant=variant,
+                at=slot, posts=item, index=index, image_url=image_url, image_alt=image_alt,
+                tags=plan.tags[story_id], reshare=entry[1]))
+            group = plan.group_of.get(story_id)
+            if group is not None:
+                plan.group_days.add((group, network, slot.astimezone(zone).date()))
+    return added
+
+
+def _choose(plan: _Plan, queues: dict[str, list[tuple[datetime, str]]],
+            counts: dict[str, int], network: str, slot: datetime) -> tuple[str, str] | None:
+    """The story to re-share in ``slot``: from the least re-shared value with a story due
+    (ties: the earliest due, then the value id); stories whose consent ends before the
+    slot leave their queue; a story whose translation was posted that day waits."""
+    day = slot.astimezone(plan.slots.zone).date()
+    while True:
+        best: tuple[int, datetime, str] | None = None
+        for value, queue in queues.items():
+            if queue and queue[0][0] <= slot:
+                candidate = (counts[value], queue[0][0], value)
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None:
+            return None
+        value = best[2]
+        _, story_id = heapq.heappop(queues[value])
+        stop = plan.until[story_id]
+        if stop is not None and slot >= stop:
+            continue  # consent ends: never again
+        group = plan.group_of.get(story_id)
+        if group is not None and (group, network, day) in plan.group_days:
+            heapq.heappush(queues[value], (slot + timedelta(days=1), story_id))
+            continue
+        return value, story_id
+
+
+def _why_empty(options: CalendarOptions, items: dict[str, StorySnippets], fresh: set[str],
+               sequences: dict[tuple[str, str], list[tuple[int, str]]],
+               history: dict[str, list[Any]], published_at: dict[str, datetime],
+               zone: ZoneInfo) -> list[tuple[str, dict[str, Any]]]:
+    """Why a plan is empty, and what to change (catalogue keys of ``snippets``)."""
+    if not items:
+        return [("why_no_stories", {})]
+    if not sequences:
+        return [("why_no_texts", {})]
+    reasons: list[tuple[str, dict[str, Any]]] = []
+    if not fresh:
+        newest = max(published_at.values()).astimezone(zone).date()
+        reasons.append(("why_backlog", {"days": options.backlog_days,
+                                        "newest": newest.isoformat()}))
+    if not options.evergreen:
+        reasons.append(("why_evergreen_off", {}))
+    else:
+        reasons.append(("why_evergreen_wait", {"days": options.evergreen_after_days,
+                                               "horizon": options.horizon_days}))
+    return reasons
+
+
+def _against_previous(calendar: Calendar, previous: dict[str, Any] | None) -> None:
+    """SEQUENCE and cancellations from the previous export's ``calendar.json``: a post
+    whose moment, text or link changed (or that comes back after a cancellation) gets the
+    previous SEQUENCE + 1; a post still to come that left the plan becomes a
+    :class:`CancelledPost` with the previous SEQUENCE + 1 (once: a post already cancelled
+    keeps its number). Past posts went out: nothing to cancel."""
+    if not previous:
+        return
+    before: dict[str, tuple[dict[str, Any], bool]] = {}
+    for key, cancelled in (("posts", False), ("cancelled", True)):
+        for entry in previous.get(key) or ():
+            if isinstance(entry, dict) and isinstance(entry.get("uid"), str):
+                before[entry["uid"]] = (entry, cancelled)
+    if not before:
+        return
+    for index, post in enumerate(calendar.posts):
+        found = before.get(post.uid)
+        if found is None:
+            continue
+        entry, cancelled = found
+        sequence = _int(entry.get("sequence"))
+        if (cancelled or entry.get("at") != local_text(post.at)
+                or entry.get("text") != post.text or entry.get("link") != post.link):
+            sequence += 1
+        if sequence:
+            calendar.posts[index] = replace(post, sequence=sequence)
+    planned = {post.uid for post in calendar.posts}
+    for uid, (entry, cancelled) in before.items():
+        if uid in planned:
+            continue
+        try:
+            at = datetime.fromisoformat(str(entry["at"]))
+        except (KeyError, ValueError):
+            continue
+        if at.tzinfo is None or at <= calendar.generated:
+            continue
+        calendar.cancelled.append(CancelledPost(
+            uid, str(entry.get("story", "")), str(entry.get("network", "")), at,
+            _int(entry.get("sequence")) + (0 if cancelled else 1)))
+    calendar.cancelled.sort(key=lambda c: (c.at, c.network, c.uid))
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def plan_notes(calendar: Calendar | None, t: Callable[..., str]) -> list[str]:
+    """What the snippets page and ``storyhub snippets`` say about the plan (``t``: the
+    catalogue's ``snippets`` words): why it is empty and what to change, the re-shares,
+    the posts waiting beyond the horizon, the posts cancelled."""
+    if calendar is None:
+        return []
+    lines = [t(key, **values) for key, values in calendar.empty_reasons]
+    if lines:
+        lines.insert(0, t("plan_empty"))
+    reshares = sum(1 for post in calendar.posts if post.reshare)
+    if reshares:
+        lines.append(t.count("reshares_planned", reshares))  # type: ignore[attr-defined]
+    if calendar.beyond and calendar.horizon_end is not None:
+        lines.append(t.count("beyond_horizon", calendar.beyond,  # type: ignore[attr-defined]
+                             day=t.date(calendar.horizon_end)))  # type: ignore[attr-defined]
+    if calendar.cancelled:
+        lines.append(t.count("cancelled_count",  # type: ignore[attr-defined]
+                             len(calendar.cancelled)))
+    return lines
 
 
 def local_text(moment: datetime) -> str:
@@ -298,14 +645,22 @@ def to_data(calendar: Calendar, *, streamed: bool = False) -> dict[str, Any]:
     :func:`storyhub.social.export.indented_json_chunks`): a post's text is not held."""
     posts = ({"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
               "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
-              "image_url": p.image_url, "tags": list(p.tags)}
+              "image_url": p.image_url, "tags": list(p.tags), "reshare": p.reshare,
+              "sequence": p.sequence}
              for p in calendar.posts)
     return {
         "schema": SCHEMA_ID,
         "generated": calendar.generated.astimezone(timezone.utc).isoformat(timespec="seconds"),
         "timezone": calendar.options.timezone,
         "site_url": calendar.site_url,
+        "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
+        "beyond_horizon": calendar.beyond,
+        "empty_reasons": [key for key, _ in calendar.empty_reasons],
         "posts": posts if streamed else list(posts),
+        "cancelled": [{"uid": c.uid, "story": c.story, "network": c.network,
+                       "at": local_text(c.at), "sequence": c.sequence}
+                      for c in calendar.cancelled],
+        "history": calendar.history,
     }
 
 

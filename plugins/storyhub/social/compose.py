@@ -212,36 +212,40 @@ class Composer:
     def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
                   tags: list[str], t: Callable[..., str], day: date, company: str,
                   lang: str) -> list[Snippet]:
-        """The "me" and "colleague" variants of one network. Only named people appear (the
-        hub's published people); handles only with their consent to social mentions; the
-        featured person's own handle never in their own post."""
-        if not people:
+        """The personal variants of one network, for every person featured who consented
+        to social sharing (``consent.social``): ``me-<id>`` for them to post in their own
+        voice (the others in the story named, their own handle never in it) and
+        ``colleague-<id>`` for colleagues, naming them. Only named people appear (the hub's
+        published people); handles only with consent; each variant within the network's
+        limits, or not offered."""
+        consenting = [p for p in people if p.consent.social]
+        if not consenting:
             return []
-        featured, others = people[0], people[1:]
-        other_mentions = [mention(p, rule) for p in others]
-        everyone = [mention(p, rule) for p in people]
         word_and = t("and")
-        named_others = join_names([m.text for m in other_mentions], word_and)
+        mentions = {p.id: mention(p, rule) for p in people}
         snippets: list[Snippet] = []
-        for kind, names in (("me", other_mentions), ("colleague", everyone)):
-            link = self._link(url, rule.id, story.id, kind)
-            context: dict[str, Any] = {
-                "title": story.title, "summary": story.summary, "story": story,
-                "featured": featured.name,
-                "others": named_others,
-                "mentions": join_names([m.text for m in names], word_and),
-                "link": link, "company": company, "network": rule.name,
-                "network_id": rule.id, "links_clickable": rule.links_clickable,
-                "variant": kind, "lang": lang, "t": t,
-            }
-            # The sharer's own opening line comes first: no fold rule for the hook here.
-            text, shortened, counted = fit_measured(
-                self.personal[rule.id][kind], context, story.summary,
-                tags[:rule.max_hashtags], self.unfolded[rule.id])
-            if not counted.ok:
-                continue  # offered within the limits, or not at all
-            snippets.append(Snippet(rule.id, kind, text, counted, link,
-                                    rule, day, shortened))
+        for person in consenting:
+            others = join_names([mentions[p.id].text for p in people if p.id != person.id],
+                                word_and)
+            for kind, named in (("me", others), ("colleague", mentions[person.id].text)):
+                # no per-person tracking: one utm_content per kind
+                link = self._link(url, rule.id, story.id, kind)
+                context: dict[str, Any] = {
+                    "title": story.title, "summary": story.summary, "story": story,
+                    "featured": person.name, "person": person.id,
+                    "others": others, "mentions": named,
+                    "link": link, "company": company, "network": rule.name,
+                    "network_id": rule.id, "links_clickable": rule.links_clickable,
+                    "variant": kind, "lang": lang, "t": t,
+                }
+                # The sharer's own opening line comes first: no fold rule for the hook here.
+                text, shortened, counted = fit_measured(
+                    self.personal[rule.id][kind], context, story.summary,
+                    tags[:rule.max_hashtags], self.unfolded[rule.id])
+                if not counted.ok:
+                    continue  # offered within the limits, or not at all
+                snippets.append(Snippet(rule.id, f"{kind}-{person.id}", text, counted, link,
+                                        rule, day, shortened))
         return snippets
 
     def _pair(self, key: str, name: str) -> tuple[str, str]:

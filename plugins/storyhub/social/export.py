@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from storyhub.i18n.catalogue import primary_subtag
-from storyhub.social.calendar import Calendar
+from storyhub.social.calendar import Calendar, plan_notes
 from storyhub.social.cells import csv_line, neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import PROFILES, Profile
-from storyhub.social.templates import PERSONAL, html_environment
+from storyhub.social.templates import PersonalVariants, html_environment
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -42,8 +42,25 @@ def _images(item: StorySnippets, site_url: str | None) -> list[dict[str, Any]]:
 
 
 def _planned(calendar: Calendar | None) -> dict[str, str]:
-    """Each planned post's moment (ISO, the calendar's zone), by story.network.variant."""
-    return {p.uid: p.at.isoformat(timespec="seconds") for p in calendar.posts} if calendar else {}
+    """Each planned text's first moment (ISO, the calendar's zone), by
+    story.network.variant: its own post, else its first re-share."""
+    planned: dict[str, str] = {}
+    for post in calendar.posts if calendar else ():
+        planned.setdefault(_text_key(post), post.at.isoformat(timespec="seconds"))
+    return planned
+
+
+def _text_key(post: Any) -> str:
+    return f"{post.story}.{post.network}.{post.variant}"
+
+
+def _reshares(calendar: Calendar | None) -> dict[str, list[str]]:
+    """The re-shares' moments, by story.network.variant."""
+    found: dict[str, list[str]] = {}
+    for post in calendar.posts if calendar else ():
+        if post.reshare:
+            found.setdefault(_text_key(post), []).append(post.at.isoformat(timespec="seconds"))
+    return found
 
 
 def _suggested(s: Any, story_id: str, planned: dict[str, str]) -> str:
@@ -78,13 +95,14 @@ def _document(snippets: SnippetSet, stories: Any) -> dict[str, Any]:
 def _stories_data(snippets: SnippetSet, calendar: Calendar | None = None
                   ) -> Iterator[dict[str, Any]]:
     """Each story's entry, made when asked for: the export is written one story at a time."""
-    planned = _planned(calendar)
+    planned, reshares = _planned(calendar), _reshares(calendar)
     for item in snippets.stories:
-        yield _story_data(item, snippets.site_url, planned)
+        yield _story_data(item, snippets.site_url, planned, reshares=reshares)
 
 
 def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, str],
-                intents: list[str | None] | None = None) -> dict[str, Any]:
+                intents: list[str | None] | None = None,
+                reshares: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """One story's entry in ``snippets.json`` (``intents``: its posts' share intents, if
     already made)."""
     story = item.story
@@ -111,6 +129,7 @@ def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, st
                 "intent": intent,
                 "suggested_date": _suggested(s, story.id, planned),
                 "planned_at": planned.get(f"{story.id}.{s.network}.{s.variant}"),
+                "reshares": (reshares or {}).get(f"{story.id}.{s.network}.{s.variant}", []),
             }
             for s, intent in zip(item.snippets, intents, strict=True)
         ],
@@ -294,10 +313,11 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
     links told to ``share`` on the way: one pass, each post's share intent made once. With
     ``memo`` (a preview server's), a story with the same snippets (the same object: nothing
     it is made from changed) and the same planned posts reuses the text it had."""
-    planned = _planned(calendar)
+    planned, reshares = _planned(calendar), _reshares(calendar)
     by_story: dict[str, list[tuple[str, str]]] = {}
-    for uid, moment in planned.items():
-        by_story.setdefault(uid.split(".", 1)[0], []).append((uid, moment))
+    for post in calendar.posts if calendar else ():
+        by_story.setdefault(post.story, []).append(
+            (post.uid, post.at.isoformat(timespec="seconds")))
     for item in snippets.stories:
         story_id = item.story.id
         mine = tuple(by_story.get(story_id, ()))
@@ -307,7 +327,8 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         else:
             posts = item.snippets
             intents = [s.intent for s in posts]
-            entry = _indented_json(_story_data(item, snippets.site_url, planned, intents), 2)
+            entry = _indented_json(_story_data(item, snippets.site_url, planned, intents,
+                                               reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents)
             links = (json.dumps(first_intents(posts, snippets.rules, intents))
                      if share is not None or memo is not None else "")
@@ -325,7 +346,8 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
                 site_name: str, language: str, calendar: Calendar | None = None,
-                calendar_files: list[str] | None = None) -> Iterator[str]:
+                calendar_files: list[str] | None = None,
+                notes: list[str] | None = None) -> Iterator[str]:
     """The snippets page, in pieces: standalone HTML, inline CSS and script, ``noindex``.
 
     It shows the ``page_stories`` newest stories (the exports hold every one), so the page
@@ -359,12 +381,23 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         t=snippets.translator.scope("snippets"),
         calendar=calendar,
         schedule=schedule,
-        planned={post.uid: post for post in calendar.posts} if calendar is not None else {},
+        planned=_first_posts(calendar),
+        reshare_count=sum(1 for post in calendar.posts if post.reshare) if calendar else 0,
         planned_days={story: sorted({p.at.date() for p in posts})
                       for story, posts in schedule.items()},
         schedulers=_scheduler_links(calendar_files or []),
-        personal=PERSONAL,
+        notes=[*plan_notes(calendar, snippets.translator.scope("snippets")), *(notes or [])],
+        personal=PersonalVariants(),
     )
+
+
+def _first_posts(calendar: Calendar | None) -> dict[str, Any]:
+    """Each planned text's first post (its own, else its first re-share), by
+    story.network.variant."""
+    found: dict[str, Any] = {}
+    for post in calendar.posts if calendar else ():
+        found.setdefault(_text_key(post), post)
+    return found
 
 
 def _scheduler_links(names: list[str]) -> list[tuple[Profile, list[str]]]:
@@ -389,6 +422,7 @@ def write_exports(
     calendar_files: list[str] | None = None,
     memo: ExportMemo | None = None,
     share: ShareSink | None = None,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
     (a hub of thousands of stories has exports of tens of megabytes). The JSON and the CSV
@@ -399,7 +433,7 @@ def write_exports(
     with page.open("w", encoding="utf-8", newline="") as out:
         out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
                                    site_name=site_name, language=language, calendar=calendar,
-                                   calendar_files=calendar_files))
+                                   calendar_files=calendar_files, notes=notes))
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
         rows.write(csv_line(CSV_COLUMNS))

@@ -8,7 +8,13 @@ Calendar and Thunderbird show the plan. Written by hand, to the letter of the RF
 * ``DTSTAMP`` is the build's "now" (``SOURCE_DATE_EPOCH``), so rebuilds are identical;
 * times in UTC (``…Z``), which every client converts to its own zone; the company's zone
   is named in ``X-WR-TIMEZONE`` for clients that show it;
-* text escaped: backslash, ``;``, ``,`` and new lines.
+* text escaped: backslash, ``;``, ``,`` and new lines;
+* ``SEQUENCE`` raised when a post changes between two exports, and every post of the
+  previous export that left the plan written as ``STATUS:CANCELLED`` with its ``UID``
+  (see :func:`storyhub.social.calendar._against_previous`), so a calendar application
+  that imports the file again removes it;
+* always written, even with no post: then it holds a VTIMEZONE (RFC 5545 wants one
+  component), so a subscribed address never answers 404.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from storyhub.social.calendar import EVENT_MINUTES, Calendar, Post
+from storyhub.social.calendar import EVENT_MINUTES, Calendar, CancelledPost, Post
 
 PRODID = "-//storyhub//posting calendar//EN"
 
@@ -59,9 +65,12 @@ def _event(post: Post, calendar: Calendar, stamp: str, host: str,
            t: Callable[..., str]) -> Iterator[str]:
     name = calendar.network_names.get(post.network, post.network)
     label = t("own_text") if post.variant == "own" else t("variant", number=post.variant)
+    if post.reshare:
+        label = t("reshare_label", variant=label)
     yield "BEGIN:VEVENT"
     yield f"UID:{post.uid}@{host}"
     yield f"DTSTAMP:{stamp}"
+    yield f"SEQUENCE:{post.sequence}"
     yield f"DTSTART:{utc(post.at)}"
     yield f"DTEND:{utc(post.at + timedelta(minutes=EVENT_MINUTES))}"
     yield f"SUMMARY:{escape_text(t('ics_summary', network=name, title=post.title, variant=label))}"
@@ -71,9 +80,38 @@ def _event(post: Post, calendar: Calendar, stamp: str, host: str,
     yield f"DESCRIPTION:{escape_text(description)}"
     if post.link.startswith("http"):
         yield f"URL:{post.link}"
-    yield f"CATEGORIES:{escape_text(name)}"
+    categories = [name, t("reshare")] if post.reshare else [name]
+    yield f"CATEGORIES:{','.join(escape_text(c) for c in categories)}"
+    yield "STATUS:CONFIRMED"
     yield "TRANSP:TRANSPARENT"
     yield "END:VEVENT"
+
+
+def _cancelled(post: CancelledPost, calendar: Calendar, stamp: str, host: str,
+               t: Callable[..., str]) -> Iterator[str]:
+    """A post that left the plan: the same UID, a higher SEQUENCE, STATUS:CANCELLED. No
+    title or text (the story may have been taken down): the network and the slug."""
+    name = calendar.network_names.get(post.network, post.network)
+    yield "BEGIN:VEVENT"
+    yield f"UID:{post.uid}@{host}"
+    yield f"DTSTAMP:{stamp}"
+    yield f"SEQUENCE:{post.sequence}"
+    yield f"DTSTART:{utc(post.at)}"
+    yield f"DTEND:{utc(post.at + timedelta(minutes=EVENT_MINUTES))}"
+    yield f"SUMMARY:{escape_text(t('ics_cancelled', network=name, story=post.story))}"
+    yield f"CATEGORIES:{escape_text(name)}"
+    yield "STATUS:CANCELLED"
+    yield "TRANSP:TRANSPARENT"
+    yield "END:VEVENT"
+
+
+def _utc_zone() -> list[str]:
+    """A VTIMEZONE for UTC: RFC 5545 wants at least one component in a calendar, and a
+    plan with no post and nothing to cancel still answers a subscription with a valid
+    (empty) calendar."""
+    return ["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD",
+            "END:VTIMEZONE"]
 
 
 def ics_lines(calendar: Calendar, *, name: str, t: Callable[..., str]) -> Iterator[str]:
@@ -86,8 +124,13 @@ def ics_lines(calendar: Calendar, *, name: str, t: Callable[..., str]) -> Iterat
         "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-TIMEZONE:{calendar.options.timezone}",
     ]
+    if not calendar.posts and not calendar.cancelled:
+        lines += _utc_zone()
     yield from (fold(line) for line in lines)
     for post in calendar.posts:
         for line in _event(post, calendar, stamp, host, t):
+            yield fold(line)
+    for gone in calendar.cancelled:
+        for line in _cancelled(gone, calendar, stamp, host, t):
             yield fold(line)
     yield fold("END:VCALENDAR")

@@ -15,12 +15,28 @@ from jinja2 import Environment, Template, TemplateNotFound, nodes
 
 from storyhub.text.jinja import PACKAGE_TEMPLATES, page_environment, text_environment
 
-__all__ = ["PACKAGE_TEMPLATES", "PERSONAL", "PostTemplate", "Skeleton", "html_environment",
-           "personal_templates", "text_environment", "variant_templates"]
-#: Variants for employees to post themselves, in their own voice: "me" for the person the
-#: story is about (first person), "colleague" for everyone else (third person). Never
-#: planned in the company's calendar.
+__all__ = ["PACKAGE_TEMPLATES", "PERSONAL", "PersonalVariants", "PostTemplate", "Skeleton",
+           "html_environment", "personal_kind", "personal_templates", "text_environment",
+           "variant_templates"]
+#: Variants for employees to post themselves, in their own voice: "me-<id>" for each
+#: person the story is about (first person), "colleague-<id>" for everyone else (third
+#: person, naming them). Never planned in the company's calendar.
 PERSONAL = ("me", "colleague")
+
+
+class PersonalVariants:
+    """``variant in personal`` for templates: true for ``me-<id>`` and ``colleague-<id>``."""
+
+    def __contains__(self, variant: object) -> bool:
+        return personal_kind(variant) is not None
+
+
+def personal_kind(variant: object) -> str | None:
+    """``me`` or ``colleague`` for a personal variant's name, else None."""
+    if not isinstance(variant, str):
+        return None
+    kind = variant.split("-", 1)[0]
+    return kind if kind in PERSONAL else None
 _VARIANT = re.compile(r"^storyhub/snippets/([a-z]+)/variant-(\w+)\.txt$")
 html_environment = page_environment
 
