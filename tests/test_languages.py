@@ -120,7 +120,7 @@ def fragments(language: str, other: str) -> dict[str, str]:
     everything = " ".join(str(v) for v in theirs.values())
     found: dict[str, str] = {}
     for key, value in mine.items():
-        if not key.startswith(("site.", "snippets.", "report.", "dates.months")):
+        if not key.startswith(("site.", "snippets.", "report.")):
             continue
         texts = (list(value.values()) if isinstance(value, dict)
                  else value if isinstance(value, list) else [value])

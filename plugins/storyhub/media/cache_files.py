@@ -9,7 +9,7 @@ site cannot edit the cache.
 
 One mechanism for every cache: re-encoded images and their responsive versions
 (:mod:`storyhub.media.images`), share images (:mod:`storyhub.media.cards`) and the
-snippets exports (:mod:`storyhub.pipeline.social`).
+snippets exports (:mod:`storyhub.outputs.social`).
 """
 
 from __future__ import annotations
