@@ -378,7 +378,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         watched = len(pipeline.hub.content.files) + self._docs_files
         _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
         root = pipeline.settings.root
-        for name in ("stories", "people", "values.yml"):
+        for name in ("stories", "people", "values.yml", "campaigns.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server

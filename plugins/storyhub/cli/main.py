@@ -323,9 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snippets.set_defaults(func=cmd_snippets)
 
+    from storyhub.cli.coaching import add_coaching
     from storyhub.cli.editor import add_editor
 
     add_editor(commands)
+    add_coaching(commands)
     return parser
 
 

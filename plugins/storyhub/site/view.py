@@ -38,7 +38,14 @@ from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
 from storyhub.options.model import in_language
-from storyhub.site.plan import SitePage, Tag, in_reading_order, languages_of
+from storyhub.site.plan import (
+    SitePage,
+    Tag,
+    campaign_pages,
+    campaign_url,
+    in_reading_order,
+    languages_of,
+)
 from storyhub.site.story_cards import StoryCards, safe_path
 from storyhub.text.urls import absolute
 from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
@@ -77,6 +84,7 @@ class SiteView:
         self._images = images if images is not None else {}  # filled as files are made
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
         self.cards = StoryCards()  # shared by the views in other languages
+        self._campaigns: dict[str, str] | None = None  # series pages: URL -> title
 
     # -- the page's language ----------------------------------------------------------------
 
@@ -279,6 +287,21 @@ class SiteView:
             (t("filter_tags"), [(tag.name, tag.url, "") for tag in self._tags.values()]),
         ]
         return [(label, chips) for label, chips in groups if chips]
+
+    def campaign_of(self, story: Story) -> tuple[str, str] | None:
+        """(title, URL) of the series page of the campaign a story answers, in the page's
+        language, or None (no campaign, or its page is not written)."""
+        if story.campaign is None:
+            return None
+        pages = self._campaign_pages()
+        own = self.language if self.language in self.hub.settings.languages[1:] else None
+        url = campaign_url(story.campaign, own)
+        return (pages[url], url) if url in pages else None
+
+    def _campaign_pages(self) -> dict[str, str]:
+        if self._campaigns is None:
+            self._campaigns = {p.url: p.title for p in campaign_pages(self.hub)}
+        return self._campaigns
 
     @property
     def settings(self) -> Any:
