@@ -635,7 +635,8 @@ class Pipeline:
             site_url=self.settings.site_url, config_dir=config_dir,
             content_root=self.settings.root, options=options, serving=self.settings.serving,
             values=list(hub.values.values()) if hub is not None else [],
-            people=list(hub.all_people.values()) if hub is not None else [],
+            # only people who may be named: admin/config.yml is published with the site
+            people=list(hub.people.values()) if hub is not None else [],
         )
         return [PlannedFile(item.uri, data=None if item.content is None
                             else item.content.encode("utf-8"), src=item.src)
