@@ -135,6 +135,11 @@ class Hub:
 @pytest.fixture
 def hub(tmp_path: Path) -> Hub:
     """A small valid hub: 3 values, 2 people, 2 stories."""
+    return make_hub(tmp_path)
+
+
+def make_hub(tmp_path: Path) -> Hub:
+    """The ``hub`` fixture's hub under ``tmp_path`` (for module-scoped fixtures)."""
     root = tmp_path / "hub"
     root.mkdir()
     h = Hub(root)

@@ -291,11 +291,14 @@ class SiteView:
     def campaign_of(self, story: Story) -> tuple[str, str] | None:
         """(title, URL) of the series page of the campaign a story answers, in the page's
         language, or None (no campaign, or its page is not written)."""
-        if story.campaign is None:
+        campaign = story.campaign or next(  # a translation answers its original's
+            (s.campaign for _, s in self.hub.translations.get(story.id, []) if s.campaign),
+            None)
+        if campaign is None:
             return None
         pages = self._campaign_pages()
         own = self.language if self.language in self.hub.settings.languages[1:] else None
-        url = campaign_url(story.campaign, own)
+        url = campaign_url(campaign, own)
         return (pages[url], url) if url in pages else None
 
     def _campaign_pages(self) -> dict[str, str]:
