@@ -98,7 +98,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
     digest = rendered.digest
     size = len(rendered.html.encode("utf-8"))
     left = f", {digest.more} left out to stay under the size limit" if digest.more else ""
-    print(f"{len(digest.stories)} stories{left}, {len(digest.campaigns)} open campaign(s); "
+    count = len(digest.stories)
+    print(f"{count} stor{'y' if count == 1 else 'ies'}{left}, {len(digest.campaigns)} open "
+          "campaign(s); "
           f"HTML {size / 1024:.1f} KB; wrote " + ", ".join(_shown(p) for p in written),
           file=sys.stderr)
     return 0

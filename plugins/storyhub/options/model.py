@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -539,7 +540,12 @@ class StoryhubOptions(Options):
     @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", "quotes",
                      "campaigns", "digest", mode="before")
     @classmethod
-    def _sections(cls, value: Any) -> Any:
+    def _sections(cls, value: Any, info: ValidationInfo) -> Any:
+        group = GROUPS.get(info.field_name or "")
+        if value is False and group is not None and "enabled" not in group.model_fields:
+            raise PydanticCustomError(
+                "section_off", "cannot be switched off with false: set its options instead "
+                "({options})", {"options": ", ".join(group.model_fields)})
         return _section(value)
 
     @field_validator("languages", mode="before")
