@@ -438,3 +438,34 @@ def test_the_example_hub_has_an_open_and_a_closed_campaign() -> None:
     assert states == [False, True]
     assert any(s.campaign for s in content.stories)
     assert sum(1 for s in content.stories if s.sign_off) >= 10
+
+
+# -- storyhub new story ------------------------------------------------------------------------
+
+
+def test_new_story_offers_the_open_campaigns(hub: Hub) -> None:
+    hub.write("campaigns.yml", yaml.safe_dump({"campaigns": [
+        {**CAMPAIGNS[0], "values": ["craft"]}, {**CAMPAIGNS[1], "values": ["care"]}]},
+        sort_keys=False, allow_unicode=True))
+    answers = "Forty greens\ngiulia\ncraft\nA summary.\nkiln\nkilns\n"
+    result = hub.storyhub("new", "story", "--date", "2026-11-02", "--as-of",
+                          "2026-11-02T10:00:00+01:00", input=answers)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # the open campaign and its question come first; the closed one is not offered
+    assert out.index("Open campaigns — your story can answer one of them:") < out.index(
+        "Title of the story")
+    assert "kilns: Kilns we remember (until 31 December 2026)" in out
+    assert "Which firing do you remember?" in out and "Summer hours" not in out
+    assert "unknown id 'kiln' — did you mean 'kilns'?" in out
+    text = (hub.root / "stories/2026-11-02-forty-greens/index.md").read_text("utf-8")
+    assert "\ncampaign: kilns\n" in text
+    assert ("This story answers the campaign “Kilns we remember”: Which firing do you "
+            "remember?") in text
+    flags = hub.storyhub("new", "story", "--title", "Other", "--person", "giulia", "--value",
+                         "craft", "--summary", "S.", "--campaign", "summr", "--as-of",
+                         "2026-11-02T10:00:00+01:00", input="")
+    assert flags.returncode == 2
+    assert "--campaign: unknown id 'summr' — did you mean 'summer'?" in flags.stderr
+    assert hub.storyhub("check", "--no-advice", "--as-of",
+                        "2026-11-02T10:00:00+01:00").returncode == 0
