@@ -135,6 +135,11 @@ class Hub:
 @pytest.fixture
 def hub(tmp_path: Path) -> Hub:
     """A small valid hub: 3 values, 2 people, 2 stories."""
+    return make_hub(tmp_path)
+
+
+def make_hub(tmp_path: Path) -> Hub:
+    """The ``hub`` fixture's hub under ``tmp_path`` (for module-scoped fixtures)."""
     root = tmp_path / "hub"
     root.mkdir()
     h = Hub(root)
@@ -170,7 +175,7 @@ def example_hub(tmp_path: Path) -> Hub:
     """A copy of the repository's example hub."""
     root = tmp_path / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
+    for name in ("values.yml", "mkdocs.yml", "campaigns.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         if (REPO / name).exists():

@@ -22,7 +22,8 @@ from storyhub.editor.site import PROXY_ENV, VENDOR, editor_settings, vendor_mani
 from storyhub.options.model import EditorOptions
 
 FILES = Path(__file__).parent / "editor_files"
-MODELS = {"story": model.Story, "person": model.Person, "value": model.Value}
+MODELS = {"story": model.Story, "person": model.Person, "value": model.Value,
+          "campaign": model.Campaign}
 
 
 def generated(**settings: Any) -> dict[str, Any]:
@@ -31,8 +32,8 @@ def generated(**settings: Any) -> dict[str, Any]:
 
 def collection_fields(config: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
     collections = {c["name"]: c for c in config["collections"]}
-    if kind == "value":
-        fields = collections["values"]["files"][0]["fields"][0]["fields"]
+    if kind in ("value", "campaign"):
+        fields = collections[kind + "s"]["files"][0]["fields"][0]["fields"]
     else:
         fields = collections["stories" if kind == "story" else "people"]["fields"]
     return {f["name"]: f for f in fields}
@@ -58,7 +59,7 @@ def test_editor_config_check_reports_a_stale_file(example_hub: Hub) -> None:
 
 @pytest.mark.parametrize("kind", sorted(MODELS))
 def test_every_model_field_is_in_the_form(kind: str) -> None:
-    fields = collection_fields(generated(), kind)
+    fields = collection_fields(generated(people=[("giulia", "Giulia Ferri")]), kind)
     for name, info in MODELS[kind].model_fields.items():
         key = f"{kind}.{name}"
         if key in editor_config.SKIPPED:
@@ -70,6 +71,29 @@ def test_every_model_field_is_in_the_form(kind: str) -> None:
     assert list(fields)[: len(MODELS[kind].model_fields) - 1] == [
         n for n in MODELS[kind].model_fields if f"{kind}.{n}" not in editor_config.SKIPPED
     ][: len(MODELS[kind].model_fields) - 1]
+
+
+def test_sign_off_is_a_date_per_person_and_campaign_a_relation() -> None:
+    """Decap has no widget for free keys: ``sign_off: {person-id: date}`` is a group with an
+    optional date per person of the hub (none known: no field); the campaign is picked
+    from campaigns.yml."""
+    assert "sign_off" not in collection_fields(generated(), "story")
+    config = generated(people=[("giulia", "Giulia Ferri"), ("marco", "Marco Bianchi")])
+    story = collection_fields(config, "story")
+    sign_off = story["sign_off"]
+    assert sign_off["widget"] == "object" and sign_off["required"] is False
+    assert [(f["name"], f["label"], f["widget"], f["format"], f["required"])
+            for f in sign_off["fields"]] == [
+        ("giulia", "Giulia Ferri", "datetime", "YYYY-MM-DD", False),
+        ("marco", "Marco Bianchi", "datetime", "YYYY-MM-DD", False)]
+    assert story["campaign"]["widget"] == "relation"
+    assert story["campaign"]["value_field"] == "campaigns.*.id"
+    campaigns = next(c for c in config["collections"] if c["name"] == "campaigns")
+    assert campaigns["files"][0]["file"] == "campaigns.yml"
+    fields = collection_fields(config, "campaign")
+    assert fields["values"]["collection"] == "values" and fields["values"]["multiple"]
+    assert fields["target"]["widget"] == "number" and fields["target"]["min"] == 1
+    assert fields["opens"]["format"] == "YYYY-MM-DD"
 
 
 def test_both_catalogues_have_the_same_words() -> None:

@@ -47,7 +47,7 @@ def test_every_language_has_the_keys_and_placeholders_of_english() -> None:
 def test_namespaces() -> None:
     namespaces = {key.split(".")[0] for key in load_catalogue("en")}
     assert namespaces == {"language", "site", "snippets", "report", "scaffold", "cards",
-                          "meta", "dates", "feeds", "editor"}
+                          "meta", "dates", "feeds", "editor", "digest"}
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def test_schema_command_writes_and_checks(hub: Hub) -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "Wrote editor/story.schema.json", "Wrote editor/person.schema.json",
-        "Wrote editor/values.schema.json",
+        "Wrote editor/values.schema.json", "Wrote editor/campaigns.schema.json",
     ]
     assert hub.storyhub("schema", "--out", "editor", "--check").returncode == 0
     (hub.root / "editor/story.schema.json").write_text("{}", encoding="utf-8")

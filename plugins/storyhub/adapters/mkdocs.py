@@ -212,8 +212,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         items: list[Any] = []
         for item in nav.items:
             if isinstance(item, Section):  # a language's home page (/en/) is not a section
-                item.children = [c for c in item.children if not isinstance(c, Page)
-                                 or pipeline.in_nav(c.file.src_uri)]
+                item.children = _in_nav(item.children, pipeline)
                 if not item.children:
                     continue
             index = next((child for child in getattr(item, "children", None) or []
@@ -376,7 +375,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         watched = len(pipeline.hub.content.files) + self._docs_files
         _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
         root = pipeline.settings.root
-        for name in ("stories", "people", "values.yml"):
+        for name in ("stories", "people", "values.yml", "campaigns.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
@@ -454,6 +453,21 @@ def _autoescape_storyhub(previous: Any) -> Any:
         return bool(previous(name)) if callable(previous) else bool(previous)
 
     return select
+
+
+def _in_nav(items: list[Any], pipeline: Pipeline) -> list[Any]:
+    """``items`` without the pages the pipeline keeps out of the navigation, at any depth
+    (campaigns/<id>/, it/campaigns/<id>/); a section left empty goes too."""
+    kept: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _in_nav(item.children, pipeline)
+            if not item.children:
+                continue
+        elif isinstance(item, Page) and not pipeline.in_nav(item.file.src_uri):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _flatten(items: list[Any]) -> list[Page]:

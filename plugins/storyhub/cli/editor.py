@@ -30,12 +30,17 @@ DEFAULT_OUT = Path("schemas/editor-config.yml")
 
 
 def _settings(config_file: Path, **kwargs: Any) -> Any:
-    settings = Pipeline.from_config_file(config_file).settings
+    pipeline = Pipeline.from_config_file(config_file)
+    settings = pipeline.settings
     raw = read_mkdocs_yml(config_file).raw
+    # the people who may be named give the sign-off fields (a date each), as in the site's
+    # admin/config.yml; what cannot be read is left out here and reported by storyhub check
+    people = list(pipeline.hub.people.values()) if settings.root.is_dir() else []
     return settings, editor_settings(
         language=settings.language, repo_url=raw.get("repo_url") or None,
         site_url=settings.site_url, config_dir=config_file.resolve().parent,
-        content_root=settings.root, options=settings.options.editor, **kwargs,
+        content_root=settings.root, options=settings.options.editor, people=people,
+        **kwargs,
     )
 
 

@@ -103,6 +103,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             scaffold.new_story(root, scaffold.StoryAnswers(
                 title=args.title, people=args.person or (), values=args.value or (),
                 summary=args.summary, date=args.date, slug=args.slug, author=args.author,
+                campaign=args.campaign,
             ), asker, as_of, base_language=settings.language)
         else:
             scaffold.new_person(root, scaffold.PersonAnswers(
@@ -207,6 +208,9 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     story.add_argument("--date", help="YYYY-MM-DD (default: today)")
     story.add_argument("--slug", help="the web address part (default: from the title)")
     story.add_argument("--author", metavar="ID", help="who writes it, if not the person")
+    story.add_argument("--campaign", metavar="ID",
+                       help="the campaign it answers (campaigns.yml; default: the open ones "
+                       "are offered; '' for none)")
     story.add_argument("--list-people", action="store_true",
                        help="print person ids and names, one per line, and stop")
     story.add_argument("--list-values", action="store_true",
@@ -413,9 +417,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snippets.set_defaults(func=cmd_snippets)
 
+    from storyhub.cli.coaching import add_coaching
     from storyhub.cli.editor import add_editor
 
     add_editor(commands)
+    add_coaching(commands)
     return parser
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content, story_files
-from storyhub.content.model import SLUG_RE, parse_author_date, slugify
+from storyhub.content.model import SLUG_RE, Campaign, parse_author_date, slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.hub.advice import GUIDANCE_MARKER
+from storyhub.hub.campaigns import open_campaigns
 from storyhub.hub.content_words import value_in
 from storyhub.i18n import Translator, normalize_language
 from storyhub.options.settings import resolve_now
@@ -206,6 +207,7 @@ class StoryAnswers:
     date: str | None = None
     slug: str | None = None
     author: str | None = None
+    campaign: str | None = None  # None: offer the open campaigns; "": none
 
 
 def new_story(root: Path, answers: StoryAnswers, asker: Asker,
@@ -214,6 +216,14 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     ``base_language``: the hub's language, the one values.yml is written in."""
     content = load_content(root)
     people, values = known_people(content), known_values(content, asker.lang)
+    campaigns = open_campaigns(content.campaigns, _today(as_of))
+    if campaigns and answers.campaign is None:  # the questions they ask, before the title
+        asker.say(asker.t("campaigns_open"))
+        for campaign in campaigns:
+            asker.say("  " + asker.t("campaign_line", id=campaign.id,
+                                     title=campaign.title_in(asker.lang),
+                                     closes=words(asker.lang).date(campaign.closes)))
+            asker.say("      " + campaign.prompt_in(asker.lang))
     title = answers.title or asker.ask("title", "--title")
     chosen_people = _checked_ids(answers.people, people, "--person", "people", asker)
     chosen_values = _checked_ids(answers.values, values, "--value", "values", asker)
@@ -222,6 +232,7 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     summary = answers.summary
     if summary is None:
         summary = asker.ask("summary", "--summary", default="") or asker.t("summary_placeholder")
+    campaign = _campaign(answers.campaign, content, campaigns, asker)
     when = _check_date(answers.date, as_of)
     slug = answers.slug or slugify(title) or "story"
     if not SLUG_RE.match(slug):
@@ -239,6 +250,7 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
         title=title, when=when, people=chosen_people, values=chosen_values, summary=summary,
         author=answers.author, content=content, lang=asker.lang,
         base_language=normalize_language(base_language),
+        campaign=next((c for c in content.campaigns if c.id == campaign), None),
     )
     folder.mkdir(parents=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
@@ -246,6 +258,24 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     asker.say(asker.t("wrote", path=_rel(root, target)))
     asker.say(asker.t("story_next"))
     return target
+
+
+def _campaign(given: str | None, content: Content, open_now: list[Campaign],
+              asker: Asker) -> str | None:
+    """The campaign the story answers: ``--campaign`` (any campaign of campaigns.yml), else
+    asked when campaigns are open (Enter: none)."""
+    known = {c.id: c.title_in(asker.lang) for c in content.campaigns}
+    if given is None and open_now:
+        while True:
+            given = asker.ask("campaign", "--campaign", default="")
+            if not given or given in known:
+                break
+            asker.say("  " + unknown_message(given, known, asker.lang))
+    if not given:
+        return None
+    if given not in known:
+        raise ScaffoldError("--campaign: " + unknown_message(given, known, asker.lang), 2)
+    return given
 
 
 def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: str,
@@ -261,10 +291,11 @@ def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: st
 
 def story_text(*, title: str, when: date, people: list[str], values: list[str], summary: str,
                author: str | None, content: Content, lang: str,
-               base_language: str = "en") -> str:
+               base_language: str = "en", campaign: Campaign | None = None) -> str:
     """The new story's file: front matter, then guidance in ``lang`` — the questions of its
     values in ``lang`` (values.yml is written in ``base_language``, the hub's; other
-    languages from its ``translations``), else the catalogue's general questions."""
+    languages from its ``translations``), else the catalogue's general questions; with
+    ``campaign``, its question first."""
     t = words(lang)
     lines = [
         "---",
@@ -278,12 +309,17 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
         lines.append(f"author: {author}")
     if lang != "en":
         lines.append(f"lang: {lang}")
+    if campaign is not None:
+        lines.append(f"campaign: {campaign.id}")
     lines += ["draft: true", "---", ""]
 
     by_id = {v.id: v for v in content.values}
     names = {p.id: p.name for p in content.people}
     first = names.get(people[0], people[0]).split()[0]
     guide = [f"<!-- {GUIDANCE_MARKER}", t("guide_story"), ""]
+    if campaign is not None:
+        guide += [_comment_safe(t("campaign_guide", title=campaign.title_in(lang),
+                                  prompt=campaign.prompt_in(lang))), ""]
     for value_id in values:
         value = by_id[value_id]
         words_in = value_in(value, lang)

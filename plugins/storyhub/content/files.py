@@ -114,7 +114,7 @@ def walk_content(root: Path) -> Walk:
     """List ``stories/`` and ``people/`` once; symbolic links are recorded, never entered."""
     walk = Walk(root)
     walk.children[""] = []
-    for name in (*_CONTENT_DIRS, "values.yml"):
+    for name in (*_CONTENT_DIRS, "values.yml", "campaigns.yml"):
         entry = _entry(root / name, name)
         if entry is None:
             continue
@@ -410,7 +410,8 @@ def report_unclaimed(walk: Walk, diagnostics: Diagnostics, expected: dict[str, s
     """A warning for every file under ``stories/`` and ``people/`` that nothing read or
     named. ``expected`` says, per content folder, what storyhub looks for there."""
     for entry in walk.entries.values():
-        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel == "values.yml":
+        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel in (
+                "values.yml", "campaigns.yml"):
             continue
         name = entry.path.name
         if name.lower() in JUNK:

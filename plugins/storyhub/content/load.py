@@ -28,7 +28,7 @@ from storyhub.content.files import (
     resolve,
     walk_content,
 )
-from storyhub.content.model import SLUG_RE, Person, Source, Story, Value, slugify
+from storyhub.content.model import SLUG_RE, Campaign, Person, Source, Story, Value, slugify
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
 from storyhub.text.controls import control_message, find_control
@@ -41,6 +41,7 @@ M = TypeVar("M", bound=BaseModel)
 STORIES_DIR = "stories"
 PEOPLE_DIR = "people"
 VALUES_FILE = "values.yml"
+CAMPAIGNS_FILE = "campaigns.yml"
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 _SKIPPED = ("README.md", "readme.md")
 
@@ -56,6 +57,8 @@ class Content:
     values: list[Value] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    #: calls for stories (campaigns.yml, optional)
+    campaigns: list[Campaign] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     #: files that were read (for `mkdocs serve` to watch and for cache keys)
     files: list[Path] = field(default_factory=list)
@@ -65,6 +68,7 @@ class Content:
     #: names one is not told it is unknown as well
     invalid_values: set[str] = field(default_factory=set)
     invalid_people: set[str] = field(default_factory=set)
+    invalid_campaigns: set[str] = field(default_factory=set)
     #: every entry of stories/ and people/, listed once (links recorded, never followed)
     walk: Walk | None = None
     publish: PublishOptions = field(default_factory=PublishOptions)
@@ -112,6 +116,7 @@ def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = N
             "out of git", code="committed-cache",
         )
     content.values = _load_values(root, content)
+    content.campaigns = _load_campaigns(root, content)
     content.people = _load_people(root, content)
     content.stories = _load_stories(root, content)
     report_unclaimed(content.walk, content.diagnostics, _expected_hints(content.walk))
@@ -402,6 +407,65 @@ def _load_values(root: Path, content: Content) -> list[Value]:
         value._source = Source(VALUES_FILE, path, items.get(index, Located(item)))
         values.append(value)
     return values
+
+
+def _load_campaigns(root: Path, content: Content) -> list[Campaign]:
+    """``campaigns.yml`` (optional): a list of campaigns, or the same under ``campaigns:``
+    (the form the web editor edits), checked like values.yml."""
+    entry = content.walk.get(CAMPAIGNS_FILE) if content.walk is not None else None
+    if entry is None or entry.kind != "file":
+        return []  # no campaigns; a link or special file is reported where folders are listed
+    path, diagnostics = root / CAMPAIGNS_FILE, content.diagnostics
+    content.files.append(path)
+    text = read_text(path, CAMPAIGNS_FILE, diagnostics)
+    located = parse_yaml(text, CAMPAIGNS_FILE, diagnostics) if text is not None else None
+    if located is None:
+        return []
+    data = located.data
+    if data is None:
+        return []
+    if isinstance(data, dict) and list(data) == ["campaigns"] and isinstance(
+            data["campaigns"], list | type(None)):
+        data = data["campaigns"] or []
+        located.values = {k[1:]: v for k, v in located.values.items() if k[:1] == ("campaigns",)}
+        located.keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == ("campaigns",)}
+    if not isinstance(data, list):
+        diagnostics.error(CAMPAIGNS_FILE, 1, 1, "campaigns.yml must be a list of campaigns, "
+                          "each starting with '- id: …' (or the same list under 'campaigns:')",
+                          code="campaigns-shape")
+        return []
+    campaigns: list[Campaign] = []
+    first_line: dict[str, int] = {}
+    items = _per_item(located, data)
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            line, col = located.value_pos((index,))
+            diagnostics.error(CAMPAIGNS_FILE, line, col, "each campaign must be a group of "
+                              "fields (id, title, prompt, values, opens, closes)",
+                              code="campaigns-shape")
+            continue
+        campaign = validate(Campaign, item, CAMPAIGNS_FILE, located, diagnostics,
+                            prefix=(index,))
+        if campaign is None:
+            if isinstance(item.get("id"), str):
+                content.invalid_campaigns.add(item["id"])
+            continue
+        if campaign.id in first_line:
+            line, col = located.value_pos((index, "id"))
+            diagnostics.error(
+                CAMPAIGNS_FILE, line, col, f"duplicate campaign id '{campaign.id}' (already "
+                f"used on line {first_line[campaign.id]})", field="id", code="duplicate-id")
+            continue
+        if campaign.closes < campaign.opens:
+            line, col = located.value_pos((index, "closes"))
+            diagnostics.error(
+                CAMPAIGNS_FILE, line, col, f"'closes' ({campaign.closes.isoformat()}) is before "
+                f"'opens' ({campaign.opens.isoformat()}): a campaign closes after it opens",
+                field="closes", code="campaign-dates")
+        first_line[campaign.id] = located.value_pos((index, "id"))[0]
+        campaign._source = Source(CAMPAIGNS_FILE, path, items.get(index, Located(item)))
+        campaigns.append(campaign)
+    return campaigns
 
 
 def _per_item(located: Located, data: list[Any]) -> dict[int, Located]:

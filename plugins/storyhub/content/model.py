@@ -393,6 +393,14 @@ class Links(_Strict):
     ] | None = None
     facebook: HttpUrl | None = Field(None, description="Profile URL (https://…)")
     website: HttpUrl | None = Field(None, description="Personal site (https://…)")
+    github: Annotated[
+        str, _handle(r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}", "giuliaferri")
+    ] | None = Field(None, description="GitHub user name: asked to review stories about them "
+                     "(storyhub codeowners); never published")
+    gitlab: Annotated[
+        str, _handle(r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}", "giulia.ferri")
+    ] | None = Field(None, description="GitLab user name: asked to review stories about them "
+                     "(storyhub codeowners); never published")
 
 
 class Consent(_Strict):
@@ -474,6 +482,13 @@ class Story(_Document):
     social: dict[NetworkId, Annotated[Text, Field(max_length=LIMITS["social"])]] = Field(
         default_factory=dict, description="Your own post text per network"
     )
+    campaign: Slug | None = Field(
+        None, description="Id of the campaign (campaigns.yml) this story answers"
+    )
+    sign_off: dict[Slug, AuthorDate] = Field(
+        default_factory=dict,
+        description="Who read and approved their words, and when: person id -> YYYY-MM-DD",
+    )
 
     @property
     def url(self) -> str:
@@ -483,6 +498,45 @@ class Story(_Document):
     def direction(self) -> str:
         """``rtl`` for a story in a right-to-left language (Arabic, Hebrew, Persian…)."""
         return text_direction(self.lang)
+
+
+class CampaignTranslation(_Strict):
+    """A campaign's words in another language; a field left out keeps the campaign's own."""
+
+    title: Text | None = Field(None, description="The campaign's title")
+    prompt: Text | None = Field(None, description="The question it asks staff")
+
+
+class Campaign(_Sourced):
+    """A call for stories, from ``campaigns.yml``: a question staff answer with a story."""
+
+    id: Slug = Field(description="Slug used by stories (campaign:) and in the URL "
+                     "/campaigns/<id>/")
+    title: Text = Field(description="The campaign's title")
+    prompt: Text = Field(description="The question it asks staff, shown by storyhub new "
+                         "story, the editor and the digest")
+    values: SlugList = Field(description="Ids of the values it serves")
+    opens: AuthorDate = Field(description="First day stories are asked for, YYYY-MM-DD")
+    closes: AuthorDate = Field(description="Last day stories are asked for, YYYY-MM-DD")
+    target: int | None = Field(None, ge=1, le=10_000,
+                               description="How many stories it hopes for (optional)")
+    translations: dict[LanguageCode, CampaignTranslation] = _translations_field(
+        "Title and prompt")
+
+    @property
+    def url(self) -> str:
+        return f"campaigns/{self.id}/"
+
+    def is_open(self, today: date) -> bool:
+        return self.opens <= today <= self.closes
+
+    def title_in(self, language: str | None) -> str:
+        words = self.translations.get(language or "")
+        return words.title if words is not None and words.title else self.title
+
+    def prompt_in(self, language: str | None) -> str:
+        words = self.translations.get(language or "")
+        return words.prompt if words is not None and words.prompt else self.prompt
 
 
 @dataclass
@@ -565,5 +619,6 @@ def slugify(text: str) -> str:
 
 
 Value.model_rebuild()
+Campaign.model_rebuild()
 Person.model_rebuild()
 Story.model_rebuild()

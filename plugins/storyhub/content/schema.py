@@ -1,8 +1,8 @@
 """JSON Schemas for editors, generated from the content models (never written by hand).
 
-``storyhub schema --out DIR`` writes ``story.schema.json``, ``person.schema.json``
-and ``values.schema.json``. The models' validators are plain Python functions,
-invisible to JSON Schema; :class:`EditorSchema` turns the ones the models use
+``storyhub schema --out DIR`` writes ``story.schema.json``, ``person.schema.json``,
+``values.schema.json`` and ``campaigns.schema.json``. The models' validators are plain
+Python functions, invisible to JSON Schema; :class:`EditorSchema` turns the ones the models use
 into the equivalent schema keywords (patterns, one-id-or-a-list, dates written
 ``YYYY-MM-DD``), reading the patterns from the validators themselves, so the
 schemas follow the models when they change.
@@ -29,6 +29,7 @@ FILES = {
     "story": "story.schema.json",
     "person": "person.schema.json",
     "values": "values.schema.json",
+    "campaigns": "campaigns.schema.json",
 }
 
 
@@ -142,11 +143,32 @@ def values_schema() -> dict[str, Any]:
     }
 
 
+def campaigns_schema() -> dict[str, Any]:
+    campaign = model.Campaign.model_json_schema(mode="validation",
+                                                schema_generator=EditorSchema)
+    defs = campaign.pop("$defs", {})
+    defs["Campaign"] = campaign
+    listing = {"type": "array", "items": {"$ref": "#/$defs/Campaign"}}
+    return {
+        "$schema": DIALECT,
+        "title": "storyhub campaigns.yml",
+        "description": "Calls for stories: a list, each with id, title, prompt, values, "
+                       "opens and closes (optional: target, translations).",
+        "anyOf": [
+            listing,
+            {"type": "object", "properties": {"campaigns": listing},
+             "required": ["campaigns"], "additionalProperties": False},
+        ],
+        "$defs": defs,
+    }
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     return {
         FILES["story"]: story_schema(),
         FILES["person"]: person_schema(),
         FILES["values"]: values_schema(),
+        FILES["campaigns"]: campaigns_schema(),
     }
 
 
@@ -155,7 +177,7 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    """Write the three schemas into ``out``; return the files written (stable bytes)."""
+    """Write the schemas into ``out``; return the files written (stable bytes)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in all_schemas().items():

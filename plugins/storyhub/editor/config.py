@@ -41,9 +41,17 @@ RELATIONS: dict[str, tuple[str, bool]] = {
     "story.people": ("people", True),
     "story.values": ("values", True),
     "story.author": ("people", False),
+    "story.campaign": ("campaigns", False),
+    "campaign.values": ("values", True),
 }
+#: mappings keyed by person id: a field per person of the hub (the hub's people, so the
+#: build's configuration has them; without people the field is left out)
+BY_PERSON = {"story.sign_off"}
+#: the collections kept in one YAML file, a list under one key: (file, key)
+FILE_LISTS = {"values": ("values.yml", "values"), "campaigns": ("campaigns.yml", "campaigns")}
 IMAGES = {"story.image", "person.photo"}
-LONG_TEXT = {"story.summary", "value.description", "value.translations.description"}
+LONG_TEXT = {"story.summary", "value.description", "value.translations.description",
+             "campaign.prompt", "campaign.translations.prompt"}
 #: fields left out of the form, and why
 SKIPPED = {
     "story.slug": "the folder name (<date>-<slug>) is the story's address",
@@ -70,6 +78,8 @@ class EditorSettings:
     local_proxy: str | None = None
     #: the values' prompts, shown as hints for the story body: [(value name, prompt)]
     prompts: list[tuple[str, str]] = field(default_factory=list)
+    #: the hub's people, (id, name) in name order: a sign-off date field each
+    people: list[tuple[str, str]] = field(default_factory=list)
 
 
 def backend_from(repo_url: str | None, override: dict[str, Any]) -> dict[str, Any]:
@@ -101,7 +111,10 @@ class _Fields:
     """Turns one model's JSON Schema into Decap fields."""
 
     def __init__(self, kind: str, model_class: type[Any], json_schema: dict[str, Any],
-                 words: dict[str, Entry], language: str = "en") -> None:
+                 words: dict[str, Entry], language: str = "en",
+                 people: list[tuple[str, str]] | None = None) -> None:
+        #: (id, name) of the hub's people, for fields keyed by person id (sign_off)
+        self.people = people or []
         #: the site's language: ``translations`` offers the others
         self.language = primary_subtag(language)
         self.kind = kind
@@ -114,7 +127,7 @@ class _Fields:
         fields = []
         for name, info in self.model_class.model_fields.items():
             key = f"{self.kind}.{name}"
-            if key in SKIPPED:
+            if key in SKIPPED or (key in BY_PERSON and not self.people):
                 continue
             fields.append(self.field(key, name, self.properties[name], info.is_required()))
         return fields
@@ -142,13 +155,23 @@ class _Fields:
         prop, _ = self._resolve(prop)
         out: dict[str, Any] = {"name": name, **self._label(key)}
         kind = prop.get("type")
-        if key in RELATIONS:
+        if key in BY_PERSON:
+            # a mapping person id -> value: an optional field per person (Decap has no
+            # widget for free keys), so the file keeps the form people write by hand
+            item = dict(prop.get("additionalProperties")
+                        or next(iter(prop.get("patternProperties", {}).values()), {}))
+            out.update(widget="object", collapsed=True, fields=[
+                {**self.field(f"{key}.person", person_id, item, False), "label": name}
+                for person_id, name in self.people])
+        elif key in RELATIONS:
             target, multiple = RELATIONS[key]
             out.update(widget="relation", collection=target, multiple=multiple)
-            if target == "values":
-                out.update(file="values", value_field="values.*.id",
-                           search_fields=["values.*.name", "values.*.id"],
-                           display_fields=["values.*.name"])
+            if target in FILE_LISTS:
+                list_key = FILE_LISTS[target][1]
+                name_field = "title" if target == "campaigns" else "name"
+                out.update(file=target, value_field=f"{list_key}.*.id",
+                           search_fields=[f"{list_key}.*.{name_field}", f"{list_key}.*.id"],
+                           display_fields=[f"{list_key}.*.{name_field}"])
             else:
                 out.update(value_field="{{slug}}", search_fields=["name"],
                            display_fields=["name"])
@@ -163,6 +186,11 @@ class _Fields:
                 out["default"] = "{{now}}"
         elif prop.get("format") == "date-time":
             out.update(widget="datetime", format=DATETIME_FORMAT)
+        elif kind == "integer":
+            out.update(widget="number", value_type="int",
+                       **{k: prop[k] for k in ("min", "max") if k in prop},
+                       **({"min": prop["minimum"]} if "minimum" in prop else {}),
+                       **({"max": prop["maximum"]} if "maximum" in prop else {}))
         elif kind == "boolean":
             # a new entry writes the default (false) when untouched, so consent is spelled
             # out field by field; not "required", which files without the key would fail
@@ -249,12 +277,17 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
         return f"{prefix}/{name}" if prefix else name
 
     language = settings.language
-    story_fields = _Fields("story", model.Story, schema.story_schema(), words, language).all()
+    story_fields = _Fields("story", model.Story, schema.story_schema(), words, language,
+                           settings.people).all()
     person_fields = _Fields("person", model.Person, schema.person_schema(), words,
                             language).all()
     values_json = schema.values_schema()
     value_json = {**values_json["$defs"]["Value"], "$defs": values_json["$defs"]}
     value_fields = _Fields("value", model.Value, value_json, words, language).all()
+    campaigns_json = schema.campaigns_schema()
+    campaign_json = {**campaigns_json["$defs"]["Campaign"], "$defs": campaigns_json["$defs"]}
+    campaign_fields = _Fields("campaign", model.Campaign, campaign_json, words,
+                              language).all()
 
     def collection_words(name: str) -> dict[str, str]:
         label, description = words[f"collection.{name}"]
@@ -306,6 +339,19 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
                     "label_singular": words["collection.values.singular"][0],
                     "widget": "list", "summary": "{{fields.name}} ({{fields.id}})",
                     "collapsed": True, "fields": value_fields, "required": True,
+                }],
+            }],
+        },
+        {
+            "name": "campaigns", **collection_words("campaigns"), "delete": False,
+            "files": [{
+                "name": "campaigns", "label": words["collection.campaigns.file"][0],
+                "file": folder("campaigns.yml"), "format": "yaml",
+                "fields": [{
+                    "name": "campaigns", "label": words["collection.campaigns"][0],
+                    "label_singular": words["collection.campaigns.singular"][0],
+                    "widget": "list", "summary": "{{fields.title}} ({{fields.id}})",
+                    "collapsed": True, "fields": campaign_fields, "required": False,
                 }],
             }],
         },

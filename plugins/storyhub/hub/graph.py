@@ -17,6 +17,7 @@ from typing import Any
 from storyhub.content.load import Content
 from storyhub.content.model import Person, Story, Value
 from storyhub.diagnostics.core import Diagnostics, suggestion
+from storyhub.hub.campaigns import check_campaigns
 from storyhub.hub.content_words import check_content_translations, person_in, value_in
 from storyhub.hub.publish import (
     PhotoIndex,
@@ -30,6 +31,7 @@ from storyhub.hub.publish import (
     shown_anonymously,
     story_verdict,
 )
+from storyhub.hub.signoff import check_sign_offs
 from storyhub.hub.translations import (
     check_story_languages,
     check_translations,
@@ -39,6 +41,9 @@ from storyhub.hub.translations import (
 from storyhub.i18n import Translator
 from storyhub.options.settings import HubSettings
 from storyhub.text.pullquotes import find_pull_quotes
+
+#: handles on code forges: for reviews (storyhub codeowners), never published or mentioned
+FORGE_HANDLES = ("github", "gitlab")
 
 
 @dataclass
@@ -176,7 +181,8 @@ class Hub:
         """A person's links, only when they are named and agreed to be mentioned."""
         if person.id not in self.people or not person.consent.social:
             return {}
-        return {k: v for k, v in person.links.model_dump().items() if v}
+        return {k: v for k, v in person.links.model_dump().items()
+                if v and k not in FORGE_HANDLES}
 
     def values_of(self, story: Story) -> list[Value]:
         """The story's values, worded in the story's language: its page, cards, share
@@ -291,6 +297,10 @@ def build_hub(content: Content, settings: HubSettings,
     all_people = {p.id: p for p in content.people}
     _check_references(content, values, all_people, diagnostics)
     _check_pull_quotes(content, all_people, diagnostics)
+    check_campaigns(content, values, diagnostics)
+    check_sign_offs(content.stories, all_people, invalid_people=content.invalid_people,
+                    required=settings.options.quotes.sign_off == "required",
+                    diagnostics=diagnostics)
     group_of = check_translations(content.stories, settings.language, diagnostics)
     check_story_languages(content.stories, settings.options.languages, diagnostics)
     check_content_translations(content.values, content.people, settings.languages[0],

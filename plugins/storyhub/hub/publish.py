@@ -187,7 +187,13 @@ def quotes_without_consent(
     """(line index, column, person) of every quote of someone who has not consented to
     quotes: a quotation with their name near it, or a pull quote naming them (or any
     pull quote, when the story is about that person alone). Linear in the text."""
-    unquotable = [p for p in people if not p.consent.quotes]
+    return quotes_of(text, people, [p for p in people if not p.consent.quotes])
+
+
+def quotes_of(text: str, people: list[Person], unquotable: list[Person]
+              ) -> list[tuple[int, int, Person]]:
+    """(line index, column, person) of every quote of one of ``unquotable`` (some of the
+    story's ``people``) in ``text``: see :func:`quotes_without_consent`."""
     if not unquotable:
         return []
     found: list[tuple[int, int, Person]] = []

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from storyhub.hub.campaigns import CampaignProgress, campaign_progress, longest_waiting
 from storyhub.hub.graph import Hub
 from storyhub.i18n import Translator
 
@@ -47,6 +48,14 @@ class Waiting:
     reason: str  # "draft" or "embargoed until <ISO time>": data, the same in every language
 
 
+@dataclass(frozen=True)
+class Waited:
+    id: str
+    name: str
+    days: int | None
+    last: str | None
+
+
 @dataclass
 class HubReport:
     now: str
@@ -64,6 +73,11 @@ class HubReport:
     #: the posting plan, when the command planned one (the hub does not plan posts itself):
     #: planned, reshares, beyond (posts waiting beyond the horizon), horizon_end, cancelled
     plan: dict[str, Any] | None = None
+    #: campaigns.yml: published stories against each campaign's target, open ones first
+    campaigns: list[CampaignProgress] = field(default_factory=list)
+    #: every value, longest without a published story first (``days``: since its newest
+    #: story; None: never had one)
+    waited: list[Waited] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -138,7 +152,17 @@ def hub_report(hub: Hub) -> HubReport:
             until = story.publish_at.isoformat()
             embargoed.append(Waiting(story.source.path, story.title, story.date.isoformat(),
                                      _english("reason_embargoed", when=until)))
+    out_ids = {s.id for s in stories}
+    progress = campaign_progress(
+        hub.content.campaigns, stories,
+        {k: [(c, s) for c, s in v if s.id in out_ids] for k, v in hub.translations.items()},
+        today, hub.content_language)
+    waited = [Waited(v.id, v.name, days, last_value[v.id].isoformat() if v.id in last_value
+                     else None)
+              for v, days in longest_waiting(list(hub.values.values()), last_value, today)]
     return HubReport(
+        campaigns=progress,
+        waited=waited,
         now=hub.now.isoformat(),
         published=total,
         people=len(hub.people),
@@ -192,6 +216,10 @@ def render_text(report: HubReport, t: Translator | None = None) -> str:
     lines += ["", t("quiet", days=report.quiet_days)]
     lines += ["  " + t("quiet_item", name=c.name, id=c.id, last=c.last or t("never"))
               for c in report.quiet_values] or ["  " + t("none")]
+    lines += ["", t("longest")]
+    lines += ["  " + _waited(w, t) for w in report.waited] or ["  " + t("none")]
+    lines += ["", t("campaigns")]
+    lines += ["  " + _campaign(c, t) for c in report.campaigns] or ["  " + t("none_campaigns")]
     lines += ["", t("untold")]
     lines += [f"  {c.name} ({c.id})" for c in report.untold_people] or ["  " + t("none")]
     lines += ["", t("teams_counted")]
@@ -210,6 +238,23 @@ def render_text(report: HubReport, t: Translator | None = None) -> str:
 def _plan_line(plan: dict[str, Any], t: Translator) -> str:
     return t("plan_line", planned=plan["planned"], reshares=plan["reshares"],
              end=plan["horizon_end"], beyond=plan["beyond"])
+
+
+def _waited(item: Waited, t: Translator, *, markdown: bool = False) -> str:
+    name, id_ = (_md(item.name), f"`{item.id}`") if markdown else (item.name, item.id)
+    if item.days is None:
+        return t("waited_never", name=name, id=id_)
+    return t("waited", name=name, id=id_, days=t.number(item.days))
+
+
+def _campaign(item: CampaignProgress, t: Translator, *, markdown: bool = False) -> str:
+    """A campaign's line: its stories (against its target), status and dates."""
+    title, id_ = (_md(item.title), f"`{item.id}`") if markdown else (item.title, item.id)
+    words = {"title": title, "id": id_, "stories": t.number(item.stories),
+             "status": t(f"status_{item.status}"), "opens": item.opens, "closes": item.closes}
+    if item.target:
+        return t("campaign_target", target=t.number(item.target), **words)
+    return t("campaign_count", **words)
 
 
 def _md(text: str) -> str:
@@ -242,6 +287,11 @@ def render_markdown(report: HubReport, t: Translator | None = None) -> str:
     out += ["", f"### {t('quiet', days=report.quiet_days)}", ""]
     out += ["- " + t("quiet_item", name=_md(c.name), id=f"`{c.id}`", last=c.last or t("never"))
             for c in report.quiet_values] or [t("none_quiet")]
+    out += ["", f"### {t('longest')}", ""]
+    out += ["- " + _waited(w, t, markdown=True) for w in report.waited] or [t("none")]
+    out += ["", f"### {t('campaigns')}", ""]
+    out += ["- " + _campaign(c, t, markdown=True) for c in report.campaigns] or [
+        t("none_campaigns")]
     out += ["", f"### {t('untold')}", ""]
     out += [f"- {_md(c.name)} (`{c.id}`)" for c in report.untold_people] or [t("none_untold")]
     out += ["", f"### {t('teams')}", "",

@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -485,6 +486,49 @@ class HomeOptions(Options):
         return self
 
 
+class QuoteOptions(Options):
+    """``quotes:`` — the words of the people in a story, checked before they are published."""
+
+    sign_off: Literal["optional", "required"] = Field(
+        "optional", description="'required': quoting someone (a quotation near their name or a "
+        "pull quote) needs their sign-off — a date under the story's sign_off: or, for people "
+        "with a github:/gitlab: handle, their review (storyhub codeowners); else an error at "
+        "the quote's line. Drafts are not checked."
+    )
+
+
+class CampaignOptions(Options):
+    """``campaigns:`` — calls for stories (campaigns.yml) and their public series pages."""
+
+    pages: bool = Field(
+        True, description="Write a page per campaign with published stories "
+        "(/campaigns/<id>/); a campaign without any has no page."
+    )
+
+
+class DigestOptions(Options):
+    """``digest:`` — the monthly email of the month's stories (storyhub digest)."""
+
+    tell_url: str = Field(
+        "", description="Where the digest's \"tell yours\" link leads: an https:// address "
+        "(say, the web editor's, site_url + admin/) or a mailto: link; default: the web editor "
+        "at site_url/admin/ when it is on, else the site."
+    )
+    max_kb: int = Field(
+        100, ge=10, le=101, description="Largest HTML digest in KB (Gmail clips messages over "
+        "about 102 KB): older stories are left out, with a link, to stay under it."
+    )
+
+    @field_validator("tell_url")
+    @classmethod
+    def _tell_url(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://", "mailto:")):
+            raise PydanticCustomError(
+                "tell_url", "must be an https:// address or a mailto: link (an email is "
+                "read outside the site: relative links do not work there)")
+        return value
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -534,10 +578,19 @@ class StoryhubOptions(Options):
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     editor: EditorOptions = Field(default_factory=EditorOptions)
     publish: PublishOptions = Field(default_factory=PublishOptions)
+    quotes: QuoteOptions = Field(default_factory=QuoteOptions)
+    campaigns: CampaignOptions = Field(default_factory=CampaignOptions)
+    digest: DigestOptions = Field(default_factory=DigestOptions)
 
-    @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", mode="before")
+    @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", "quotes",
+                     "campaigns", "digest", mode="before")
     @classmethod
-    def _sections(cls, value: Any) -> Any:
+    def _sections(cls, value: Any, info: ValidationInfo) -> Any:
+        group = GROUPS.get(info.field_name or "")
+        if value is False and group is not None and "enabled" not in group.model_fields:
+            raise PydanticCustomError(
+                "section_off", "cannot be switched off with false: set its options instead "
+                "({options})", {"options": ", ".join(group.model_fields)})
         return _section(value)
 
     @field_validator("languages", mode="before")
@@ -579,7 +632,8 @@ class StoryhubOptions(Options):
 GROUPS: dict[str, type[Options] | type[PublishOptions]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
-    "publish": PublishOptions, "home": HomeOptions,
+    "publish": PublishOptions, "home": HomeOptions, "quotes": QuoteOptions,
+    "campaigns": CampaignOptions, "digest": DigestOptions,
 }
 
 

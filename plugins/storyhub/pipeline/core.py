@@ -458,10 +458,10 @@ class Pipeline:
         return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
 
     def in_nav(self, src_uri: str) -> bool:
-        """False for the home pages of further languages (/en/): reached from the home page's
-        language links, not from the navigation."""
+        """False for the home pages of further languages (/en/), reached from the home page's
+        language links, and for campaigns' series pages, reached from their stories."""
         page = self.plan.by_src.get(src_uri)
-        return page is None or not (page.kind == "home" and page.url)
+        return page is None or not ((page.kind == "home" and page.url) or page.kind == "campaign")
 
     def nav_titles(self, src_uri: str) -> dict[str, str]:
         """The navigation's section titles in the language of the page ``src_uri``."""
@@ -764,6 +764,8 @@ class Pipeline:
             site_url=self.settings.site_url, config_dir=config_dir,
             content_root=self.settings.root, options=options, serving=self.settings.serving,
             values=list(hub.values.values()) if hub is not None else [],
+            # only people who may be named: admin/config.yml is published with the site
+            people=list(hub.people.values()) if hub is not None else [],
         )
         return [PlannedFile(item.uri, data=None if item.content is None
                             else item.content.encode("utf-8"), src=item.src)

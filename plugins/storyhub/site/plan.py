@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from storyhub.content.model import Story, slugify
+from storyhub.hub.campaigns import campaign_groups, for_reader
 from storyhub.hub.graph import Hub
 from storyhub.hub.translations import story_language
 from storyhub.i18n import Translator
@@ -212,6 +213,7 @@ def plan_site(hub: Hub) -> SitePlan:
         words = t.in_language(own)
         pages.append(SitePage(_src(url), url, "language", words("stories_in", language=name),
                               items=stories, subject=code, language=own))
+    pages += campaign_pages(hub)
     pages.append(SitePage("people/index.md", "people/", "people", t("people"),
                           items=list(hub.people.values())))
     pages.append(SitePage("values/index.md", "values/", "values", t("values"),
@@ -219,6 +221,34 @@ def plan_site(hub: Hub) -> SitePlan:
     pages.append(SitePage("teams/index.md", "teams/", "teams", t("teams"),
                           items=list(hub.teams.values())))
     return SitePlan(pages, assets, {p.src_uri: p for p in pages}, tags)
+
+
+def campaign_url(campaign_id: str, language: str | None) -> str:
+    """The series page of a campaign in a site language (None: the site's default)."""
+    return f"{language}/campaigns/{campaign_id}/" if language else f"campaigns/{campaign_id}/"
+
+
+def campaign_pages(hub: Hub) -> list[SitePage]:
+    """A series page per campaign with published stories, per site language: its stories,
+    one version of each (the page's language when there is one, else the original)."""
+    settings = hub.settings
+    if not settings.options.campaigns.pages:
+        return []
+    groups = campaign_groups(hub.stories, hub.translations)
+    pages: list[SitePage] = []
+    for campaign in hub.content.campaigns:
+        if campaign.id not in groups:
+            continue
+        for index, code in enumerate(settings.languages):
+            own = code if index else None
+            url = campaign_url(campaign.id, own)
+            language = words_language(code) or settings.language
+            pages.append(SitePage(
+                _src(url), url, "campaign", campaign.title_in(language),
+                campaign.prompt_in(language), subject=campaign,
+                items=for_reader(groups[campaign.id], primary_subtag(code) or code),
+                language=own))
+    return pages
 
 
 def asset_urls(assets: list[Asset]) -> dict[tuple[str, str], str]:

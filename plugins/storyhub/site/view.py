@@ -38,7 +38,14 @@ from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Hub, Team
 from storyhub.i18n import Translator
 from storyhub.options.model import in_language
-from storyhub.site.plan import SitePage, Tag, in_reading_order, languages_of
+from storyhub.site.plan import (
+    SitePage,
+    Tag,
+    campaign_pages,
+    campaign_url,
+    in_reading_order,
+    languages_of,
+)
 from storyhub.site.story_cards import StoryCards, safe_path
 from storyhub.text.urls import absolute
 from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
@@ -79,6 +86,7 @@ class SiteView:
         self.cards = StoryCards()  # shared by the views in other languages
         self._alternates: dict[str, list[tuple[str, str]]] | None = None
         self._filters: list[tuple[str, list[tuple[str, str, str]]]] | None = None
+        self._campaigns: dict[str, str] | None = None  # series pages: URL -> title
 
     # -- the page's language ----------------------------------------------------------------
 
@@ -309,6 +317,24 @@ class SiteView:
         ]
         self._filters = [(label, chips) for label, chips in groups if chips]
         return self._filters
+
+    def campaign_of(self, story: Story) -> tuple[str, str] | None:
+        """(title, URL) of the series page of the campaign a story answers, in the page's
+        language, or None (no campaign, or its page is not written)."""
+        campaign = story.campaign or next(  # a translation answers its original's
+            (s.campaign for _, s in self.hub.translations.get(story.id, []) if s.campaign),
+            None)
+        if campaign is None:
+            return None
+        pages = self._campaign_pages()
+        own = self.language if self.language in self.hub.settings.languages[1:] else None
+        url = campaign_url(campaign, own)
+        return (pages[url], url) if url in pages else None
+
+    def _campaign_pages(self) -> dict[str, str]:
+        if self._campaigns is None:
+            self._campaigns = {p.url: p.title for p in campaign_pages(self.hub)}
+        return self._campaigns
 
     @property
     def settings(self) -> Any:
