@@ -253,6 +253,10 @@ class Pipeline:
             from storyhub.media.images import check_media
 
             check_media(content)
+            if any(story.source.media for story in content.stories):
+                from storyhub.media.av import check_av
+
+                check_av(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._hub = hub
