@@ -25,7 +25,7 @@ import yaml
 from storyhub.content import model, schema
 from storyhub.editor.labels import Entry, catalogue
 from storyhub.i18n import Translator
-from storyhub.i18n.catalogue import primary_subtag
+from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.text.networks import NETWORK_NAMES
 
 GENERATED_NOTE = (
@@ -41,8 +41,15 @@ RELATIONS: dict[str, tuple[str, bool]] = {
     "story.people": ("people", True),
     "story.values": ("values", True),
     "story.author": ("people", False),
+    "story.video.people": ("people", True),
+    "story.audio.people": ("people", True),
 }
-IMAGES = {"story.image", "person.photo"}
+IMAGES = {"story.image", "person.photo", "story.video.poster"}
+#: files uploaded beside the story, within the size limit of the option
+#: publish.media_max_bytes (Decap's default media library refuses larger uploads)
+UPLOADS = {"story.video.file", "story.audio.file", "story.audio.transcript"}
+#: a captions file per language: one upload field for each language storyhub has words for
+CAPTIONS = "story.video.captions"
 LONG_TEXT = {"story.summary", "value.description", "value.translations.description"}
 #: fields left out of the form, and why
 SKIPPED = {
@@ -70,6 +77,8 @@ class EditorSettings:
     local_proxy: str | None = None
     #: the values' prompts, shown as hints for the story body: [(value name, prompt)]
     prompts: list[tuple[str, str]] = field(default_factory=list)
+    #: the largest video or audio upload (the option publish.media_max_bytes)
+    media_max_bytes: int = 50_000_000
 
 
 def backend_from(repo_url: str | None, override: dict[str, Any]) -> dict[str, Any]:
@@ -101,7 +110,10 @@ class _Fields:
     """Turns one model's JSON Schema into Decap fields."""
 
     def __init__(self, kind: str, model_class: type[Any], json_schema: dict[str, Any],
-                 words: dict[str, Entry], language: str = "en") -> None:
+                 words: dict[str, Entry], language: str = "en",
+                 media_max_bytes: int = 50_000_000) -> None:
+        self.upload = {"widget": "file", "choose_url": False,
+                       "media_library": {"config": {"max_file_size": media_max_bytes}}}
         #: the site's language: ``translations`` offers the others
         self.language = primary_subtag(language)
         self.kind = kind
@@ -156,6 +168,12 @@ class _Fields:
                 out["min"] = prop["minItems"]
         elif key in IMAGES:
             out.update(widget="image", choose_url=False)
+        elif key in UPLOADS:
+            out.update(self.upload)
+        elif key == CAPTIONS:
+            out.update(widget="object", collapsed=False, fields=[
+                {"name": code, "label": Translator.for_language(code)("language.name"),
+                 "required": False, **self.upload} for code in available_languages()])
         elif prop.get("format") == "date":
             out.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
                        time_format=False, picker_utc=True)
@@ -249,7 +267,8 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
         return f"{prefix}/{name}" if prefix else name
 
     language = settings.language
-    story_fields = _Fields("story", model.Story, schema.story_schema(), words, language).all()
+    story_fields = _Fields("story", model.Story, schema.story_schema(), words, language,
+                           settings.media_max_bytes).all()
     person_fields = _Fields("person", model.Person, schema.person_schema(), words,
                             language).all()
     values_json = schema.values_schema()

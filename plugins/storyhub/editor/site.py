@@ -47,8 +47,8 @@ def vendor_manifest() -> dict[str, Any]:
 
 def editor_settings(*, language: str, repo_url: str | None, site_url: str | None,
                     config_dir: Path, content_root: Path, options: EditorOptions,
-                    serving: bool = False, values: list[Any] | tuple[Any, ...] = ()
-                    ) -> EditorSettings:
+                    serving: bool = False, values: list[Any] | tuple[Any, ...] = (),
+                    media_max_bytes: int = 50_000_000) -> EditorSettings:
     """The settings both the build and ``storyhub editor config`` use."""
     try:
         prefix = content_root.resolve().relative_to(config_dir.resolve()).as_posix()
@@ -63,6 +63,7 @@ def editor_settings(*, language: str, repo_url: str | None, site_url: str | None
         backend=dict(backend) if isinstance(backend, Mapping) else {},
         local_proxy=(os.environ.get(PROXY_ENV) or DEFAULT_PROXY) if serving else None,
         prompts=[(value.name, prompt) for value in values for prompt in value.prompts],
+        media_max_bytes=media_max_bytes,
     )
 
 

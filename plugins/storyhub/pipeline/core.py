@@ -639,6 +639,7 @@ class Pipeline:
             site_url=self.settings.site_url, config_dir=config_dir,
             content_root=self.settings.root, options=options, serving=self.settings.serving,
             values=list(hub.values.values()) if hub is not None else [],
+            media_max_bytes=self.settings.options.publish.media_max_bytes,
         )
         return [PlannedFile(item.uri, data=None if item.content is None
                             else item.content.encode("utf-8"), src=item.src)
