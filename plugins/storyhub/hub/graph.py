@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from storyhub.content.load import Content
-from storyhub.content.model import Person, Story, Value
 from storyhub.content.media_files import check_media_languages
+from storyhub.content.model import Person, Story, Value
 from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
 from storyhub.hub.content_words import check_content_translations, person_in, value_in
 from storyhub.hub.publish import (

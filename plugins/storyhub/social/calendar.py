@@ -184,7 +184,16 @@ def _image(item: StorySnippets, network: str, site_url: str | None) -> tuple[str
                                                                               str | None]:
     from storyhub.social.links import absolute
 
-    if item.cards is None or not site_url:
+    if not site_url:
+        return None, None
+    video = next((m for m in item.story.source.media if m.kind == "video"), None)
+    if video is not None and video.poster_relative:
+        # a video story's posts carry its poster: the still people will see when it plays
+        from storyhub.text.urls import url_path
+
+        return (absolute(site_url, url_path(f"{item.story.url}{video.poster_relative}")),
+                video.description)
+    if item.cards is None:
         return None, None
     image = item.cards.instagram if network == "instagram" else item.cards.og
     return absolute(site_url, image.path), image.alt
