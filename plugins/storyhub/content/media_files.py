@@ -101,6 +101,13 @@ class StoryMedia:
         return next((c for c in self.captions if primary_subtag(c.language) == wanted), None)
 
 
+def file_size(size: int) -> str:
+    """A size as people read it: 48.2 MB, 730 KB (decimal units, as file managers show)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".0 MB", " MB")
+    return f"{max(1, round(size / 1000))} KB"
+
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                   "www.youtube-nocookie.com", "youtube-nocookie.com", "music.youtube.com"}
@@ -203,8 +210,8 @@ class _Checker:
         size = found.stat().st_size
         limit = self.publish.media_max_bytes
         if size > limit:
-            self.error(path, f"'{relative}' is {size / 1_000_000:.1f} MB; video and audio "
-                             f"files are at most {limit / 1_000_000:g} MB ('publish: "
+            self.error(path, f"'{relative}' is {file_size(size)}; video and audio "
+                             f"files are at most {file_size(limit)} ('publish: "
                              "media_max_bytes:' option): shorten or compress it, or put a "
                              "video on YouTube or Vimeo and give its address", code="file-size")
             return None
@@ -405,7 +412,7 @@ def check_media_languages(stories: list[Story], site_language: str,
                 listed = ", ".join(c.language for c in media.captions)
                 diagnostics.error(
                     story.source.path, line, col,
-                    f"'video.captions': the story is in '{language}' but its captions are in "
+                    f"'video.captions': the story is in '{language}' but has captions only in "
                     f"{listed}: add captions in '{language}' (a file per language of the story)",
                     field="video", code="captions-language")
             found = media.transcript_captions

@@ -105,6 +105,8 @@ def parse_webvtt(data: bytes) -> Captions:
             len(head) == len(head.split()[0]) or head[len(head.split()[0])] in " \t"
         ):
             continue
+        if "-->" not in head and _LOOSE_TIMING.match(head.strip()):
+            raise CaptionProblem(block_start + 1, 1, _timing_hint(head))  # "->", "- >"…
         timing_at = 0 if "-->" in head else 1
         if timing_at >= len(block) or "-->" not in block[timing_at]:
             where = block_start + timing_at + 1
