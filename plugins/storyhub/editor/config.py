@@ -112,8 +112,7 @@ class _Fields:
     def __init__(self, kind: str, model_class: type[Any], json_schema: dict[str, Any],
                  words: dict[str, Entry], language: str = "en",
                  media_max_bytes: int = 50_000_000) -> None:
-        self.upload = {"widget": "file", "choose_url": False,
-                       "media_library": {"config": {"max_file_size": media_max_bytes}}}
+        self.media_max_bytes = media_max_bytes
         #: the site's language: ``translations`` offers the others
         self.language = primary_subtag(language)
         self.kind = kind
@@ -169,11 +168,11 @@ class _Fields:
         elif key in IMAGES:
             out.update(widget="image", choose_url=False)
         elif key in UPLOADS:
-            out.update(self.upload)
+            out.update(self.upload())
         elif key == CAPTIONS:
             out.update(widget="object", collapsed=False, fields=[
                 {"name": code, "label": Translator.for_language(code)("language.name"),
-                 "required": False, **self.upload} for code in available_languages()])
+                 "required": False, **self.upload()} for code in available_languages()])
         elif prop.get("format") == "date":
             out.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
                        time_format=False, picker_utc=True)
@@ -229,6 +228,12 @@ class _Fields:
             raise ValueError(f"{key}: no editor widget for {prop}")
         out["required"] = required
         return out
+
+    def upload(self) -> dict[str, Any]:
+        """A file uploaded beside the story; Decap's media library refuses larger files.
+        (A new dict each time: the YAML written has no anchors or aliases.)"""
+        return {"widget": "file", "choose_url": False,
+                "media_library": {"config": {"max_file_size": self.media_max_bytes}}}
 
     def _pattern(self, prop: dict[str, Any]) -> dict[str, Any]:
         pattern = prop.get("pattern")
