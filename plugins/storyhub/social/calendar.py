@@ -186,7 +186,8 @@ def _image(item: StorySnippets, network: str, site_url: str | None) -> tuple[str
 
     if not site_url:
         return None, None
-    video = next((m for m in item.story.source.media if m.kind == "video"), None)
+    source = getattr(item.story, "source", None)  # a story as the planner's tests fake it
+    video = next((m for m in source.media if m.kind == "video"), None) if source else None
     if video is not None and video.poster_relative:
         # a video story's posts carry its poster: the still people will see when it plays
         from storyhub.text.urls import url_path
