@@ -370,3 +370,55 @@ def test_the_leak_scan_knows_captions_and_transcripts(built: tuple[Hub, Path],
     leaks = pipeline.scan(copy)
     assert [leak.file for leak in leaks] == ["stray.html"]
     assert "captions (en) of stories/marco-glazes/index.md" in leaks[0].secret.why
+
+
+# -- the example hub's files and the metadata reader -------------------------------------------
+
+
+def test_example_media_is_small_and_carries_no_metadata() -> None:
+    from storyhub.media.av import container_leaks, duration_of
+
+    folder = EXAMPLE_VIDEO.parent
+    for path in (EXAMPLE_VIDEO, EXAMPLE_AUDIO, EXAMPLE_POSTER, folder / "centring.en.vtt",
+                 folder / "centring.it.vtt"):
+        assert path.stat().st_size < 300_000, path
+    assert container_leaks(EXAMPLE_VIDEO) == [] and container_leaks(EXAMPLE_AUDIO) == []
+    assert round(duration_of(EXAMPLE_VIDEO) or 0) == 4
+    for language in ("en", "it"):
+        parsed = parse_webvtt((folder / f"centring.{language}.vtt").read_bytes())
+        assert parsed.language == language and len(parsed.cues) == 2
+
+
+@pytest.mark.parametrize(("data", "found"), [
+    (mp4(udta=place_box()), ["the place it was recorded"]),
+    (mp4(meta=b"\0\0\0\0" + b"hdlr" + b"\0" * 20
+         + b"keys" + b"com.apple.quicktime.location.ISO6709"
+         + b"com.apple.quicktime.model"), ["the device that recorded it",
+                                            "the place it was recorded"]),
+    (mp4(udta=b"\0\0\0\x10\xa9mod" + b"iPhone15"), ["the device that recorded it"]),
+    (mp4(udta=b"\0\0\0\x10\xa9too" + b"Lavf61.1"), []),  # the encoder's name is no leak
+    (b"\x1a\x45\xdf\xa3" + bytes(40) + b"LOCATION" + b"+44.28+011.88/", [
+        "the place it was recorded"]),
+])
+def test_container_metadata_that_would_leak(tmp_path: Path, data: bytes,
+                                            found: list[str]) -> None:
+    from storyhub.media.av import container_leaks
+
+    path = tmp_path / "clip.bin"
+    path.write_bytes(data)
+    assert container_leaks(path) == found
+
+
+def test_a_video_file_no_field_names_is_not_published(tmp_path: Path) -> None:
+    hub = _hub(tmp_path / "hub")
+    hub.write("stories/wheel/index.md", story_text("Wheel", extra=VIDEO))
+    for name, data in {"clip.mp4": EXAMPLE_VIDEO.read_bytes(), "outtake.mp4": mp4(),
+                       "poster.jpg": EXAMPLE_POSTER.read_bytes(),
+                       "clip.en.vtt": CAPTION_EN}.items():
+        hub.write(f"stories/wheel/{name}", data)
+    result = hub.storyhub("check")
+    assert ("stories/wheel/outtake.mp4:1:1: warning: 'outtake.mp4' is not published: no "
+            "'video:' or 'audio:' of the story names it") in result.stdout
+    site = hub.build(strict=False)
+    assert (site / "stories/wheel/clip.mp4").is_file()
+    assert not (site / "stories/wheel/outtake.mp4").exists()

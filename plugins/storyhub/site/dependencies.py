@@ -78,13 +78,25 @@ def page_inputs(view: SiteView, page: SitePage, cards: dict[int, list[Any]] | No
     return found
 
 
+def _media(story: Story) -> str:
+    """What the page shows of a story's video and audio that its front matter does not say:
+    the captions' and transcript's words, the length (an edited captions file re-renders)."""
+    parts: list[str] = []
+    for media in story.source.media:
+        parts.append(f"{media.kind}|{media.duration}|{media.transcript_markdown or ''}")
+        parts += [f"{t.language}|{t.captions.text}" for t in media.captions]
+        if media.transcript_captions is not None:
+            parts.append(media.transcript_captions.text)
+    return "\n".join(parts)
+
+
 def describe(view: SiteView, item: Any) -> str:
     """Everything about ``item`` a template can print, as one stable string."""
     if item is None:
         return "-"
     if isinstance(item, Story):
         return "\0".join(("story", item.model_dump_json(), str(view.image_url(item)),
-                          str(view.is_hidden(item)), view.date(item)))
+                          str(view.is_hidden(item)), view.date(item), _media(item)))
     if isinstance(item, Person):
         return "\0".join(("person", item.model_dump_json(), str(view.photo_url(item)),
                           str(view.display_name(item))))
