@@ -121,7 +121,7 @@ def test_new_person_from_flags(hub: Hub) -> None:
     text = (hub.root / "people/anna-rossi.md").read_text(encoding="utf-8")
     assert text.startswith(
         '---\nname: "Anna Rossi"\nrole: "Kiln technician"\nteam: "Production"\nconsent:\n'
-        "  name: true\n  photo: false\n  quotes: true\n  social: false\n"
+        "  name: true\n  photo: false\n  quotes: true\n  social: false\n  media: false\n"
         "  date: 2025-02-01\n---\n"
     )
     # consent is spelled out as fields, never in comments (the web editor drops those);

@@ -190,7 +190,8 @@ def test_values_file() -> None:
 
 def test_schemas_agree_with_the_validator_on_the_example_hub() -> None:
     """Every file of the example hub is valid for both the check and the schemas."""
-    for path in sorted((REPO / "stories").rglob("*.md")):
+    stories = [*(REPO / "stories").glob("*.md"), *(REPO / "stories").glob("*/index.md")]
+    for path in sorted(stories):  # not an audio transcript beside a story (transcript.md)
         if path.name.lower() == "readme.md":
             continue
         assert errors("story.schema.json", front_matter(path.read_text("utf-8"))) == [], path

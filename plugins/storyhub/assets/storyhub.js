@@ -22,10 +22,33 @@
     }
     // Stories in several languages (value, person and team pages): the reader's language
     // (the browser's first that the list has) first, and buttons that show one language.
+    // YouTube and Vimeo: nothing is loaded from the service until the reader presses play;
+    // then its privacy-enhanced player (youtube-nocookie.com, Vimeo with dnt=1) replaces
+    // the poster. Without this script the link opens the video's page on the service.
+    var embeds = document.querySelectorAll(".sh-embed[data-sh-embed]:not([data-sh-ready])");
+    for (var e = 0; e < embeds.length; e++) {
+      embeds[e].setAttribute("data-sh-ready", "");
+      embeds[e].querySelector(".sh-embed__play").addEventListener("click", playEmbed);
+    }
     var groups = document.querySelectorAll(".sh-langfilter[hidden]");
     for (var g = 0; g < groups.length; g++) {
       languageFilter(groups[g]);
     }
+  }
+  function playEmbed(event) {
+    var box = event.currentTarget.closest(".sh-embed");
+    var src = box && box.getAttribute("data-sh-embed");
+    if (!src || !/^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//.test(src)) return;
+    event.preventDefault();
+    var frame = document.createElement("iframe");
+    frame.src = src;
+    frame.title = box.getAttribute("data-sh-embed-title");
+    frame.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+    frame.allowFullscreen = true;
+    frame.referrerPolicy = "strict-origin-when-cross-origin";
+    box.textContent = "";
+    box.appendChild(frame);
+    frame.focus();
   }
   function languageFilter(group) {
     var grid = group.nextElementSibling;

@@ -40,7 +40,7 @@ def _settings(config_file: Path, **kwargs: Any) -> Any:
         language=settings.language, repo_url=raw.get("repo_url") or None,
         site_url=settings.site_url, config_dir=config_file.resolve().parent,
         content_root=settings.root, options=settings.options.editor, people=people,
-        **kwargs,
+        media_max_bytes=settings.options.publish.media_max_bytes, **kwargs,
     )
 
 

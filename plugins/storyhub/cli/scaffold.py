@@ -25,7 +25,7 @@ from storyhub.hub.content_words import value_in
 from storyhub.i18n import Translator, normalize_language
 from storyhub.options.settings import resolve_now
 
-CONSENT_USES = ("name", "photo", "quotes", "social")
+CONSENT_USES = ("name", "photo", "quotes", "social", "media")
 
 class ScaffoldError(Exception):
     """Nothing was written; the message says why. ``code`` is the exit code."""

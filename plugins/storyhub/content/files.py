@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
-from storyhub.options.publish import ACTIVE_SUFFIXES, PublishOptions
+from storyhub.options.publish import ACTIVE_SUFFIXES, MEDIA_SUFFIXES, PublishOptions
 
 #: Images a story folder publishes, re-encoded from pixels into the format of their name.
 IMAGE_FORMATS = {
@@ -79,7 +79,9 @@ class FolderFile:
 
     path: Path  # a regular file inside the hub, never a symbolic link
     relative: str  # POSIX, NFC, relative to the story's folder: the name it is published under
-    kind: str  # "image" (re-encoded from pixels) | "file" (allowlisted type, copied)
+    #: "image" (re-encoded from pixels) | "file" (allowlisted type, copied) | "media" (video,
+    #: audio or WebVTT captions: published only when the story's video:/audio: names it)
+    kind: str
 
 
 @dataclass
@@ -311,9 +313,12 @@ def folder_files(
     publish: PublishOptions,
     *,
     index_name: str = "index.md",
+    named: frozenset[str] = frozenset(),
 ) -> list[FolderFile]:
     """The files a story folder may publish, in name order; every other file is reported
-    (links and active content as errors, unknown types as warnings)."""
+    (links and active content as errors, unknown types as warnings). ``named``: files the
+    story's fields name (relative to the folder), such as a Markdown transcript: read, not
+    reported."""
     published: list[FolderFile] = []
     for entry in walk.files_under(folder_rel):
         if entry.kind != "file":
@@ -334,6 +339,8 @@ def folder_files(
             continue
         if name.lower() in JUNK:
             continue
+        if suffix in (".md", ".markdown") and relative in named:
+            continue  # read by the loader (an audio transcript), never copied
         if suffix in (".md", ".markdown"):
             diagnostics.warning(
                 entry.rel, 1, 1,
@@ -361,7 +368,7 @@ def folder_files(
                 code="image-type",
             )
             continue
-        limit = publish.files.get(suffix)
+        limit = publish.media_max_bytes if suffix in MEDIA_SUFFIXES else publish.files.get(suffix)
         if limit is None:
             what = f"{suffix} files" if suffix else "files without a suffix"
             diagnostics.warning(
@@ -380,6 +387,10 @@ def folder_files(
                 "here instead",
                 code="symlink",
             )
+            continue
+        if entry.size > limit and suffix in MEDIA_SUFFIXES:
+            # the size of a file the story names is reported at its field (content/media_files)
+            published.append(FolderFile(entry.path, relative, "media"))
             continue
         if entry.size > limit:
             diagnostics.error(
@@ -402,7 +413,8 @@ def folder_files(
                 code="image-content",
             )
             continue
-        published.append(FolderFile(entry.path, relative, "file"))
+        published.append(FolderFile(entry.path, relative,
+                                    "media" if suffix in MEDIA_SUFFIXES else "file"))
     return published
 
 

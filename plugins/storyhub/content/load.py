@@ -28,6 +28,7 @@ from storyhub.content.files import (
     resolve,
     walk_content,
 )
+from storyhub.content.media_files import load_story_media
 from storyhub.content.model import SLUG_RE, Campaign, Person, Source, Story, Value, slugify
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
@@ -671,9 +672,11 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
     for path, default_slug in story_files(root, diagnostics, walk):
         shown = rel(root, path)
         content.files.append(path)
-        beside = folder_files(walk, shown.rsplit("/", 1)[0], diagnostics, content.publish) \
-            if path.name == "index.md" else []
         document = _read_document(path, shown, diagnostics, content.documents)
+        # a Markdown transcript beside the story is read, not reported as a stray file
+        named = _named_transcripts(document)
+        beside = folder_files(walk, shown.rsplit("/", 1)[0], diagnostics, content.publish,
+                              named=named) if path.name == "index.md" else []
         if document is None:
             continue
         data = dict(document.located.data)
@@ -702,9 +705,31 @@ def _load_stories(root: Path, content: Content) -> list[Story]:
         if story.image is not None:
             _check_image(walk, source, "image", story.image, diagnostics)
         source.folder_files = beside
+        load_story_media(story, source, walk, diagnostics, content.publish,
+                         lambda found, name: _read_transcript(found, name, content))
         stories.append(story)
     _check_duplicate_slugs(stories, diagnostics)
     return stories
+
+
+def _named_transcripts(document: Document | None) -> frozenset[str]:
+    """The Markdown transcript an ``audio:`` field names, as written (before validation)."""
+    data = document.located.data if document is not None else None
+    audio = data.get("audio") if isinstance(data, dict) else None
+    written = audio.get("transcript") if isinstance(audio, dict) else None
+    if isinstance(written, str) and written.lower().endswith((".md", ".markdown")):
+        import posixpath
+
+        return frozenset({posixpath.normpath(written)})
+    return frozenset()
+
+
+def _read_transcript(path: Path, shown: str, content: Content) -> str | None:
+    content.files.append(path)
+    text = read_text(path, shown, content.diagnostics)
+    if text is None or not check_markdown_cost(text, shown, 1, "audio", content.diagnostics):
+        return None
+    return text
 
 
 def _check_repeated_ids(story: Story, diagnostics: Diagnostics) -> None:

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from storyhub.content.files import FolderFile
+from storyhub.content.media_files import StoryMedia
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.i18n import Translator, available_languages
 from storyhub.i18n.catalogue import primary_subtag
@@ -410,10 +411,53 @@ class Consent(_Strict):
     photo: bool = Field(False, description="Publish their photo")
     quotes: bool = Field(False, description="Quote their words")
     social: bool = Field(False, description="Mention their social handles in posts")
+    media: bool = Field(
+        False, description="Show or let them be heard in a story's video or audio (stories "
+        "whose video or audio has them are not published without it)"
+    )
+    media_withdrawn: AuthorDate | None = Field(
+        None, description="The day they withdrew consent to video and audio only: from then "
+        "on, stories whose video or audio has them are not published"
+    )
     date: AuthorDate = Field(description="When the consent was given, YYYY-MM-DD")
     withdrawn: AuthorDate | None = Field(
         None, description="The day consent was withdrawn; nothing is published from then on"
     )
+
+
+_LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+
+
+class Video(_Strict):
+    """A story's video: a file beside the story (MP4 or WebM) or a YouTube/Vimeo address."""
+
+    file: str | None = Field(
+        None, description="Video file beside the story (MP4 or WebM), e.g. clip.mp4; or url")
+    url: HttpUrl | None = Field(
+        None, description="A YouTube or Vimeo address instead of a file; shown as the "
+        "poster until the reader presses play")
+    poster: str = Field(description="Poster image beside the story (JPEG, PNG or WebP)")
+    captions: dict[Annotated[str, Field(pattern=_LANGUAGE_CODE)], str] | None = Field(
+        None, description="Required: a WebVTT captions file per language (en: clip.en.vtt), "
+        "the story's language included")
+    description: Text = Field(description="What the video shows, for people who cannot see "
+                                          "it (like an image's alt text)")
+    people: SlugList | None = Field(
+        None, description="Ids of the people seen or heard (default: the story's people); "
+                          "each needs 'media: true' under 'consent:'")
+
+
+class Audio(_Strict):
+    """A story's audio recording, beside the story, with its transcript."""
+
+    file: str = Field(description="Audio file beside the story (MP3, M4A or Ogg)")
+    transcript: str | None = Field(
+        None, description="Required: the transcript beside the story, Markdown (.md) or "
+        "WebVTT (.vtt), in the story's language")
+    description: Text = Field(description="What the recording is, in a few words")
+    people: SlugList | None = Field(
+        None, description="Ids of the people heard (default: the story's people); each "
+                          "needs 'media: true' under 'consent:'")
 
 
 class Person(_Document):
@@ -489,10 +533,22 @@ class Story(_Document):
         default_factory=dict,
         description="Who read and approved their words, and when: person id -> YYYY-MM-DD",
     )
+    video: Video | None = Field(None, description="A video: a file beside the story or a "
+                                "YouTube/Vimeo address, with captions and a poster")
+    audio: Audio | None = Field(None, description="An audio recording beside the story, "
+                                "with its transcript")
 
     @property
     def url(self) -> str:
         return f"stories/{self.id}/"
+
+    def media_people(self) -> list[str]:
+        """Ids of everyone seen or heard in the story's video or audio."""
+        found: list[str] = []
+        for item in (self.video, self.audio):
+            if item is not None:
+                found.extend(item.people if item.people is not None else self.people)
+        return list(dict.fromkeys(found))
 
     @property
     def direction(self) -> str:
@@ -553,6 +609,8 @@ class Source:
     #: for a story folder (``stories/<slug>/index.md``): every file beside it that may be
     #: published, decided once by the loader (allowlist, no symbolic links)
     folder_files: list[FolderFile] = field(default_factory=list)
+    #: a story's video and audio as the loader checked them (files, captions, transcript)
+    media: list[StoryMedia] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:

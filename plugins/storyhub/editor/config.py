@@ -25,7 +25,7 @@ import yaml
 from storyhub.content import model, schema
 from storyhub.editor.labels import Entry, catalogue
 from storyhub.i18n import Translator
-from storyhub.i18n.catalogue import primary_subtag
+from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.text.networks import NETWORK_NAMES
 
 GENERATED_NOTE = (
@@ -43,13 +43,20 @@ RELATIONS: dict[str, tuple[str, bool]] = {
     "story.author": ("people", False),
     "story.campaign": ("campaigns", False),
     "campaign.values": ("values", True),
+    "story.video.people": ("people", True),
+    "story.audio.people": ("people", True),
 }
 #: mappings keyed by person id: a field per person of the hub (the hub's people, so the
 #: build's configuration has them; without people the field is left out)
 BY_PERSON = {"story.sign_off"}
 #: the collections kept in one YAML file, a list under one key: (file, key)
 FILE_LISTS = {"values": ("values.yml", "values"), "campaigns": ("campaigns.yml", "campaigns")}
-IMAGES = {"story.image", "person.photo"}
+IMAGES = {"story.image", "person.photo", "story.video.poster"}
+#: files uploaded beside the story, within the size limit of the option
+#: publish.media_max_bytes (Decap's default media library refuses larger uploads)
+UPLOADS = {"story.video.file", "story.audio.file", "story.audio.transcript"}
+#: a captions file per language: one upload field for each language storyhub has words for
+CAPTIONS = "story.video.captions"
 LONG_TEXT = {"story.summary", "value.description", "value.translations.description",
              "campaign.prompt", "campaign.translations.prompt"}
 #: fields left out of the form, and why
@@ -80,6 +87,8 @@ class EditorSettings:
     prompts: list[tuple[str, str]] = field(default_factory=list)
     #: the hub's people, (id, name) in name order: a sign-off date field each
     people: list[tuple[str, str]] = field(default_factory=list)
+    #: the largest video or audio upload (the option publish.media_max_bytes)
+    media_max_bytes: int = 50_000_000
 
 
 def backend_from(repo_url: str | None, override: dict[str, Any]) -> dict[str, Any]:
@@ -112,9 +121,11 @@ class _Fields:
 
     def __init__(self, kind: str, model_class: type[Any], json_schema: dict[str, Any],
                  words: dict[str, Entry], language: str = "en",
-                 people: list[tuple[str, str]] | None = None) -> None:
+                 people: list[tuple[str, str]] | None = None,
+                 media_max_bytes: int = 50_000_000) -> None:
         #: (id, name) of the hub's people, for fields keyed by person id (sign_off)
         self.people = people or []
+        self.media_max_bytes = media_max_bytes
         #: the site's language: ``translations`` offers the others
         self.language = primary_subtag(language)
         self.kind = kind
@@ -179,6 +190,12 @@ class _Fields:
                 out["min"] = prop["minItems"]
         elif key in IMAGES:
             out.update(widget="image", choose_url=False)
+        elif key in UPLOADS:
+            out.update(self.upload())
+        elif key == CAPTIONS:
+            out.update(widget="object", collapsed=False, fields=[
+                {"name": code, "label": Translator.for_language(code)("language.name"),
+                 "required": False, **self.upload()} for code in available_languages()])
         elif prop.get("format") == "date":
             out.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
                        time_format=False, picker_utc=True)
@@ -240,6 +257,12 @@ class _Fields:
         out["required"] = required
         return out
 
+    def upload(self) -> dict[str, Any]:
+        """A file uploaded beside the story; Decap's media library refuses larger files.
+        (A new dict each time: the YAML written has no anchors or aliases.)"""
+        return {"widget": "file", "choose_url": False,
+                "media_library": {"config": {"max_file_size": self.media_max_bytes}}}
+
     def _pattern(self, prop: dict[str, Any]) -> dict[str, Any]:
         pattern = prop.get("pattern")
         if not pattern or pattern == r"\S":
@@ -278,7 +301,7 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
 
     language = settings.language
     story_fields = _Fields("story", model.Story, schema.story_schema(), words, language,
-                           settings.people).all()
+                           settings.people, settings.media_max_bytes).all()
     person_fields = _Fields("person", model.Person, schema.person_schema(), words,
                             language).all()
     values_json = schema.values_schema()

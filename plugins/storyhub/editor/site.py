@@ -48,7 +48,8 @@ def vendor_manifest() -> dict[str, Any]:
 def editor_settings(*, language: str, repo_url: str | None, site_url: str | None,
                     config_dir: Path, content_root: Path, options: EditorOptions,
                     serving: bool = False, values: list[Any] | tuple[Any, ...] = (),
-                    people: list[Any] | tuple[Any, ...] = ()) -> EditorSettings:
+                    people: list[Any] | tuple[Any, ...] = (),
+                    media_max_bytes: int = 50_000_000) -> EditorSettings:
     """The settings both the build and ``storyhub editor config`` use."""
     try:
         prefix = content_root.resolve().relative_to(config_dir.resolve()).as_posix()
@@ -65,6 +66,7 @@ def editor_settings(*, language: str, repo_url: str | None, site_url: str | None
         prompts=[(value.name, prompt) for value in values for prompt in value.prompts],
         people=[(person.id, person.name) for person in
                 sorted(people, key=lambda p: (p.name.casefold(), p.id))],
+        media_max_bytes=media_max_bytes,
     )
 
 

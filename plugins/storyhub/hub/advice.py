@@ -94,12 +94,12 @@ def advise_story(story: Story, people: dict[str, Person], out: Diagnostics,
         note("title",
              f"the title has {len(story.title)} characters: preview cards cut it after about "
              f"{limits.title_card} — try a shorter one")
-    if story.image is None:
+    if story.image is None and "image" not in src.files:  # a video's poster stands in
         note(None,
              "no image: a story with a photo gets far more attention when shared — add "
              "'image:' (a JPEG, PNG or WebP beside the story) and 'image_alt:'",
              src.key_pos("title"))
-    elif not story.image_alt:
+    elif not story.image_alt and story.image is not None:
         note("image",
              "the image has no description: add 'image_alt:' saying what it shows, for "
              "people who cannot see it (and for previews)")

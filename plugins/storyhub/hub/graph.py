@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from storyhub.content.load import Content
+from storyhub.content.media_files import check_media_languages
 from storyhub.content.model import Person, Story, Value
-from storyhub.diagnostics.core import Diagnostics, suggestion
+from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
 from storyhub.hub.campaigns import check_campaigns
 from storyhub.hub.content_words import check_content_translations, person_in, value_in
 from storyhub.hub.publish import (
@@ -303,6 +304,8 @@ def build_hub(content: Content, settings: HubSettings,
                     diagnostics=diagnostics)
     group_of = check_translations(content.stories, settings.language, diagnostics)
     check_story_languages(content.stories, settings.options.languages, diagnostics)
+    check_media_languages(content.stories, settings.language, diagnostics)
+    _check_media_people(content.stories, all_people, diagnostics)
     check_content_translations(content.values, content.people, settings.languages[0],
                                diagnostics)
 
@@ -376,6 +379,23 @@ def build_hub(content: Content, settings: HubSettings,
         refused_files=refused,
         translations=published_translations(stories, group_of, settings.language),
     )
+
+
+def _check_media_people(stories: list[Story], people: dict[str, Person],
+                        diagnostics: Diagnostics) -> None:
+    """``video.people`` and ``audio.people`` name people of the hub."""
+    for story in stories:
+        for field_name in ("video", "audio"):
+            item = getattr(story, field_name)
+            for index, person_id in enumerate(item.people or [] if item else []):
+                if person_id in people:
+                    continue
+                close = did_you_mean(person_id, people)
+                hint = f" — did you mean '{close}'?" if close else ""
+                line, col = story.source.value_pos(field_name, "people", index)
+                diagnostics.error(story.source.path, line, col,
+                                  f"'{field_name}.people': unknown person '{person_id}'{hint}",
+                                  field=field_name, code="unknown-person")
 
 
 def _check_future(content: Content, today: date, diagnostics: Diagnostics) -> None:

@@ -32,6 +32,8 @@ def hidden_story_notes(hub: Hub) -> list[str]:
             continue
         field = "draft" if verdict.reason == "draft" else (
             "publish_at" if verdict.reason.startswith("embargoed") else "people")
+        if verdict.reason.endswith("(the story's video or audio has them)"):
+            field = "video" if story.video is not None else "audio"
         if story.author and story.author not in story.people and verdict.reason.startswith(
             f"{story.author} "
         ):
@@ -47,7 +49,8 @@ def hidden_story_notes(hub: Hub) -> list[str]:
 
 
 def affected_by_departures(hub: Hub) -> list[Affected]:
-    """Every story about, or written by, someone who withdrew consent or left."""
+    """Every story about, or written by, someone who withdrew consent or left, and every
+    story whose video or audio has someone who withdrew consent to video and audio."""
     today = hub.today
     gone = {pid: p for pid, p in hub.all_people.items() if is_gone(p, today)}
     affected: list[Affected] = []
@@ -66,6 +69,14 @@ def affected_by_departures(hub: Hub) -> list[Affected]:
                 reason = f"{person.id} left the company{when}"
             affected.append(Affected(story, person, reason))
             break
+        else:
+            for person_id in story.media_people():
+                person = hub.all_people.get(person_id)
+                withdrawn = person.consent.media_withdrawn if person is not None else None
+                if person is not None and withdrawn is not None and withdrawn <= today:
+                    affected.append(Affected(story, person, f"{person.id} withdrew consent to "
+                                             f"video and audio on {withdrawn.isoformat()}"))
+                    break
     return affected
 
 

@@ -45,6 +45,21 @@ def photo_allowed(person: Person, today: date) -> bool:
     return bool(person_verdict(person, today)) and person.consent.photo
 
 
+def media_verdict(person: Person, today: date) -> Verdict:
+    """May this person be seen or heard in a story's video or audio on ``today``? Their
+    consent to be named first, then the ``media`` consent and its own withdrawal."""
+    verdict = person_verdict(person, today)
+    if not verdict:
+        return verdict
+    consent = person.consent
+    if consent.media_withdrawn is not None and consent.media_withdrawn <= today:
+        return Verdict(False, f"{person.id} withdrew consent to video and audio on "
+                              f"{consent.media_withdrawn.isoformat()}")
+    if not consent.media:
+        return Verdict(False, f"{person.id} has not consented to appearing in video or audio")
+    return PUBLISHED
+
+
 def story_verdict(
     story: Story,
     people: dict[str, Person],
@@ -67,6 +82,14 @@ def story_verdict(
         verdict = person_verdict(person, today)
         if not verdict and not (anonymous and _only_name_missing(person, today)):
             return verdict
+    for person_id in story.media_people():
+        person = people.get(person_id)
+        if person is None:
+            return Verdict(False, f"unknown person {person_id}")
+        verdict = media_verdict(person, today)
+        if not verdict:
+            # their face or voice is the story: it is not published, exactly as for a name
+            return Verdict(False, f"{verdict.reason} (the story's video or audio has them)")
     author = people.get(story.author) if story.author else None
     if author is not None and story.author not in story.people and is_gone(author, today):
         # Their words are the story: a withdrawal or a departure takes it down too.

@@ -159,7 +159,8 @@ def check_media(content: Content) -> None:
     for story in content.stories:
         if story.image is not None:
             _check_field(story.source, "image", story.image, diagnostics, cache, "story-image")
-        checked = set(story.source.files.values())
+        found = story.source.files.get("image")
+        checked = {found} if story.image is not None and found is not None else set()
         for item in story.source.folder_files:
             if item.kind != "image" or item.path in checked:
                 continue  # the `image:` file was checked above, with the line of its field

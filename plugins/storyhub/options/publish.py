@@ -23,6 +23,14 @@ ACTIVE_SUFFIXES = frozenset({
     ".appcache", ".manifest", ".webmanifest", ".json", ".jsonld", ".map",
 })
 
+#: Video and audio a story folder publishes when the story names them (``video:``,
+#: ``audio:``), and their WebVTT captions; MIME types for ``<source type>``.
+VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
+AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg",
+               ".oga": "audio/ogg", ".opus": "audio/ogg"}
+CAPTION_SUFFIX = ".vtt"
+MEDIA_SUFFIXES = frozenset({*VIDEO_TYPES, *AUDIO_TYPES, CAPTION_SUFFIX})
+
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,10}$")
 
 
@@ -41,6 +49,15 @@ class PublishOptions(BaseModel):
         ),
     )
 
+    media_max_bytes: int = Field(
+        50_000_000, ge=1, le=2_000_000_000,
+        description=(
+            "Largest video or audio file a story may publish (MP4, WebM, MP3, M4A, Ogg), in "
+            "bytes; default 50 MB. A larger file is an error: shorten or compress it, or "
+            "put the video on YouTube or Vimeo and give its address."
+        ),
+    )
+
     @field_validator("files")
     @classmethod
     def _only_passive_types(cls, value: dict[str, int]) -> dict[str, int]:
@@ -49,6 +66,11 @@ class PublishOptions(BaseModel):
             key = suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"
             if not _SUFFIX.match(key):
                 raise ValueError(f"'{suffix}' is not a file suffix such as .pdf")
+            if key in MEDIA_SUFFIXES:
+                raise ValueError(
+                    f"'{suffix}' is a video or audio type: it is published when a story names "
+                    "it in 'video:' or 'audio:', within 'media_max_bytes'"
+                )
             if key in ACTIVE_SUFFIXES:
                 raise ValueError(
                     f"'{suffix}' files can run code in a reader's browser and are never "

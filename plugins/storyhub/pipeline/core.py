@@ -276,6 +276,10 @@ class Pipeline:
             from storyhub.media.images import check_media
 
             check_media(content)
+            if any(story.source.media for story in content.stories):
+                from storyhub.media.av import check_av
+
+                check_av(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._hub = hub
@@ -766,6 +770,7 @@ class Pipeline:
             values=list(hub.values.values()) if hub is not None else [],
             # only people who may be named: admin/config.yml is published with the site
             people=list(hub.people.values()) if hub is not None else [],
+            media_max_bytes=self.settings.options.publish.media_max_bytes,
         )
         return [PlannedFile(item.uri, data=None if item.content is None
                             else item.content.encode("utf-8"), src=item.src)

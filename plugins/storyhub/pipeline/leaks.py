@@ -111,6 +111,9 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
         for name in _story_file_names(hub, story):
             if normalise(name) not in published_files:
                 add(name, f"file of {why}", minimum=10)
+        for text, what in _media_texts(story):
+            add(text, f"{what} of {why}", minimum=MIN_SENTENCE if what != "video or audio "
+                "description" else MIN_TEXT)
     for person_id, verdict in sorted(hub.hidden_people.items()):
         person = hub.all_people[person_id]
         why = f"{person.source.path} is not named ({verdict.reason})"
@@ -136,6 +139,13 @@ def _public_corpus(hub: Hub) -> Iterator[str]:
     for story in hub.stories:
         yield from (story.title, story.summary, story.body, *story.tags)
         yield from story.social.values()
+        for media in story.source.media:  # a published video's words are public
+            yield media.description
+            yield from (" ".join(c.text for c in t.captions.cues) for t in media.captions)
+            if media.transcript_captions is not None:
+                yield " ".join(c.text for c in media.transcript_captions.cues)
+            if media.transcript_markdown:
+                yield media.transcript_markdown
     for person in hub.people.values():
         yield from (person.name, person.role, person.team, person.bio)
         yield from (t for t in (person.location, person.photo_alt, person.pronouns) if t)
@@ -182,6 +192,25 @@ def _story_file_names(hub: Hub, story: Story) -> list[str]:
     names.extend(unicodedata.normalize("NFC", item.path.name)
                  for item in story.source.folder_files)
     return names
+
+
+def _media_texts(story: Story) -> Iterator[tuple[str, str]]:
+    """Traces of a story's video and audio: the description, and a run of words from each
+    captions file and from the transcript (what the person says is theirs)."""
+    for media in story.source.media:
+        yield media.description, "video or audio description"
+        for track in media.captions:
+            sentence = first_sentence(" ".join(cue.text for cue in track.captions.cues))
+            if sentence:
+                yield sentence, f"captions ({track.language})"
+        if media.transcript_captions is not None:
+            sentence = first_sentence(" ".join(c.text for c in media.transcript_captions.cues))
+            if sentence:
+                yield sentence, "transcript"
+        if media.transcript_markdown:
+            sentence = first_sentence(media.transcript_markdown)
+            if sentence:
+                yield sentence, "transcript"
 
 
 def first_sentence(markdown: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyhub.i18n import og_locale
 from storyhub.text.escaping import json_for_script
-from storyhub.text.urls import absolute
+from storyhub.text.urls import absolute, url_path
 
 if TYPE_CHECKING:
     from storyhub.hub.share import ShareImages as StoryCards
@@ -137,8 +137,73 @@ def story_meta(hub: Hub, story: Story, cards: StoryCards | None,
     keywords = [*(v.name for v in values), *story.tags]
     if keywords:
         article["keywords"] = ", ".join(dict.fromkeys(keywords))
+    add_media(meta, article, story, site_url, published)
     meta.json_ld = str(json_for_script(article))
     return meta
+
+
+def _iso_duration(seconds: float | None) -> str | None:
+    """ISO 8601 duration (``PT1M5S``) for schema.org, or None."""
+    if not seconds:
+        return None
+    whole = max(1, round(seconds))
+    minutes, rest = divmod(whole, 60)
+    return f"PT{minutes}M{rest}S" if minutes else f"PT{rest}S"
+
+
+def add_media(meta: PageMeta, article: dict[str, object], story: Story,
+              site_url: str | None, published: str) -> None:
+    """``og:video``/``og:audio`` and schema.org ``VideoObject``/``AudioObject`` for a story's
+    video and audio (absolute URLs need ``site_url``; a YouTube or Vimeo video is named
+    by its privacy-enhanced player's address)."""
+    for media in story.source.media:
+        def here(relative: str | None) -> str | None:
+            return absolute(site_url, url_path(f"{story.url}{relative}")) \
+                if site_url and relative else None
+
+        file_url = here(media.relative)
+        if media.kind == "video":
+            embed = media.embed
+            player = embed.embed_url.split("?")[0] if embed is not None else None
+            if embed is not None and embed.service == "vimeo":
+                player = f"{player}?dnt=1" + (f"&h={embed.hash}" if embed.hash else "")
+            meta.add("property", "og:video", file_url or player)
+            meta.add("property", "og:video:secure_url",
+                     (file_url or player) if (file_url or player or "").startswith("https:")
+                     else None)
+            meta.add("property", "og:video:type", media.mime or ("text/html" if player else None))
+            obj: dict[str, object] = {
+                "@type": "VideoObject", "name": story.title, "description": media.description,
+                "uploadDate": published,
+            }
+            poster = here(media.poster_relative)
+            if poster:
+                obj["thumbnailUrl"] = [poster]
+            if file_url:
+                obj["contentUrl"] = file_url
+            if player:
+                obj["embedUrl"] = player
+            languages = [c.language for c in media.captions]
+            if languages:
+                obj["subtitleLanguage"] = languages
+            duration = _iso_duration(media.duration)
+            if duration:
+                obj["duration"] = duration
+            article["video"] = obj
+        else:
+            meta.add("property", "og:audio", file_url)
+            meta.add("property", "og:audio:type", media.mime if file_url else None)
+            audio: dict[str, object] = {"@type": "AudioObject", "name": story.title,
+                                        "description": media.description,
+                                        "uploadDate": published}
+            if file_url:
+                audio["contentUrl"] = file_url
+            if media.mime:
+                audio["encodingFormat"] = media.mime
+            duration = _iso_duration(media.duration)
+            if duration:
+                audio["duration"] = duration
+            article["audio"] = audio
 
 
 def writers_of(hub: Hub, story: Story) -> list[Person]:

@@ -418,6 +418,18 @@ class SiteView:
     def image_url(self, story: Story) -> str | None:
         return self._assets.get(("story-image", story.id))
 
+    def players(self, story: Story) -> list[Any]:
+        """The story's video and audio players (sources, caption tracks, poster, transcript;
+        see :mod:`storyhub.site.media_player`), captions in the page's language first."""
+        from storyhub.site.media_player import players
+
+        return players(story, self.language)
+
+    def media_kind(self, story: Story) -> str | None:
+        """"video" or "audio" when the story has one (a video first): listings' badge."""
+        kinds = [media.kind for media in story.source.media]
+        return "video" if "video" in kinds else kinds[0] if kinds else None
+
     def date(self, story: Story) -> str:
         """The story's date in the story's language (the site's for a story without
         ``lang``), whatever the page's."""

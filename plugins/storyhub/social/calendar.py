@@ -227,6 +227,14 @@ def _image(item: StorySnippets, network: str, site_url: str | None,
 
     if not site_url:
         return None, None
+    source = getattr(item.story, "source", None)  # a story as the planner's tests fake it
+    video = next((m for m in source.media if m.kind == "video"), None) if source else None
+    if video is not None and video.poster_relative:
+        # a video story's posts carry its poster: the still people will see when it plays
+        from storyhub.text.urls import url_path
+
+        return (absolute(site_url, url_path(f"{item.story.url}{video.poster_relative}")),
+                video.description)
     if item.cards is not None:
         image = item.cards.instagram if network == "instagram" else item.cards.og
         return absolute(site_url, image.path), image.alt

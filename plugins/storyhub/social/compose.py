@@ -167,8 +167,10 @@ class Composer:
         tags = story_hashtags(hub, story)
         start = story.publish_at.date() if story.publish_at else story.date
         base_day = max(start, self.today)
+        has_video = any(m.kind == "video" for m in story.source.media)
         for network in self.options.networks:
             rule = self.rules[network]
+            watch = t("watch") if has_video and rule.video_first else ""
             mentions = [mention(p, rule) for p in people]
             named = join_names([m.text for m in mentions], word_and)
             handles = " ".join(m.handle for m in mentions if m.handle)
@@ -195,6 +197,7 @@ class Composer:
                     "variant": variant,
                     "lang": lang,
                     "t": t,
+                    "watch": watch,
                 }
                 text, shortened, size = fit_measured(
                     template, context, story.summary, tags[:rule.max_hashtags], rule

@@ -35,6 +35,9 @@ class NetworkRule:
     byte_limit: int = 0
     #: how a person is mentioned: "handle" (@name), or "name" only (the link key holds a URL)
     mentions: Literal["handle", "name"] = "handle"
+    #: the network puts video first (its feed and its own guidance favour video posts): a
+    #: video story's posts open with "Watch:" (catalogue key snippets.watch)
+    video_first: bool = False
 
 
 RULES: dict[str, NetworkRule] = {
@@ -43,21 +46,24 @@ RULES: dict[str, NetworkRule] = {
     # (linkedin.com/help/linkedin/answer/a528176) and LinkedIn marketing guidance.
     # Counted as UTF-16 code units, as the web composer does (never fewer than characters).
     "linkedin": NetworkRule("linkedin", "LinkedIn", 3000, "utf16", "characters", 5,
-                            fold=210, mentions="name"),
+                            fold=210, mentions="name", video_first=True),
     # X: 280 weighted characters. Text is NFC-normalised; code points in U+0000–U+10FF,
     # U+2000–U+200D, U+2010–U+201F and U+2032–U+2037 weigh 1, every other code point 2,
     # an emoji sequence (ZWJ family, flag, keycap, skin tone) weighs 2 in all; every URL 23.
     # Source: developer.x.com/en/docs/counting-characters and twitter-text config v3.
-    "x": NetworkRule("x", "X", 280, "x", "weighted characters", 2),
+    "x": NetworkRule("x", "X", 280, "x", "weighted characters", 2, video_first=True),
     # Instagram: captions up to 2,200 characters, at most 5 hashtags (since December 2025),
     # links are not clickable, ~125 characters show before "more".
     # Source: Instagram Help Center and Meta's December 2025 hashtag announcement.
     "instagram": NetworkRule("instagram", "Instagram", 2200, "utf16", "characters", 5,
-                             links_clickable=False, fold=125),
+                             links_clickable=False, fold=125, video_first=True),
     # Facebook: 63,206 characters per post; link previews come from the page's Open Graph
     # tags. Source: Facebook Help Center / Graph API post limits.
     "facebook": NetworkRule("facebook", "Facebook", 63206, "utf16", "characters", 3,
-                            fold=480, mentions="name"),
+                            fold=480, mentions="name", video_first=True),
+    # video_first: LinkedIn, Instagram (Reels), Facebook and X rank native video first in
+    # their feeds and recommend it in their business guidance; Threads, Bluesky and Mastodon
+    # show posts in time order or without a video preference.
     # Threads: 500 characters, where an emoji counts as its UTF-8 byte length; one topic
     # tag per post. Source: developers.facebook.com/docs/threads (posts: text limits).
     "threads": NetworkRule("threads", "Threads", 500, "threads", "characters", 1),
