@@ -115,7 +115,7 @@ def describe(view: Any, item: Any) -> str:
     """Everything about a hub object a template can print, as one stable string."""
     if isinstance(item, Story):
         return "\0".join(("story", item.model_dump_json(), str(view.image_url(item)),
-                          str(view.is_hidden(item)), view.date(item)))
+                          str(view.is_hidden(item)), view.date(item), _media(item)))
     if isinstance(item, Person):
         return "\0".join(("person", item.model_dump_json(), str(view.photo_url(item)),
                           str(view.display_name(item))))
@@ -127,6 +127,18 @@ def describe(view: Any, item: Any) -> str:
     # A chip (name and link) and which stories have it; a story's own text is read through
     # the answers that hand the story out.
     return "\0".join(("tag", item.name, item.slug, *(s.id for s in item.stories)))
+
+
+def _media(story: Story) -> str:
+    """What a page shows of a story's video and audio that its front matter does not say:
+    the words of its captions and transcript, its length (files read beside the story)."""
+    parts: list[str] = []
+    for media in getattr(getattr(story, "source", None), "media", None) or ():
+        parts.append(f"{media.kind}|{media.duration}|{media.transcript_markdown or ''}")
+        parts += [f"{track.language}|{track.captions.text}" for track in media.captions]
+        if media.transcript_captions is not None:
+            parts.append(media.transcript_captions.text)
+    return "\n".join(parts)
 
 
 def key_of(item: Any) -> Key | None:
