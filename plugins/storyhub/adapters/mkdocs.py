@@ -141,6 +141,11 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 return config
             pipeline.require_valid()
             pipeline.prepare_outputs()
+            if config.theme.name == "material" and not config.extra.get("alternate"):
+                # Material shows its language choice when extra.alternate is set; storyhub's
+                # partials/alternate.html fills it per page (a story: its versions). Not a
+                # list: Material would also put each as an hreflang alternate of every page.
+                config.extra["alternate"] = pipeline.has_language_choice()
         except ContentErrors as exc:
             raise PluginError(str(exc)) from None
         finally:

@@ -33,6 +33,7 @@ from storyhub.hub.publish import (
 from storyhub.hub.translations import (
     check_story_languages,
     check_translations,
+    one_version_each,
     published_translations,
     story_language,
 )
@@ -231,6 +232,14 @@ class Hub:
             if len(chosen) >= count:
                 break
         return chosen
+
+    def one_version(self, stories: list[Story] | tuple[Story, ...],
+                    language: str | None = None) -> list[Story]:
+        """``stories`` with each translated story once: its version in ``language`` (the
+        site's by default), else the original. Every listing, count and feed asks here."""
+        if not self.translations:
+            return list(stories)
+        return one_version_each(stories, self.translations, language or self.content_language)
 
     def versions_of(self, story: Story) -> set[str]:
         """Ids of every published version of ``story`` (itself included when translated)."""

@@ -547,6 +547,11 @@ class Pipeline:
         feed = self.feeds.get(key)
         return feed_links(feed, site_url, t) if feed else []
 
+    def has_language_choice(self) -> bool:
+        """Does the header offer a choice of language (the hub has stories or pages in more
+        than one)? See ``partials/alternate.html``."""
+        return bool(self.view.language_choices())
+
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with
         ``None``, the names every template gets (no page: ``entry`` and subjects empty)."""

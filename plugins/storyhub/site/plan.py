@@ -186,9 +186,11 @@ def plan_site(hub: Hub) -> SitePlan:
         pages.append(SitePage(_src(team.url), team.url, "team", team.name, "", "", team))
 
     size = max(hub.settings.page_size, 1)
-    count = max(math.ceil(len(hub.stories) / size), 1)
-    listed = (in_reading_order(hub.stories, settings.languages[0], settings.language)
-              if settings.multilingual else hub.stories)
+    # each translated story once, in the listing's language (the site's) else the original
+    listed = hub.one_version(hub.stories)
+    count = max(math.ceil(len(listed) / size), 1)
+    if settings.multilingual:
+        listed = in_reading_order(listed, settings.languages[0], settings.language)
     for number in range(1, count + 1):
         url = listing_url("stories/", number)
         title = t("stories") if number == 1 else f"{t('stories')} — {number}"
@@ -199,17 +201,19 @@ def plan_site(hub: Hub) -> SitePlan:
     tags = tags_of(hub.stories)
     for tag in tags.values():
         pages.append(SitePage(_src(tag.url), tag.url, "tag", t("tag_title", name=tag.name),
-                              items=list(tag.stories), subject=tag))
+                              items=hub.one_version(tag.stories), subject=tag))
     if tags:
         pages.append(SitePage("tags/index.md", "tags/", "tags", t("tags"),
                               items=list(tags.values())))
     for code, stories in languages_of(hub).items():
         url = f"stories/{code}/"
         name = t.in_language(code)("language.name")
-        # on a site in several languages, a language's listing is worded in it
-        own = code if settings.multilingual and code in settings.languages else None
-        words = t.in_language(own)
-        pages.append(SitePage(_src(url), url, "language", words("stories_in", language=name),
+        # a language's listing is worded in it (when storyhub has its words)
+        own = code if code in settings.languages else words_language(code)
+        own = None if own == settings.languages[0] else own
+        title = (t.in_language(code)("stories_in_own") if code in available_languages()
+                 else t("stories_in", language=name))
+        pages.append(SitePage(_src(url), url, "language", title,
                               items=stories, subject=code, language=own))
     pages.append(SitePage("people/index.md", "people/", "people", t("people"),
                           items=list(hub.people.values())))

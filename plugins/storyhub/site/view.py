@@ -133,6 +133,22 @@ class SiteView:
         homes = [(code, absolute(site_url, url)) for code, url in self.language_homes()]
         return [*homes, ("x-default", homes[0][1])]
 
+    def language_choices(self, story: Story | None = None,
+                         entry: SitePage | None = None) -> list[tuple[str, str, bool]]:
+        """The header's language choice: (language, site-relative URL, is this page's).
+        On a translated story's page its versions; else, on a site in several languages,
+        every language's home page, and on a site whose stories are in several languages,
+        every language's listing. Empty when the hub has one language."""
+        versions = self.hub.translations.get(story.id, []) if story is not None else []
+        if versions:
+            return [(lang, s.url, s.id == story.id) for lang, s in versions]  # type: ignore[union-attr]
+        current = self.story_language(story) if story is not None else self.language
+        if entry is not None and entry.kind == "language":
+            current = str(entry.subject)
+        if self.multilingual:
+            return [(code, url, code == current) for code, url in self.language_homes()]
+        return [(code, f"stories/{code}/", code == current) for code in languages_of(self.hub)]
+
     def reading_order(self, stories: list[Story]) -> list[Story]:
         """On a site in several languages, the stories in the page's language first (each
         part newest first); else ``stories`` as they are."""
@@ -147,15 +163,14 @@ class SiteView:
         return [*dict.fromkeys(c for c in order if c in found), *sorted(found - set(order))]
 
     def _home_stories(self) -> list[Story]:
-        """The home page's stories: on a site in several languages, of each translated story
-        only the version in the page's language (if there is one), that language first."""
-        stories = self.hub.stories
-        if not self.multilingual:
-            return stories
-        mine = self.language
-        shown = [s for s in stories if self.story_language(s) == mine or not any(
-            lang == mine for lang, _ in self.hub.translations.get(s.id, []))]
-        return self.reading_order(shown)
+        """The home page's stories: each translated story once, in the page's language if
+        it has a version in it; on a site in several languages, that language first."""
+        return self.reading_order(self.one_version(self.hub.stories))
+
+    def one_version(self, stories: list[Story] | tuple[Story, ...]) -> list[Story]:
+        """``stories`` with each translated story once: the version in the page's language,
+        else the original (the others are linked from its page)."""
+        return self.hub.one_version(stories, self.language)
 
     @property
     def stories_url(self) -> str:
@@ -339,20 +354,26 @@ class SiteView:
         return self.hub.team_of(person)
 
     def stories_with(self, person: Person) -> list[Story]:
-        return self.hub.by_person.get(person.id, [])
+        """The stories ``person`` is in, each translated story once (the page's language)."""
+        return self.one_version(self.hub.by_person.get(person.id, []))
 
     def stories_by(self, person: Person) -> list[Story]:
-        return self.hub.by_author.get(person.id, [])
+        """The stories ``person`` wrote about others, each translated story once."""
+        return self.one_version(self.hub.by_author.get(person.id, []))
 
     def stories_about(self, value: Value) -> list[Story]:
-        return self.hub.by_value.get(value.id, [])
+        """The stories showing ``value``, each translated story once."""
+        return self.one_version(self.hub.by_value.get(value.id, []))
 
     def team_stories(self, team: Team, limit: int = 12) -> list[Story]:
+        """The newest stories of a team's people, each translated story once."""
         seen: dict[str, Story] = {}
         for member in team.members:
-            for story in self.hub.by_person.get(member.id, [])[:limit]:
+            # twice the limit: two versions of one story count once
+            for story in self.hub.by_person.get(member.id, [])[:2 * limit]:
                 seen[story.id] = story
-        return sorted(seen.values(), key=lambda s: (-s.date.toordinal(), s.id))[:limit]
+        ordered = sorted(seen.values(), key=lambda s: (-s.date.toordinal(), s.id))
+        return self.one_version(ordered)[:limit]
 
     def photo_url(self, person: Person) -> str | None:
         if not self.hub.shows_photo(person):
