@@ -170,7 +170,7 @@ def example_hub(tmp_path: Path) -> Hub:
     """A copy of the repository's example hub."""
     root = tmp_path / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
+    for name in ("values.yml", "tags.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         if (REPO / name).exists():

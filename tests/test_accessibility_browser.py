@@ -50,7 +50,7 @@ def served_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     root = tmp_path_factory.mktemp("a11y") / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
+    for name in ("values.yml", "tags.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         shutil.copytree(REPO / name, root / name)

@@ -44,7 +44,7 @@ def example_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("calendar") / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
+    for name in ("values.yml", "tags.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         if (REPO / name).exists():

@@ -25,7 +25,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
 
     root = tmp_path_factory.mktemp("one-version") / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
+    for name in ("values.yml", "tags.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("people", "stories", "docs", "overrides"):
         shutil.copytree(REPO / name, root / name)

@@ -69,6 +69,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.raw_options: dict[str, Any] = {}
         self.pipeline: Pipeline | None = None
         self.is_serving = False
+        #: mkdocs.yml's own words around every page (site name, copyright, toggle names)
+        self._frame: tuple[str, str | None, list[str | None]] = ("", None, [])
+        self._nav_titles: dict[str, Any] = {}  # docs pages' titles as written
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
@@ -141,6 +144,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 return config
             pipeline.require_valid()
             pipeline.prepare_outputs()
+            self._set_frame(config, pipeline)
             if config.theme.name == "material" and not config.extra.get("alternate"):
                 # Material shows its language choice when extra.alternate is set; storyhub's
                 # partials/alternate.html fills it per page (a story: its versions). Not a
@@ -152,6 +156,45 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             for level, message in pipeline.messages():
                 getattr(log, level)(message)
         return config
+
+    def _set_frame(self, config: MkDocsConfig, pipeline: Pipeline) -> None:
+        """The ``frame`` option: the company's logo, no theme credit unless asked for; the
+        words mkdocs.yml gives (worded per page in :meth:`on_page_context`) kept."""
+        frame = pipeline.settings.options.frame
+        if frame.logo:
+            config.theme["logo"] = frame.logo
+        if not frame.theme_credit and "generator" not in config.extra:
+            config.extra["generator"] = False
+        palette = config.theme.get("palette")
+        toggles = [(option.get("toggle") or {}).get("name") if isinstance(option, dict) else None
+                   for option in (palette if isinstance(palette, list) else [])]
+        self._frame = (config.site_name, config.copyright, toggles)
+        self._nav_titles = {}
+
+    def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
+        """The site's name, footer, colour toggles and docs pages' tab titles in the page's
+        language (Material reads them from ``config`` and the navigation as it renders)."""
+        pipeline = self._pipeline()
+        site_name, footer, toggles = self._frame
+        words = pipeline.frame_words(src_uri, site_name, footer)
+        config.site_name = str(words["site_name"])
+        config.copyright = words["footer"]
+        palette = config.theme.get("palette")
+        if isinstance(palette, list):
+            for option, name in zip(palette, toggles, strict=False):
+                toggle = option.get("toggle") if isinstance(option, dict) else None
+                if isinstance(toggle, dict) and name is not None:
+                    # a scheme's toggle switches to the other scheme
+                    other = words["light"] if option.get("scheme") == "slate" else words["dark"]
+                    toggle["name"] = other or name
+        language = pipeline.page_language(src_uri)
+        for item in nav.items:
+            if not isinstance(item, Page) or pipeline.page(item.file.src_uri) is not None:
+                continue
+            written = self._nav_titles.setdefault(item.file.src_uri, item.meta.get("title"))
+            translated = pipeline.docs_title(item.meta, language)
+            if translated or written is not None:
+                item.meta["title"] = translated or written
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:  # MkDocs empties the folder next: keep what it holds
@@ -290,6 +333,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         pipeline = self._pipeline()
         context.update(pipeline.context(page.file.src_uri))
+        self._word_frame(config, page.file.src_uri, nav)
         titles = pipeline.nav_titles(page.file.src_uri)  # the tabs in the page's language
         for item in nav.items:
             if isinstance(item, Page) and item.file.src_uri in titles:
@@ -383,7 +427,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         watched = len(pipeline.hub.content.files) + self._docs_files
         _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
         root = pipeline.settings.root
-        for name in ("stories", "people", "values.yml"):
+        for name in ("stories", "people", "values.yml", "tags.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server

@@ -110,11 +110,15 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: the hub's files beside stories/ and people/: values.yml, and tags.yml (optional)
+ROOT_FILES = ("values.yml", "tags.yml")
+
+
 def walk_content(root: Path) -> Walk:
     """List ``stories/`` and ``people/`` once; symbolic links are recorded, never entered."""
     walk = Walk(root)
     walk.children[""] = []
-    for name in (*_CONTENT_DIRS, "values.yml"):
+    for name in (*_CONTENT_DIRS, *ROOT_FILES):
         entry = _entry(root / name, name)
         if entry is None:
             continue
@@ -410,7 +414,7 @@ def report_unclaimed(walk: Walk, diagnostics: Diagnostics, expected: dict[str, s
     """A warning for every file under ``stories/`` and ``people/`` that nothing read or
     named. ``expected`` says, per content folder, what storyhub looks for there."""
     for entry in walk.entries.values():
-        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel == "values.yml":
+        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel in ROOT_FILES:
             continue
         name = entry.path.name
         if name.lower() in JUNK:

@@ -47,6 +47,15 @@ class Team:
     id: str
     name: str
     members: list[Person] = field(default_factory=list)
+    #: the team's name in other languages (its people's ``translations.<code>.team``)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def in_language(self, language: str | None) -> Team:
+        """This team named in ``language`` (itself when it has no name in it)."""
+        name = self.names.get(language or "")
+        if not name or name == self.name:
+            return self
+        return Team(self.id, name, self.members, self.names)
 
     @property
     def url(self) -> str:
@@ -343,6 +352,9 @@ def build_hub(content: Content, settings: HubSettings,
     for person in people.values():
         team = teams.setdefault(person.team_id, Team(person.team_id, person.team))
         team.members.append(person)
+        for code, words in person.translations.items():
+            if words.team:
+                team.names.setdefault(code, words.team)
     teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
     _check_team_spelling(teams, diagnostics)
     refused = _refused_files(stories, content.people, today, diagnostics)

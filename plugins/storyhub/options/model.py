@@ -440,6 +440,37 @@ class HomeOptions(Options):
         return self
 
 
+class FrameOptions(Options):
+    """``frame:`` — what surrounds every reader page: the site's name in each language, the
+    company's logo and the footer."""
+
+    site_name: LocalText = Field(
+        "", description="The site's name in the header and the browser's title, per language: "
+        "{en: 'Our stories', it: 'Le nostre storie'}; default: site_name.",
+        json_schema_extra={"kind": "text, or text per language"},
+    )
+    logo: str = Field(
+        "", description="The company's logo in the header: an image under docs/ (e.g. "
+        "assets/logo.svg); default: theme.logo, else Material's icon."
+    )
+    footer: LocalText = Field(
+        "", description="The footer's line, per language like site_name; default: copyright.",
+        json_schema_extra={"kind": "text, or text per language"},
+    )
+    theme_credit: bool = Field(
+        False, description="Show Material's 'Made with Material for MkDocs' in the footer."
+    )
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        if value and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("/")
+                      or ".." in value.split("/")):
+            raise PydanticCustomError(
+                "logo", "must be the path of an image under docs/, such as assets/logo.svg")
+        return value
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -483,6 +514,7 @@ class StoryhubOptions(Options):
                            + ") (optional)"},
     )
     home: HomeOptions = Field(default_factory=HomeOptions)
+    frame: FrameOptions = Field(default_factory=FrameOptions)
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
     calendar: CalendarOptions = Field(default_factory=CalendarOptions)
@@ -490,7 +522,8 @@ class StoryhubOptions(Options):
     editor: EditorOptions = Field(default_factory=EditorOptions)
     publish: PublishOptions = Field(default_factory=PublishOptions)
 
-    @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", mode="before")
+    @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", "frame",
+                     mode="before")
     @classmethod
     def _sections(cls, value: Any) -> Any:
         return _section(value)
@@ -534,7 +567,7 @@ class StoryhubOptions(Options):
 GROUPS: dict[str, type[Options]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
-    "publish": PublishOptions, "home": HomeOptions,
+    "publish": PublishOptions, "home": HomeOptions, "frame": FrameOptions,
 }
 
 

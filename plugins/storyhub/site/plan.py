@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from storyhub.content.model import Story, slugify
+from storyhub.content.model import Story, TagLabel, slugify
 from storyhub.hub.graph import Hub
 from storyhub.hub.translations import story_language
 from storyhub.i18n import Translator
@@ -87,19 +87,30 @@ def _src(url: str) -> str:
 
 @dataclass(frozen=True)
 class Tag:
-    """A tag of published stories, with its page ``tags/<slug>/``."""
+    """A tag of published stories, with its page ``tags/<slug>/``; ``names``: its label in
+    other languages (``tags.yml``)."""
 
     name: str
     slug: str
     stories: tuple[Story, ...]
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def url(self) -> str:
         return f"tags/{self.slug}/"
 
+    def in_language(self, language: str | None) -> Tag:
+        """This tag labelled in ``language`` (itself when it has no label in it)."""
+        name = dict(self.names).get(language or "")
+        return self if not name or name == self.name else replace(self, name=name)
 
-def tags_of(stories: list[Story]) -> dict[str, Tag]:
-    """Tags of the given (published) stories by slug; spellings that slug alike merge."""
+
+def tags_of(stories: list[Story], labels: list[TagLabel] | tuple[TagLabel, ...] = ()
+            ) -> dict[str, Tag]:
+    """Tags of the given (published) stories by slug; spellings that slug alike merge, and
+    so do the spellings of one tag of ``tags.yml`` (its id, name and translated names:
+    ``forno`` and ``kiln`` are one tag), which gives it its labels."""
+    declared = {spelling: label for label in labels for spelling in label.spellings()}
     names: dict[str, str] = {}
     found: dict[str, list[Story]] = {}
     for story in stories:
@@ -107,9 +118,16 @@ def tags_of(stories: list[Story]) -> dict[str, Tag]:
             slug = slugify(name)
             if not slug:
                 continue
+            label = declared.get(slug)
+            if label is not None:
+                slug, name = label.id, label.name
             names.setdefault(slug, name)
-            found.setdefault(slug, []).append(story)
-    return {slug: Tag(names[slug], slug, tuple(found[slug]))
+            if story not in found.setdefault(slug, []):
+                found[slug].append(story)
+    by_id = {label.id: label for label in labels}
+    return {slug: Tag(names[slug], slug, tuple(found[slug]), tuple(
+                (code, words.name) for code, words in by_id[slug].translations.items())
+                if slug in by_id else ())
             for slug in sorted(found, key=lambda s: names[s].casefold())}
 
 
@@ -198,7 +216,7 @@ def plan_site(hub: Hub) -> SitePlan:
             SitePage(_src(url), url, "stories", title, items=listed[
                 (number - 1) * size : number * size], number=number, count=count)
         )
-    tags = tags_of(hub.stories)
+    tags = tags_of(hub.stories, hub.content.tags)
     for tag in tags.values():
         pages.append(SitePage(_src(tag.url), tag.url, "tag", t("tag_title", name=tag.name),
                               items=hub.one_version(tag.stories), subject=tag))

@@ -59,6 +59,7 @@ def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
         context[name] = entry.subject if entry is not None and entry.kind == name else None
     context["value"] = context["value"] and view.worded(context["value"])
     context["person"] = context["person"] and view.worded(context["person"])
+    context["team"] = context["team"] and view.worded(context["team"])
     return context
 
 
@@ -73,6 +74,10 @@ class SiteView:
         self.t = translator
         self._assets = assets
         self._tags = tags or {}
+        self._story_tags: dict[str, list[Tag]] = {}  # story id -> its tags, made once
+        for tag in self._tags.values():
+            for story in tag.stories:
+                self._story_tags.setdefault(story.id, []).append(tag)
         self._share = share or {}
         self._images = images if images is not None else {}  # filled as files are made
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
@@ -103,6 +108,8 @@ class SiteView:
             return self.hub.value_in(item, self.language)
         if isinstance(item, Person):
             return self.hub.person_in(item, self.language)
+        if isinstance(item, Team):
+            return item.in_language(self.language)
         return item
 
     @property
@@ -237,13 +244,16 @@ class SiteView:
         return max(1, round(len(story.body.split()) / 200))
 
     def tags_of(self, story: Story) -> list[Tag]:
-        from storyhub.content.model import slugify
-
-        found = [self._tags.get(slugify(name)) for name in dict.fromkeys(story.tags)]
-        return [tag for tag in found if tag is not None]
+        """A story's tags, labelled in the page's language (``tags.yml``)."""
+        return [tag.in_language(self.language) for tag in self._story_tags.get(story.id, [])]
 
     def tags(self) -> list[Tag]:
-        return list(self._tags.values())
+        """Every tag, labelled in the page's language."""
+        return [tag.in_language(self.language) for tag in self._tags.values()]
+
+    def tag_count(self, tag: Tag) -> int:
+        """How many stories a tag's page lists (each translated story once)."""
+        return len(self.hub.one_version(tag.stories))
 
     def share_links(self, story: Story) -> list[tuple[str, str]]:
         """(network label, share-intent URL) pairs from the story's composed snippets."""
@@ -264,16 +274,32 @@ class SiteView:
         """Responsive versions of a photo or story image (see :mod:`storyhub.media`)."""
         return self._images.get((kind, owner))
 
-    def quote_about(self, value: Value) -> tuple[str, Person, Story] | None:
+    def quote_about(self, value: Value, taken: set[str] | None = None
+                    ) -> tuple[str, Person, Story] | None:
         """The first pull quote of the newest story showing ``value`` whose speaker is
-        published: (the words as plain text, the person, the story)."""
+        published: (the words as plain text, the person, the story). ``taken``: words
+        already shown on the page (another value's), skipped and added to."""
         for story in self.stories_about(value):
             for quote in find_pull_quotes(story.body):
                 person = self.hub.people.get(quote.person)
                 if person is not None and person.consent.quotes:
                     words = " ".join(quote.body.replace("*", "").replace("_", " ").split())
+                    if taken is not None:
+                        if words in taken:
+                            continue
+                        taken.add(words)
                     return words, self.worded(person), story
         return None
+
+    def manifesto_quotes(self) -> dict[str, tuple[str, Person, Story]]:
+        """One quote per value for the values page, no quote under two values."""
+        taken: set[str] = set()
+        found = {}
+        for value in self.hub.values.values():
+            quote = self.quote_about(value, taken)
+            if quote is not None:
+                found[value.id] = quote
+        return found
 
     # -- listings and filters ---------------------------------------------------------------
 
@@ -288,10 +314,10 @@ class SiteView:
                                   if self.hub.by_value.get(v.id)]),
             (t("filter_people"), [(p.name, p.url, "") for p in self.hub.people.values()
                                   if self.hub.by_person.get(p.id)]),
-            (t("filter_teams"), [(team.name, team.url, "") for team in self.hub.teams.values()]),
+            (t("filter_teams"), [(team.name, team.url, "") for team in self.teams()]),
             (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/",
                                       code) for code in languages_of(self.hub)]),
-            (t("filter_tags"), [(tag.name, tag.url, "") for tag in self._tags.values()]),
+            (t("filter_tags"), [(tag.name, tag.url, "") for tag in self.tags()]),
         ]
         return [(label, chips) for label, chips in groups if chips]
 
@@ -351,7 +377,13 @@ class SiteView:
         return found
 
     def team_of(self, person: Person) -> Team | None:
-        return self.hub.team_of(person)
+        """``person``'s team, named in the page's language."""
+        team = self.hub.team_of(person)
+        return team and team.in_language(self.language)
+
+    def teams(self) -> list[Team]:
+        """Every team, named in the page's language."""
+        return [team.in_language(self.language) for team in self.hub.teams.values()]
 
     def stories_with(self, person: Person) -> list[Story]:
         """The stories ``person`` is in, each translated story once (the page's language)."""
