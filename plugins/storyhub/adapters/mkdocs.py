@@ -39,6 +39,7 @@ STYLESHEET_URI = "assets/storyhub/storyhub.css"
 CACHED_TEMPLATE = "storyhub/cached.html"
 SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
 SCRIPT_URI = "assets/storyhub/storyhub.js"
+SEARCH_WORKER = PACKAGE_TEMPLATES.parent / "assets" / "search-worker.js"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 #: `mkdocs serve`: how often the server looks for edits (MkDocs: every 0.5 s). A look
 #: costs about 6 µs per file, and it goes on during rebuilds, taking turns with the build
@@ -219,6 +220,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         drop, _ = pipeline.theme_files(theme)
         for src_uri in drop:
             files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]
+        _forgiving_search(files, config)
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
@@ -515,3 +517,21 @@ def _flatten(items: list[Any]) -> list[Page]:
         elif isinstance(item, Section):
             pages.extend(_flatten(item.children))
     return pages
+
+
+def _forgiving_search(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker wrapped by storyhub's (assets/search-worker.js: accents
+    folded, typed words stemmed as the index's): the wrapper takes the worker's address,
+    which every page's configuration names, and loads Material's from a name beside it."""
+    worker = next((f for f in files if f.src_uri.startswith("assets/javascripts/workers/search.")
+                   and f.src_uri.endswith(".min.js") and f.abs_src_path), None)
+    if worker is None or config.theme.name != "material":
+        return
+    name = worker.src_uri.rsplit("/", 1)[1]
+    material = worker.src_uri.removesuffix(".min.js") + ".material.min.js"
+    files.remove(worker)
+    files.append(File.generated(config, material, abs_src_path=worker.abs_src_path))
+    wrapper = SEARCH_WORKER.read_text(encoding="utf-8").replace(
+        "__MATERIAL_WORKER__", name.removesuffix(".min.js") + ".material.min.js")
+    files.append(File.generated(config, worker.src_uri, content=wrapper))
+

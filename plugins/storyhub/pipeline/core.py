@@ -640,8 +640,11 @@ class Pipeline:
             written += write_social(self.social, self.hub, site_dir, snippets_dir=snippets_dir,
                                     memo=self.preview.exports if self.preview else None)
         if snippets_dir is None:
+            from storyhub.site.search import write_search_extras
+
             written += write_feeds(self.hub, list(self.feeds.values()), site_dir,
                                    self.share_image)
+            written.append(write_search_extras(self.view, site_dir))
         alternates = {absolute(self.settings.site_url or "", s.url): story_alternates(self.hub, s)
                       for s in self.hub.stories if s.id in self.hub.translations}
         homes = self.view.home_alternates()  # a site in several languages: a home per language
