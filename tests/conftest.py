@@ -170,17 +170,27 @@ def make_hub(tmp_path: Path) -> Hub:
     return h
 
 
-@pytest.fixture
-def example_hub(tmp_path: Path) -> Hub:
-    """A copy of the repository's example hub."""
-    root = tmp_path / "example"
-    root.mkdir()
-    for name in ("values.yml", "mkdocs.yml", "campaigns.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs", "overrides"):
+#: What a copy of the repository's example hub is made of (its files and folders).
+EXAMPLE_FILES = ("values.yml", "tags.yml", "campaigns.yml", "mkdocs.yml")
+EXAMPLE_DIRS = ("people", "stories", "docs", "overrides")
+
+
+def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
+    """A copy of the repository's example hub in ``root`` (made if missing)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLE_FILES:
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, root / name)
+    for name in dirs:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name)
     return Hub(root)
+
+
+@pytest.fixture
+def example_hub(tmp_path: Path) -> Hub:
+    """A copy of the repository's example hub."""
+    return copy_example(tmp_path / "example")
 
 
 class _WarningCollector(logging.Handler):

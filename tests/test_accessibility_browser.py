@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, Hub
+from conftest import REPO, Hub, copy_example
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".cache/tools/node_modules/axe-core/axe.min.js"
@@ -48,14 +48,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import shutil
 
     root = tmp_path_factory.mktemp("a11y") / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml", "campaigns.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs", "overrides"):
-        shutil.copytree(REPO / name, root / name)
+    copy_example(root)
     site = Hub(root).build()
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Hub, story_text
+from conftest import Hub, copy_example, story_text
 from storyhub.options.model import CalendarOptions, SnippetOptions
 from storyhub.social.calendar import plan_calendar, publication_moment
 from storyhub.social.cells import neutralise
@@ -38,17 +38,11 @@ def _export(hub: Hub, out: str = "out", *extra: str) -> Path:
 
 @pytest.fixture(scope="module")
 def example_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
 
-    from conftest import REPO
 
     root = tmp_path_factory.mktemp("calendar") / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml", "campaigns.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs", "overrides"):
-        if (REPO / name).exists():
-            shutil.copytree(REPO / name, root / name)
+    copy_example(root)
     return _export(Hub(root))
 
 

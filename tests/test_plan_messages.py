@@ -4,10 +4,9 @@ person id gets a did-you-mean, and the Italian scaffold speaks Italian throughou
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import REPO, Hub, story_text
+from conftest import Hub, copy_example, story_text
 
 
 def _errors(hub: Hub) -> list[str]:
@@ -52,10 +51,7 @@ def test_list_of_wrong_items_is_not_reported_as_not_a_list(hub: Hub) -> None:
 def _example(tmp_path: Path) -> Hub:
     root = tmp_path / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs"):
-        shutil.copytree(REPO / name, root / name)
+    copy_example(root, dirs=("people", "stories", "docs"))
     return Hub(root)
 
 

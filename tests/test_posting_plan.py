@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import REPO, Hub, image_bytes, story_text
+from conftest import REPO, Hub, copy_example, image_bytes, story_text
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1772434800"}
 
@@ -76,14 +76,10 @@ def test_example_hub_plan_is_never_empty(as_of: str) -> None:
 
 
 def test_reshares_are_marked_in_every_export(tmp_path: Path) -> None:
-    import shutil
 
     root = tmp_path / "example"
     root.mkdir()
-    for name in ("values.yml", "mkdocs.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs", "overrides"):
-        shutil.copytree(REPO / name, root / name)
+    copy_example(root)
     hub = Hub(root)
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(text.replace("      calendar:\n",

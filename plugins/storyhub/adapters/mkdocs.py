@@ -39,6 +39,7 @@ STYLESHEET_URI = "assets/storyhub/storyhub.css"
 CACHED_TEMPLATE = "storyhub/cached.html"
 SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
 SCRIPT_URI = "assets/storyhub/storyhub.js"
+SEARCH_WORKER = PACKAGE_TEMPLATES.parent / "assets" / "search-worker.js"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 #: `mkdocs serve`: how often the server looks for edits (MkDocs: every 0.5 s). A look
 #: costs about 6 µs per file, and it goes on during rebuilds, taking turns with the build
@@ -69,6 +70,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.raw_options: dict[str, Any] = {}
         self.pipeline: Pipeline | None = None
         self.is_serving = False
+        #: mkdocs.yml's own words around every page (site name, copyright, toggle names)
+        self._frame: tuple[str, str | None, list[str | None]] = ("", None, [])
+        self._nav_titles: dict[str, Any] = {}  # docs pages' titles as written
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
@@ -141,12 +145,57 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 return config
             pipeline.require_valid()
             pipeline.prepare_outputs()
+            self._set_frame(config, pipeline)
+            if config.theme.name == "material" and not config.extra.get("alternate"):
+                # Material shows its language choice when extra.alternate is set; storyhub's
+                # partials/alternate.html fills it per page (a story: its versions). Not a
+                # list: Material would also put each as an hreflang alternate of every page.
+                config.extra["alternate"] = pipeline.has_language_choice()
         except ContentErrors as exc:
             raise PluginError(str(exc)) from None
         finally:
             for level, message in pipeline.messages():
                 getattr(log, level)(message)
         return config
+
+    def _set_frame(self, config: MkDocsConfig, pipeline: Pipeline) -> None:
+        """The ``frame`` option: the company's logo, no theme credit unless asked for; the
+        words mkdocs.yml gives (worded per page in :meth:`on_page_context`) kept."""
+        frame = pipeline.settings.options.frame
+        if frame.logo:
+            config.theme["logo"] = frame.logo
+        if not frame.theme_credit and "generator" not in config.extra:
+            config.extra["generator"] = False
+        palette = config.theme.get("palette")
+        toggles = [(option.get("toggle") or {}).get("name") if isinstance(option, dict) else None
+                   for option in (palette if isinstance(palette, list) else [])]
+        self._frame = (config.site_name, config.copyright, toggles)
+        self._nav_titles = {}
+
+    def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
+        """The site's name, footer, colour toggles and docs pages' tab titles in the page's
+        language (Material reads them from ``config`` and the navigation as it renders)."""
+        pipeline = self._pipeline()
+        site_name, footer, toggles = self._frame
+        words = pipeline.frame_words(src_uri, site_name, footer)
+        config.site_name = str(words["site_name"])
+        config.copyright = words["footer"]
+        palette = config.theme.get("palette")
+        if isinstance(palette, list):
+            for option, name in zip(palette, toggles, strict=False):
+                toggle = option.get("toggle") if isinstance(option, dict) else None
+                if isinstance(toggle, dict) and name is not None:
+                    # a scheme's toggle switches to the other scheme
+                    other = words["light"] if option.get("scheme") == "slate" else words["dark"]
+                    toggle["name"] = other or name
+        language = pipeline.page_language(src_uri)
+        for item in nav.items:
+            if not isinstance(item, Page) or pipeline.page(item.file.src_uri) is not None:
+                continue
+            written = self._nav_titles.setdefault(item.file.src_uri, item.meta.get("title"))
+            translated = pipeline.docs_title(item.meta, language)
+            if translated or written is not None:
+                item.meta["title"] = translated or written
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:  # MkDocs empties the folder next: keep what it holds
@@ -171,6 +220,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         drop, _ = pipeline.theme_files(theme)
         for src_uri in drop:
             files.remove(files.get_file_from_path(src_uri))  # type: ignore[arg-type]
+        _forgiving_search(files, config)
         files.append(File.generated(config, STYLESHEET_URI, abs_src_path=str(STYLESHEET)))
         files.append(File.generated(config, SCRIPT_URI, abs_src_path=str(SCRIPT)))
         for page in pipeline.plan.pages:
@@ -276,6 +326,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         pipeline = self._pipeline()
         context.update(pipeline.context(page.file.src_uri))  # type: ignore[typeddict-item]
+        self._word_frame(config, page.file.src_uri, nav)
         titles = pipeline.nav_titles(page.file.src_uri)  # the tabs in the page's language
         for item in nav.items:
             if isinstance(item, Page) and item.file.src_uri in titles:
@@ -375,7 +426,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         watched = len(pipeline.hub.content.files) + self._docs_files
         _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
         root = pipeline.settings.root
-        for name in ("stories", "people", "values.yml", "campaigns.yml"):
+        for name in ("stories", "people", "values.yml", "tags.yml", "campaigns.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
@@ -478,3 +529,21 @@ def _flatten(items: list[Any]) -> list[Page]:
         elif isinstance(item, Section):
             pages.extend(_flatten(item.children))
     return pages
+
+
+def _forgiving_search(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker wrapped by storyhub's (assets/search-worker.js: accents
+    folded, typed words stemmed as the index's): the wrapper takes the worker's address,
+    which every page's configuration names, and loads Material's from a name beside it."""
+    worker = next((f for f in files if f.src_uri.startswith("assets/javascripts/workers/search.")
+                   and f.src_uri.endswith(".min.js") and f.abs_src_path), None)
+    if worker is None or config.theme.name != "material":
+        return
+    name = worker.src_uri.rsplit("/", 1)[1]
+    material = worker.src_uri.removesuffix(".min.js") + ".material.min.js"
+    files.remove(worker)
+    files.append(File.generated(config, material, abs_src_path=worker.abs_src_path))
+    wrapper = SEARCH_WORKER.read_text(encoding="utf-8").replace(
+        "__MATERIAL_WORKER__", name.removesuffix(".min.js") + ".material.min.js")
+    files.append(File.generated(config, worker.src_uri, content=wrapper))
+

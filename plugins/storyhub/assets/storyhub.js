@@ -10,6 +10,7 @@
     if (dialog && field && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.placeholder);
     }
+    searchExtras();
     // "Copy link" on story pages: shown only where the clipboard can be written.
     var button = document.querySelector(".sh-share__copy");
     if (button && navigator.clipboard && button.hidden) {
@@ -49,6 +50,51 @@
     box.textContent = "";
     box.appendChild(frame);
     frame.focus();
+  }
+  // Search results: a story's thumbnail and date beside its title (search/storyhub.json).
+  var extras = null;
+  function searchExtras() {
+    var list = document.querySelector(".md-search-result__list");
+    var config = document.getElementById("__config");
+    if (!list || !config || list.getAttribute("data-sh-extras")) return;
+    list.setAttribute("data-sh-extras", "on");
+    var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+    new MutationObserver(function () { decorate(list, base); })
+      .observe(list, { childList: true });
+  }
+  function decorate(list, base) {
+    if (extras === null) {
+      extras = {};
+      fetch(new URL("search/storyhub.json", base)).then(function (r) {
+        return r.ok ? r.json() : {};
+      }).then(function (data) { extras = data; decorate(list, base); }, function () {});
+      return;
+    }
+    var links = list.querySelectorAll(".md-search-result__item > .md-search-result__link");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var article = link.querySelector("article");
+      var path = new URL(link.href, location.href).pathname;
+      var key = decodeURI(path.slice(base.pathname.length));
+      var info = extras[key];
+      if (!info || !article || article.querySelector(".sh-search-when")) continue;
+      if (info.thumb) {
+        var img = document.createElement("img");
+        img.className = "sh-search-thumb";
+        img.src = new URL(info.thumb, base).href;
+        img.alt = "";
+        img.width = 64;
+        img.height = 34;
+        img.loading = "lazy";
+        article.insertBefore(img, article.firstChild);
+      }
+      var when = document.createElement("time");
+      when.className = "sh-search-when";
+      when.dateTime = info.date;
+      when.textContent = info.when;
+      var title = article.querySelector("h1");
+      article.insertBefore(when, title ? title.nextSibling : null);
+    }
   }
   function languageFilter(group) {
     var grid = group.nextElementSibling;

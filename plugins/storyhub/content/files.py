@@ -112,11 +112,15 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: the hub's files beside stories/ and people/: values.yml, and tags.yml (optional)
+ROOT_FILES = ("values.yml", "tags.yml", "campaigns.yml")
+
+
 def walk_content(root: Path) -> Walk:
     """List ``stories/`` and ``people/`` once; symbolic links are recorded, never entered."""
     walk = Walk(root)
     walk.children[""] = []
-    for name in (*_CONTENT_DIRS, "values.yml", "campaigns.yml"):
+    for name in (*_CONTENT_DIRS, *ROOT_FILES):
         entry = _entry(root / name, name)
         if entry is None:
             continue
@@ -422,8 +426,7 @@ def report_unclaimed(walk: Walk, diagnostics: Diagnostics, expected: dict[str, s
     """A warning for every file under ``stories/`` and ``people/`` that nothing read or
     named. ``expected`` says, per content folder, what storyhub looks for there."""
     for entry in walk.entries.values():
-        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel in (
-                "values.yml", "campaigns.yml"):
+        if entry.kind != "file" or entry.rel in walk.claimed or entry.rel in ROOT_FILES:
             continue
         name = entry.path.name
         if name.lower() in JUNK:

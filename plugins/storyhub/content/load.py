@@ -29,7 +29,16 @@ from storyhub.content.files import (
     walk_content,
 )
 from storyhub.content.media_files import load_story_media
-from storyhub.content.model import SLUG_RE, Campaign, Person, Source, Story, Value, slugify
+from storyhub.content.model import (
+    SLUG_RE,
+    Campaign,
+    Person,
+    Source,
+    Story,
+    TagLabel,
+    Value,
+    slugify,
+)
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
 from storyhub.text.controls import control_message, find_control
@@ -43,6 +52,7 @@ STORIES_DIR = "stories"
 PEOPLE_DIR = "people"
 VALUES_FILE = "values.yml"
 CAMPAIGNS_FILE = "campaigns.yml"
+TAGS_FILE = "tags.yml"
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 _SKIPPED = ("README.md", "readme.md")
 
@@ -56,6 +66,8 @@ class Content:
 
     root: Path
     values: list[Value] = field(default_factory=list)
+    #: the labels of tags (``tags.yml``, optional)
+    tags: list[TagLabel] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     #: calls for stories (campaigns.yml, optional)
@@ -118,6 +130,7 @@ def load_content(root: Path, publish: PublishOptions | dict[str, Any] | None = N
         )
     content.values = _load_values(root, content)
     content.campaigns = _load_campaigns(root, content)
+    content.tags = _load_tags(root, content)
     content.people = _load_people(root, content)
     content.stories = _load_stories(root, content)
     report_unclaimed(content.walk, content.diagnostics, _expected_hints(content.walk))
@@ -467,6 +480,52 @@ def _load_campaigns(root: Path, content: Content) -> list[Campaign]:
         campaign._source = Source(CAMPAIGNS_FILE, path, items.get(index, Located(item)))
         campaigns.append(campaign)
     return campaigns
+
+
+# -- tags.yml (optional) ---------------------------------------------------------------------
+
+
+def _load_tags(root: Path, content: Content) -> list[TagLabel]:
+    """The tags' labels per language: a list of ``- id: kiln``, ``name: Kiln``,
+    ``translations: {it: {name: Forno}}``. Two tags may not share a spelling."""
+    entry = content.walk.get(TAGS_FILE) if content.walk is not None else None
+    if entry is None or entry.kind != "file":
+        return []  # optional; a link is reported where the folders are listed
+    path = root / TAGS_FILE
+    diagnostics = content.diagnostics
+    content.files.append(path)
+    text = read_text(path, TAGS_FILE, diagnostics)
+    located = parse_yaml(text, TAGS_FILE, diagnostics) if text is not None else None
+    if located is None:
+        return []
+    data = located.data
+    if not isinstance(data, list):
+        diagnostics.error(TAGS_FILE, 1, 1, "tags.yml must be a list of tags, each starting "
+                          "with '- id: …'", code="tags-shape")
+        return []
+    tags: list[TagLabel] = []
+    owner: dict[str, str] = {}
+    items = _per_item(located, data)
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            line, col = located.value_pos((index,))
+            diagnostics.error(TAGS_FILE, line, col, "each tag must be a group of fields "
+                              "(id, name, translations)", code="tags-shape")
+            continue
+        tag = validate(TagLabel, item, TAGS_FILE, located, diagnostics, prefix=(index,))
+        if tag is None:
+            continue
+        clash = next((owner[s] for s in sorted(tag.spellings()) if s in owner), None)
+        if clash is not None:
+            line, col = located.value_pos((index, "id"))
+            diagnostics.error(TAGS_FILE, line, col, f"tag '{tag.id}' shares a spelling with "
+                              f"tag '{clash}': give each tag its own id and names",
+                              field="id", code="duplicate-id")
+            continue
+        owner.update(dict.fromkeys(tag.spellings(), tag.id))
+        tag._source = Source(TAGS_FILE, path, items.get(index, Located(item)))
+        tags.append(tag)
+    return tags
 
 
 def _per_item(located: Located, data: list[Any]) -> dict[int, Located]:

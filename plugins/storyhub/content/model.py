@@ -350,6 +350,9 @@ class PersonTranslation(_Strict):
     """A person's words in another language."""
 
     role: Text | None = Field(None, description="Job title", max_length=LIMITS["role"])
+    team: Text | None = Field(None, description="Team name (the team's page and links in "
+                                                "that language; the team stays one team)",
+                              max_length=LIMITS["team"])
 
 
 class Value(_Sourced):
@@ -377,6 +380,26 @@ class Value(_Sourced):
     @property
     def url(self) -> str:
         return f"values/{self.id}/"
+
+
+class TagTranslation(_Strict):
+    """A tag's label in another language."""
+
+    name: Text = Field(description="The label shown on stories and the tag's page")
+
+
+class TagLabel(_Sourced):
+    """A tag's labels, from ``tags.yml`` (optional): stories tagged with its id, its name or
+    any of its translated names share one tag, shown in each page's language."""
+
+    id: Slug = Field(description="Slug used in the URL /tags/<id>/ (and in stories' tags)")
+    name: Text = Field(description="The label in the site's language")
+    translations: dict[LanguageCode, TagTranslation] = _translations_field("The label")
+
+    def spellings(self) -> set[str]:
+        """The slugs a story's tag may have to be this tag."""
+        return {self.id, slugify(self.name),
+                *(slugify(words.name) for words in self.translations.values())}
 
 
 class Links(_Strict):
@@ -477,7 +500,8 @@ class Person(_Document):
     joined: AuthorDate | None = None
     left: AuthorDate | None = Field(None, description="The day the person left")
     consent: Consent
-    translations: dict[LanguageCode, PersonTranslation] = _translations_field("Role")
+    translations: dict[LanguageCode, PersonTranslation] = _translations_field(
+        "Role and team name")
 
     @property
     def bio(self) -> str:

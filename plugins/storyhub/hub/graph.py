@@ -36,6 +36,7 @@ from storyhub.hub.signoff import check_sign_offs
 from storyhub.hub.translations import (
     check_story_languages,
     check_translations,
+    one_version_each,
     published_translations,
     story_language,
 )
@@ -52,6 +53,15 @@ class Team:
     id: str
     name: str
     members: list[Person] = field(default_factory=list)
+    #: the team's name in other languages (its people's ``translations.<code>.team``)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def in_language(self, language: str | None) -> Team:
+        """This team named in ``language`` (itself when it has no name in it)."""
+        name = self.names.get(language or "")
+        if not name or name == self.name:
+            return self
+        return Team(self.id, name, self.members, self.names)
 
     @property
     def url(self) -> str:
@@ -244,6 +254,14 @@ class Hub:
                 break
         return chosen
 
+    def one_version(self, stories: list[Story] | tuple[Story, ...],
+                    language: str | None = None) -> list[Story]:
+        """``stories`` with each translated story once: its version in ``language`` (the
+        site's by default), else the original. Every listing, count and feed asks here."""
+        if not self.translations:
+            return list(stories)
+        return one_version_each(stories, self.translations, language or self.content_language)
+
     def versions_of(self, story: Story) -> set[str]:
         """Ids of every published version of ``story`` (itself included when translated)."""
         return {s.id for _, s in self.translations.get(story.id, [])}
@@ -353,6 +371,9 @@ def build_hub(content: Content, settings: HubSettings,
     for person in people.values():
         team = teams.setdefault(person.team_id, Team(person.team_id, person.team))
         team.members.append(person)
+        for code, words in person.translations.items():
+            if words.team:
+                team.names.setdefault(code, words.team)
     teams = dict(sorted(teams.items(), key=lambda item: item[1].name.casefold()))
     _check_team_spelling(teams, diagnostics)
     refused = _refused_files(stories, content.people, today, diagnostics)

@@ -126,3 +126,26 @@ def published_translations(stories: list[Story], group_of: dict[str, str],
         for story in versions:
             found[story.id] = pairs
     return found
+
+
+def one_version_each(stories: list[Story] | tuple[Story, ...],
+                     translations: dict[str, list[tuple[str, Story]]],
+                     language: str) -> list[Story]:
+    """``stories`` with one version of each translated story: the one in ``language`` when
+    it is among them, else the original, else the first met — in their own order. What a
+    listing, a count or a feed in ``language`` shows (the other versions are linked from
+    the story's page). Linear in the number of stories."""
+    listed = {s.id for s in stories}
+    chosen: dict[str, str] = {}  # the group's original id -> the id of the version shown
+    for story in stories:
+        versions = translations.get(story.id)
+        if not versions:
+            continue
+        group = versions[0][1].id
+        if group in chosen:
+            continue
+        present = [(lang, s) for lang, s in versions if s.id in listed]
+        pick = next((s for lang, s in present if lang == language), None)
+        chosen[group] = (pick or present[0][1]).id  # present[0]: the original if listed
+    return [s for s in stories
+            if s.id not in translations or chosen[translations[s.id][0][1].id] == s.id]

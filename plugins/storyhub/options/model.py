@@ -529,6 +529,37 @@ class DigestOptions(Options):
         return value
 
 
+class FrameOptions(Options):
+    """``frame:`` — what surrounds every reader page: the site's name in each language, the
+    company's logo and the footer."""
+
+    site_name: LocalText = Field(
+        "", description="The site's name in the header and the browser's title, per language: "
+        "{en: 'Our stories', it: 'Le nostre storie'}; default: site_name.",
+        json_schema_extra={"kind": "text, or text per language"},
+    )
+    logo: str = Field(
+        "", description="The company's logo in the header: an image under docs/ (e.g. "
+        "assets/logo.svg); default: theme.logo, else Material's icon."
+    )
+    footer: LocalText = Field(
+        "", description="The footer's line, per language like site_name; default: copyright.",
+        json_schema_extra={"kind": "text, or text per language"},
+    )
+    theme_credit: bool = Field(
+        False, description="Show Material's 'Made with Material for MkDocs' in the footer."
+    )
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        if value and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("/")
+                      or ".." in value.split("/")):
+            raise PydanticCustomError(
+                "logo", "must be the path of an image under docs/, such as assets/logo.svg")
+        return value
+
+
 class StoryhubOptions(Options):
     """``plugins: - storyhub:`` in ``mkdocs.yml``."""
 
@@ -572,6 +603,7 @@ class StoryhubOptions(Options):
                            + ") (optional)"},
     )
     home: HomeOptions = Field(default_factory=HomeOptions)
+    frame: FrameOptions = Field(default_factory=FrameOptions)
     snippets: SnippetOptions = Field(default_factory=SnippetOptions)
     cards: CardOptions = Field(default_factory=CardOptions)
     calendar: CalendarOptions = Field(default_factory=CalendarOptions)
@@ -583,7 +615,7 @@ class StoryhubOptions(Options):
     digest: DigestOptions = Field(default_factory=DigestOptions)
 
     @field_validator("snippets", "cards", "calendar", "feeds", "editor", "publish", "quotes",
-                     "campaigns", "digest", mode="before")
+                     "campaigns", "digest", "frame", mode="before")
     @classmethod
     def _sections(cls, value: Any, info: ValidationInfo) -> Any:
         group = GROUPS.get(info.field_name or "")
@@ -633,7 +665,7 @@ GROUPS: dict[str, type[Options] | type[PublishOptions]] = {
     "": StoryhubOptions, "snippets": SnippetOptions, "cards": CardOptions,
     "calendar": CalendarOptions, "feeds": FeedOptions, "editor": EditorOptions,
     "publish": PublishOptions, "home": HomeOptions, "quotes": QuoteOptions,
-    "campaigns": CampaignOptions, "digest": DigestOptions,
+    "campaigns": CampaignOptions, "digest": DigestOptions, "frame": FrameOptions,
 }
 
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from storyhub.outputs import editor, feeds, report, social
+from storyhub.outputs import editor, feeds, report, search, social
 from storyhub.outputs.base import Build, Output, Target
 
 #: Every output, in the order it is written.
 OUTPUTS: tuple[Output, ...] = (
     social.OUTPUT,
     feeds.OUTPUT,
+    search.OUTPUT,
     report.OUTPUT,
     editor.OUTPUT,
 )

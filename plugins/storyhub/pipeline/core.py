@@ -454,7 +454,8 @@ class Pipeline:
             return html
         from storyhub.site.quotes import render_pull_quotes
 
-        return render_pull_quotes(html, page.markdown, self._view_for(src_uri, self.view),
+        return render_pull_quotes(html, page.markdown,
+                                  self._view_for(src_uri, self.view.in_language(page.language)),
                                   page.url)
 
     def nav_order(self, src_uri: str) -> int:
@@ -473,6 +474,40 @@ class Pipeline:
 
         page = self.plan.by_src.get(src_uri)
         return section_titles(self.translator.in_language(page.language if page else None))
+
+    def frame_words(self, src_uri: str | None, site_name: str, footer: str | None
+                    ) -> dict[str, str | None]:
+        """The words around the page ``src_uri`` in its language: ``site_name`` and
+        ``footer`` (the copyright), from the ``frame`` option's text for that language
+        (default: the ones given); ``dark``/``light``, the colour toggle's names, from the
+        catalogue on a page in another language than the site's, else None (mkdocs.yml's)."""
+        from storyhub.options.model import in_language
+
+        page = self.plan.by_src.get(src_uri) if src_uri is not None else None
+        default = str(self.settings.languages[0])
+        language = (page.language if page is not None else None) or default
+        frame = self.settings.options.frame
+        words = self.translator.in_language(language)
+        other = language != default
+        return {
+            "site_name": in_language(frame.site_name, language, default) or site_name,
+            "footer": in_language(frame.footer, language, default) or footer,
+            "dark": words("to_dark_mode") if other else None,
+            "light": words("to_light_mode") if other else None,
+        }
+
+    def page_language(self, src_uri: str) -> str:
+        """The language a page is worded in: a storyhub page's, else the site's."""
+        page = self.plan.by_src.get(src_uri)
+        return (page.language if page is not None else None) or str(self.settings.languages[0])
+
+    def docs_title(self, meta: dict[str, Any], language: str) -> str | None:
+        """A docs/ page's title in ``language``, from its front matter's
+        ``translations.<language>.title``; None when it has none."""
+        found = meta.get("translations")
+        words = found.get(language) if isinstance(found, dict) else None
+        title = words.get("title") if isinstance(words, dict) else None
+        return title if isinstance(title, str) and title.strip() else None
 
     def section_index(self, src_uri: str) -> bool:
         """True for a listing's first page, which stands for its section in the nav."""
@@ -658,6 +693,11 @@ class Pipeline:
             return []
         feed = self.feeds.get(key)
         return feed_links(feed, site_url, t) if feed else []
+
+    def has_language_choice(self) -> bool:
+        """Does the header offer a choice of language (the hub has stories or pages in more
+        than one)? See ``partials/alternate.html``."""
+        return bool(self.view.language_choices())
 
     def context(self, src_uri: str | None) -> dict[str, Any]:
         """The storyhub names a page's template gets (see :mod:`storyhub.site.view`); with

@@ -76,7 +76,9 @@ def plan_feeds(hub: Hub, translator: Translator) -> list[Feed]:
     site = hub.settings.site_name
 
     def public(stories: list[Story]) -> list[Story]:
-        return [s for s in stories if not hub.preview_only(s)]
+        """Published stories, each translated story once (in the site's language, else
+        the original): a reader subscribes to stories, not to their versions."""
+        return hub.one_version([s for s in stories if not hub.preview_only(s)])
 
     feeds = [Feed("hub", "", site, translator("feed_hub", site=site), "",
                   public(hub.stories)[:limit])]

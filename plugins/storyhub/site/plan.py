@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from storyhub.content.model import Story, slugify
+from storyhub.content.model import Story, TagLabel, slugify
 from storyhub.hub.campaigns import campaign_groups, for_reader
 from storyhub.hub.graph import Hub
 from storyhub.hub.translations import story_language
@@ -89,19 +89,30 @@ def _src(url: str) -> str:
 
 @dataclass(frozen=True)
 class Tag:
-    """A tag of published stories, with its page ``tags/<slug>/``."""
+    """A tag of published stories, with its page ``tags/<slug>/``; ``names``: its label in
+    other languages (``tags.yml``)."""
 
     name: str
     slug: str
     stories: tuple[Story, ...]
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def url(self) -> str:
         return f"tags/{self.slug}/"
 
+    def in_language(self, language: str | None) -> Tag:
+        """This tag labelled in ``language`` (itself when it has no label in it)."""
+        name = dict(self.names).get(language or "")
+        return self if not name or name == self.name else replace(self, name=name)
 
-def tags_of(stories: list[Story]) -> dict[str, Tag]:
-    """Tags of the given (published) stories by slug; spellings that slug alike merge."""
+
+def tags_of(stories: list[Story], labels: list[TagLabel] | tuple[TagLabel, ...] = ()
+            ) -> dict[str, Tag]:
+    """Tags of the given (published) stories by slug; spellings that slug alike merge, and
+    so do the spellings of one tag of ``tags.yml`` (its id, name and translated names:
+    ``forno`` and ``kiln`` are one tag), which gives it its labels."""
+    declared = {spelling: label for label in labels for spelling in label.spellings()}
     names: dict[str, str] = {}
     found: dict[str, list[Story]] = {}
     for story in stories:
@@ -109,9 +120,16 @@ def tags_of(stories: list[Story]) -> dict[str, Tag]:
             slug = slugify(name)
             if not slug:
                 continue
+            label = declared.get(slug)
+            if label is not None:
+                slug, name = label.id, label.name
             names.setdefault(slug, name)
-            found.setdefault(slug, []).append(story)
-    return {slug: Tag(names[slug], slug, tuple(found[slug]))
+            if story not in found.setdefault(slug, []):
+                found[slug].append(story)
+    by_id = {label.id: label for label in labels}
+    return {slug: Tag(names[slug], slug, tuple(found[slug]), tuple(
+                (code, words.name) for code, words in by_id[slug].translations.items())
+                if slug in by_id else ())
             for slug in sorted(found, key=lambda s: names[s].casefold())}
 
 
@@ -188,9 +206,11 @@ def plan_site(hub: Hub) -> SitePlan:
         pages.append(SitePage(_src(team.url), team.url, "team", team.name, "", "", team))
 
     size = max(hub.settings.page_size, 1)
-    count = max(math.ceil(len(hub.stories) / size), 1)
-    listed = (in_reading_order(hub.stories, settings.languages[0], settings.language)
-              if settings.multilingual else hub.stories)
+    # each translated story once, in the listing's language (the site's) else the original
+    listed = hub.one_version(hub.stories)
+    count = max(math.ceil(len(listed) / size), 1)
+    if settings.multilingual:
+        listed = in_reading_order(listed, settings.languages[0], settings.language)
     for number in range(1, count + 1):
         url = listing_url("stories/", number)
         title = t("stories") if number == 1 else f"{t('stories')} — {number}"
@@ -198,20 +218,22 @@ def plan_site(hub: Hub) -> SitePlan:
             SitePage(_src(url), url, "stories", title, items=listed[
                 (number - 1) * size : number * size], number=number, count=count)
         )
-    tags = tags_of(hub.stories)
+    tags = tags_of(hub.stories, hub.content.tags)
     for tag in tags.values():
         pages.append(SitePage(_src(tag.url), tag.url, "tag", t("tag_title", name=tag.name),
-                              items=list(tag.stories), subject=tag))
+                              items=hub.one_version(tag.stories), subject=tag))
     if tags:
         pages.append(SitePage("tags/index.md", "tags/", "tags", t("tags"),
                               items=list(tags.values())))
     for code, stories in languages_of(hub).items():
         url = f"stories/{code}/"
         name = t.in_language(code)("language.name")
-        # on a site in several languages, a language's listing is worded in it
-        own = code if settings.multilingual and code in settings.languages else None
-        words = t.in_language(own)
-        pages.append(SitePage(_src(url), url, "language", words("stories_in", language=name),
+        # a language's listing is worded in it (when storyhub has its words)
+        own = code if code in settings.languages else words_language(code)
+        own = None if own == settings.languages[0] else own
+        title = (t.in_language(code)("stories_in_own") if code in available_languages()
+                 else t("stories_in", language=name))
+        pages.append(SitePage(_src(url), url, "language", title,
                               items=stories, subject=code, language=own))
     pages += campaign_pages(hub)
     pages.append(SitePage("people/index.md", "people/", "people", t("people"),

@@ -52,7 +52,7 @@ def render_pull_quotes(html: str, markdown: str, view: SiteView, page_url: str) 
 
 
 def _caption(quote: PullQuote, view: SiteView, up: str) -> str:
-    person = view.hub.people[quote.person]
+    person = view.worded(view.hub.people[quote.person])  # the role in the page's language
     photo = view.photo_url(person)
     picture = view.picture("photo", person.id)
     if photo and picture is not None:

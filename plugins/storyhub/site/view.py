@@ -66,6 +66,7 @@ def template_context(view: SiteView, entry: SitePage | None, page_meta: Any,
         context[name] = entry.subject if entry is not None and entry.kind == name else None
     context["value"] = context["value"] and view.worded(context["value"])
     context["person"] = context["person"] and view.worded(context["person"])
+    context["team"] = context["team"] and view.worded(context["team"])
     return context
 
 
@@ -80,6 +81,10 @@ class SiteView:
         self.t = translator
         self._assets = assets
         self._tags = tags or {}
+        self._story_tags: dict[str, list[Tag]] = {}  # story id -> its tags, made once
+        for tag in self._tags.values():
+            for story in tag.stories:
+                self._story_tags.setdefault(story.id, []).append(tag)
         self._share = share or {}
         self._images = images if images is not None else {}  # filled as files are made
         self._languages: dict[str, SiteView] = {}  # the same view in other languages
@@ -114,6 +119,8 @@ class SiteView:
             return self.hub.value_in(item, self.language)
         if isinstance(item, Person):
             return self.hub.person_in(item, self.language)
+        if isinstance(item, Team):
+            return item.in_language(self.language)
         return item
 
     @property
@@ -161,6 +168,22 @@ class SiteView:
             self._alternates = {url: links for url, links in found.items() if links}
         return self._alternates
 
+    def language_choices(self, story: Story | None = None,
+                         entry: SitePage | None = None) -> list[tuple[str, str, bool]]:
+        """The header's language choice: (language, site-relative URL, is this page's).
+        On a translated story's page its versions; else, on a site in several languages,
+        every language's home page, and on a site whose stories are in several languages,
+        every language's listing. Empty when the hub has one language."""
+        versions = self.hub.translations.get(story.id, []) if story is not None else []
+        if versions:
+            return [(lang, s.url, s.id == story.id) for lang, s in versions]  # type: ignore[union-attr]
+        current = self.story_language(story) if story is not None else self.language
+        if entry is not None and entry.kind == "language":
+            current = str(entry.subject)
+        if self.multilingual:
+            return [(code, url, code == current) for code, url in self.language_homes()]
+        return [(code, f"stories/{code}/", code == current) for code in languages_of(self.hub)]
+
     def reading_order(self, stories: list[Story]) -> list[Story]:
         """On a site in several languages, the stories in the page's language first (each
         part newest first); else ``stories`` as they are."""
@@ -175,15 +198,14 @@ class SiteView:
         return [*dict.fromkeys(c for c in order if c in found), *sorted(found - set(order))]
 
     def _home_stories(self) -> list[Story]:
-        """The home page's stories: on a site in several languages, of each translated story
-        only the version in the page's language (if there is one), that language first."""
-        stories = self.hub.stories
-        if not self.multilingual:
-            return stories
-        mine = self.language
-        shown = [s for s in stories if self.story_language(s) == mine or not any(
-            lang == mine for lang, _ in self.hub.translations.get(s.id, []))]
-        return self.reading_order(shown)
+        """The home page's stories: each translated story once, in the page's language if
+        it has a version in it; on a site in several languages, that language first."""
+        return self.reading_order(self.one_version(self.hub.stories))
+
+    def one_version(self, stories: list[Story] | tuple[Story, ...]) -> list[Story]:
+        """``stories`` with each translated story once: the version in the page's language,
+        else the original (the others are linked from its page)."""
+        return self.hub.one_version(stories, self.language)
 
     @property
     def stories_url(self) -> str:
@@ -250,13 +272,16 @@ class SiteView:
         return max(1, round(len(story.body.split()) / 200))
 
     def tags_of(self, story: Story) -> list[Tag]:
-        from storyhub.content.model import slugify
-
-        found = [self._tags.get(slugify(name)) for name in dict.fromkeys(story.tags)]
-        return [tag for tag in found if tag is not None]
+        """A story's tags, labelled in the page's language (``tags.yml``)."""
+        return [tag.in_language(self.language) for tag in self._story_tags.get(story.id, [])]
 
     def tags(self) -> list[Tag]:
-        return list(self._tags.values())
+        """Every tag, labelled in the page's language."""
+        return [tag.in_language(self.language) for tag in self._tags.values()]
+
+    def tag_count(self, tag: Tag) -> int:
+        """How many stories a tag's page lists (each translated story once)."""
+        return len(self.hub.one_version(tag.stories))
 
     def share_links(self, story: Story) -> list[tuple[str, str]]:
         """(network label, share-intent URL) pairs from the story's composed snippets."""
@@ -277,16 +302,32 @@ class SiteView:
         """Responsive versions of a photo or story image (see :mod:`storyhub.media`)."""
         return self._images.get((kind, owner))
 
-    def quote_about(self, value: Value) -> tuple[str, Person, Story] | None:
+    def quote_about(self, value: Value, taken: set[str] | None = None
+                    ) -> tuple[str, Person, Story] | None:
         """The first pull quote of the newest story showing ``value`` whose speaker is
-        published: (the words as plain text, the person, the story)."""
+        published: (the words as plain text, the person, the story). ``taken``: words
+        already shown on the page (another value's), skipped and added to."""
         for story in self.stories_about(value):
             for quote in find_pull_quotes(story.body):
                 person = self.hub.people.get(quote.person)
                 if person is not None and person.consent.quotes:
                     words = " ".join(quote.body.replace("*", "").replace("_", " ").split())
+                    if taken is not None:
+                        if words in taken:
+                            continue
+                        taken.add(words)
                     return words, self.worded(person), story
         return None
+
+    def manifesto_quotes(self) -> dict[str, tuple[str, Person, Story]]:
+        """One quote per value for the values page, no quote under two values."""
+        taken: set[str] = set()
+        found = {}
+        for value in self.hub.values.values():
+            quote = self.quote_about(value, taken)
+            if quote is not None:
+                found[value.id] = quote
+        return found
 
     # -- listings and filters ---------------------------------------------------------------
 
@@ -307,12 +348,12 @@ class SiteView:
                 [(p.name, p.url, "", len(hub.by_person.get(p.id, ())))
                  for p in hub.people.values() if hub.by_person.get(p.id)], "people/", t)),
             (t("filter_teams"), _most_used(
-                [(team.name, team.url, "", len(team.members)) for team in hub.teams.values()],
+                [(team.name, team.url, "", len(team.members)) for team in self.teams()],
                 "teams/", t)),
             (t("filter_languages"), [(t.in_language(code)("language.name"), f"stories/{code}/",
                                       code) for code in languages_of(hub)]),
             (t("filter_tags"), _most_used(
-                [(tag.name, tag.url, "", len(tag.stories)) for tag in self._tags.values()],
+                [(tag.name, tag.url, "", len(tag.stories)) for tag in self.tags()],
                 "tags/", t)),
         ]
         self._filters = [(label, chips) for label, chips in groups if chips]
@@ -392,23 +433,35 @@ class SiteView:
         return found
 
     def team_of(self, person: Person) -> Team | None:
-        return self.hub.team_of(person)
+        """``person``'s team, named in the page's language."""
+        team = self.hub.team_of(person)
+        return team and team.in_language(self.language)
+
+    def teams(self) -> list[Team]:
+        """Every team, named in the page's language."""
+        return [team.in_language(self.language) for team in self.hub.teams.values()]
 
     def stories_with(self, person: Person) -> list[Story]:
-        return self.hub.by_person.get(person.id, [])
+        """The stories ``person`` is in, each translated story once (the page's language)."""
+        return self.one_version(self.hub.by_person.get(person.id, []))
 
     def stories_by(self, person: Person) -> list[Story]:
-        return self.hub.by_author.get(person.id, [])
+        """The stories ``person`` wrote about others, each translated story once."""
+        return self.one_version(self.hub.by_author.get(person.id, []))
 
     def stories_about(self, value: Value) -> list[Story]:
-        return self.hub.by_value.get(value.id, [])
+        """The stories showing ``value``, each translated story once."""
+        return self.one_version(self.hub.by_value.get(value.id, []))
 
     def team_stories(self, team: Team, limit: int = 12) -> list[Story]:
+        """The newest stories of a team's people, each translated story once."""
         seen: dict[str, Story] = {}
         for member in team.members:
-            for story in self.hub.by_person.get(member.id, [])[:limit]:
+            # twice the limit: two versions of one story count once
+            for story in self.hub.by_person.get(member.id, [])[:2 * limit]:
                 seen[story.id] = story
-        return sorted(seen.values(), key=lambda s: (-s.date.toordinal(), s.id))[:limit]
+        ordered = sorted(seen.values(), key=lambda s: (-s.date.toordinal(), s.id))
+        return self.one_version(ordered)[:limit]
 
     def photo_url(self, person: Person) -> str | None:
         if not self.hub.shows_photo(person):
