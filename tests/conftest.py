@@ -187,6 +187,35 @@ def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
     return Hub(root)
 
 
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example hub built once per test run, for the tests that only read
+    it (its folder's parent is the hub: ``example_site.parent``). Never change it."""
+    return copy_example(tmp_path_factory.mktemp("example-site") / "example").build(
+        strict=False)  # the example's 2026 stories warn (dates in the future)
+
+
+@pytest.fixture(scope="session")
+def served_example(example_site: Path) -> Iterator[str]:
+    """The built example hub served on a loopback port, for the browser tests."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(example_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def example_hub(tmp_path: Path) -> Hub:
     """A copy of the repository's example hub."""

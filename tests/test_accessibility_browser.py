@@ -4,16 +4,13 @@ scheme. axe-core comes from npm into .cache/tools (scripts/test.sh installs it).
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, Hub, copy_example
+from conftest import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".cache/tools/node_modules/axe-core/axe.min.js"
@@ -44,23 +41,6 @@ MATERIAL = (".md-header", ".md-tabs", ".md-search", ".md-footer", ".md-nav", ".m
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def served_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-
-    root = tmp_path_factory.mktemp("a11y") / "example"
-    root.mkdir()
-    copy_example(root)
-    site = Hub(root).build()
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _is_material(target: str) -> bool:

@@ -13,20 +13,17 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Hub, copy_example, read
+from conftest import read
 
 SITE = "https://stories.example.com/"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+def example(example_site: Path) -> tuple[Path, Any]:
     from storyhub.pipeline import Pipeline
 
-    root = tmp_path_factory.mktemp("one-version") / "example"
-    root.mkdir()
-    copy_example(root)
-    site = Hub(root).build(strict=False)  # the example's 2026 stories warn (future dates)
-    pipeline = Pipeline.from_config_file(root / "mkdocs.yml")
+    site = example_site
+    pipeline = Pipeline.from_config_file(site.parent / "mkdocs.yml")
     pipeline.check()
     return site, pipeline.hub
 

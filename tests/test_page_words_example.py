@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, Hub, copy_example
+from conftest import REPO
 from storyhub.i18n import load_catalogue
 from test_languages import page_words
 
@@ -72,11 +72,8 @@ def _vocabulary(language: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("page-words") / "example"
-    root.mkdir()
-    copy_example(root)
-    return Hub(root).build(strict=False)  # the example's 2026 stories warn (future dates)
+def site(example_site: Path) -> Path:
+    return example_site
 
 
 def _reader_pages(site: Path) -> list[Path]:

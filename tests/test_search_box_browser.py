@@ -6,15 +6,10 @@ stop-word list would hide (`perché`, in a title), another form of a word (`chie
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import Hub, copy_example
-from test_accessibility_browser import AXE, CHROMIUM, _Quiet, serious_violations
+from test_accessibility_browser import AXE, CHROMIUM, serious_violations
 
 pytestmark = pytest.mark.skipif(
     (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
@@ -34,19 +29,8 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("search-box") / "example"
-    root.mkdir()
-    copy_example(root)
-    site = Hub(root).build(strict=False)
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def served(served_example: str) -> str:
+    return served_example
 
 
 def _type(page: Any, query: str) -> list[str]:
