@@ -54,7 +54,7 @@ def install_wheel(wheel: Path, venv: Path) -> None:
     has them all (no network), else from the package index, keeping what was fetched."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = str(venv / "bin/python")
-    offline = [*PIP, "--python", python, "install", "--no-index", "--find-links",
+    offline = [*PIP, "--python", python, "install", "--no-compile", "--no-index", "--find-links",
                str(WHEELHOUSE), str(wheel)]
     if WHEELHOUSE.is_dir() and subprocess.run(offline, check=False, env=clean_env(),
                                               capture_output=True).returncode == 0:
