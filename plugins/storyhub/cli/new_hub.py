@@ -74,27 +74,49 @@ def hub_words(lang: str) -> Callable[..., str]:
     return lambda key, **params: translator(f"scaffold.hub.{key}", **params)
 
 
+#: the distributions that install the storyhub package: one per engine
+DISTRIBUTIONS = ("storyhub", "storyhub-materialx")
+
+
 def pinned_requirement() -> str:
     """Where this storyhub came from, as a requirement line a hub can install again: the
-    git URL and commit, or the wheel's address, it was installed from (PEP 610's
+    distribution (``storyhub``, or ``storyhub-materialx`` for ProperDocs + MaterialX) and
+    the git URL and commit, or the wheel's address, it was installed from (PEP 610's
     ``direct_url.json``); else the version from a package index."""
     from importlib import metadata
 
-    try:
-        text = metadata.distribution("storyhub").read_text("direct_url.json")
-        direct = json.loads(text) if text else None
-    except (metadata.PackageNotFoundError, ValueError):
-        direct = None
-    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
-        url = direct["url"]
-        vcs = direct.get("vcs_info")
-        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
-            revision = vcs.get("requested_revision") or vcs.get("commit_id")
-            base = url if url.startswith("git+") else f"git+{url}"
-            return f"storyhub @ {base}@{revision}" if revision else f"storyhub @ {base}"
-        if "archive_info" in direct:
-            return f"storyhub @ {url}"
-    return f"storyhub=={__version__}"
+    found: list[str] = []
+    for name in DISTRIBUTIONS:
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        found.append(name)
+        try:
+            text = distribution.read_text("direct_url.json")
+            direct = json.loads(text) if text else None
+        except ValueError:
+            direct = None
+        line = _direct_line(name, direct)
+        if line:
+            return line
+    return f"{(found or ['storyhub'])[0]}=={__version__}"
+
+
+def _direct_line(name: str, direct: object) -> str | None:
+    if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
+        return None
+    url = direct["url"]
+    vcs = direct.get("vcs_info")
+    subdirectory = direct.get("subdirectory")
+    fragment = f"#subdirectory={subdirectory}" if subdirectory else ""
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        base = url if url.startswith("git+") else f"git+{url}"
+        return f"{name} @ {base}{'@' + revision if revision else ''}{fragment}"
+    if "archive_info" in direct:
+        return f"{name} @ {url}"
+    return None  # a folder (an editable checkout): not something another machine can install
 
 
 def check_folder(folder: Path, force: bool, t: Callable[..., str]) -> None:
