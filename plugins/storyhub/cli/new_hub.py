@@ -231,9 +231,17 @@ def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
         backend["auth_type"] = "pkce"
     lines += ["      editor:", "        backend:",
               *(f"          {k}: {v}" for k, v in backend.items()),
-              "      home:", f"        tagline: {_quoted(t('tagline', company=hub.company))}",
-              f"        cta_label: {_quoted(t('cta_label'))}", "        cta_url: about/"]
+              "      home:", f"        tagline: {_per_language(hub, 'tagline')}",
+              f"        cta_label: {_per_language(hub, 'cta_label')}", "        cta_url: about/"]
     return "\n".join(lines)
+
+
+def _per_language(hub: NewHub, key: str) -> str:
+    """A home page's words: one text, or one per language when the hub has several."""
+    texts = {lang: hub_words(lang)(key, company=hub.company) for lang in hub.languages}
+    if len(texts) == 1:
+        return _quoted(texts[hub.lang])
+    return "{" + ", ".join(f"{lang}: {_quoted(text)}" for lang, text in texts.items()) + "}"
 
 
 def render_files(hub: NewHub) -> dict[str, str]:
