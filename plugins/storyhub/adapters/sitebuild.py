@@ -118,6 +118,9 @@ def build_site(
     engine, engine_file = choose_engine(config_file, engine)
     if engine == "properdocs":
         try:
+            # as the properdocs command does: every `mkdocs.*` import (the plugins', Material's
+            # and storyhub's adapter) is ProperDocs' module from here on
+            import properdocs.replacement  # type: ignore[import-not-found]  # noqa: F401
             from properdocs.commands.build import build  # type: ignore[import-not-found]
             from properdocs.config import load_config  # type: ignore[import-not-found]
             from properdocs.exceptions import (  # type: ignore[import-not-found]

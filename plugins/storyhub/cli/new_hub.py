@@ -74,27 +74,49 @@ def hub_words(lang: str) -> Callable[..., str]:
     return lambda key, **params: translator(f"scaffold.hub.{key}", **params)
 
 
+#: the distributions that install the storyhub package: one per engine
+DISTRIBUTIONS = ("storyhub", "storyhub-materialx")
+
+
 def pinned_requirement() -> str:
     """Where this storyhub came from, as a requirement line a hub can install again: the
-    git URL and commit, or the wheel's address, it was installed from (PEP 610's
+    distribution (``storyhub``, or ``storyhub-materialx`` for ProperDocs + MaterialX) and
+    the git URL and commit, or the wheel's address, it was installed from (PEP 610's
     ``direct_url.json``); else the version from a package index."""
     from importlib import metadata
 
-    try:
-        text = metadata.distribution("storyhub").read_text("direct_url.json")
-        direct = json.loads(text) if text else None
-    except (metadata.PackageNotFoundError, ValueError):
-        direct = None
-    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
-        url = direct["url"]
-        vcs = direct.get("vcs_info")
-        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
-            revision = vcs.get("requested_revision") or vcs.get("commit_id")
-            base = url if url.startswith("git+") else f"git+{url}"
-            return f"storyhub @ {base}@{revision}" if revision else f"storyhub @ {base}"
-        if "archive_info" in direct:
-            return f"storyhub @ {url}"
-    return f"storyhub=={__version__}"
+    found: list[str] = []
+    for name in DISTRIBUTIONS:
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        found.append(name)
+        try:
+            text = distribution.read_text("direct_url.json")
+            direct = json.loads(text) if text else None
+        except ValueError:
+            direct = None
+        line = _direct_line(name, direct)
+        if line:
+            return line
+    return f"{(found or ['storyhub'])[0]}=={__version__}"
+
+
+def _direct_line(name: str, direct: object) -> str | None:
+    if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
+        return None
+    url = direct["url"]
+    vcs = direct.get("vcs_info")
+    subdirectory = direct.get("subdirectory")
+    fragment = f"#subdirectory={subdirectory}" if subdirectory else ""
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        base = url if url.startswith("git+") else f"git+{url}"
+        return f"{name} @ {base}{'@' + revision if revision else ''}{fragment}"
+    if "archive_info" in direct:
+        return f"{name} @ {url}"
+    return None  # a folder (an editable checkout): not something another machine can install
 
 
 def check_folder(folder: Path, force: bool, t: Callable[..., str]) -> None:
@@ -209,9 +231,17 @@ def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
         backend["auth_type"] = "pkce"
     lines += ["      editor:", "        backend:",
               *(f"          {k}: {v}" for k, v in backend.items()),
-              "      home:", f"        tagline: {_quoted(t('tagline', company=hub.company))}",
-              f"        cta_label: {_quoted(t('cta_label'))}", "        cta_url: about/"]
+              "      home:", f"        tagline: {_per_language(hub, 'tagline')}",
+              f"        cta_label: {_per_language(hub, 'cta_label')}", "        cta_url: about/"]
     return "\n".join(lines)
+
+
+def _per_language(hub: NewHub, key: str) -> str:
+    """A home page's words: one text, or one per language when the hub has several."""
+    texts = {lang: hub_words(lang)(key, company=hub.company) for lang in hub.languages}
+    if len(texts) == 1:
+        return _quoted(texts[hub.lang])
+    return "{" + ", ".join(f"{lang}: {_quoted(text)}" for lang, text in texts.items()) + "}"
 
 
 def render_files(hub: NewHub) -> dict[str, str]:

@@ -111,7 +111,11 @@ def _table(model: type[Options] | type[PublishOptions], prefix: str) -> list[str
 
 
 def markdown() -> str:
-    parts = [HEADER]
+    contents = ["**Contents**\n"]
+    for group in GROUPS:
+        title, anchor = ("Top level", "top-level") if not group else (f"`{group}:`", group)
+        contents.append(f"- [{title}](#{anchor})")
+    parts = [HEADER, "\n".join(contents) + "\n"]
     for group, model in GROUPS.items():
         title = "Top level" if not group else f"`{group}:`"
         doc = (model.__doc__ or "").strip().splitlines()[0].replace("``", "`")

@@ -31,6 +31,7 @@ from storyhub.text.controls import control_message, find_control
 from storyhub.text.dates import EXAMPLE as DATETIME_EXAMPLE
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.explain import clean_loc
+from storyhub.text.migrations import migration_for
 from storyhub.text.networks import NETWORK_IDS
 
 Loc = tuple[str | int, ...]
@@ -311,6 +312,9 @@ def option_message(error: ErrorDetails, loc: Loc) -> str:
     ctx = error.get("ctx") or {}
     prefix = f"storyhub option '{name}'"
     if kind == "extra_forbidden":
+        moved = migration_for("option", ".".join(str(part) for part in loc))
+        if moved is not None:
+            return f"storyhub option {moved.message(name)}"
         group = model_for(loc)
         known = list(group.model_fields)
         return f"unknown storyhub option '{name}'" + suggestion(key, known, known="options")

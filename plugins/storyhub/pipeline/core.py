@@ -44,6 +44,7 @@ from storyhub.options.read import (
 )
 from storyhub.options.settings import HubSettings, cache_dir, hub_settings
 from storyhub.social import NO_SITE_URL, check_social
+from storyhub.text.migrations import template_problems
 from storyhub.text.urls import url_path
 
 # What only a build needs (pages, images, snippets, feeds, the leak scan, the editor) is
@@ -282,6 +283,9 @@ class Pipeline:
                 check_av(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
+            for path, line, col, message in template_problems(self.settings.overrides):
+                hub.diagnostics.error(_rel(path, self.settings.root), line, col, message,
+                                      code="renamed")
             self._hub = hub
             if not hub.diagnostics.errors:
                 self._check_addresses(hub)

@@ -247,9 +247,21 @@ _TAG = re.compile(r"<[^<>]*>")
 _JSON_STRING = re.compile(r'(?<!\\)"(?:[^"\\\n]|\\.)*"')
 
 
+def _gzipped(path: Path) -> bool:
+    """Compressed whatever its name: ``.gz``, and Pagefind's index and page fragments
+    (``search/fragment/*.pf_fragment``, MaterialX's search), which hold the pages' text."""
+    if path.suffix == ".gz":
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False
+
+
 def text_pieces(path: Path) -> Iterator[str]:
     """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends."""
-    opener: Any = gzip.open if path.suffix == ".gz" else open
+    opener: Any = gzip.open if _gzipped(path) else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
             carried = ""

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
+from storyhub.text.migrations import migration_for
 from storyhub.text.yamlsource import Located
 
 # Example lines shown when a required field is missing.
@@ -105,6 +106,9 @@ def message_for(error: ErrorDetails, model: type[BaseModel], aliases: dict[str, 
         owner = _model_at(model, loc)
         known = list(owner.model_fields) if owner else []
         key = str(loc[-1])
+        moved = migration_for(owner.__name__.lower(), key) if owner is model else None
+        if moved is not None:
+            return moved.message(name)
         choices = known + (list(aliases) if owner is model else [])
         return f"unknown field '{name}'" + suggestion(key, choices, known="known fields")
     if kind == "bool_type":
@@ -168,7 +172,8 @@ def report_validation_error(
     for loc in missing:
         owner = _model_at(model, loc)
         known = list(owner.model_fields) if owner else []
-        close = did_you_mean(str(loc[-1]), known)
+        moved = migration_for(model.__name__.lower(), str(loc[-1])) if len(loc) == 1 else None
+        close = moved.new if moved is not None else did_you_mean(str(loc[-1]), known)
         if close is not None:
             stand_ins.add((*loc[:-1], close))
     for error in errors:
