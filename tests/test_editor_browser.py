@@ -94,8 +94,9 @@ def login(page: Any, base: str) -> None:
 
 
 def pick(page: Any, field: str, typed: str, option: str) -> None:
-    """Choose an entry in a relation field (a react-select)."""
-    page.locator(f"[id^='{field}-field-']").fill(typed)
+    """Choose an entry in a relation field (a react-select): the story's own, the first of
+    that name (video: and audio: have a 'people' field too, further down the form)."""
+    page.locator(f"[id^='{field}-field-']").first.fill(typed)
     page.locator("[class*='option']", has_text=option).first.click()
 
 

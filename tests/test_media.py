@@ -331,6 +331,8 @@ def test_posts_say_watch_where_the_network_favours_video(built: tuple[Hub, Path]
     for post in posts:
         by_network.setdefault(post["network"], []).append(post["text"])
     assert all(text.startswith("Watch: ") for text in by_network["linkedin"][:2])
+    assert all(text.startswith("Watch: ") for text in by_network["x"][:2])
+    assert all(post["fits"] for post in posts)  # "Watch:" counts: every limit still holds
     assert not any(text.startswith("Watch") for text in by_network["bluesky"])
     assert all("stories/on-youtube/" in text for text in by_network["linkedin"])
     audio_posts = [p["text"] for p in stories["kiln-voice"]["snippets"]]

@@ -149,3 +149,24 @@ def test_local_video_captions_load_as_a_text_track(served: str, browser: object)
     assert page.locator("details.sh-transcript").get_attribute("open") is not None  # type: ignore[attr-defined]
     assert elsewhere == []
     page.context.close()  # type: ignore[attr-defined]
+
+
+def test_no_serious_axe_violations_on_video_pages(served: str, browser: object) -> None:
+    from test_accessibility_browser import AXE, MATERIAL, serious_violations
+
+    if not AXE.exists():
+        pytest.skip("needs axe-core in .cache/tools: run scripts/test.sh")
+    axe = AXE.read_text(encoding="utf-8")
+    ours: list[str] = []
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        for slug in ("on-youtube", "on-vimeo", "at-the-wheel"):
+            page.goto(f"{served}stories/{slug}/", wait_until="load")
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            page.locator(".sh-embed__play, video").first.focus()  # the focused play control too
+            ours += [f"{slug}@{width}: {rule}: {target}"
+                     for rule, target in serious_violations(page, axe)
+                     if not any(part in target for part in MATERIAL)]
+        context.close()
+    assert not ours, "\n".join(ours)

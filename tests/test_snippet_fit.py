@@ -77,7 +77,7 @@ def _context(title: str = "The night the oven failed") -> dict[str, Any]:
     return {"title": title, "summary": HOOKS[0], "people": people,
             "mentions": "Giulia Ferri (@giulia) and Marco Bassi", "handles": "@giulia",
             "link": "https://stories.example.com/stories/night/?utm_source=x&utm_content=v1",
-            "company": "Forno", "network": "X", "variant": "1", "lang": "en",
+            "company": "Forno", "network": "X", "variant": "1", "lang": "en", "watch": "",
             "t": lambda key, **kw: key.upper()}
 
 

@@ -224,8 +224,11 @@ class _Fields:
                                              **self._pattern(item)})
         elif kind == "object" and "properties" in prop:
             sub_required = set(prop.get("required", []))
+            # inside an optional group (video, audio) nothing is required by the form: Decap
+            # would demand the group's fields in every story; storyhub check names what is
+            # missing in a group that is filled in
             out.update(widget="object", collapsed=not required, fields=[
-                self.field(f"{key}.{sub}", sub, sub_prop, sub in sub_required)
+                self.field(f"{key}.{sub}", sub, sub_prop, required and sub in sub_required)
                 for sub, sub_prop in prop["properties"].items()])
         elif kind == "object" and "propertyNames" in prop and "$ref" in prop.get(
                 "additionalProperties", {}):
