@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from browser_servers import CHROMIUM
-from conftest import REPO
+from conftest import REPO, copy_example
 from venvs import clean_env, materialx_env
 
 EPOCH = "1796083200"  # 2026-12-01: every dated example story is in the past
@@ -34,11 +34,8 @@ THEME_PAGES = {"404.html"}
 
 
 def _copy_example(target: Path) -> Path:
-    target.mkdir()
-    for name in ("values.yml", "mkdocs.yml", "properdocs.yml"):
-        shutil.copy2(REPO / name, target / name)
-    for name in ("people", "stories", "docs", "overrides"):
-        shutil.copytree(REPO / name, target / name)
+    copy_example(target)
+    shutil.copy2(REPO / "properdocs.yml", target / "properdocs.yml")
     return target
 
 
