@@ -425,6 +425,10 @@ def test_the_workflow_can_post_the_reminder_and_checks_codeowners() -> None:
     check = [s for s in workflow["jobs"]["check"]["steps"]
              if s.get("run") == "storyhub codeowners --check"]
     assert check and "CODEOWNERS" in check[0]["if"]
+    import re
+
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    assert re.search(hook["files"], "campaigns.yml")  # the pre-commit hook checks it too
 
 
 def test_the_example_hub_has_an_open_and_a_closed_campaign() -> None:
