@@ -33,6 +33,7 @@ PAGES = {
     "listing": "stories/",
     "tag": "tags/repair/",
     "report": "report/",
+    "campaign": "campaigns/second-lives/",
 }
 #: Material's own elements, outside storyhub's templates: reported, not failed.
 MATERIAL = (".md-header", ".md-tabs", ".md-search", ".md-footer", ".md-nav", ".md-sidebar",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyhub.cli.args import add_config_file
-from storyhub.options.read import parse_as_of
+from storyhub.options.read import ConfigError, parse_as_of
 from storyhub.pipeline import Pipeline
 
 
@@ -53,7 +53,13 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     prefix = root.relative_to(repo_root).as_posix() + "/" if root != repo_root else ""
     rules = codeowners.rules(hub.content.stories, hub.all_people, forge, hub.now.date(),
                              prefix)
-    existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if target.exists() and not target.is_file():
+        raise ConfigError(f"--file {_shown(target)}: not a file (give the CODEOWNERS file's "
+                          "path, e.g. .github/CODEOWNERS)")
+    try:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{_shown(target)}: cannot read it ({exc})") from None
     wanted = codeowners.merged(existing, codeowners.block(rules))
     shown = _shown(target)
     if args.check:
