@@ -240,7 +240,8 @@ def test_a_story_links_its_series_in_its_language(built: Built) -> None:
     # the Italian ones under it/ (the Italian home is reached from the home page)
     for page in ("index.html", "campaigns/kilns/index.html", "stories/kiln-a/index.html"):
         soup = BeautifulSoup((built.site / page).read_text(encoding="utf-8"), "html.parser")
-        nav = " ".join(a["href"] for a in soup.select("nav a[href]"))
+        nav = " ".join(a["href"] for a in soup.select(".md-nav a[href], .md-tabs a[href]"))
+        assert "values/" in nav  # the navigation is there
         assert "campaigns/" not in nav and "it/campaigns" not in nav, page
 
 
@@ -473,3 +474,24 @@ def test_new_story_offers_the_open_campaigns(hub: Hub) -> None:
     assert "--campaign: unknown id 'summr' — did you mean 'summer'?" in flags.stderr
     assert hub.storyhub("check", "--no-advice", "--as-of",
                         "2026-11-02T10:00:00+01:00").returncode == 0
+
+
+def test_series_pages_in_two_languages_name_each_other(built: Built) -> None:
+    """hreflang alternates: reciprocal, absolute, x-default the default language's; in the
+    head and in the sitemap; a link to the other language's page."""
+    expected = [("en", "https://stories.example.com/campaigns/kilns/"),
+                ("it", "https://stories.example.com/it/campaigns/kilns/"),
+                ("x-default", "https://stories.example.com/campaigns/kilns/")]
+    for page in ("campaigns/kilns/index.html", "it/campaigns/kilns/index.html"):
+        soup = BeautifulSoup((built.site / page).read_text(encoding="utf-8"), "html.parser")
+        links = [(link["hreflang"], link["href"]) for link in
+                 soup.find_all("link", rel="alternate") if link.get("hreflang")]
+        assert links == expected, page
+    soup = BeautifulSoup((built.site / "it/campaigns/kilns/index.html").read_text("utf-8"),
+                         "html.parser")
+    other = soup.select_one(".sh-campaign .sh-translations a")
+    assert (other["hreflang"], other["href"]) == ("en", "../../../campaigns/kilns/")
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap[sitemap.index("<loc>https://stories.example.com/it/campaigns/kilns/</loc>"):]
+    entry = entry[:entry.index("</url>")]
+    assert entry.count("xhtml:link") == 3 and 'hreflang="x-default"' in entry

@@ -606,6 +606,7 @@ class Pipeline:
                       for s in self.hub.stories if s.id in self.hub.translations}
         homes = self.view.home_alternates()  # a site in several languages: a home per language
         alternates.update({url: homes for code, url in homes if code != "x-default"})
+        alternates.update(self.view.sitemap_alternates())  # series pages per language
         if sitemap.rewrite(site_dir, alternates):
             written.append(site_dir / "sitemap.xml")
         if self.settings.options.report if report is None else report:

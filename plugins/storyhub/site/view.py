@@ -301,6 +301,34 @@ class SiteView:
         url = campaign_url(campaign, own)
         return (pages[url], url) if url in pages else None
 
+    def campaign_versions(self, campaign_id: str) -> list[tuple[str, str]]:
+        """(language, site path) of the series page of a campaign in each site language;
+        empty when it has none, or on a site in one language."""
+        if not self.multilingual:
+            return []
+        pages = self._campaign_pages()
+        found = [(code, campaign_url(campaign_id, code if index else None))
+                 for index, code in enumerate(self.hub.settings.languages)]
+        return [(code, url) for code, url in found if url in pages]
+
+    def campaign_alternates(self, campaign_id: str) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of every version of a campaign's series page and
+        ``x-default`` (the default language's): reciprocal, on each version; empty with one
+        version or without ``site_url``."""
+        site_url = self.hub.settings.site_url
+        versions = [(code, absolute(site_url, url))
+                    for code, url in self.campaign_versions(campaign_id)] if site_url else []
+        return [*versions, ("x-default", versions[0][1])] if len(versions) > 1 else []
+
+    def sitemap_alternates(self) -> dict[str, list[tuple[str, str]]]:
+        """The sitemap's hreflang alternates of the series pages: absolute URL -> links."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for url in self._campaign_pages():
+            campaign_id = url.rstrip("/").rsplit("/", 1)[-1]
+            links = self.campaign_alternates(campaign_id)
+            found.update({href: links for code, href in links if code != "x-default"})
+        return found
+
     def _campaign_pages(self) -> dict[str, str]:
         if self._campaigns is None:
             self._campaigns = {p.url: p.title for p in campaign_pages(self.hub)}
