@@ -32,6 +32,7 @@ PAGES = {
     "report": "report/",
     "video story": "stories/centring-at-the-wheel/",
     "audio story": "stories/the-kiln-at-night/",
+    "campaign": "campaigns/second-lives/",
 }
 #: Material's own elements, outside storyhub's templates: reported, not failed.
 MATERIAL = (".md-header", ".md-tabs", ".md-search", ".md-footer", ".md-nav", ".md-sidebar",

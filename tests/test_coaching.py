@@ -240,7 +240,8 @@ def test_a_story_links_its_series_in_its_language(built: Built) -> None:
     # the Italian ones under it/ (the Italian home is reached from the home page)
     for page in ("index.html", "campaigns/kilns/index.html", "stories/kiln-a/index.html"):
         soup = BeautifulSoup((built.site / page).read_text(encoding="utf-8"), "html.parser")
-        nav = " ".join(a["href"] for a in soup.select("nav a[href]"))
+        nav = " ".join(a["href"] for a in soup.select(".md-nav a[href], .md-tabs a[href]"))
+        assert "values/" in nav  # the navigation is there
         assert "campaigns/" not in nav and "it/campaigns" not in nav, page
 
 
@@ -352,15 +353,15 @@ def test_a_large_month_stays_under_the_clipping_size() -> None:
 def test_the_leak_scan_stops_a_digest_that_leaks(built: Built, tmp_path: Path) -> None:
     import dataclasses
 
+    from storyhub.outputs.digest import make_digest
     from storyhub.pipeline import Pipeline, UnsafeOutput
-    from storyhub.pipeline.digest import make_digest, write_digest
 
     pipeline = Pipeline.from_config_file(built.hub.root / "mkdocs.yml")
     rendered = make_digest(pipeline, "2026-11")
     leaking = dataclasses.replace(rendered, html=rendered.html.replace(
         "No campaign here", "Kiln of the future"))
     with pytest.raises(UnsafeOutput) as raised:
-        write_digest(pipeline, leaking, tmp_path / "out")
+        pipeline.write_command(tmp_path / "out", "digest", {"rendered": leaking})
     assert "future-kiln.md" in str(raised.value)
     assert not (tmp_path / "out").exists()  # nothing written
 
@@ -425,6 +426,10 @@ def test_the_workflow_can_post_the_reminder_and_checks_codeowners() -> None:
     check = [s for s in workflow["jobs"]["check"]["steps"]
              if s.get("run") == "storyhub codeowners --check"]
     assert check and "CODEOWNERS" in check[0]["if"]
+    import re
+
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    assert re.search(hook["files"], "campaigns.yml")  # the pre-commit hook checks it too
 
 
 def test_the_example_hub_has_an_open_and_a_closed_campaign() -> None:
@@ -469,3 +474,24 @@ def test_new_story_offers_the_open_campaigns(hub: Hub) -> None:
     assert "--campaign: unknown id 'summr' — did you mean 'summer'?" in flags.stderr
     assert hub.storyhub("check", "--no-advice", "--as-of",
                         "2026-11-02T10:00:00+01:00").returncode == 0
+
+
+def test_series_pages_in_two_languages_name_each_other(built: Built) -> None:
+    """hreflang alternates: reciprocal, absolute, x-default the default language's; in the
+    head and in the sitemap; a link to the other language's page."""
+    expected = [("en", "https://stories.example.com/campaigns/kilns/"),
+                ("it", "https://stories.example.com/it/campaigns/kilns/"),
+                ("x-default", "https://stories.example.com/campaigns/kilns/")]
+    for page in ("campaigns/kilns/index.html", "it/campaigns/kilns/index.html"):
+        soup = BeautifulSoup((built.site / page).read_text(encoding="utf-8"), "html.parser")
+        links = [(link["hreflang"], link["href"]) for link in
+                 soup.find_all("link", rel="alternate") if link.get("hreflang")]
+        assert links == expected, page
+    soup = BeautifulSoup((built.site / "it/campaigns/kilns/index.html").read_text("utf-8"),
+                         "html.parser")
+    other = soup.select_one(".sh-campaign .sh-translations a")
+    assert (other["hreflang"], other["href"]) == ("en", "../../../campaigns/kilns/")
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap[sitemap.index("<loc>https://stories.example.com/it/campaigns/kilns/</loc>"):]
+    entry = entry[:entry.index("</url>")]
+    assert entry.count("xhtml:link") == 3 and 'hreflang="x-default"' in entry

@@ -86,6 +86,9 @@ def test_sign_off_is_a_date_per_person_and_campaign_a_relation() -> None:
             for f in sign_off["fields"]] == [
         ("giulia", "Giulia Ferri", "datetime", "YYYY-MM-DD", False),
         ("marco", "Marco Bianchi", "datetime", "YYYY-MM-DD", False)]
+    hostile = collection_fields(generated(people=[("x", 'X"><script>alert(1)</script>')]),
+                                "story")["sign_off"]["fields"][0]["label"]
+    assert "<" not in hostile and ">" not in hostile  # admin/config.yml is public
     assert story["campaign"]["widget"] == "relation"
     assert story["campaign"]["value_field"] == "campaigns.*.id"
     campaigns = next(c for c in config["collections"] if c["name"] == "campaigns")

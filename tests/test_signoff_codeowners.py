@@ -168,3 +168,14 @@ def test_codeowners_in_a_content_folder(hub: Hub, tmp_path: Path) -> None:
     assert _owners(hub)[0] == 0
     text = (hub.root / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/content/stories/night-shift.md @m-b" in text
+
+
+def test_a_folder_name_cannot_add_an_owner(hub: Hub) -> None:
+    """A pull request names a story folder with a line break: CODEOWNERS gets no new line."""
+    _people(hub, giulia="links:\n  github: giulia-f\n")
+    hub.write("stories/x\n* @evil\n/index.md", story_text("Sneaky", extra="slug: sneaky\n"))
+    assert _owners(hub)[0] == 0
+    text = (hub.root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert "/stories/x**\\ @evil*/ @giulia-f" in lines, text  # the story is there, inert
+    assert not any(line.startswith("* ") for line in lines), text

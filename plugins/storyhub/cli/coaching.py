@@ -4,7 +4,7 @@
 * ``codeowners [--check] [--forge github|gitlab] [--file PATH]``: the people each story
   features or quotes become its reviewers (:mod:`storyhub.hub.codeowners`).
 * ``digest --month YYYY-MM [--lang it] [--out DIR]``: the month's stories as an email
-  (:mod:`storyhub.pipeline.digest`).
+  (:mod:`storyhub.outputs.digest`).
 * ``campaigns [--format text|markdown]``: the open campaigns and their questions, for a
   reminder (the CI workflow's scheduled job posts it).
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyhub.cli.args import add_config_file
-from storyhub.options.read import parse_as_of
+from storyhub.options.read import ConfigError, parse_as_of
 from storyhub.pipeline import Pipeline
 
 
@@ -53,7 +53,13 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     prefix = root.relative_to(repo_root).as_posix() + "/" if root != repo_root else ""
     rules = codeowners.rules(hub.content.stories, hub.all_people, forge, hub.now.date(),
                              prefix)
-    existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if target.exists() and not target.is_file():
+        raise ConfigError(f"--file {_shown(target)}: not a file (give the CODEOWNERS file's "
+                          "path, e.g. .github/CODEOWNERS)")
+    try:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{_shown(target)}: cannot read it ({exc})") from None
     wanted = codeowners.merged(existing, codeowners.block(rules))
     shown = _shown(target)
     if args.check:
@@ -79,8 +85,8 @@ def _shown(path: Path) -> str:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    from storyhub.outputs.digest import make_digest
     from storyhub.pipeline import UnsafeOutput
-    from storyhub.pipeline.digest import make_digest, write_digest
     from storyhub.site.digest import DigestError
 
     pipeline = _load(args)
@@ -88,7 +94,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
         return 1
     try:
         rendered = make_digest(pipeline, args.month, args.lang)
-        written = write_digest(pipeline, rendered, args.out)
+        written = pipeline.write_command(args.out.resolve(), "digest",
+                                         {"rendered": rendered})
     except DigestError as exc:
         print(f"storyhub digest: {exc}", file=sys.stderr)
         return 2

@@ -172,8 +172,8 @@ class _Fields:
             item = dict(prop.get("additionalProperties")
                         or next(iter(prop.get("patternProperties", {}).values()), {}))
             out.update(widget="object", collapsed=True, fields=[
-                {**self.field(f"{key}.person", person_id, item, False), "label": name}
-                for person_id, name in self.people])
+                {**self.field(f"{key}.person", person_id, item, False),
+                 "label": _as_label(name)} for person_id, name in self.people])
         elif key in RELATIONS:
             target, multiple = RELATIONS[key]
             out.update(widget="relation", collection=target, multiple=multiple)
@@ -271,6 +271,12 @@ class _Fields:
         if not pattern or pattern == r"\S":
             return {}
         return {"pattern": [pattern, self.words["pattern"][0]]}
+
+
+def _as_label(text: str) -> str:
+    """Content shown as a field's label (a person's name): Decap prints labels as text, and
+    admin/config.yml is a public file, so no angle bracket of markup reaches it."""
+    return text.replace("<", "‹").replace(">", "›")
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()#!|~])")

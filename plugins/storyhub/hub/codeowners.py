@@ -14,6 +14,7 @@ People who have left (or withdrew consent) are not asked.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,7 +58,10 @@ def reviewers(story: Story, people: dict[str, Person]) -> list[Person]:
 
 
 def _escape(path: str) -> str:
-    """A path as a CODEOWNERS pattern: anchored, spaces and # escaped."""
+    """A path as a CODEOWNERS pattern: anchored, spaces and # escaped; a control character
+    (a line break in a folder name, say) cannot be written, so ``*`` stands for it — a file
+    name in a pull request can never add a line, and so an owner, to the file."""
+    path = "".join("*" if unicodedata.category(c).startswith("C") else c for c in path)
     escaped = path.replace("\\", "\\\\").replace(" ", "\\ ").replace("#", "\\#")
     return "/" + escaped
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from storyhub.outputs import editor, feeds, report, search, social
+from storyhub.outputs import digest, editor, feeds, report, search, social
 from storyhub.outputs.base import Build, Output, Target
 
 #: Every output, in the order it is written.
@@ -28,6 +28,7 @@ OUTPUTS: tuple[Output, ...] = (
     search.OUTPUT,
     report.OUTPUT,
     editor.OUTPUT,
+    digest.OUTPUT,
 )
 
 

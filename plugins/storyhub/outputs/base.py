@@ -4,7 +4,7 @@ it writes into (see :mod:`storyhub.outputs`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from storyhub.site.view import SiteView
     from storyhub.social.export import ExportMemo
 
-Command = Literal["site", "snippets"]
+Command = Literal["site", "snippets", "digest"]
 
 
 class Build(Protocol):
@@ -49,6 +49,8 @@ class Target:
     snippets_dir: Path | None = None
     #: a preview server's kept output folder (:class:`storyhub.pipeline.renders.KeptSite`)
     kept: Any = None
+    #: what the command asked for (the digest: the rendered month)
+    request: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

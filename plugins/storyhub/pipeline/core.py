@@ -51,6 +51,7 @@ from storyhub.text.urls import url_path
 # imported where it is used: `storyhub check` reads, validates and links, and does not pay
 # for Pillow, Jinja and the output modules at start-up.
 if TYPE_CHECKING:
+    from storyhub.outputs.base import Command
     from storyhub.outputs.social import Social
     from storyhub.pipeline.leaks import Leak
     from storyhub.pipeline.renders import KeptSite, RenderCache
@@ -760,36 +761,48 @@ class Pipeline:
         if self.social is not None:
             self.social.cancel()
 
-    def finish(self, site_dir: Path, *, snippets_dir: Path | None = None) -> list[Path]:
+    def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
+               command: Command | None = None,
+               request: Mapping[str, Any] | None = None) -> list[Path]:
         """Write what is not a page: every output of the registry (:mod:`storyhub.outputs`:
-        share images, the snippets page and its exports, the feeds, the report page) that
-        this command writes, in order. ``snippets_dir``: ``storyhub snippets --out`` (its
-        outputs only, the page and exports into that folder)."""
+        share images, the snippets page and its exports, the feeds, the report page…) that
+        ``command`` writes, in order: a site build by default; ``snippets_dir``: ``storyhub
+        snippets --out`` (the page and exports into that folder); ``request``: what the
+        command asked for."""
         from storyhub.outputs import Target, write_outputs
-        from storyhub.outputs.base import Command
 
-        command: Command = "snippets" if snippets_dir is not None else "site"
-        return write_outputs(self, Target(site_dir, command, snippets_dir))
+        if command is None:
+            command = "snippets" if snippets_dir is not None else "site"
+        return write_outputs(self, Target(site_dir, command, snippets_dir,
+                                          request=request or {}))
 
     @property
     def export_memo(self) -> Any:
         """A preview server's memo of each story's part of snippets.json and .csv."""
         return self.preview.exports if self.preview is not None else None
 
-    def write_snippets(self, out: Path) -> list[Path]:
-        """The snippets page, its exports and share images written into ``out`` without a
-        site: made in a folder beside it, scanned like a site (raise :class:`UnsafeOutput`,
-        and nothing is written), then moved in. Returns the files written."""
+    def write_command(self, out: Path, command: Command,
+                      request: Mapping[str, Any] | None = None) -> list[Path]:
+        """The outputs of ``command`` (``snippets``, ``digest``) written into ``out``
+        without a site: made in a folder beside it, scanned like a site (raise
+        :class:`UnsafeOutput`, and nothing is written), then moved in. Returns the files
+        written."""
         from storyhub.pipeline.staging import move_into, remove, staging_for
 
+        out.parent.mkdir(parents=True, exist_ok=True)
         staging = staging_for(out)
         try:
-            self.finish(staging, snippets_dir=staging)
+            self.finish(staging, snippets_dir=staging if command == "snippets" else None,
+                        command=command, request=request)
             self.require_safe(staging)
         except BaseException:
             remove(staging)
             raise
         return move_into(staging, out)
+
+    def write_snippets(self, out: Path) -> list[Path]:
+        """The snippets page, its exports and share images written into ``out``."""
+        return self.write_command(out, "snippets")
 
     # -- the web editor at /admin/ and the preview error page ----------------------------------
 

@@ -154,7 +154,8 @@ class SiteView:
     def sitemap_alternates(self) -> dict[str, list[tuple[str, str]]]:
         """For the sitemap (``templates/sitemap.xml``): absolute page address -> its
         language versions ``[(hreflang, absolute address)]``, for every translated story
-        and, on a site in several languages, every home page (empty without ``site_url``)."""
+        and, on a site in several languages, every home page and series page (empty without
+        ``site_url``)."""
         if self._alternates is None:
             from storyhub.site.meta import story_alternates
 
@@ -165,6 +166,7 @@ class SiteView:
                          for s in hub.stories if s.id in hub.translations}
                 homes = self.home_alternates()
                 found.update({url: homes for code, url in homes if code != "x-default"})
+                found.update(self._series_alternates())  # campaign pages, one per language
             self._alternates = {url: links for url, links in found.items() if links}
         return self._alternates
 
@@ -371,6 +373,34 @@ class SiteView:
         own = self.language if self.language in self.hub.settings.languages[1:] else None
         url = campaign_url(campaign, own)
         return (pages[url], url) if url in pages else None
+
+    def campaign_versions(self, campaign_id: str) -> list[tuple[str, str]]:
+        """(language, site path) of the series page of a campaign in each site language;
+        empty when it has none, or on a site in one language."""
+        if not self.multilingual:
+            return []
+        pages = self._campaign_pages()
+        found = [(code, campaign_url(campaign_id, code if index else None))
+                 for index, code in enumerate(self.hub.settings.languages)]
+        return [(code, url) for code, url in found if url in pages]
+
+    def campaign_alternates(self, campaign_id: str) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of every version of a campaign's series page and
+        ``x-default`` (the default language's): reciprocal, on each version; empty with one
+        version or without ``site_url``."""
+        site_url = self.hub.settings.site_url
+        versions = [(code, absolute(site_url, url))
+                    for code, url in self.campaign_versions(campaign_id)] if site_url else []
+        return [*versions, ("x-default", versions[0][1])] if len(versions) > 1 else []
+
+    def _series_alternates(self) -> dict[str, list[tuple[str, str]]]:
+        """The hreflang alternates of the series pages: absolute URL -> links."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for url in self._campaign_pages():
+            campaign_id = url.rstrip("/").rsplit("/", 1)[-1]
+            links = self.campaign_alternates(campaign_id)
+            found.update({href: links for code, href in links if code != "x-default"})
+        return found
 
     def _campaign_pages(self) -> dict[str, str]:
         if self._campaigns is None:
