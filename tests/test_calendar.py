@@ -311,11 +311,12 @@ def _synthetic(count: int, *, zone: str = "Europe/Rome") -> tuple[SimpleNamespac
                                      values=[("craft", "Craft")]))
     person = SimpleNamespace(consent=SimpleNamespace(withdrawn=None), left=None,
                              status="active")
+    from zoneinfo import ZoneInfo
+
     hub = SimpleNamespace(now=now, all_people={"p": person}, preview_only=lambda story: False,
-                          translations={})
+                          translations={}, today=now.astimezone(ZoneInfo(zone)).date())
     snippet_set = SimpleNamespace(stories=items, site_url="https://example.com/",
                                   options=SnippetOptions(networks=networks))
-    del zone
     return hub, snippet_set
 
 

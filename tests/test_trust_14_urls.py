@@ -63,8 +63,8 @@ def test_one_function_decides(url: str, problem: str | None) -> None:
 
 @pytest.mark.parametrize("url, problem", [
     ("\tjavascript:alert(1)", _control(0x09)),
-    (" \x01javascript:alert(1)", _control(0x01)),
     ("java\nscript:alert(1)", _control(0x0A)),
+    ("java\tscript:alert(1)", _control(0x09)),
     ("  javascript:alert(1)", JS),
     ("JAVASCRIPT:alert(1)", JS),
 ])
@@ -72,6 +72,15 @@ def test_the_home_call_to_action(hub: Hub, url: str, problem: str) -> None:
     assert diagnostics(hub, home={"cta_label": "Go", "cta_url": url}) == [
         "mkdocs.yml:8:3: storyhub option 'home.cta_url': must be an https:// address, a "
         f"mailto: link or a path of the site: {problem}"]
+
+
+def test_other_controls_are_refused_where_options_enter(hub: Hub) -> None:
+    """(Class 4 refuses them first, for every option: see test_trust_16_controls.py.)"""
+    assert diagnostics(hub, home={"cta_label": "Go", "cta_url": " \x01javascript:x"}) == [
+        "mkdocs.yml:8:3: storyhub option 'home.cta_url': this text holds U+0001 (a control "
+        "character), an invisible character that no page, feed, calendar or spreadsheet may "
+        "carry: delete it (it often comes from a copy and paste, or from an escape such as "
+        "\\e or \\x00 in quotes)"]
 
 
 def test_the_home_call_to_action_stops_a_real_build(hub: Hub) -> None:
@@ -91,11 +100,15 @@ def test_profile_links(hub: Hub) -> None:
     hub.write("people/giulia.md", person_text("Giulia Ferri", extra=(
         'links:\n  website: "\\tjavascript://x.com/%0aalert(1)"\n'
         '  linkedin: "https://www.linkedin.com/in/\\x01g"\n')))
-    assert diagnostics(hub) == [
+    found = diagnostics(hub)
+    assert found[0] == (
         "people/giulia.md:6:12: 'links.website': '\\tjavascript://x.com/%0aalert(1)' is not "
-        f"a safe web address: {_control(0x09)}",
+        f"a safe web address: {_control(0x09)}")
+    assert (
         "people/giulia.md:7:13: 'links.linkedin': 'https://www.linkedin.com/in/\\x01g' is not "
-        f"a safe web address: {_control(0x01)}"]
+        f"a safe web address: {_control(0x01)}") in found  # and, first, class 4's refusal
+    assert any(f.startswith("people/giulia.md:7:13: this text holds U+0001") for f in found)
+    assert len(found) == 3
 
 
 @pytest.mark.parametrize("html, cleaned, what", [

@@ -104,3 +104,8 @@ def test_a_built_site_carries_none(hub: Hub) -> None:
     assert bad == {}
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo and any(e.title.startswith("Tabs") for e in feed.entries)
+
+
+def test_a_page_in_docs(hub: Hub) -> None:
+    hub.write("docs/about.md", "# About\n\nWe bake\x00 bread.\n")
+    assert diagnostics(hub) == [f"docs/about.md:3:8: {NUL}"]

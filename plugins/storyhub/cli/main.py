@@ -12,7 +12,7 @@ from pathlib import Path
 
 from storyhub.cli.args import add_config_file
 from storyhub.options.read import ConfigError, parse_as_of
-from storyhub.pipeline import Pipeline, UnsafeOutput
+from storyhub.pipeline import ContentErrors, Pipeline, UnsafeOutput
 from storyhub.social import NO_SITE_URL
 
 
@@ -433,6 +433,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"storyhub: {exc}", file=sys.stderr)
         return 2
+    except ContentErrors as exc:
+        for item in exc.errors:
+            print(item.format(), file=sys.stderr)
+        print(f"storyhub: {len(exc.errors)} problem(s) in the content; stopped",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"storyhub: {system_refused(exc)}", file=sys.stderr)
+        return SYSTEM_REFUSED
+
+
+#: Exit status when the operating system refused (disk full, read-only, no permission):
+#: 1 is for problems in the content, 2 for the configuration and the command line.
+SYSTEM_REFUSED = 3
+
+
+def system_refused(exc: OSError) -> str:
+    """One line for a failed read or write: which file, and what the system said."""
+    import errno
+
+    where = f"{exc.filename}: " if exc.filename else ""
+    hints = {errno.ENOSPC: "the disk is full: free some space (or write elsewhere) and run "
+                           "the command again; files written before it may be incomplete",
+             errno.EROFS: "the file system is read-only: write elsewhere",
+             errno.EACCES: "permission denied: write elsewhere or change the permissions",
+             errno.ENAMETOOLONG: "the name is too long for the file system: shorten it"}
+    what = exc.strerror or str(exc)
+    hint = hints.get(exc.errno or 0, "")
+    return f"{where}{what}" + (f" — {hint}" if hint else "")
 
 
 if __name__ == "__main__":  # pragma: no cover

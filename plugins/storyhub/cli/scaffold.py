@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content, story_files
-from storyhub.content.model import SLUG_RE, Campaign, parse_author_date, slugify
+from storyhub.content.model import LIMITS, SLUG_RE, Campaign, parse_author_date, slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.hub.advice import GUIDANCE_MARKER
 from storyhub.hub.campaigns import open_campaigns
@@ -234,9 +234,15 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
         summary = asker.ask("summary", "--summary", default="") or asker.t("summary_placeholder")
     campaign = _campaign(answers.campaign, content, campaigns, asker)
     when = _check_date(answers.date, as_of)
-    slug = answers.slug or slugify(title) or "story"
+    if len(title) > LIMITS["title"]:
+        raise ScaffoldError(asker.t("too_long", flag="--title", count=len(title),
+                                    limit=LIMITS["title"]), 2)
+    slug = answers.slug or short_slug(slugify(title)) or "story"
     if not SLUG_RE.match(slug):
         raise ScaffoldError(asker.t("bad_id", id=slug), 2)
+    if len(slug) > MAX_SLUG:
+        raise ScaffoldError(asker.t("too_long", flag="--slug", count=len(slug),
+                                    limit=MAX_SLUG), 2)
 
     for path, existing in story_files(root):
         if existing == slug:
@@ -276,6 +282,19 @@ def _campaign(given: str | None, content: Content, open_now: list[Campaign],
     if given not in known:
         raise ScaffoldError("--campaign: " + unknown_message(given, known, asker.lang), 2)
     return given
+
+
+#: The longest slug (and so file or folder name part) ``storyhub new`` makes from a title or
+#: a name: well inside every file system's limit of 255 bytes, with the date before it.
+MAX_SLUG = 60
+
+
+def short_slug(slug: str, limit: int = MAX_SLUG) -> str:
+    """``slug`` cut to at most ``limit`` characters at a hyphen (a word boundary)."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]).strip("-")
 
 
 def _checked_ids(given: Sequence[str], known: dict[str, str], flag: str, key: str,
@@ -364,7 +383,7 @@ def new_person(root: Path, answers: PersonAnswers, asker: Asker,
     name = answers.name or asker.ask("name", "--name")
     person_id = answers.id
     if person_id is None:
-        suggested = slugify(name)
+        suggested = short_slug(slugify(name))
         person_id = suggested if answers.name else asker.ask("id", "--id", default=suggested)
     if not SLUG_RE.match(person_id):
         raise ScaffoldError(asker.t("bad_id", id=person_id), 2)

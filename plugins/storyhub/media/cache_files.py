@@ -93,4 +93,7 @@ def copy_out(source: Path, target: Path) -> None:
     """Copy a cache file into the site: a copy, never a link (see the module's note)."""
     if target.is_symlink() or target.exists():
         target.unlink()
-    shutil.copyfile(source, target)
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:  # name the file that could not be written, not the cache's
+        raise OSError(exc.errno, exc.strerror, str(target)) from None

@@ -292,6 +292,26 @@ class Pipeline:
                 self._check_addresses(hub)
         return self._hub.diagnostics
 
+    def _check_docs_text(self, docs_files: list[str], diagnostics: Diagnostics) -> None:
+        """The site's own pages in ``docs/`` carry no control character either (a pull
+        request can add one): the same refusal as for stories, with the line."""
+        from storyhub.text.controls import control_message, find_control, position
+
+        assert self.docs_dir is not None or not docs_files
+        for relative in docs_files:
+            if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
+                continue
+            try:
+                text = (self.docs_dir / relative).read_text(  # type: ignore[operator]
+                    encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found = find_control(text)
+            if found is not None:
+                line, col = position(text, found)
+                diagnostics.error(f"docs/{relative}", line + 1, col,
+                                  control_message(text[found]), code="control-character")
+
     def _check_addresses(self, hub: Hub) -> None:
         """Plan every output address before anything is written (one place:
         :func:`storyhub.site.plan.claim_addresses`); each collision, each name too long for
@@ -318,9 +338,11 @@ class Pipeline:
         if options.snippets.enabled:
             line, col = self.positions.of(("snippets", "folder"))
             snippets = ConfigPlace(self.label, line, col)
+        docs_files = _docs_files(self.docs_dir)
+        self._check_docs_text(docs_files, diagnostics)
         self._plan = plan_site(hub)
         book = claim_addresses(
-            hub, self._plan, docs_files=_docs_files(self.docs_dir), snippets=snippets,
+            hub, self._plan, docs_files=docs_files, snippets=snippets,
             editor=options.editor.enabled, report=options.report, feeds=options.feeds.enabled)
         for collision in book.collisions:
             first, second = collision.first, collision.second
