@@ -408,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
         "the share images (assets/cards/) into a folder, without building the site. They "
         "are made aside and scanned for traces of unpublished content first, as a site "
         "build is. Exit codes: 0 written, 1 content errors, 2 wrong usage or snippets off, "
-        "3 traces of unpublished content found (nothing written).",
+        "3 nothing written: traces of unpublished content found, or the system refused a "
+        "write (disk full, read-only, permissions).",
     )
     add_config_file(snippets)
     snippets.add_argument("--out", type=Path, required=True, help="folder to write into")
