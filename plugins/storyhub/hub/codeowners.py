@@ -15,6 +15,7 @@ People who have left (or withdrew consent) are not asked.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -127,7 +128,7 @@ def repository_root(start: Path) -> Path:
     return start
 
 
-def forge_of(backend: dict[str, object]) -> str:
+def forge_of(backend: Mapping[str, object]) -> str:
     """The forge the hub lives on, from the web editor's backend (default GitHub)."""
     name = str(backend.get("name", "github"))
     return name if name in FORGES else "github"

@@ -222,8 +222,8 @@ def quotes_of(text: str, people: list[Person], unquotable: list[Person]
     found: list[tuple[int, int, Person]] = []
     lines = text.split("\n")
     offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    for each in lines:
+        offsets.append(offsets[-1] + len(each) + 1)
     patterns = {p.id: _names_of(p) for p in unquotable}
 
     def line_of(position: int) -> tuple[int, int]:
