@@ -204,6 +204,8 @@ def _file_data(profile: Profile, rows: list[str]) -> bytes:
 #: a warning about a post left out of a scheduler file: a catalogue key of ``snippets``
 #: and its values
 Warning = tuple[str, dict[str, str]]
+#: warnings that only say what was adjusted (nothing to do): notes, not build warnings
+NOTICES = frozenset({"export_varied"})
 
 
 def _profile_row(profile: Profile, post: Post, clickable: bool, seen: set[str],
