@@ -65,7 +65,12 @@ def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, objec
         if not candidate.is_file():
             return None
         source = str(candidate)
-    return load_previous(source, root=Path.cwd(), label="--calendar")
+    if source.startswith("http://"):
+        raise ConfigError(f"--calendar {source}: use an https:// address")
+    # given on the command line by the person running it: any file they can read
+    return load_previous(source, root=Path(source).resolve().parent
+                         if not source.startswith("https://") else Path.cwd(),
+                         label="--calendar")
 
 
 def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
