@@ -210,15 +210,11 @@ def _plan_figures(pipeline: Pipeline) -> dict[str, object] | None:
     settings = pipeline.settings
     if not (settings.snippets.enabled and settings.options.calendar.enabled):
         return None
+    from storyhub.social.calendar import plan_figures
+
     calendar = pipeline.prepare_outputs(reuse_exports=False).calendar
     pipeline.cancel()
-    if calendar is None:
-        return None
-    return {"planned": len(calendar.posts),
-            "reshares": sum(1 for post in calendar.posts if post.reshare),
-            "beyond": calendar.beyond,
-            "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
-            "cancelled": len(calendar.cancelled)}
+    return plan_figures(calendar) if calendar is not None else None
 
 
 def cmd_snippets(args: argparse.Namespace) -> int:

@@ -630,8 +630,11 @@ class Pipeline:
             written.append(site_dir / "sitemap.xml")
         if self.settings.options.report if report is None else report:
             from storyhub.site.report_page import write_page
+            from storyhub.social.calendar import plan_figures
 
-            written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides))
+            calendar = self.social.calendar if self.social is not None else None
+            written.append(write_page(self.hub, site_dir, overrides=self.settings.overrides,
+                                      plan=plan_figures(calendar) if calendar else None))
         return written
 
     # -- the web editor at /admin/ and the preview error page ----------------------------------
