@@ -68,9 +68,7 @@ def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, objec
     if source.startswith("http://"):
         raise ConfigError(f"--calendar {source}: use an https:// address")
     # given on the command line by the person running it: any file they can read
-    return load_previous(source, root=Path(source).resolve().parent
-                         if not source.startswith("https://") else Path.cwd(),
-                         label="--calendar")
+    return load_previous(source, root=Path.cwd(), label="--calendar", inside=False)
 
 
 def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:

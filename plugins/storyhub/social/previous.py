@@ -24,17 +24,18 @@ from storyhub.options.read import ConfigError, read_mkdocs_yml
 from storyhub.social.calendar import SCHEMA_ID
 
 
-def load_previous(source: str, *, root: Path, label: str = "calendar.previous"
-                  ) -> dict[str, Any]:
-    """A storyhub ``calendar.json`` from a file (relative to ``root``) or an address;
-    :class:`ConfigError` naming ``label`` when it cannot be read or is something else."""
+def load_previous(source: str, *, root: Path, label: str = "calendar.previous",
+                  inside: bool = True) -> dict[str, Any]:
+    """A storyhub ``calendar.json`` from a file (relative to ``root``, and inside it when
+    ``inside``) or an address; :class:`ConfigError` naming ``label`` when it cannot be
+    read or is something else."""
     try:
         if source.startswith("https://"):
             with urllib.request.urlopen(source, timeout=20) as response:
                 data = json.loads(response.read().decode("utf-8"))
         else:
             path = (root / source).resolve()  # symbolic links followed, then checked
-            if not path.is_relative_to(root.resolve()):
+            if inside and not path.is_relative_to(root.resolve()):
                 raise ConfigError(f"{label} {source}: must be a file inside the hub (or an "
                                   "https:// address): no file from outside it is read")
             data = json.loads(path.read_text(encoding="utf-8"))
