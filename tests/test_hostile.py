@@ -201,8 +201,10 @@ def active_markup(site: Path) -> list[str]:
     for path, text in all_output_text(site):
         where = path.relative_to(site).as_posix()
         if path.suffix != ".html":
-            if path.suffix == ".csv":
-                continue  # plain-text data (snippets.csv): the title as written, never HTML
+            if path.suffix in (".csv", ".ics"):
+                # plain-text data (snippets.csv, calendar.ics TEXT values): the title as
+                # written, never HTML
+                continue
             if "<script>alert" in text or "onerror=alert" in text.replace('\\"', '"'):
                 # JSON (search index) holds page HTML: it must be escaped text there too.
                 found += [f"{where}: raw markup"] if "<script>alert" in text else []

@@ -201,7 +201,7 @@ def test_previous_plan_given_by_option(hub: Hub) -> None:
     hub.write("stories/night-shift.md", story_text(
         "Night shift", date="2026-03-01", people="[giulia, marco]", values="[craft, care]"))
     hub.config(calendar={"evergreen": False})
-    _snippets(hub, "one", "2026-03-02T08:00:00+01:00")
+    first, _ = _snippets(hub, "one", "2026-03-02T08:00:00+01:00")
     hub.write("stories/night-shift.md", story_text(
         "Night shift", date="2026-03-01", people="[giulia, marco]", values="[craft, care]",
         extra="draft: true\n"))
@@ -213,6 +213,16 @@ def test_previous_plan_given_by_option(hub: Hub) -> None:
     wrong = hub.storyhub("snippets", "--out", "three")
     assert wrong.returncode == 2
     assert "calendar.previous missing/calendar.json: cannot read it" in wrong.stderr
+    # nothing from outside the hub, a symbolic link included
+    outside = hub.root.parent / "elsewhere.json"
+    outside.write_text((first / "calendar.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (hub.root / "linked.json").symlink_to(outside)
+    for source in ("../elsewhere.json", "linked.json"):
+        hub.config(calendar={"previous": source})
+        refused = hub.storyhub("snippets", "--out", "four")
+        assert refused.returncode == 2
+        assert (f"calendar.previous {source}: must be a file inside the hub (or an https:// "
+                "address): no file from outside it is read") in refused.stderr
 
 
 # -- 1,000 stories: each scheduler's rules and the horizon ------------------------------------

@@ -109,6 +109,9 @@ def test_report_page_is_standalone_noindex_and_names_no_draft(
         "http://www.w3.org", "")  # nothing fetched from anywhere
     assert "Secret plan" not in html and "Launch" not in html and "Ugo" not in html
     assert "1 draft(s) and 1 embargoed story(ies) waiting." in html
+    assert soup.find("p", class_="plan").get_text() == (  # the same as storyhub report
+        "Posting plan: 28 post(s) planned before 2025-06-13 (14 re-share(s)); 0 wait "
+        "beyond it, for a later build.")
     assert soup.find("svg").find("title").text == "Stories per month (last 12)"
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")]
             for tr in soup.find_all("table")[0].find_all("tr")[1:]]

@@ -19,7 +19,7 @@ from storyhub.social.calendar import plan_calendar
 from storyhub.social.counting import Measure
 from storyhub.social.posts import Snippet, StorySnippets, first_intents
 from storyhub.social.rules import RULES
-from storyhub.social.schedulers import profile_for, render_rows, scheduler_files
+from storyhub.social.schedulers import _file_data, _profile_row, profile_for, scheduler_files
 from test_calendar import _synthetic
 
 TEXTS = [
@@ -132,14 +132,21 @@ def _per_network(calendar: Any) -> list[tuple[str, int, bytes]]:
         by_network.setdefault(post.network, []).append(post)
     for profile_id in calendar.options.schedulers:
         profile = profile_for(profile_id,
-                              hootsuite_date_format=calendar.options.hootsuite_date_format)
-        for network, mine in by_network.items():
+                              hootsuite_date_format=calendar.options.hootsuite_date_format,
+                              buffer_max_rows=calendar.options.buffer_max_rows)
+        for network, planned in by_network.items():
+            if network not in profile.networks:
+                continue
+            seen: set[str] = set()
+            rows = [_profile_row(profile, post, RULES[network].links_clickable, seen, [])
+                    for post in planned]
+            mine = [row for row in rows if row is not None]
             size = profile.max_rows or max(len(mine), 1)
             for number, first in enumerate(range(0, len(mine), size), start=1):
                 chunk = mine[first:first + size]
                 suffix = "" if number == 1 else f"-{number}"
                 files.append((f"{profile.id}-{network}{suffix}.csv", len(chunk),
-                              render_rows(profile, chunk)))
+                              _file_data(profile, chunk)))
     return files
 
 

@@ -61,13 +61,13 @@ def test_text_carries_hook_person_hashtags_and_link(hub: Hub) -> None:
                           "&utm_medium=social&utm_campaign=night-shift&utm_content=v1")
     assert x1["intent"].startswith("https://x.com/intent/post?text=")
     insta = [s for s in story["snippets"] if s["network"] == "instagram"
-             and s["variant"] not in ("me", "colleague")]  # personal ones: test_personal.py
+             and not s["variant"].startswith(("me-", "colleague-"))]  # see test_personal.py
     for snippet in insta:
         assert "http" not in snippet["text"] and "link in bio" in snippet["text"]
         assert snippet["text"].count("#") <= 5
         assert "@giulia.bakes" in snippet["text"]
     linkedin = [s for s in story["snippets"] if s["network"] == "linkedin"
-                and s["variant"] not in ("me", "colleague")]
+                and not s["variant"].startswith(("me-", "colleague-"))]
     for snippet in linkedin:
         assert snippet["text"].startswith("At 2 a.m.")  # the hook, before the fold
         assert "Giulia Ferri" in snippet["text"] and "@" not in snippet["text"]
@@ -103,7 +103,7 @@ def test_own_social_text_is_used_and_checked(hub: Hub) -> None:
         "Night shift", extra=f"social:\n  x: \"{own}\"\n"))
     data = _load(hub.build())
     x = [s for s in _story(data, "night-shift")["snippets"] if s["network"] == "x"]
-    assert [s["variant"] for s in x] == ["own", "1", "2", "me", "colleague"]
+    assert [s["variant"] for s in x] == ["own", "1", "2", "me-giulia", "colleague-giulia"]
     assert x[0]["text"] == own
 
     hub.write("stories/night-shift.md", story_text(
@@ -201,7 +201,8 @@ def test_templates_can_be_overridden(hub: Hub) -> None:
     hub.config(snippets={"networks": ["x"], "utm": False})
     data = _load(hub.build())
     x = _story(data, "night-shift")["snippets"]
-    assert [s["variant"] for s in x] == ["1", "2", "3", "me", "colleague"]
+    assert [s["variant"] for s in x] == ["1", "2", "3", "me-giulia", "colleague-giulia",
+                                         "me-marco", "colleague-marco"]
     assert x[0]["text"] == "OVERRIDE Night shift https://stories.example.com/stories/night-shift/"
     assert set(data["networks"]) == {"x"}
 

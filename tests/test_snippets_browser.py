@@ -67,7 +67,7 @@ def test_copy_button_copies_exactly_the_shown_text(served_site: str, browser: An
     page.goto(f"{served_site}/snippets/")
     for network, target in (("x", "t-night-shift-x-2"), ("linkedin", "t-night-shift-linkedin-1"),
                             ("instagram", "t-night-shift-instagram-1"),
-                            ("x", "t-night-shift-x-colleague")):
+                            ("x", "t-night-shift-x-colleague-giulia")):
         block = page.locator(f"#story-night-shift details[data-network='{network}']")
         if not block.evaluate("d => d.open"):
             block.locator("summary").click()  # collapsed per network: open it as a person would

@@ -390,8 +390,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         pipeline.finish(site_dir)
         social = pipeline.social
         if social is not None and social.snippets is not None:
-            # posts a scheduler file left out or varied, naming the story
-            for line in social.warning_lines(social.snippets.translator.scope("snippets")):
+            # posts a scheduler file left out, naming the story (the varied ones are
+            # on the snippets page: nothing to do about them)
+            t = social.snippets.translator.scope("snippets")
+            for line in social.warning_lines(t, problems_only=True):
                 log.warning(line)
         if self.renders is not None:
             log.info(f"preview: {self.renders.reused} page(s) unchanged, "

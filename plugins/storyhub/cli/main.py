@@ -65,7 +65,10 @@ def _previous_calendar(args: argparse.Namespace, folder: str) -> dict[str, objec
         if not candidate.is_file():
             return None
         source = str(candidate)
-    return load_previous(source, root=Path.cwd(), label="--calendar")
+    if source.startswith("http://"):
+        raise ConfigError(f"--calendar {source}: use an https:// address")
+    # given on the command line by the person running it: any file they can read
+    return load_previous(source, root=Path.cwd(), label="--calendar", inside=False)
 
 
 def _cancel_notes(previous: dict[str, object], pipeline: Pipeline) -> list[str]:
@@ -274,15 +277,11 @@ def _plan_figures(pipeline: Pipeline) -> dict[str, object] | None:
     settings = pipeline.settings
     if not (settings.snippets.enabled and settings.options.calendar.enabled):
         return None
+    from storyhub.social.calendar import plan_figures
+
     calendar = pipeline.prepare_outputs(reuse_exports=False).calendar
     pipeline.cancel()
-    if calendar is None:
-        return None
-    return {"planned": len(calendar.posts),
-            "reshares": sum(1 for post in calendar.posts if post.reshare),
-            "beyond": calendar.beyond,
-            "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
-            "cancelled": len(calendar.cancelled)}
+    return plan_figures(calendar) if calendar is not None else None
 
 
 def cmd_snippets(args: argparse.Namespace) -> int:

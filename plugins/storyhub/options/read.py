@@ -342,9 +342,9 @@ def option_message(error: ErrorDetails, loc: Loc) -> str:
         return f"{prefix} must be a whole number from {low} to {high}, not {value}"
     if kind == "too_short" and key == "languages":
         return f"{prefix} must name at least one language, the default first, e.g. [it, en]"
-    if kind == "too_short":
+    if kind == "too_short" and key != "networks":
         return f"{prefix} must list at least one item (it is empty)"
-    if kind in ("tuple_type", "list_type"):
+    if kind in ("tuple_type", "list_type", "too_short"):
         if key == "networks":
             return f"{prefix} must be a list of networks, e.g. [linkedin, x]; known: " \
                    f"{', '.join(NETWORK_IDS)}"

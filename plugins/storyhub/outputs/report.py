@@ -9,13 +9,17 @@ from storyhub.outputs.base import Build, Output, Target
 
 def _write(build: Build, target: Target) -> list[Path]:
     from storyhub.site.report_page import write_page
+    from storyhub.social.calendar import plan_figures
 
-    return [write_page(build.hub, target.site_dir, overrides=build.settings.overrides)]
+    calendar = build.social.calendar if build.social is not None else None
+    return [write_page(build.hub, target.site_dir, overrides=build.settings.overrides,
+                       plan=plan_figures(calendar) if calendar else None)]
 
 
 OUTPUT = Output(
     "report",
-    reads=("the whole hub: counts per value, person and team, hidden stories (no names)",),
+    reads=("the whole hub: counts per value, person and team, hidden stories (no names)",
+           "campaigns' progress", "the posting plan's figures"),
     writes=("report/index.html",),
     write=_write,
     wanted=lambda build: bool(build.settings.options.report),

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -50,6 +51,11 @@ if TYPE_CHECKING:
 
 #: in the cache folder of a build's exports: the names of every file it holds
 MANIFEST = "files.txt"
+#: in the same folder, not copied to the site: the hashes of the previous plans
+#: (:func:`previous_digest`) these exports stand for — the one they were made with, and
+#: their own calendar.json (made again with it as the previous plan, the same day, the plan
+#: is the same: same posts, same SEQUENCEs, same cancellations)
+PREVIOUS = "previous.txt"
 #: in the same folder, not copied to the site: each story's share links, for the story pages
 #: of a build that reuses the exports (zlib-compressed JSON lines ``[slug, [[name, url]…]]``)
 SHARE_LINKS = "share-links.jsonl.z"
@@ -66,12 +72,20 @@ class Social:
     cached_exports: Path | None = None
     exports_key: str = ""
     cache_root: Path | None = None
+    #: :func:`previous_digest` of the previous plan this build compares with
+    previous_digest: str = "none"
     #: posts a scheduler file left out or changed (catalogue keys of ``snippets`` and
     #: their values), told by the command line and the build's log
     export_warnings: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
-    def warning_lines(self, t: Callable[..., str]) -> list[str]:
-        return [t(key, **values) for key, values in self.export_warnings]
+    def warning_lines(self, t: Callable[..., str], *, problems_only: bool = False
+                      ) -> list[str]:
+        """The export warnings in words; ``problems_only``: without the notes about what
+        was adjusted and needs nothing done (a varied Hootsuite message)."""
+        from storyhub.social.schedulers import NOTICES
+
+        return [t(key, **values) for key, values in self.export_warnings
+                if not (problems_only and key in NOTICES)]
 
     @property
     def needs_site_url(self) -> bool:
@@ -105,11 +119,14 @@ def prepare_social(hub: Hub, *, reuse_exports: bool = True,
         folder = settings.overrides.resolve() if settings.overrides else None
         env = text_environment(folder)
         social.cache_root = cache_dir(settings.root, "snippets")
-        social.exports_key = exports_key(hub, snippets_opts, cards, folder, previous=previous)
+        social.exports_key = exports_key(hub, snippets_opts, cards, folder)
+        social.previous_digest = previous_digest(previous)
         cached = social.cache_root / social.exports_key
         # A preview server composes even then: its memo must hold every story's snippets, or
         # its first rebuild after an edit would compose them all.
-        if reuse_exports and memo is None and _cached_files(cached) is not None:
+        if (reuse_exports and memo is None and _cached_files(cached) is not None
+                and (cached / SHARE_LINKS).is_file()
+                and social.previous_digest in _read_lines(cached / PREVIOUS)):
             social.cached_exports = cached  # nothing changed: no need to compose again
         else:
             social.snippets = compose(hub, snippets_opts, env, cards.stories if cards else None,
@@ -200,9 +217,23 @@ def _code_files() -> list[Path]:
     return [*sorted(social.glob("*.py")), Path(__file__), Path(cards_module.__file__)]
 
 
+def previous_digest(previous: dict[str, Any] | None) -> str:
+    """A hash of a previous plan (``calendar.json``, parsed), or "none"."""
+    if previous is None:
+        return "none"
+    return hashlib.sha256(json.dumps(previous, sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").split()
+    except OSError:
+        return []
+
+
 def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
-                overrides: Path | None, *, content: bool = True,
-                previous: dict[str, Any] | None = None) -> str:
+                overrides: Path | None, *, content: bool = True) -> str:
     """A hash of everything the snippets page and exports are made from; without
     ``content``, only of what every story's snippets share (code, words, templates,
     options, settings)."""
@@ -233,8 +264,6 @@ def exports_key(hub: Hub, options: SnippetOptions, cards: CardSet | None,
                     hub.today.isoformat(), local_day, str(PACKAGE_TEMPLATES)]))
     if not content:
         return hasher.hexdigest()
-    # the previous plan decides cancellations, sequences and re-shares
-    add(json.dumps(previous, sort_keys=True) if previous is not None else "")
     for value in hub.values.values():
         add(value.model_dump_json())
     for person in hub.people.values():
@@ -298,11 +327,12 @@ def write_social(
         if store and social.cache_root is not None:
             share_links.append(packer.flush())
             _store_exports(social.cache_root, social.exports_key, exports,
-                           b"".join(share_links))
+                           b"".join(share_links), social.previous_digest)
     return written
 
 
-def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: bytes) -> None:
+def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: bytes,
+                   previous: str = "none") -> None:
     """Keep the exports of this build (only the latest), and its stories' share links
     (:data:`SHARE_LINKS`), for the next unchanged build; a cache folder that cannot be
     written only means no reuse next time."""
@@ -318,6 +348,13 @@ def _store_exports(cache_root: Path, key: str, files: list[Path], share_links: b
         (target / SHARE_LINKS).write_bytes(share_links)
         sealed = [f"{p.name} {digest((target / p.name).read_bytes())}" for p in files]
         sealed.append(f"{SHARE_LINKS} {digest(share_links)}")
+        digests = [previous]
+        written = {path.name: path for path in files}
+        if "calendar.json" in written:
+            with contextlib.suppress(ValueError):
+                digests.append(previous_digest(json.loads(
+                    written["calendar.json"].read_text(encoding="utf-8"))))
+        (target / PREVIOUS).write_text("\n".join(digests) + "\n", encoding="utf-8")
         # Written last: a cache folder without its manifest is never reused.
         (target / MANIFEST).write_text("\n".join(sealed) + "\n", encoding="utf-8")
     except OSError:

@@ -4,6 +4,7 @@ the same templates search path as every storyhub page, so ``overrides/`` can cha
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from storyhub.hub.graph import Hub
 from storyhub.hub.report import REPORT_URL, HubReport, hub_report
@@ -26,9 +27,12 @@ def render_page(report: HubReport, *, site_name: str, translator: Translator, ho
     )
 
 
-def write_page(hub: Hub, site_dir: Path, overrides: Path | None = None) -> Path:
-    """Write ``report/index.html`` into a built site; return its path."""
+def write_page(hub: Hub, site_dir: Path, overrides: Path | None = None,
+               plan: dict[str, Any] | None = None) -> Path:
+    """Write ``report/index.html`` into a built site; return its path. ``plan``: the
+    posting plan's figures, when the build planned one."""
     report = hub_report(hub)
+    report.plan = plan
     page = site_dir / REPORT_URL / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(

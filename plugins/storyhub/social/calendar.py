@@ -621,6 +621,16 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
+def plan_figures(calendar: Calendar) -> dict[str, Any]:
+    """The plan's figures for the hub report: posts planned, re-shares among them, posts
+    waiting beyond the horizon, the horizon's end (ISO day), posts cancelled."""
+    return {"planned": len(calendar.posts),
+            "reshares": sum(1 for post in calendar.posts if post.reshare),
+            "beyond": calendar.beyond,
+            "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
+            "cancelled": len(calendar.cancelled)}
+
+
 def plan_notes(calendar: Calendar | None, t: Callable[..., str]) -> list[str]:
     """What the snippets page and ``storyhub snippets`` say about the plan (``t``: the
     catalogue's ``snippets`` words): why it is empty and what to change, the re-shares,

@@ -136,7 +136,7 @@ def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, st
     }
 
 
-def _escape_markup(chunk: str) -> str:
+def escape_markup(chunk: str) -> str:
     return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -146,7 +146,7 @@ def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Itera
     unchanged). Each of the three is one character, so escaping piece by piece is exact."""
     # The stories go in as an iterator: no more than one story's data exists at a time.
     for chunk in indented_json_chunks(_document(snippets, _stories_data(snippets, calendar))):
-        yield _escape_markup(chunk)
+        yield escape_markup(chunk)
     yield "\n"
 
 
@@ -439,6 +439,6 @@ def write_exports(
         rows.write(csv_line(CSV_COLUMNS))
         document = _document(snippets, _story_exports(snippets, calendar, rows, memo, share))
         for chunk in indented_json_chunks(document):
-            out.write(_escape_markup(chunk))
+            out.write(escape_markup(chunk))
         out.write("\n")
     return [page, data, table]

@@ -4,8 +4,9 @@ A build compares its plan with it (:func:`storyhub.social.calendar.plan_calendar
 that left the plan are cancelled in ``calendar.ics``, changed posts get a higher SEQUENCE,
 and the re-shares know what already went out. Where it is found, first match wins:
 
-1. ``calendar.previous`` in ``mkdocs.yml``: a file relative to the hub, or an https://
-   address (the published site's ``…/snippets/calendar.json``, fetched at build time);
+1. ``calendar.previous`` in ``mkdocs.yml``: a file inside the hub (symbolic links
+   resolved; nothing outside it is read), or an https:// address (the published site's
+   ``…/snippets/calendar.json``, fetched at build time);
 2. the folder being written to, when it already holds one (``storyhub snippets --out``);
 3. the last built site: ``<site_dir>/<snippets.folder>/calendar.json``.
 
@@ -23,16 +24,21 @@ from storyhub.options.read import ConfigError, read_mkdocs_yml
 from storyhub.social.calendar import SCHEMA_ID
 
 
-def load_previous(source: str, *, root: Path, label: str = "calendar.previous"
-                  ) -> dict[str, Any]:
-    """A storyhub ``calendar.json`` from a file (relative to ``root``) or an address;
-    :class:`ConfigError` naming ``label`` when it cannot be read or is something else."""
+def load_previous(source: str, *, root: Path, label: str = "calendar.previous",
+                  inside: bool = True) -> dict[str, Any]:
+    """A storyhub ``calendar.json`` from a file (relative to ``root``, and inside it when
+    ``inside``) or an address; :class:`ConfigError` naming ``label`` when it cannot be
+    read or is something else."""
     try:
-        if source.startswith(("https://", "http://")):
+        if source.startswith("https://"):
             with urllib.request.urlopen(source, timeout=20) as response:
                 data = json.loads(response.read().decode("utf-8"))
         else:
-            data = json.loads((root / source).read_text(encoding="utf-8"))
+            path = (root / source).resolve()  # symbolic links followed, then checked
+            if inside and not path.is_relative_to(root.resolve()):
+                raise ConfigError(f"{label} {source}: must be a file inside the hub (or an "
+                                  "https:// address): no file from outside it is read")
+            data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{label} {source}: cannot read it ({exc})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:

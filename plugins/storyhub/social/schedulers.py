@@ -204,6 +204,8 @@ def _file_data(profile: Profile, rows: list[str]) -> bytes:
 #: a warning about a post left out of a scheduler file: a catalogue key of ``snippets``
 #: and its values
 Warning = tuple[str, dict[str, str]]
+#: warnings that only say what was adjusted (nothing to do): notes, not build warnings
+NOTICES = frozenset({"export_varied"})
 
 
 def _profile_row(profile: Profile, post: Post, clickable: bool, seen: set[str],
@@ -294,15 +296,17 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     if calendar is None:
         return []
     from storyhub.social.calendar import to_data
-    from storyhub.social.export import indented_json_chunks
+    from storyhub.social.export import escape_markup, indented_json_chunks
     from storyhub.social.ics import ics_lines
 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
     with data.open("w", encoding="utf-8", newline="") as out:
-        # json.dump(…, ensure_ascii=False, indent=2), the same text, without the encoder's
-        # pure-Python generators (a post at a time)
-        out.writelines(indented_json_chunks(to_data(calendar, streamed=True), stream=3))
+        # json.dump(…, ensure_ascii=False, indent=2), the same values, without the encoder's
+        # pure-Python generators (a post at a time); <, > and & as \u escapes, as in
+        # snippets.json: a tool pasting it into HTML cannot have a title read as markup
+        out.writelines(escape_markup(chunk) for chunk in
+                       indented_json_chunks(to_data(calendar, streamed=True), stream=3))
         out.write("\n")
     with ics.open("w", encoding="utf-8", newline="") as out:
         out.writelines(ics_lines(calendar, name=site_name, t=t))
