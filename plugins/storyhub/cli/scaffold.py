@@ -122,9 +122,9 @@ def closest_id(word: str, known: dict[str, str]) -> str | None:
         for part in {*key.split("-"), *name.casefold().split()}:
             if len(part) > 2:
                 parts.setdefault(part, set()).add(key)
-    part = did_you_mean(word.casefold(), parts)
-    if part is not None and len(parts[part]) == 1:
-        return next(iter(parts[part]))
+    found = did_you_mean(word.casefold(), parts)
+    if found is not None and len(parts[found]) == 1:
+        return next(iter(parts[found]))
     return None
 
 
@@ -219,11 +219,11 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     campaigns = open_campaigns(content.campaigns, _today(as_of))
     if campaigns and answers.campaign is None:  # the questions they ask, before the title
         asker.say(asker.t("campaigns_open"))
-        for campaign in campaigns:
-            asker.say("  " + asker.t("campaign_line", id=campaign.id,
-                                     title=campaign.title_in(asker.lang),
-                                     closes=words(asker.lang).date(campaign.closes)))
-            asker.say("      " + campaign.prompt_in(asker.lang))
+        for open_one in campaigns:
+            asker.say("  " + asker.t("campaign_line", id=open_one.id,
+                                     title=open_one.title_in(asker.lang),
+                                     closes=words(asker.lang).date(open_one.closes)))
+            asker.say("      " + open_one.prompt_in(asker.lang))
     title = answers.title or asker.ask("title", "--title")
     chosen_people = _checked_ids(answers.people, people, "--person", "people", asker)
     chosen_values = _checked_ids(answers.values, values, "--value", "values", asker)
@@ -347,6 +347,7 @@ def story_text(*, title: str, when: date, people: list[str], values: list[str], 
         # description in it; else the catalogue's general questions (never another
         # language's words).
         own = value.translations.get(lang) if lang != base_language else None
+        description: str | None
         if lang == base_language:
             prompts, description = value.prompts, value.description
         else:

@@ -210,11 +210,11 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
                           code="control-character")
         return None
     if len(text) > MAX_LINE:
-        for number, line in enumerate(text.split("\n"), start=1):
-            if len(line) > MAX_LINE:
+        for number, long_line in enumerate(text.split("\n"), start=1):
+            if len(long_line) > MAX_LINE:
                 diagnostics.error(
                     shown, number, MAX_LINE + 1,
-                    f"line {number} is {len(line):,} characters long; the limit is "
+                    f"line {number} is {len(long_line):,} characters long; the limit is "
                     f"{MAX_LINE:,}: break it into paragraphs",
                     code="line-length",
                 )

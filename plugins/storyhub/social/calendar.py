@@ -300,13 +300,13 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions,
         recent = published >= oldest
         if recent:
             fresh.add(story.id)
-        for network in snippets.options.networks:
-            sequence = _sequence(layout, network, options.posts_per_story)
+        for net in snippets.options.networks:
+            sequence = _sequence(layout, net, options.posts_per_story)
             if sequence:
-                sequences[(story.id, network)] = sequence
+                sequences[(story.id, net)] = sequence
                 if recent:
                     order = 0 if group_of.get(story.id, story.id) == story.id else 1
-                    queues.setdefault(network, []).append(
+                    queues.setdefault(net, []).append(
                         (max(published, start), published, order, story.id, 0))
 
     posts: list[Post] = []
@@ -369,9 +369,9 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions,
         posts += _evergreen(
             _Plan(hub, snippets, options, slots, start, end, items, sequences, published_at,
                   until, tags, group_of, group_days, counting, photo), posts)
-    order = {net: i for i, net in enumerate(snippets.options.networks)}
-    posts.sort(key=lambda p: (p.at, order[p.network], p.story, p.variant, p.reshare))
-    names = {net: NETWORK_NAMES[net] for net in snippets.options.networks}
+    rank_of: dict[str, int] = {net: i for i, net in enumerate(snippets.options.networks)}
+    posts.sort(key=lambda p: (p.at, rank_of[p.network], p.story, p.variant, p.reshare))
+    names: dict[str, str] = {net: NETWORK_NAMES[net] for net in snippets.options.networks}
     calendar = Calendar(options, posts, now, snippets.site_url, names, beyond=beyond,
                         horizon_end=horizon_end, history=dict(sorted(history.items())))
     _against_previous(calendar, previous)
@@ -460,9 +460,9 @@ def _evergreen(plan: _Plan, planned: list[Post]) -> list[Post]:
     last_on: dict[tuple[str, str], datetime] = {}
     for post in planned:
         by_network.setdefault(post.network, []).append(post.at)
-        key = (post.story, post.network)
-        if key not in last_on or post.at > last_on[key]:
-            last_on[key] = post.at
+        pair = (post.story, post.network)
+        if pair not in last_on or post.at > last_on[pair]:
+            last_on[pair] = post.at
     added: list[Post] = []
     for network in plan.snippets.options.networks:
         spacing = timedelta(hours=options.spacing.get(network, 24))  # type: ignore[call-overload]
