@@ -539,7 +539,7 @@ def _forgiving_search(files: Files, config: MkDocsConfig) -> None:
     which every page's configuration names, and loads Material's from a name beside it."""
     worker = next((f for f in files if f.src_uri.startswith("assets/javascripts/workers/search.")
                    and f.src_uri.endswith(".min.js") and f.abs_src_path), None)
-    if worker is None or config.theme.name != "material":
+    if worker is None or worker.abs_src_path is None or config.theme.name != "material":
         return
     name = worker.src_uri.rsplit("/", 1)[1]
     material = worker.src_uri.removesuffix(".min.js") + ".material.min.js"

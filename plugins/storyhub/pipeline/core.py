@@ -528,7 +528,7 @@ class Pipeline:
         page = self.plan.by_src.get(src_uri)
         return (page.language if page is not None else None) or str(self.settings.languages[0])
 
-    def docs_title(self, meta: dict[str, Any], language: str) -> str | None:
+    def docs_title(self, meta: Mapping[str, Any], language: str) -> str | None:
         """A docs/ page's title in ``language``, from its front matter's
         ``translations.<language>.title``; None when it has none."""
         found = meta.get("translations")
