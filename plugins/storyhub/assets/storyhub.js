@@ -73,6 +73,17 @@
       article.insertBefore(when, title ? title.nextSibling : null);
     }
   }
+  // The skip link moves the focus into the content (Material's instant navigation would
+  // only scroll); Material's own skip link, on some pages, is hidden by storyhub.css.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.sh-skip");
+    var target = link && document.getElementById("sh-content");
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.focus();
+    target.scrollIntoView();
+  }, true);
   function languageFilter(group) {
     var grid = group.nextElementSibling;
     if (!grid) return;
