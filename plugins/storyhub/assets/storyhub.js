@@ -11,6 +11,16 @@
       dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.placeholder);
     }
     searchExtras();
+    // The phone's share sheet (Web Share API), shown only where the browser has it.
+    var native = document.querySelector(".sh-share__native");
+    if (native && navigator.share && native.hidden) {
+      native.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: native.getAttribute("data-title"),
+                          text: native.getAttribute("data-text"),
+                          url: location.href.split("#")[0] }).catch(function () {});
+      });
+    }
     // "Copy link" on story pages: shown only where the clipboard can be written.
     var button = document.querySelector(".sh-share__copy");
     if (button && navigator.clipboard && button.hidden) {
