@@ -1,5 +1,6 @@
 """Reader basics (issue 21) in headless Chromium on the example hub, at 1280 px light and
-390 px dark: a skip link is the first thing Tab reaches on every page kind and takes the
+390 px dark: no request that fails (Material's sitemap.xml beside feeds and translations
+included) and no console error; a skip link is the first thing Tab reaches on every page kind and takes the
 reader to the content; the "All stories" button keeps AA contrast hovered and focused; a
 missing address gets a helpful page in the site's languages (search, latest stories, home);
 axe-core finds nothing serious or critical on any of these pages."""
@@ -82,6 +83,12 @@ def test_skip_link_contrast_and_the_missing_page(served: str) -> None:
             for width, scheme in ((1280, "light"), (390, "dark")):
                 page = browser.new_page(viewport={"width": width, "height": 900},
                                         color_scheme=scheme)
+                failed: list[str] = []  # no request that fails, no error in the console
+                page.on("response", lambda r, f=failed: f.append(f"{r.status} {r.url}")
+                        if r.status >= 400 and "no-such-story" not in r.url else None)
+                page.on("requestfailed", lambda r, f=failed: f.append(f"failed {r.url}"))
+                page.on("console", lambda m, f=failed: f.append(m.text)
+                        if m.type == "error" and "404" not in m.text else None)
                 for kind, url in PAGES.items():
                     response = page.goto(served + url, wait_until="load")
                     assert response is not None
@@ -101,6 +108,8 @@ def test_skip_link_contrast_and_the_missing_page(served: str) -> None:
                     problems += [f"{width} {scheme} {kind}: {rule}: {target}"
                                  for rule, target in serious_violations(page, axe)
                                  if not _is_material(target)]
+                page.wait_for_timeout(500)
+                problems += [f"{width}: {item}" for item in failed]
                 # "All stories" hovered and focused: AA contrast
                 page.goto(served, wait_until="load")
                 button = page.locator(".sh-hero__actions .sh-button")

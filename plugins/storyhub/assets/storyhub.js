@@ -1,6 +1,23 @@
 /* storyhub: small enhancements; every page works without them. With Material's
    `navigation.instant`, filter chips and links load the next page without a full reload,
    and these run again on each page (Material's document$). */
+/* Material fetches a sitemap.xml beside every <link rel="alternate"> of a page (its feeds,
+   a story's translations) to map pages between language versions of a site; only the
+   site's own, at its root, exists: the others answered 404 in every reader's console.
+   They are asked of the root's instead (one cached request). Runs before Material does
+   (on DOMContentLoaded). */
+(function () {
+  var config = document.getElementById("__config");
+  if (!config || !window.XMLHttpRequest) return;
+  var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+  var root = new URL("sitemap.xml", base).href;
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(String(url)) && String(url) !== root) args[1] = root;
+    return open.apply(this, args);
+  };
+})();
 (function () {
   function enhance() {
     // Material's search dialog has no accessible name: give it the search field's own
