@@ -155,3 +155,12 @@ def test_work_with_us_has_the_address_and_organization_data(site: Path) -> None:
     share = {a.get_text(strip=True): a["href"] for a in story.select(".sh-share a")}
     assert share["WhatsApp"].startswith("https://wa.me/?text=Libri%20aperti")
     assert story.select_one(".sh-share__native")["hidden"] is not None  # until JS shows it
+
+
+def test_a_value_page_reads_as_a_manifesto(site: Path) -> None:
+    """The statement, an image, a voice, then the stories — in that order."""
+    page = BeautifulSoup((site / "values/patience/index.html").read_text(), "html.parser")
+    order = page.select(".sh-value__statement, .sh-value__image img, "
+                        ".sh-value__quote blockquote, #sh-value-stories")
+    assert [el.name for el in order] == ["div", "img", "blockquote", "h2"]
+    assert page.select_one(".sh-value__image img")["width"]  # no layout shift
