@@ -2,8 +2,8 @@
 390 px dark: no request that fails (Material's sitemap.xml beside feeds and translations
 included) and no console error; a skip link is the first thing Tab reaches on every page
 kind and takes the reader to the content; the "All stories" button keeps AA contrast
-hovered and focused; a missing address gets a helpful page in the site's languages (search, latest stories, home);
-axe-core finds nothing serious or critical on any of these pages."""
+hovered and focused; a missing address gets a helpful page in the site's languages
+(search, latest stories, home); axe-core finds nothing serious or critical on any of these pages."""
 
 from __future__ import annotations
 
