@@ -1,11 +1,12 @@
 """Lighthouse on a phone profile (its default: Moto G class device, slow 4G) for the home
-page, a story and the story listing of a built site, with Debian's chromium.
+page, a story, the story listing and /snippets/ of a built site, with Debian's chromium.
 
     npm install --no-save --prefix .cache/lighthouse lighthouse   # once
-    mkdocs build && python bench/lighthouse.py site/
+    mkdocs build && python bench/lighthouse.py site/            # gzip, as hosting serves
+    python bench/lighthouse.py site/ --plain                     # no compression
 
-Serves the folder on localhost (gzip off, like a plain static host) and prints the four
-category scores per page. Not part of the test suite.
+Serves the folder on localhost and prints the four category scores per page, and the
+failing audits of the three other categories on stderr. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".cache/lighthouse/node_modules/.bin/lighthouse"
-PAGES = {"home": "", "story": "stories/the-repair-counter/", "listing": "stories/"}
+PAGES = {"home": "", "story": "stories/the-repair-counter/", "listing": "stories/",
+         "snippets": "snippets/"}
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -31,8 +34,39 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(site: Path) -> None:
-    handler = functools.partial(_Quiet, directory=str(site))
+class _Gzip(_Quiet):
+    """Text files gzip-compressed when the browser accepts it, as static hosts serve them."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.is_file() or path.suffix not in COMPRESSED:
+            return super().send_head()
+        import gzip
+        import io
+
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def _where(item: dict[str, object]) -> str:
+    """The element or address an audit's item names."""
+    for key in ("node", "source"):
+        found = item.get(key)
+        if isinstance(found, dict):
+            return str(found.get("selector") or found.get("url") or "")
+    return str(item.get("url") or item.get("description") or "")[:120]
+
+
+def main(site: Path, compressed: bool = True) -> None:
+    handler = functools.partial(_Gzip if compressed else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -50,15 +84,17 @@ def main(site: Path) -> None:
                 data = json.loads(report.read_text(encoding="utf-8"))
             scores = [round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES]
             print(f"| {name} | " + " | ".join(str(s) for s in scores) + " |")
-            for ref in data["categories"]["accessibility"]["auditRefs"]:
-                audit = data["audits"][ref["id"]]
-                if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                    items = audit.get("details", {}).get("items", [])
-                    where = [i.get("node", {}).get("selector", "") for i in items][:4]
-                    print(f"|   | accessibility: {ref['id']} {where} |", file=sys.stderr)
+            for category in CATEGORIES[1:]:
+                for ref in data["categories"][category]["auditRefs"]:
+                    audit = data["audits"][ref["id"]]
+                    if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                        items = audit.get("details", {}).get("items", [])
+                        where = [_where(i) for i in items][:4]
+                        print(f"|   | {category}: {ref['id']} {where} |", file=sys.stderr)
     finally:
         server.shutdown()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "site"))
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(Path(arguments[0] if arguments else "site"), compressed="--plain" not in sys.argv)

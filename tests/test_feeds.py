@@ -233,9 +233,10 @@ def test_a_feed_per_language_with_its_own_words(hub: Hub) -> None:
     # the home page at the hub's and every language's, labelled with the language.
     pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml")
     pipeline.check()
+    # (the Italian listing is worded in Italian, issue 21: its feeds' labels too)
     italian = pipeline.feed_links(pipeline.page("stories/it/index.md"))
     assert [(f.href, f.label) for f in italian] == [
-        (f"{SITE}stories/it/feed.xml", "Atom feed"), (f"{SITE}stories/it/feed.json", "JSON Feed")]
+        (f"{SITE}stories/it/feed.xml", "Feed Atom"), (f"{SITE}stories/it/feed.json", "JSON Feed")]
     home = [(f.href, f.label) for f in pipeline.feed_links(pipeline.page("index.md"))]
     assert home[:2] == [(f"{SITE}feed.xml", "Atom feed"), (f"{SITE}feed.json", "JSON Feed")]
     assert (f"{SITE}stories/it/feed.xml", "Atom feed (Italiano)") in home
@@ -244,7 +245,7 @@ def test_a_feed_per_language_with_its_own_words(hub: Hub) -> None:
     # The language listing page announces its feed in <head> and links it visibly.
     page = (site / "stories" / "it" / "index.html").read_text(encoding="utf-8")
     assert (f'<link rel="alternate" type="application/atom+xml" title="Test hub — storie in '
-            f'italiano (Atom feed)" href="{SITE}stories/it/feed.xml">') in page
+            f'italiano (Feed Atom)" href="{SITE}stories/it/feed.xml">') in page
     assert f'<a href="{SITE}stories/it/feed.json" type="application/feed+json">' in page
 
 

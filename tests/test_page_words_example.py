@@ -110,7 +110,7 @@ def test_an_italian_story_is_italian_around_its_words(site: Path) -> None:
     assert soup.title.get_text() == "Libri aperti, una volta al mese - Ceramiche Vento — Storie"
     assert soup.select_one(".md-header__topic").get_text(strip=True) == "Ceramiche Vento — Storie"
     assert [a.get_text(strip=True) for a in soup.select(".md-tabs__link")] == [
-        "Home", "Storie", "Valori", "Persone", "Team", "Tag", "Chi siamo"]
+        "Home", "Storie", "Valori", "Persone", "Team", "Tag", "Chi siamo", "Lavora con noi"]
     assert {label["title"] for label in soup.select("label[title]")} == {
         "Passa al tema scuro", "Passa al tema chiaro"}
     assert {a.get_text() for a in soup.select(".sh-person__team")} == {"Amministrazione"}
@@ -131,3 +131,29 @@ def test_an_italian_story_is_italian_around_its_words(site: Path) -> None:
     values = BeautifulSoup((site / "values/index.html").read_text(), "html.parser")
     quotes = [q.get_text(strip=True) for q in values.select(".sh-manifesto__quote blockquote")]
     assert len(quotes) == len(set(quotes))  # no quote under two values
+
+
+def test_work_with_us_has_the_address_and_organization_data(site: Path) -> None:
+    import json
+
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    assert home.select_one(".sh-cta")["href"] == "work-with-us/"
+    assert home.select_one(".sh-cta").get_text(strip=True) == "Work with us"
+    page = BeautifulSoup((site / "work-with-us/index.html").read_text(), "html.parser")
+    assert "48018 Faenza" in page.select_one("address").get_text()
+    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    assert data["@type"] == "Organization" and data["name"] == "Ceramiche Vento"
+    assert data["address"]["addressLocality"] == "Faenza"
+    story = BeautifulSoup((site / "stories/libri-aperti/index.html").read_text(), "html.parser")
+    share = {a.get_text(strip=True): a["href"] for a in story.select(".sh-share a")}
+    assert share["WhatsApp"].startswith("https://wa.me/?text=Libri%20aperti")
+    assert story.select_one(".sh-share__native")["hidden"] is not None  # until JS shows it
+
+
+def test_a_value_page_reads_as_a_manifesto(site: Path) -> None:
+    """The statement, an image, a voice, then the stories — in that order."""
+    page = BeautifulSoup((site / "values/patience/index.html").read_text(), "html.parser")
+    order = page.select(".sh-value__statement, .sh-value__image img, "
+                        ".sh-value__quote blockquote, #sh-value-stories")
+    assert [el.name for el in order] == ["div", "img", "blockquote", "h2"]
+    assert page.select_one(".sh-value__image img")["width"]  # no layout shift

@@ -122,7 +122,7 @@ def test_phone_sticky_bar_is_short(served_site: str, browser: Any) -> None:
     page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True,
                             has_touch=True)
     page.goto(f"{served_site}/snippets/?network=x")
-    bar = page.locator("header.bar")
+    bar = page.locator(".bar")
     box = bar.bounding_box()
     assert box is not None and box["height"] <= 60, box
     assert box["width"] <= PHONE["width"]

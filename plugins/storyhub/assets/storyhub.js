@@ -1,6 +1,23 @@
 /* storyhub: small enhancements; every page works without them. With Material's
    `navigation.instant`, filter chips and links load the next page without a full reload,
    and these run again on each page (Material's document$). */
+/* Material fetches a sitemap.xml beside every <link rel="alternate"> of a page (its feeds,
+   a story's translations) to map pages between language versions of a site; only the
+   site's own, at its root, exists: the others answered 404 in every reader's console.
+   They are asked of the root's instead (one cached request). Runs before Material does
+   (on DOMContentLoaded). */
+(function () {
+  var config = document.getElementById("__config");
+  if (!config || !window.XMLHttpRequest) return;
+  var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+  var root = new URL("sitemap.xml", base).href;
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(String(url)) && String(url) !== root) args[1] = root;
+    return open.apply(this, args);
+  };
+})();
 (function () {
   function enhance() {
     // Material's search dialog has no accessible name: give it the search field's own
@@ -11,6 +28,16 @@
       dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.placeholder);
     }
     searchExtras();
+    // The phone's share sheet (Web Share API), shown only where the browser has it.
+    var native = document.querySelector(".sh-share__native");
+    if (native && navigator.share && native.hidden) {
+      native.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: native.getAttribute("data-title"),
+                          text: native.getAttribute("data-text"),
+                          url: location.href.split("#")[0] }).catch(function () {});
+      });
+    }
     // "Copy link" on story pages: shown only where the clipboard can be written.
     var button = document.querySelector(".sh-share__copy");
     if (button && navigator.clipboard && button.hidden) {
@@ -96,6 +123,17 @@
       article.insertBefore(when, title ? title.nextSibling : null);
     }
   }
+  // The skip link moves the focus into the content (Material's instant navigation would
+  // only scroll); Material's own skip link, on some pages, is hidden by storyhub.css.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.sh-skip");
+    var target = link && document.getElementById("sh-content");
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.focus();
+    target.scrollIntoView();
+  }, true);
   function languageFilter(group) {
     var grid = group.nextElementSibling;
     if (!grid) return;

@@ -321,6 +321,10 @@ class SiteView:
                     return words, self.worded(person), story
         return None
 
+    def first_pictured(self, stories: list[Story]) -> Story | None:
+        """The first of ``stories`` with an image (a value page's picture)."""
+        return next((s for s in stories if self.image_url(s)), None)
+
     def manifesto_quotes(self) -> dict[str, tuple[str, Person, Story]]:
         """One quote per value for the values page, no quote under two values."""
         taken: set[str] = set()
