@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from conftest import REPO, Hub
 from storyhub.text.contrast import AA_TEXT, contrast
 from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet, serious_violations
 
@@ -47,14 +46,8 @@ class _With404(_Quiet):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("basics") / "example"
-    root.mkdir()
-    for name in ("values.yml", "tags.yml", "mkdocs.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for name in ("people", "stories", "docs", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    site = Hub(root).build(strict=False)
+def served(example_site: Path) -> Iterator[str]:
+    site = example_site  # the example hub, built once per test run
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_With404, directory=str(site)))
     server.site = site  # type: ignore[attr-defined]

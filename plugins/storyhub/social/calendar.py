@@ -631,6 +631,17 @@ def plan_figures(calendar: Calendar) -> dict[str, Any]:
             "cancelled": len(calendar.cancelled)}
 
 
+def plan_figures_of(data: dict[str, Any]) -> dict[str, Any]:
+    """:func:`plan_figures` of a plan as ``calendar.json`` holds it (a build that reuses
+    the previous build's exports has the file, not the plan)."""
+    posts = data.get("posts") or []
+    return {"planned": len(posts),
+            "reshares": sum(1 for post in posts if post.get("reshare")),
+            "beyond": int(data.get("beyond_horizon") or 0),
+            "horizon_end": data.get("horizon_end"),
+            "cancelled": len(data.get("cancelled") or [])}
+
+
 def plan_notes(calendar: Calendar | None, t: Callable[..., str]) -> list[str]:
     """What the snippets page and ``storyhub snippets`` say about the plan (``t``: the
     catalogue's ``snippets`` words): why it is empty and what to change, the re-shares,
