@@ -76,7 +76,7 @@ def test_italian_scaffold_is_italian_throughout(tmp_path: Path) -> None:
                           "--person", "chiara-lanzoni", "--value", "craft,care",
                           "--summary", "Una notte al forno.", "--date", "2026-03-01")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Creato stories/2026-03-01-il-forno-nuovo/index.md\n")
+    assert "Creato stories/2026-03-01-il-forno-nuovo/index.md\n" in result.stdout
     text = (hub.root / "stories/2026-03-01-il-forno-nuovo/index.md").read_text(
         encoding="utf-8")
     guide = text.split("<!-- storyhub:guidance", 1)[1]

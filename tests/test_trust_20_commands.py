@@ -24,21 +24,28 @@ FULL = ("No space left on device — the disk is full: free some space (or write
 
 
 def _disk_full_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every write under ``folder`` fails as on a full disk (open, write_bytes, copies)."""
+    """Every write under ``folder``, or the folder a command stages its files in beside it
+    (``.<name>.building-<pid>``: the same disk), fails as on a full disk (open,
+    write_bytes, copies)."""
     import shutil
 
     real_open, real_copy = Path.open, shutil.copyfile
+
+    def on_disk(path: Path) -> bool:
+        path = path.resolve()
+        return path.is_relative_to(folder) or any(
+            part.startswith(f".{folder.name}.building-") for part in path.parts)
 
     def full(path: object) -> OSError:
         return OSError(errno.ENOSPC, "No space left on device", str(path))
 
     def open_(self: Path, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if any(c in mode for c in "wax") and self.resolve().is_relative_to(folder):
+        if any(c in mode for c in "wax") and on_disk(self):
             raise full(self)
         return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
 
     def copy(src: object, dst: object, *args: object, **kwargs: object) -> object:
-        if Path(str(dst)).resolve().is_relative_to(folder):
+        if on_disk(Path(str(dst))):
             raise full(dst)
         return real_copy(src, dst, *args, **kwargs)  # type: ignore[arg-type]
 

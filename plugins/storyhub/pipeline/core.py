@@ -817,8 +817,12 @@ class Pipeline:
             self.finish(staging, snippets_dir=staging if command == "snippets" else None,
                         command=command, request=request)
             self.require_safe(staging)
-        except BaseException:
+        except BaseException as exc:
             remove(staging)
+            if isinstance(exc, OSError) and exc.filename:  # named as the folder asked for
+                name = str(exc.filename)
+                if name.startswith(str(staging)):
+                    exc.filename = str(out) + name[len(str(staging)):]
             raise
         return move_into(staging, out)
 
