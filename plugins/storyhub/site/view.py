@@ -376,7 +376,11 @@ class SiteView:
         pages = self._campaign_pages()
         own = self.language if self.language in self.hub.settings.languages[1:] else None
         url = campaign_url(campaign, own)
-        return (pages[url], url) if url in pages else None
+        if url not in pages:
+            return None
+        # named in the page's language, even where the series page is in another one only
+        found = next((c for c in self.hub.content.campaigns if c.id == campaign), None)
+        return (found.title_in(self.language) if found is not None else pages[url], url)
 
     def campaign_versions(self, campaign_id: str) -> list[tuple[str, str]]:
         """(language, site path) of the series page of a campaign in each site language;
