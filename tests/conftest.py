@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -195,9 +196,10 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         strict=False)  # the example's 2026 stories warn (dates in the future)
 
 
-@pytest.fixture(scope="session")
-def served_example(example_site: Path) -> Iterator[str]:
-    """The built example hub served on a loopback port, for the browser tests."""
+@contextlib.contextmanager
+def serving(folder: Path, handler: Any = None) -> Iterator[str]:
+    """``folder`` served on a free loopback port for as long as the block runs (quietly;
+    ``handler``: a ``SimpleHTTPRequestHandler`` class of one's own): its address."""
     import functools
     import http.server
     import threading
@@ -206,14 +208,46 @@ def served_example(example_site: Path) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler or Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def previewing(hub: Hub, site: Path) -> Iterator[Callable[[], Path]]:
+    """Builds of ``hub`` into ``site`` as `mkdocs serve` makes them: the config loaded again
+    for every rebuild, the plugin instance kept (MkDocs keeps plugins that define
+    on_startup). Yields the rebuild function; ``rebuild.plugin`` is storyhub's plugin."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    first = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+    first.plugins.on_startup(command="serve", dirty=False)
+    plugins = first.plugins
+
+    def rebuild() -> Path:
+        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins = plugins
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return site
+
+    rebuild.plugin = plugins["storyhub"]  # type: ignore[attr-defined]
+    try:
+        yield rebuild
+    finally:
+        plugins.on_startup(command="build", dirty=False)
+
+
+@pytest.fixture(scope="session")
+def served_example(example_site: Path) -> Iterator[str]:
+    """The built example hub served on a loopback port, for the browser tests."""
+    with serving(example_site) as address:
+        yield address
 
 
 @pytest.fixture

@@ -6,15 +6,12 @@ its own search (Pagefind), typed into the search box in Chromium."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -22,7 +19,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from browser_servers import CHROMIUM
-from conftest import REPO, copy_example
+from conftest import REPO, copy_example, serving
 from venvs import clean_env, materialx_env
 
 EPOCH = "1796083200"  # 2026-12-01: every dated example story is in the past
@@ -131,21 +128,10 @@ def test_the_storyhub_options_are_the_same_for_both_engines() -> None:
     assert options("properdocs.yml") == options("mkdocs.yml")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(sites: tuple[Path, Path]) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(sites[1]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(sites[1]) as address:
+        yield address
 
 
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),

@@ -5,15 +5,11 @@ language at a time."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from conftest import Hub
-from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet, serious_violations
+from conftest import Hub, serving
+from test_accessibility_browser import AXE, CHROMIUM, _is_material, serious_violations
 from test_languages import bilingual
 
 pytestmark = pytest.mark.skipif(
@@ -24,21 +20,14 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def served(hub: Hub) -> Iterator[str]:
-    site: Path = hub.root / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
-    bilingual(hub, "en")
-    # the site's own address: Material's instant navigation follows links of its sitemap
-    hub.set(site_url=address, theme={"name": "material", "font": False, "language": "en",
-                                     "features": ["navigation.instant", "navigation.tabs"]})
-    hub.build()
-    try:
+    with serving(hub.root / "site") as address:
+        bilingual(hub, "en")
+        # the site's own address: Material's instant navigation follows links of its sitemap
+        hub.set(site_url=address, theme={"name": "material", "font": False, "language": "en",
+                                         "features": ["navigation.instant",
+                                                      "navigation.tabs"]})
+        hub.build()
         yield address
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_italian_story_on_an_english_site_in_chromium(served: str) -> None:

@@ -6,17 +6,14 @@ keyboard."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import VALUES, Hub, person_text, story_text
+from conftest import VALUES, Hub, person_text, serving, story_text
 from media_files import CAPTION_EN, CAPTION_IT, EXAMPLE_POSTER, EXAMPLE_VIDEO
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,11 +22,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI
 
 VIDEO = ("video:\n  {source}\n  poster: poster.jpg\n  description: Hands on clay.\n"
          "  captions:\n    en: clip.en.vtt\n    it: clip.it.vtt\n")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +47,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         hub.write(f"stories/{slug}/clip.it.vtt", CAPTION_IT)
     hub.write("stories/at-the-wheel/clip.mp4", EXAMPLE_VIDEO.read_bytes())
     site = hub.build()
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, person_text, read, story_text
+from conftest import Hub, person_text, previewing, read, story_text
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plugins/storyhub/templates/storyhub"
 
@@ -38,28 +38,11 @@ def override(hub: Hub, page: str) -> None:
 def serve(hub: Hub, tmp_path: Path,
           monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Path]]:
     """Rebuild as `mkdocs serve` does (the plugin instance kept between builds)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
     (hub.root / "overrides").mkdir(exist_ok=True)
-    site = tmp_path / "served"
-    first = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-    first.plugins.on_startup(command="serve", dirty=False)
-    plugins = first.plugins
-
-    def rebuild() -> Path:
-        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-        config.plugins = plugins
-        build(config, serve_url="http://127.0.0.1:8000/")
-        return site
-
-    rebuild.plugin = plugins["storyhub"]  # type: ignore[attr-defined]
-    try:
+    with previewing(hub, tmp_path / "served") as rebuild:
         yield rebuild
-    finally:
-        plugins.on_startup(command="build", dirty=False)
 
 
 def fresh(hub: Hub, site: Path) -> dict[str, bytes]:

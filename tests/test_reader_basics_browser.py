@@ -7,13 +7,11 @@ hovered and focused; a missing address gets a helpful page in the site's languag
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import serving
 from storyhub.text.contrast import AA_TEXT, contrast
 from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet, serious_violations
 
@@ -37,7 +35,7 @@ class _With404(_Quiet):
         if code != 404:
             super().send_error(code, message, explain)
             return
-        body = (self.server.site / "404.html").read_bytes()  # type: ignore[attr-defined]
+        body = (Path(self.directory) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -48,15 +46,8 @@ class _With404(_Quiet):
 @pytest.fixture(scope="module")
 def served(example_site: Path) -> Iterator[str]:
     site = example_site  # the example hub, built once per test run
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_With404, directory=str(site)))
-    server.site = site  # type: ignore[attr-defined]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, _With404) as address:
+        yield address
 
 
 def _rgb(css: str) -> str:

@@ -7,32 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, all_output_text, person_text, read, story_text
+from conftest import Hub, all_output_text, person_text, previewing, read, story_text
 
 
 @pytest.fixture
 def serve(hub: Hub, tmp_path: Path) -> Iterator[object]:
-    """Build like `mkdocs serve` does: config loaded again for every rebuild, the plugin
-    instance kept (MkDocs keeps plugins that define on_startup)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site = tmp_path / "served"
-    first = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-    first.plugins.on_startup(command="serve", dirty=False)
-    plugins = first.plugins
-
-    def rebuild() -> Path:
-        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-        config.plugins = plugins
-        build(config, serve_url="http://127.0.0.1:8000/")
-        return site
-
-    rebuild.plugin = plugins["storyhub"]  # type: ignore[attr-defined]
-    try:
+    """Build like `mkdocs serve` does (conftest.previewing)."""
+    with previewing(hub, tmp_path / "served") as rebuild:
         yield rebuild
-    finally:
-        plugins.on_startup(command="build", dirty=False)
 
 
 PAGES_SHOWING_NIGHT_SHIFT = (
