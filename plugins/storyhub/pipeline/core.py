@@ -143,6 +143,7 @@ class Pipeline:
         self.translator = Translator.for_language(settings.language)  # one per build
         self._hub: Hub | None = None
         self._plan: SitePlan | None = None
+        self._valid = False  # the check passed without an error
         self._view: SiteView | None = None
         self._feeds: dict[tuple[str, str], Feed] | None = None
         self.social: Social | None = None
@@ -401,7 +402,11 @@ class Pipeline:
 
     @property
     def plan(self) -> SitePlan:
-        self.require_valid()  # the check plans the site (and its addresses) when it is valid
+        if not self._valid:
+            # the check plans the site (and its addresses) when it is valid; once it passed,
+            # nothing adds an error (asked for every page: 16,000 times at 1,000 stories)
+            self.require_valid()
+            self._valid = True
         if self._plan is None:
             from storyhub.site.plan import plan_site
 
