@@ -63,7 +63,8 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="storyhub-serve-"))
     source = args.hub or REPO
-    for name in ("mkdocs.yml", "values.yml", "stories", "people", "docs", "overrides"):
+    for name in ("mkdocs.yml", "values.yml", "tags.yml", "campaigns.yml", "stories", "people",
+                 "docs", "overrides"):
         if (source / name).is_dir():
             shutil.copytree(source / name, work / name)
         elif (source / name).exists():
