@@ -23,7 +23,6 @@ from collections.abc import Callable
 from typing import Any
 
 from jinja2 import pass_context
-from markupsafe import Markup
 
 from storyhub.content.model import Person, Story, Value
 from storyhub.hub.graph import Team
@@ -276,9 +275,6 @@ class RecordingView:
                             self._digests.of(answer))
             return answer
         return call
-
-    def __html__(self) -> Markup:  # pragma: no cover - never printed
-        return Markup("")
 
 
 def _positional(method: Callable[..., Any], args: tuple[Any, ...],
