@@ -30,6 +30,7 @@ from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
+from storyhub.site.frame import Frame, docs_title
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -177,7 +178,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         language (Material reads them from ``config`` and the navigation as it renders)."""
         pipeline = self._pipeline()
         site_name, footer, toggles = self._frame
-        words = pipeline.frame_words(src_uri, site_name, footer)
+        frame = pipeline.frame
+        words = frame.words(src_uri, site_name, footer)
         config.site_name = str(words["site_name"])
         config.copyright = words["footer"]
         palette = config.theme.get("palette")
@@ -188,12 +190,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                     # a scheme's toggle switches to the other scheme
                     other = words["light"] if option.get("scheme") == "slate" else words["dark"]
                     toggle["name"] = other or name
-        language = pipeline.page_language(src_uri)
+        language = frame.language(src_uri)
         for item in nav.items:
             if not isinstance(item, Page) or pipeline.page(item.file.src_uri) is not None:
                 continue
             written = self._nav_titles.setdefault(item.file.src_uri, item.meta.get("title"))
-            translated = pipeline.docs_title(item.meta, language)
+            translated = docs_title(item.meta, language)
             if translated or written is not None:
                 item.meta["title"] = translated or written
 
@@ -258,21 +260,21 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is not None:
             return nav
-        pipeline = self._pipeline()
+        frame = self._pipeline().frame
         items: list[Any] = []
         for item in nav.items:
             if isinstance(item, Section):  # a language's home page (/en/) is not a section
-                item.children = _in_nav(item.children, pipeline)
+                item.children = _in_nav(item.children, frame)
                 if not item.children:
                     continue
             index = next((child for child in getattr(item, "children", None) or []
                           if isinstance(child, Page)
-                          and pipeline.section_index(child.file.src_uri)), None)
+                          and frame.section_index(child.file.src_uri)), None)
             if isinstance(item, Section) and index is not None:
                 index.parent = None
                 item = index
             items.append(item)
-        items.sort(key=lambda i: pipeline.nav_order(
+        items.sort(key=lambda i: frame.nav_order(
             i.file.src_uri if isinstance(i, Page) else "~"))
         pages = _flatten(items)
         for previous, current in zip([None, *pages], pages, strict=False):
@@ -327,7 +329,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         pipeline = self._pipeline()
         context.update(pipeline.context(page.file.src_uri))  # type: ignore[typeddict-item]
         self._word_frame(config, page.file.src_uri, nav)
-        titles = pipeline.nav_titles(page.file.src_uri)  # the tabs in the page's language
+        titles = pipeline.frame.nav_titles(page.file.src_uri)  # the tabs in the page's language
         for item in nav.items:
             if isinstance(item, Page) and item.file.src_uri in titles:
                 item.meta["title"] = Markup(escape(titles[item.file.src_uri]))
@@ -508,16 +510,16 @@ def _autoescape_storyhub(previous: Any) -> Any:
     return select
 
 
-def _in_nav(items: list[Any], pipeline: Pipeline) -> list[Any]:
-    """``items`` without the pages the pipeline keeps out of the navigation, at any depth
+def _in_nav(items: list[Any], frame: Frame) -> list[Any]:
+    """``items`` without the pages the frame keeps out of the navigation, at any depth
     (campaigns/<id>/, it/campaigns/<id>/); a section left empty goes too."""
     kept: list[Any] = []
     for item in items:
         if isinstance(item, Section):
-            item.children = _in_nav(item.children, pipeline)
+            item.children = _in_nav(item.children, frame)
             if not item.children:
                 continue
-        elif isinstance(item, Page) and not pipeline.in_nav(item.file.src_uri):
+        elif isinstance(item, Page) and not frame.in_nav(item.file.src_uri):
             continue
         kept.append(item)
     return kept

@@ -56,16 +56,11 @@ if TYPE_CHECKING:
     from storyhub.pipeline.leaks import Leak
     from storyhub.pipeline.renders import KeptSite, RenderCache
     from storyhub.site.feeds import Feed, FeedLink
+    from storyhub.site.frame import Frame
     from storyhub.site.meta import PageMeta
     from storyhub.site.plan import Asset, SitePage, SitePlan
     from storyhub.site.recording import Digests, Lookup, Reads
     from storyhub.site.view import SiteView
-
-#: The order of the top of the navigation (the engine may list other pages after these).
-NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
-             "teams/index.md", "tags/index.md")
-#: Listing pages that stand for their whole section in the navigation.
-SECTION_INDEXES = ("stories", "people", "values", "teams", "tags")
 
 LogLevel = Literal["info", "warning"]
 #: Pages about one subject: their titles are not in the navigation.
@@ -145,6 +140,7 @@ class Pipeline:
         self._plan: SitePlan | None = None
         self._valid = False  # the check passed without an error
         self._view: SiteView | None = None
+        self._frame: Frame | None = None
         self._feeds: dict[tuple[str, str], Feed] | None = None
         self.social: Social | None = None
         self._trusted: set[str] = set()
@@ -424,6 +420,15 @@ class Pipeline:
                                   images=self.responsive_images())
         return self._view
 
+    @property
+    def frame(self) -> Frame:
+        """Navigation order and titles, and the words around each page, in its language."""
+        if self._frame is None:
+            from storyhub.site.frame import Frame
+
+            self._frame = Frame(self.plan, self.settings, self.translator)
+        return self._frame
+
     def share_links(self) -> Mapping[str, list[tuple[str, str]]]:
         """Per story, (network name, share-intent URL) from its composed snippets (the first
         variant per network; made when a page asks); without snippets, intents with the
@@ -489,62 +494,6 @@ class Pipeline:
         return render_pull_quotes(html, page.markdown,
                                   self._view_for(src_uri, self.view.in_language(page.language)),
                                   page.url)
-
-    def nav_order(self, src_uri: str) -> int:
-        """Rank of a top-level navigation entry: home, stories, values, people, teams, tags."""
-        return NAV_ORDER.index(src_uri) if src_uri in NAV_ORDER else len(NAV_ORDER)
-
-    def in_nav(self, src_uri: str) -> bool:
-        """False for the home pages of further languages (/en/), reached from the home page's
-        language links, and for campaigns' series pages, reached from their stories."""
-        page = self.plan.by_src.get(src_uri)
-        return page is None or not ((page.kind == "home" and page.url) or page.kind == "campaign")
-
-    def nav_titles(self, src_uri: str) -> dict[str, str]:
-        """The navigation's section titles in the language of the page ``src_uri``."""
-        from storyhub.site.plan import section_titles
-
-        page = self.plan.by_src.get(src_uri)
-        return section_titles(self.translator.in_language(page.language if page else None))
-
-    def frame_words(self, src_uri: str | None, site_name: str, footer: str | None
-                    ) -> dict[str, str | None]:
-        """The words around the page ``src_uri`` in its language: ``site_name`` and
-        ``footer`` (the copyright), from the ``frame`` option's text for that language
-        (default: the ones given); ``dark``/``light``, the colour toggle's names, from the
-        catalogue on a page in another language than the site's, else None (mkdocs.yml's)."""
-        from storyhub.options.model import in_language
-
-        page = self.plan.by_src.get(src_uri) if src_uri is not None else None
-        default = str(self.settings.languages[0])
-        language = (page.language if page is not None else None) or default
-        frame = self.settings.options.frame
-        words = self.translator.in_language(language)
-        other = language != default
-        return {
-            "site_name": in_language(frame.site_name, language, default) or site_name,
-            "footer": in_language(frame.footer, language, default) or footer,
-            "dark": words("to_dark_mode") if other else None,
-            "light": words("to_light_mode") if other else None,
-        }
-
-    def page_language(self, src_uri: str) -> str:
-        """The language a page is worded in: a storyhub page's, else the site's."""
-        page = self.plan.by_src.get(src_uri)
-        return (page.language if page is not None else None) or str(self.settings.languages[0])
-
-    def docs_title(self, meta: Mapping[str, Any], language: str) -> str | None:
-        """A docs/ page's title in ``language``, from its front matter's
-        ``translations.<language>.title``; None when it has none."""
-        found = meta.get("translations")
-        words = found.get(language) if isinstance(found, dict) else None
-        title = words.get("title") if isinstance(words, dict) else None
-        return title if isinstance(title, str) and title.strip() else None
-
-    def section_index(self, src_uri: str) -> bool:
-        """True for a listing's first page, which stands for its section in the nav."""
-        page = self.plan.by_src.get(src_uri)
-        return page is not None and page.kind in SECTION_INDEXES and page.number == 1
 
     def asset_files(self) -> Iterator[PlannedFile]:
         """Photos and story images re-encoded from pixels (no EXIF, GPS, XMP or comments
