@@ -258,9 +258,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         return File.generated(config, planned.dest, abs_src_path=str(planned.src))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if config.nav is not None:
+        pipeline = self._pipeline()
+        if config.nav is not None or pipeline.broken_preview:  # a broken preview has no plan
             return nav
-        frame = self._pipeline().frame
+        frame = pipeline.frame
         items: list[Any] = []
         for item in nav.items:
             if isinstance(item, Section):  # a language's home page (/en/) is not a section
@@ -301,7 +302,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             if entry.description and "description" not in page.meta:
                 page.meta["description"] = Markup(escape(entry.description))
             if self.renders is not None:
-                mark, output = pipeline.cached_output(
+                mark, output = pipeline.pages_read.cached_output(
                     src_uri, markdown, self.renders,
                     config_file=Path(config.config_file_path or "mkdocs.yml"),
                     docs_dir=Path(config.docs_dir))

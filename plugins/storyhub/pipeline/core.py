@@ -17,8 +17,6 @@ diagnostics, pages and exports whichever way it is built::
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,13 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import storyhub
 from storyhub.content.files import links_in
 from storyhub.content.load import Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
-from storyhub.i18n import CATALOGUE_DIR, Translator
+from storyhub.i18n import Translator
 from storyhub.options.read import (
     ConfigError,
     Positions,
@@ -43,6 +40,7 @@ from storyhub.options.read import (
     read_mkdocs_yml,
 )
 from storyhub.options.settings import HubSettings, cache_dir, hub_settings
+from storyhub.pipeline.preview import PagesRead
 from storyhub.social import NO_SITE_URL, check_social
 from storyhub.text.migrations import template_problems
 from storyhub.text.urls import url_path
@@ -59,12 +57,9 @@ if TYPE_CHECKING:
     from storyhub.site.frame import Frame
     from storyhub.site.meta import PageMeta
     from storyhub.site.plan import Asset, SitePage, SitePlan
-    from storyhub.site.recording import Digests, Lookup, Reads
     from storyhub.site.view import SiteView
 
 LogLevel = Literal["info", "warning"]
-#: Pages about one subject: their titles are not in the navigation.
-SUBJECT_KINDS = ("story", "person", "value", "team")
 #: Pages whose HTML comes from text staff wrote: sanitised before anything else reads it.
 SANITISED_KINDS = ("story", "person", "value")
 
@@ -144,7 +139,6 @@ class Pipeline:
         self._feeds: dict[tuple[str, str], Feed] | None = None
         self.social: Social | None = None
         self._trusted: set[str] = set()
-        self._global_key: str | None = None
         #: the folder of mkdocs.yml (the engine's folders must lie inside it)
         self.config_dir = settings.root
         self.config_file = settings.root / "mkdocs.yml"
@@ -152,10 +146,8 @@ class Pipeline:
         self.preview: RenderCache | None = None
         self._pictures: dict[tuple[str, str], Any] = {}
         self._page_meta: dict[str, PageMeta] = {}
-        #: a preview: what each page rendered in this build read (src_uri -> Reads)
-        self._recording: dict[str, Reads] = {}
-        self._digests: Digests | None = None
-        self._lookup: Lookup | None = None
+        #: a preview's pages: what each page read, and which pages are still true
+        self.pages_read = PagesRead(self)
         #: the output folders the leak scan read and passed (``storyhub build`` stops when
         #: the folder it built is not among them: the engine ran without storyhub)
         self.scanned: list[Path] = []
@@ -491,9 +483,8 @@ class Pipeline:
             return html
         from storyhub.site.quotes import render_pull_quotes
 
-        return render_pull_quotes(html, page.markdown,
-                                  self._view_for(src_uri, self.view.in_language(page.language)),
-                                  page.url)
+        view = self.pages_read.view_for(src_uri, self.view.in_language(page.language))
+        return render_pull_quotes(html, page.markdown, view, page.url)
 
     def asset_files(self) -> Iterator[PlannedFile]:
         """Photos and story images re-encoded from pixels (no EXIF, GPS, XMP or comments
@@ -579,71 +570,6 @@ class Pipeline:
         add_translations(meta, hub, story)
         return meta
 
-    def global_key(self, config_file: Path | None = None, docs_dir: Path | None = None) -> str:
-        """A hash of what every page is rendered with: options, site settings, "now",
-        templates (overrides first), words, mkdocs.yml, the site's own pages, the page list."""
-        if self._global_key is None:
-            from storyhub.pipeline.renders import hash_files
-            from storyhub.text.jinja import search_path
-
-            hasher = hashlib.sha256()
-            settings = self.settings
-            hasher.update(json.dumps([
-                settings.options.model_dump(mode="json"), settings.site_name,
-                settings.site_url, settings.language, settings.today.isoformat(),
-                settings.show_drafts, storyhub.__version__,
-                # the page list (a page added or removed changes listings and navigation);
-                # titles only of the pages the navigation names
-                [(p.src_uri, p.kind, p.title if p.kind not in SUBJECT_KINDS else "")
-                 for p in self.plan.pages],
-                # what listings offer to filter by (chips on every listing page)
-                repr(self.view.filters()),
-            ], sort_keys=True, default=str).encode("utf-8"))
-            folders = [Path(f) for f in search_path(settings.overrides)]
-            hash_files([*folders, CATALOGUE_DIR, *(p for p in (config_file, docs_dir) if p)],
-                       hasher)
-            self._global_key = hasher.hexdigest()
-        return self._global_key
-
-    def cached_output(self, src_uri: str, markdown: str, cache: RenderCache, *,
-                      config_file: Path | None = None, docs_dir: Path | None = None
-                      ) -> tuple[Any, str | None]:
-        """``(mark, previous output)`` of a storyhub page in a preview: the output when the
-        page's own key is unchanged since ``cache`` stored it and every question it asked
-        the hub then gets the same answer now, else None (render it, recording what it
-        reads into the mark)."""
-        page = self.page(src_uri)
-        if page is None:
-            return None, None
-        from storyhub.site.recording import Digests, Lookup, Reads, still_true
-
-        if self._digests is None:
-            self._digests = Digests(self.view)
-        digests = self._digests
-        hasher = hashlib.sha256()
-        for part in (self.global_key(config_file, docs_dir), markdown,
-                     repr(self.page_meta(page)), repr(self.feed_links(page)),
-                     digests.of(page) or ""):
-            hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        key = hasher.hexdigest()
-        found = cache.pages.get(src_uri)
-        if found is not None and found[0][0] == key:
-            lookup = self._lookup or Lookup(self.view, self.plan.by_src)
-            self._lookup = lookup
-            if still_true(found[0][1], lookup, digests):
-                return found[0], found[1]
-        reads = self._recording[src_uri] = Reads()
-        return (key, reads), None
-
-    def _view_for(self, src_uri: str | None, view: Any) -> Any:
-        """``view``, recording what the page reads if a preview asked for it."""
-        reads = self._recording.get(src_uri) if src_uri is not None else None
-        if reads is None or self._digests is None:
-            return view
-        from storyhub.site.recording import RecordingView
-
-        return RecordingView(view, reads, self._digests)
-
     @property
     def feeds(self) -> dict[tuple[str, str], Feed]:
         """The hub's feeds by (kind, id): the hub's ("hub", ""), each value's, person's and
@@ -687,7 +613,7 @@ class Pipeline:
 
         page = self.page(src_uri) if src_uri is not None else None
         context = template_context(self.view, page, self.page_meta(page), self.feed_links(page))
-        context["storyhub"] = self._view_for(src_uri, context["storyhub"])
+        context["storyhub"] = self.pages_read.view_for(src_uri, context["storyhub"])
         return context
 
     def share_image(self, story: Any) -> str | None:
