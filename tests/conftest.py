@@ -188,12 +188,24 @@ def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
     return Hub(root)
 
 
+#: "now" for the shared example site: 2026-12-01, every dated example story in the past
+EXAMPLE_EPOCH = "1796083200"
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example hub built once per test run, for the tests that only read
     it (its folder's parent is the hub: ``example_site.parent``). Never change it."""
-    return copy_example(tmp_path_factory.mktemp("example-site") / "example").build(
-        strict=False)  # the example's 2026 stories warn (dates in the future)
+    hub = copy_example(tmp_path_factory.mktemp("example-site") / "example")
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH  # the same site whatever day tests run
+    try:
+        return hub.build(strict=False)
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @contextlib.contextmanager

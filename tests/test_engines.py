@@ -1,6 +1,6 @@
 """The example hub on both engines: MkDocs + Material (this environment) and ProperDocs +
-MaterialX (``.cache/engines/materialx``, made by :func:`venvs.materialx_env`). Both
-builds run at once, through ``storyhub build --strict``; storyhub's own output must be the
+MaterialX (``.cache/engines/materialx``, made by :func:`venvs.materialx_env`, built
+through ``storyhub build --strict``); storyhub's own output must be the
 same, the differences allowed are listed below; Italian search works on MaterialX through
 its own search (Pagefind), typed into the search box in Chromium."""
 
@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -19,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from browser_servers import CHROMIUM
-from conftest import REPO, copy_example, serving
+from conftest import EXAMPLE_EPOCH, REPO, copy_example, serving
 from venvs import clean_env, materialx_env
 
 EPOCH = "1796083200"  # 2026-12-01: every dated example story is in the past
@@ -37,22 +36,19 @@ def _copy_example(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The example hub built by each engine (at the same time: two processes)."""
+def sites(example_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example hub built by each engine: MkDocs' build is the one the whole test run
+    shares (made with ``mkdocs build`` at the same ``SOURCE_DATE_EPOCH``: ``storyhub build``
+    gives the same files, see ``test_sitebuild.py``); ProperDocs' through ``storyhub build
+    --strict`` in its own environment."""
+    assert EPOCH == EXAMPLE_EPOCH
     bin_dir = materialx_env()
     hub = _copy_example(tmp_path_factory.mktemp("engines") / "hub")
-    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins"), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": EPOCH}
-    mkdocs = subprocess.Popen(
-        [sys.executable, "-m", "storyhub.cli", "build", "--strict", "--engine", "mkdocs",
-         "-d", "site-mkdocs"], cwd=hub, env=env, stderr=subprocess.PIPE, text=True)
     properdocs = subprocess.run(
         [str(bin_dir / "storyhub"), "build", "--strict", "-d", "site-properdocs"], cwd=hub,
         env=clean_env(SOURCE_DATE_EPOCH=EPOCH), capture_output=True, text=True, check=False)
-    _, mkdocs_err = mkdocs.communicate()
-    assert mkdocs.returncode == 0, mkdocs_err
     assert properdocs.returncode == 0, properdocs.stderr
-    return hub / "site-mkdocs", hub / "site-properdocs"
+    return example_site, hub / "site-properdocs"
 
 
 def _files(site: Path) -> set[str]:

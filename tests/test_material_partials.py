@@ -1,5 +1,8 @@
-"""Material's tabs and navigation drawer are rendered once per folder and kept: every page
-must be exactly what rendering them on that page gives."""
+"""Two partials storyhub renders once and reuses, checked byte for byte against rendering
+them on every page: Material's tabs and navigation drawer (rendered once per folder and
+kept) and storyhub's story cards (rendered once per story, given each page's links; more in
+``test_story_cards.py``). One build with both shortcuts, one with both partials copied into
+``overrides/`` (which turns both off): every page must be the same."""
 
 from __future__ import annotations
 
@@ -9,13 +12,14 @@ from pathlib import Path
 from conftest import Hub
 from storyhub.adapters.material_partials import PARTIALS
 from storyhub.adapters.mkdocs import MATERIAL_TEMPLATES
+from storyhub.site.story_cards import DEFAULTS, PARTIAL
 
 
 def html_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
 
-def test_kept_navigation_is_the_rendered_navigation_byte_for_byte(example_hub: Hub) -> None:
+def test_kept_partials_are_the_rendered_partials_byte_for_byte(example_hub: Hub) -> None:
     # pages in nested folders, one of them holding another navigation target
     # docs/about.md moves to docs/about/index.md (both would be about/index.html: a collision)
     (example_hub.root / "docs/about").mkdir()
@@ -23,11 +27,13 @@ def test_kept_navigation_is_the_rendered_navigation_byte_for_byte(example_hub: H
     example_hub.write("docs/about/history/index.md", "# History\n")
     example_hub.write("docs/about/visit.md", "# Visit\n")
     kept = html_files(example_hub.build(site="kept"))
-    # The same partials copied into overrides/ are rendered on every page.
+    # The same partials copied into overrides/ are rendered on every page: Material's
+    # navigation partials, and the story card as an include would render it.
     for name, imports in PARTIALS.items():
         for partial in (name, *imports):
             copy = example_hub.write(f"overrides/{partial}", "")
             shutil.copy2(MATERIAL_TEMPLATES / partial, copy)
+    shutil.copy2(DEFAULTS / PARTIAL, example_hub.write(f"overrides/{PARTIAL}", ""))
     rendered = html_files(example_hub.build(site="rendered"))
     assert kept.keys() == rendered.keys()
     assert [name for name in kept if kept[name] != rendered[name]] == []
@@ -35,6 +41,13 @@ def test_kept_navigation_is_the_rendered_navigation_byte_for_byte(example_hub: H
     assert any(b'lang="it"' in kept[n] for n in kept if n.startswith("stories/"))
     assert "about/history/index.html" in kept
     assert b'class="md-tabs"' in kept["stories/index.html"]
+    # and cards with photos, value badges and related stories
+    listing = kept["stories/index.html"].decode()
+    assert listing.count('class="sh-card sh-story-card') >= 10
+    assert "<picture>" in listing and 'class="sh-badge"' in listing
+    story_page = next(v.decode() for k, v in kept.items()
+                      if k.startswith("stories/") and b'class="sh-related"' in v)
+    assert 'class="sh-card sh-story-card' in story_page
 
 
 class _Item:

@@ -27,6 +27,11 @@ def test_build_writes_the_site(hub: Hub) -> None:
     assert (hub.root / "site/stories/night-shift/index.html").is_file()
     assert (hub.root / "site/report/index.html").is_file()
     assert leftovers(hub) == []
+    # the same files as the engine's own command writes (the engine tests rely on it)
+    env = {"SOURCE_DATE_EPOCH": "1796083200"}
+    assert hub.storyhub("build", "-d", "by-storyhub", env=env).returncode == 0
+    assert hub.mkdocs("build", "-d", "by-mkdocs", env=env).returncode == 0
+    assert snapshot(hub.root / "by-storyhub") == snapshot(hub.root / "by-mkdocs")
 
 
 def test_broken_story_leaves_the_previous_site_untouched(hub: Hub) -> None:
