@@ -263,9 +263,8 @@ def test_without_site_url_the_build_warns_once(hub: Hub, mkdocs_warnings) -> Non
     assert "site_url is not set" in warnings[0]
 
 
-def test_example_hub_snippets_all_fit(example_hub: Hub) -> None:
-    site = example_hub.build()
-    data = _load(site)
+def test_example_hub_snippets_all_fit(example_site: Path) -> None:
+    data = _load(example_site)
     assert data["stories"]
     for story in data["stories"]:
         for snippet in story["snippets"]:
