@@ -189,13 +189,27 @@ def render_digest(digest: Digest, overrides: Path | None = None,
     t = Translator.for_language(digest.language).scope("digest")
     html_template = page_environment(overrides).get_template(HTML_TEMPLATE)
     text_template = text_environment(overrides).get_template(TEXT_TEMPLATE)
-    shown = list(digest.stories)
-    while True:
-        current = Digest(**{**digest.__dict__, "stories": shown,
-                            "more": len(digest.stories) - len(shown)})
-        html = html_template.render(digest=current, t=t)
-        if len(html.encode("utf-8")) <= max_bytes or not shown:
-            break
-        shown = shown[:-1]
+    stories = list(digest.stories)
+
+    def with_first(count: int) -> tuple[Digest, str]:
+        current = Digest(**{**digest.__dict__, "stories": stories[:count],
+                            "more": len(stories) - count})
+        return current, html_template.render(digest=current, t=t)
+
+    def fits(html: str) -> bool:
+        return len(html.encode("utf-8")) <= max_bytes
+
+    current, html = with_first(len(stories))
+    if not fits(html):
+        # the most stories that fit, by bisection (the size grows with the count): a few
+        # renders, not one per story left out
+        low, high = 0, len(stories) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(with_first(middle)[1]):
+                low = middle
+            else:
+                high = middle - 1
+        current, html = with_first(low)
     text = re.sub(r"\n{3,}", "\n\n", text_template.render(digest=current, t=t)).strip() + "\n"
     return RenderedDigest(html, text, current)
