@@ -18,7 +18,7 @@ from storyhub.social import posts
 from storyhub.social.calendar import plan_calendar
 from storyhub.social.counting import Measure
 from storyhub.social.posts import Snippet, StorySnippets, first_intents
-from storyhub.social.rules import RULES
+from storyhub.text.networks import NETWORKS
 from storyhub.social.schedulers import _file_data, _profile_row, profile_for, scheduler_files
 from test_calendar import _synthetic
 
@@ -31,7 +31,7 @@ TEXTS = [
 def _posts() -> list[Snippet]:
     made = []
     for index, text in enumerate(TEXTS):
-        rule = list(RULES.values())[index % len(RULES)]
+        rule = list(NETWORKS.values())[index % len(NETWORKS)]
         share: Any = [rule, None, "https://example.com/intent?x=1"][index % 3]
         size = Measure(index * 7, rule.limit, rule.unit, index, rule.byte_limit)
         made.append(Snippet(rule.id, ["1", "own", "me", "2", "colleague"][index], text, size,
@@ -100,7 +100,7 @@ def test_only_the_last_stories_read_stay_unpacked() -> None:
 
 def test_first_intents_with_and_without_intents_made() -> None:
     composed = _posts()
-    rules = {rule.id: rule for rule in RULES.values()}
+    rules = {rule.id: rule for rule in NETWORKS.values()}
     intents = [s.intent for s in composed]
     assert first_intents(composed, rules) == first_intents(composed, rules, intents)
     names = [name for name, _ in first_intents(composed, rules)]
@@ -138,7 +138,7 @@ def _per_network(calendar: Any) -> list[tuple[str, int, bytes]]:
             if network not in profile.networks:
                 continue
             seen: set[str] = set()
-            rows = [_profile_row(profile, post, RULES[network].links_clickable, seen, [])
+            rows = [_profile_row(profile, post, NETWORKS[network].links_clickable, seen, [])
                     for post in planned]
             mine = [row for row in rows if row is not None]
             size = profile.max_rows or max(len(mine), 1)

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import Hub, person_text, read, story_text
 from storyhub.social.counting import measure
 from storyhub.social.export import CSV_COLUMNS, SCHEMA_FILE
-from storyhub.social.rules import RULES
+from storyhub.text.networks import NETWORKS as RULES
 
 NETWORKS = ("linkedin", "x", "instagram", "facebook", "threads", "bluesky", "mastodon")
 

@@ -430,7 +430,7 @@ class Pipeline:
         title and the address."""
         from storyhub.outputs.social import ShareLinks, cached_share_links
         from storyhub.social.links import share_intent
-        from storyhub.social.rules import RULES
+        from storyhub.text.networks import NETWORKS
         from storyhub.text.urls import absolute
 
         snippets = self.social.snippets if self.social is not None else None
@@ -445,8 +445,8 @@ class Pipeline:
         links: dict[str, list[tuple[str, str]]] = {}
         for story in self.hub.stories:
             url = absolute(self.settings.site_url, story.url)
-            found = [(RULES[n].name, share_intent(RULES[n], f"{story.title} {url}", url))
-                     for n in ("linkedin", "x", "bluesky", "facebook")]
+            found = [(n.name, share_intent(n, f"{story.title} {url}", url))
+                     for n in NETWORKS.values() if n.page_share]
             links[story.id] = [(name, intent) for name, intent in found if intent]
         return links
 

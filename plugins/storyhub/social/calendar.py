@@ -236,7 +236,7 @@ def _image(item: StorySnippets, network: str, site_url: str | None,
         return (absolute(site_url, url_path(f"{item.story.url}{video.poster_relative}")),
                 video.description)
     if item.cards is not None:
-        image = item.cards.instagram if network == "instagram" else item.cards.og
+        image = item.cards.for_network(network)
         return absolute(site_url, image.path), image.alt
     found = photo(item.story) if photo is not None else None
     if found:

@@ -20,9 +20,9 @@ from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
 from storyhub.social.links import absolute, utm_query
 from storyhub.social.posts import Snippet, StorySnippets, first_intents
-from storyhub.social.rules import NetworkRule, rules_for
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
+from storyhub.text.networks import Network, networks_for
 
 __all__ = ["Composer", "Mention", "Snippet", "SnippetSet", "StorySnippets", "compose",
            "fit_measured", "hashtag", "story_hashtags"]
@@ -49,7 +49,7 @@ class Mention:
 @dataclass
 class SnippetSet:
     options: SnippetOptions
-    rules: dict[str, NetworkRule]
+    rules: dict[str, Network]
     stories: list[StorySnippets]
     site_url: str | None
     generated: str  # ISO date of the build's "now"
@@ -77,7 +77,7 @@ def story_hashtags(hub: Hub, story: Story) -> list[str]:
     return list(seen.values())
 
 
-def mention(person: Person, rule: NetworkRule) -> Mention:
+def mention(person: Person, rule: Network) -> Mention:
     handle = None
     if rule.mentions == "handle" and person.consent.social:
         raw = getattr(person.links, rule.id, None)
@@ -135,7 +135,7 @@ class Composer:
     def __init__(self, hub: Hub, options: SnippetOptions, env: Environment):
         self.hub = hub
         self.options = options
-        self.rules = rules_for(options.mastodon_limit)
+        self.rules = networks_for(options.mastodon_limit)
         self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
         #: (id, name) of values and people, one tuple each for every story naming them
         self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
@@ -212,7 +212,7 @@ class Composer:
         return StorySnippets(story, url, values, [self._pair(p.id, p.name) for p in people],
                              cards, snippets, first_intents(snippets, self.rules))
 
-    def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
+    def _personal(self, story: Story, url: str, people: list[Person], rule: Network,
                   tags: list[str], t: Callable[..., str], day: date, company: str,
                   lang: str) -> list[Snippet]:
         """The personal variants of one network, for every person featured who consented
@@ -270,7 +270,7 @@ def fit_measured(
     context: dict[str, Any],
     hook: str,
     tags: list[str],
-    rule: NetworkRule,
+    rule: Network,
 ) -> tuple[str, bool, Measure]:
     """Render ``template`` so that it fits ``rule``'s limit, whatever the title's length
     or the number of people. In order, until it fits: shorten the hook (at a sentence or
@@ -324,7 +324,7 @@ def _fit_hook(
     context: dict[str, Any],
     hook: str,
     tags: list[str],
-    rule: NetworkRule,
+    rule: Network,
 ) -> tuple[str, bool, Measure]:
     """Shorten the hook, then drop hashtags from the end, until the text fits; the text,
     whether it was cut, and its measure. Each text is rendered and measured once: the text
@@ -378,7 +378,7 @@ def _fit_hook(
     return text, True, size
 
 
-def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
+def _fits(text: str, size: Measure, hook_text: str, rule: Network) -> bool:
     """Within the limits, and the hook readable before the network folds the text
     ("…see more")."""
     if not size.ok:
@@ -390,7 +390,7 @@ def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
     return True
 
 
-def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
+def _hook_target(hook: str, text: str, size: Measure, rule: Network) -> int:
     """A guess of how long a hook may be for ``text`` (rendered with the whole ``hook``) to
     fit: shorter by what the text is over its limit and by the ellipsis, and ending before
     the fold. Only where the search starts (see :func:`shorten`), never what it finds."""

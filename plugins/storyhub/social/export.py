@@ -22,6 +22,7 @@ from storyhub.social.links import absolute
 from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import PROFILES, Profile
 from storyhub.social.templates import PersonalVariants, html_environment
+from storyhub.text.networks import NETWORKS
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -271,13 +272,13 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
     story_id = item.story.id
     cell = neutralise
     images = {i["kind"]: (cell(i["url"]), cell(i["alt"])) for i in _images(item, site_url)}
+    cards = {net: NETWORKS[net].card for net in dict.fromkeys(s.network for s in item.snippets)}
     if intents is None:
         intents = [s.intent for s in item.snippets]
     story, title = cell(story_id), cell(item.story.title)
     lines = []
     for s, intent in zip(item.snippets, intents, strict=True):
-        image_url, image_alt = images.get("instagram" if s.network == "instagram" else "og",
-                                          ("", ""))
+        image_url, image_alt = images.get(cards[s.network], ("", ""))
         size = s.measure
         lines.append(csv_line((
             story, title, cell(s.network), cell(s.variant),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyhub.social.counting import Measure
 from storyhub.social.links import share_intent
-from storyhub.social.rules import NetworkRule
+from storyhub.text.networks import Network
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -42,7 +42,7 @@ class Snippet:
     #: the share intent (a URL or None), or the network's rule to make it from when asked:
     #: an intent holds the whole text percent-encoded, three times its size, and a hub's
     #: posts are many; it is made again for each output that writes it
-    share: str | NetworkRule | None
+    share: str | Network | None
     suggested_date: date
     shortened: bool = False
 
@@ -53,7 +53,7 @@ class Snippet:
     @property
     def intent(self) -> str | None:
         """A link that opens the network's composer with this post (see :func:`share_intent`)."""
-        if isinstance(self.share, NetworkRule):
+        if isinstance(self.share, Network):
             return share_intent(self.share, self.text, self.link)
         return self.share
 
@@ -125,14 +125,14 @@ _layouts: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
 
 
 def pack(posts: Iterable[Snippet]
-         ) -> tuple[bytes, tuple[NetworkRule, ...], tuple[tuple[str, str], ...]]:
+         ) -> tuple[bytes, tuple[Network, ...], tuple[tuple[str, str], ...]]:
     """Posts as one compressed block, the rules their share intents are made from (objects,
     kept as they are: a block holds only strings, numbers and dates), and their layout."""
-    rules: dict[int, tuple[int, NetworkRule]] = {}  # by id(): the same objects back
+    rules: dict[int, tuple[int, Network]] = {}  # by id(): the same objects back
     rows = []
     for post in posts:
         share: Any = post.share
-        if isinstance(share, NetworkRule):  # an int in the block: the rule's place
+        if isinstance(share, Network):  # an int in the block: the rule's place
             share = rules.setdefault(id(share), (len(rules), share))[0]
         size = post.measure
         rows.append((
@@ -147,7 +147,7 @@ def pack(posts: Iterable[Snippet]
             _layouts.setdefault(layout, layout))
 
 
-def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
+def unpack(packed: bytes, rules: Sequence[Network]) -> tuple[Snippet, ...]:
     """The posts :func:`pack` was given, equal and in the same order."""
     days: dict[int, date] = {}  # a story's posts share a few days
     posts = []
@@ -162,7 +162,7 @@ def unpack(packed: bytes, rules: Sequence[NetworkRule]) -> tuple[Snippet, ...]:
     return tuple(posts)
 
 
-def first_intents(posts: Iterable[Snippet], rules: Mapping[str, NetworkRule],
+def first_intents(posts: Iterable[Snippet], rules: Mapping[str, Network],
                   intents: Iterable[str | None] | None = None) -> list[tuple[str, str]]:
     """A story's share links as its page shows them: per network, (the network's name, the
     share intent of its first post that has one); ``intents``, the posts' intents if
