@@ -29,8 +29,8 @@ from storyhub.social.counting import (
 )
 from storyhub.social.counting import _x_weight as x_weight
 from storyhub.social.links import share_intent, with_utm
-from storyhub.text.networks import NETWORKS, networks_for
 from storyhub.social.shorten import sentence_cuts, shorten, within, word_cuts
+from storyhub.text.networks import NETWORKS, networks_for
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # 👨‍👩‍👧: 3 emoji joined by ZWJ
 FLAG_IT = "\U0001F1EE\U0001F1F9"  # 🇮🇹: two regional indicators

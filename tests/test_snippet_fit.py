@@ -15,9 +15,9 @@ from jinja2 import DictLoader, Environment, StrictUndefined, Template
 from storyhub.social import compose
 from storyhub.social.compose import Mention, _fit_hook, _fits, _tidy, _untidy, fit_measured
 from storyhub.social.counting import Measure, measure
-from storyhub.text.networks import NETWORKS, Network, networks_for
 from storyhub.social.shorten import shorten
 from storyhub.social.templates import PostTemplate, _slots, text_environment
+from storyhub.text.networks import NETWORKS, Network, networks_for
 
 PLAIN = {
     "default.txt": "{{ hook }}\n\n{{ title }}{% if mentions %} — {{ mentions }}{% endif %}\n"

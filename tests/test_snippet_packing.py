@@ -18,8 +18,8 @@ from storyhub.social import posts
 from storyhub.social.calendar import plan_calendar
 from storyhub.social.counting import Measure
 from storyhub.social.posts import Snippet, StorySnippets, first_intents
-from storyhub.text.networks import NETWORKS
 from storyhub.social.schedulers import _file_data, _profile_row, profile_for, scheduler_files
+from storyhub.text.networks import NETWORKS
 from test_calendar import _synthetic
 
 TEXTS = [
