@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,7 +19,6 @@ from storyhub.social.calendar import Calendar, plan_notes
 from storyhub.social.cells import csv_line, neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
-from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import PROFILES, Profile
 from storyhub.social.templates import PersonalVariants, html_environment
 from storyhub.text.networks import NETWORKS
@@ -289,14 +288,9 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
     return "".join(lines)
 
 
-#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows,
-#: share links as JSON) (the texts compressed: a story's part is tens of kilobytes, mostly
-#: share intents)
-ExportMemo = MutableMapping[
-    str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes, bytes]]
-#: told each story's id and its share links (:func:`first_intents`) as JSON, while the
-#: exports are written
-ShareSink = Callable[[str, str], None]
+#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
+#: (the texts compressed: a story's part is tens of kilobytes, mostly share intents)
+ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]
 
 
 def _pack(text: str) -> bytes:
@@ -308,10 +302,9 @@ def _unpack(data: bytes) -> str:
 
 
 def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextIO,
-                   memo: ExportMemo | None, share: ShareSink | None = None
-                   ) -> Iterator[Written]:
-    """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` and its share
-    links told to ``share`` on the way: one pass, each post's share intent made once. With
+                   memo: ExportMemo | None) -> Iterator[Written]:
+    """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` on the way:
+    one pass, each post's share intent made once. With
     ``memo`` (a preview server's), a story with the same snippets (the same object: nothing
     it is made from changed) and the same planned posts reuses the text it had."""
     planned, reshares = _planned(calendar), _reshares(calendar)
@@ -324,20 +317,16 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         mine = tuple(by_story.get(story_id, ()))
         found = memo.get(story_id) if memo is not None else None
         if found is not None and found[0] is item and found[1] == mine:
-            entry, rows, links = _unpack(found[2]), _unpack(found[3]), _unpack(found[4])
+            entry, rows = _unpack(found[2]), _unpack(found[3])
         else:
             posts = item.snippets
             intents = [s.intent for s in posts]
             entry = _indented_json(_story_data(item, snippets.site_url, planned, intents,
                                                reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents)
-            links = (json.dumps(first_intents(posts, snippets.rules, intents))
-                     if share is not None or memo is not None else "")
             if memo is not None:
-                memo[story_id] = (item, mine, _pack(entry), _pack(rows), _pack(links))
+                memo[story_id] = (item, mine, _pack(entry), _pack(rows))
         table.write(rows)
-        if share is not None:
-            share(story_id, links)
         yield Written(entry)
     if memo is not None and len(memo) > len(snippets.stories):
         current = {item.story.id for item in snippets.stories}
@@ -422,13 +411,11 @@ def write_exports(
     calendar: Calendar | None = None,
     calendar_files: list[str] | None = None,
     memo: ExportMemo | None = None,
-    share: ShareSink | None = None,
     notes: list[str] | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
     (a hub of thousands of stories has exports of tens of megabytes). The JSON and the CSV
-    are written side by side, a story at a time; ``memo`` and ``share``: see
-    :func:`_story_exports`."""
+    are written side by side, a story at a time; ``memo``: see :func:`_story_exports`."""
     folder.mkdir(parents=True, exist_ok=True)
     page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
     with page.open("w", encoding="utf-8", newline="") as out:
@@ -438,7 +425,7 @@ def write_exports(
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
         rows.write(csv_line(CSV_COLUMNS))
-        document = _document(snippets, _story_exports(snippets, calendar, rows, memo, share))
+        document = _document(snippets, _story_exports(snippets, calendar, rows, memo))
         for chunk in indented_json_chunks(document):
             out.write(escape_markup(chunk))
         out.write("\n")

@@ -255,10 +255,7 @@ def scheduler_files(calendar: Calendar, warnings: list[Warning] | None = None
     ``hootsuite-linkedin-2.csv``, …); posts the tool would refuse are left out and told to
     ``warnings`` (see :class:`Profile`).
 
-    A profile's rows are made in one pass over the calendar, in time order, where posts of
-    a story come close together: a post's text is read from its story's posts, kept packed
-    but for the few stories read last (:mod:`storyhub.social.posts`), and a pass per network
-    would unpack each story again."""
+    A profile's rows are made in one pass over the calendar, in time order."""
     if warnings is None:
         warnings = []
     files: list[SchedulerFile] = []
