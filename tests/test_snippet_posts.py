@@ -144,5 +144,5 @@ def test_calendar_json_written_a_post_at_a_time_is_the_standard_encoders(count: 
     hub, snippets = _synthetic(count)
     calendar = plan_calendar(hub, snippets, CalendarOptions(backlog_days=1000))  # type: ignore[arg-type]
     assert bool(calendar.posts) == bool(count)
-    streamed = "".join(indented_json_chunks(to_data(calendar, streamed=True), stream=3))
+    streamed = "".join(indented_json_chunks(to_data(calendar, streamed=True)))
     assert streamed == json.dumps(to_data(calendar), ensure_ascii=False, indent=2)

@@ -7,7 +7,6 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 
 from __future__ import annotations
 
-import itertools
 import json
 import zlib
 from collections.abc import Iterator, MutableMapping
@@ -151,110 +150,47 @@ def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Itera
 
 
 _INDENT = "  "
-_END = object()
 
 
 class Written(str):
     """A value already written as indented JSON (at its level): copied as it is."""
 
 
-def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator[str]:
-    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: one per
-    item of the outer ``stream`` levels (a story is one piece, not thousands). An iterator
-    is written as a list, its items made one at a time; a :class:`Written` item is copied."""
+def dumps(data: Any, level: int = 0) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` as written ``level`` deep in an
+    indented document (a line end is never inside a JSON string: it is written ``\\n``)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT * level)
+
+
+def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: an
+    iterator (the data, or a value of its top mapping, whose keys are strings) is written as
+    a list, its items made one at a time and each written whole (a story is one piece: no
+    more than one story's data exists at a time); a :class:`Written` item is copied."""
     if isinstance(data, Written):
         yield str(data)
         return
-    if isinstance(data, Iterator):
-        first = next(data, _END)
-        data = [] if first is _END else itertools.chain([first], data)
-    elif stream <= 0 or not isinstance(data, (dict, list)) or not data:
-        yield _indented_json(data, level)
-        return
-    if isinstance(data, list) and not data:
-        yield "[]"
+    is_dict = level == 0 and isinstance(data, dict)
+    if is_dict and any(isinstance(value, Iterator) for value in data.values()):
+        items: Iterator[Any] = iter(data.items())
+    elif isinstance(data, Iterator):
+        items, is_dict = data, False
+    else:
+        yield dumps(data, level)
         return
     inner = "\n" + _INDENT * (level + 1)
-    is_dict = isinstance(data, dict)
-    yield "{" if is_dict else "["
-    for index, item in enumerate(data.items() if is_dict else data):
-        yield ("," if index else "") + inner
+    count = 0
+    for item in items:
+        yield ("," if count else "{" if is_dict else "[") + inner
+        count += 1
         if is_dict:
             key, item = item
-            yield _json_key(key) + ": "
-        yield from indented_json_chunks(item, level + 1, stream - 1)
-    yield "\n" + _INDENT * level + ("}" if is_dict else "]")
-
-
-def _indented_json(data: Any, level: int) -> str:
-    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with its
-    C string escaping, instead of the encoder's pure-Python generators (used with indent)."""
-    if isinstance(data, str):
-        return _json_str(data)
-    if isinstance(data, (dict, list, tuple)):
-        if not data:
-            return "{}" if isinstance(data, dict) else "[]"
-        inner = "\n" + _INDENT * (level + 1)
-        deeper, plain = level + 1, _PLAIN
-        if isinstance(data, dict):
-            keys = _KEYS
-            body = ("," + inner).join([
-                (keys.get(k) or _key_text(k)) + (
-                    write(v) if (write := plain.get(type(v))) is not None
-                    else _indented_json(v, deeper))
-                for k, v in data.items()])
-            return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join([
-            write(v) if (write := plain.get(type(v))) is not None else _indented_json(v, deeper)
-            for v in data])
-        return "[" + inner + body + "\n" + _INDENT * level + "]"
-    return _json_scalar(data)
-
-
-_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
-#: Plain values by exact type, written without a call to :func:`_indented_json` (a post
-#: has a dozen of them): C functions all (``"null".format(v)`` is "null", a bool indexes
-#: the pair), so that a value costs no Python call.
-_PLAIN: dict[type, Any] = {
-    str: _json_str, type(None): "null".format, bool: ("false", "true").__getitem__,
-    int: int.__repr__,
-}
-#: ``"key": `` by key name (the few names of an export are escaped once)
-_KEYS: dict[str, str] = {}
-
-
-def _key_text(key: Any) -> str:
-    """``"key": `` (the few key names of an export are escaped once)."""
-    if type(key) is str:
-        found = _KEYS.get(key)
-        if found is None:
-            found = _KEYS[key] = _json_str(key) + ": "
-            if len(_KEYS) > 4096:
-                _KEYS.clear()
-        return found
-    return _json_key(key) + ": "
-
-
-def _json_scalar(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return json.dumps(value)  # NaN and ±Infinity as the standard encoder writes them
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _json_key(key: Any) -> str:
-    if isinstance(key, str):
-        return _json_str(key)
-    if key is None or isinstance(key, (bool, int, float)):
-        return _json_str(_json_scalar(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+            yield json.dumps(key, ensure_ascii=False) + ": "
+        yield from indented_json_chunks(item, level + 1)
+    if not count:
+        yield "{}" if is_dict else "[]"
+    else:
+        yield "\n" + _INDENT * level + ("}" if is_dict else "]")
 
 
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
@@ -321,8 +257,7 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         else:
             posts = item.snippets
             intents = [s.intent for s in posts]
-            entry = _indented_json(_story_data(item, snippets.site_url, planned, intents,
-                                               reshares), 2)
+            entry = dumps(_story_data(item, snippets.site_url, planned, intents, reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents)
             if memo is not None:
                 memo[story_id] = (item, mine, _pack(entry), _pack(rows))

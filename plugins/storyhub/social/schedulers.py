@@ -308,11 +308,11 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
     with data.open("w", encoding="utf-8", newline="") as out:
-        # json.dump(…, ensure_ascii=False, indent=2), the same values, without the encoder's
-        # pure-Python generators (a post at a time); <, > and & as \u escapes, as in
-        # snippets.json: a tool pasting it into HTML cannot have a title read as markup
+        # json.dump(…, ensure_ascii=False, indent=2), a post at a time; <, > and & as \u
+        # escapes, as in snippets.json: a tool pasting it into HTML cannot have a title read
+        # as markup
         out.writelines(escape_markup(chunk) for chunk in
-                       indented_json_chunks(to_data(calendar, streamed=True), stream=3))
+                       indented_json_chunks(to_data(calendar, streamed=True)))
         out.write("\n")
     with ics.open("w", encoding="utf-8", newline="") as out:
         out.writelines(ics_lines(calendar, name=site_name, t=t))
