@@ -19,7 +19,8 @@ _PERCENT = {byte: (chr(byte) if byte in _UNRESERVED else f"%{byte:02X}") for byt
 def percent_encode(text: str) -> str:
     """``urllib.parse.quote(text, safe="")``, the same characters, in one C-level pass
     (the UTF-8 bytes read as Latin-1, one character per byte, then translated): share
-    intents quote every post's whole text, and ``quote`` does it byte by byte in Python."""
+    intents quote every post's whole text, and ``quote`` does it byte by byte in Python
+    (a 1,000-story build's 74,000 encodings: 0.31 CPU s, 0.52 s with ``quote``; issue 19)."""
     return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
 
 
@@ -43,9 +44,11 @@ _SLUG = "\x00slug\x00"
 def utm_query(params: dict[str, str], *, network: str, variant: str
               ) -> Callable[[str, str], str]:
     """``with_utm`` for one network and variant as a function of ``(url, slug)``: the
-    parameters are formatted and encoded once. Percent-encoding is byte by byte, so encoding
-    the text around the slug and the slug apart gives the same string. Parameters that use
-    ``{slug}`` in any other way than plainly are formatted for every story."""
+    parameters are formatted and encoded once (a 1,000-story build's 40,000 links: 0.05
+    CPU s, 0.27 s with :func:`with_utm` each time; issue 19). Percent-encoding is byte by
+    byte, so encoding the text around the slug and the slug apart gives the same string.
+    Parameters that use ``{slug}`` in any other way than plainly are formatted for every
+    story."""
     plain = all(field in (None, "network", "slug", "variant") and not spec and not conversion
                 for value in params.values()
                 for _, field, spec, conversion in Formatter().parse(value))
