@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Hub, story_text
+from conftest import Hub, read, story_text
 from storyhub.options.model import CalendarOptions
 from storyhub.pipeline import Pipeline
 from storyhub.social import compose as compose_module
@@ -60,6 +60,16 @@ def test_share_links_are_those_of_each_networks_first_post(
     else:
         assert set(names) == {"X", "Threads", "Bluesky"}  # an address is needed for the rest
     assert social.snippets is social.snippets  # composed once
+
+
+def test_share_links_of_a_hub_without_share_cards_are_its_posts(hub: Hub) -> None:
+    """Without share cards the calendar reads each story's photo from the site view; made
+    while the posts were planned, before the social outputs existed, that view gave every
+    page the links of a hub without snippets (title and address; fixed in issue 19)."""
+    hub.config(cards={"enabled": False})
+    page = read(hub.build(strict=False), "stories/night-shift/index.html")
+    assert "x.com/intent/post?text=" in page and "utm_source%3Dx" in page
+    assert "threads.net/intent/post" in page
 
 
 def test_calendar_posts_read_their_text_from_the_composed_posts(hub: Hub) -> None:
