@@ -130,7 +130,7 @@ def story_key(hub: Hub, story: Story, cards: StoryCards | None, global_key: str)
 
 
 @dataclass
-class _Told:
+class _StoryInputs:
     """What every post of one story is made from."""
 
     story: Story
@@ -173,25 +173,25 @@ class Composer:
     def story(self, story: Story, cards: StoryCards | None) -> StorySnippets:
         """Every post of the story, network by network: its own text, the variants, the
         personal variants."""
-        told = self._story(story)
+        inputs = self._story(story)
         posts = [post for network in self.options.networks
-                 for _, _, make in self._drafts(told, self.rules[network])
+                 for _, _, make in self._drafts(inputs, self.rules[network])
                  if (post := make()) is not None]
-        return StorySnippets(story, told.url, told.values,
-                             [self._pair(p.id, p.name) for p in told.people], cards,
+        return StorySnippets(story, inputs.url, inputs.values,
+                             [self._pair(p.id, p.name) for p in inputs.people], cards,
                              tuple(posts))
 
     def share_links(self, story: Story) -> list[tuple[str, str]]:
         """The story page's share links: per network with a share intent, (its name, the
         intent of its first post). An intent of the address alone needs no post composed;
         one of the text, only the first post of its network (not all of them)."""
-        told = self._story(story)
+        inputs = self._story(story)
         found: list[tuple[str, str]] = []
         for network in self.options.networks:
             rule = self.rules[network]
             if not rule.intent:
                 continue
-            for link, certain, make in self._drafts(told, rule):
+            for link, certain, make in self._drafts(inputs, rule):
                 if "{text}" not in rule.intent and certain:
                     intent = share_intent(rule, "", link)
                     if intent is None:
@@ -206,11 +206,11 @@ class Composer:
                     break
         return found
 
-    def _story(self, story: Story) -> _Told:
+    def _story(self, story: Story) -> _StoryInputs:
         hub = self.hub
         t = hub.translator.in_language(story.lang).scope("snippets")
         start = story.publish_at.date() if story.publish_at else story.date
-        return _Told(
+        return _StoryInputs(
             story=story, url=absolute(hub.settings.site_url, story.url),
             people=hub.people_of(story),
             values=[self._pair(v.id, v.name) for v in hub.values_of(story)],
@@ -218,50 +218,50 @@ class Composer:
             tags=story_hashtags(hub, story), day=max(start, self.today),
             video=any(m.kind == "video" for m in story.source.media))
 
-    def _drafts(self, told: _Told, rule: Network
+    def _drafts(self, inputs: _StoryInputs, rule: Network
                 ) -> Iterator[tuple[str, bool, Callable[[], Snippet | None]]]:
         """The story's posts on one network, in order, not composed yet: each as its link,
         whether it is certain to be offered, and a function composing it (None: a personal
         variant that does not fit)."""
-        story, network = told.story, rule.id
+        story, network = inputs.story, rule.id
         company = self.hub.settings.company
-        mentions = [mention(p, rule) for p in told.people]
+        mentions = [mention(p, rule) for p in inputs.people]
         own = story.social.get(network)  # type: ignore[call-overload]
         if own:
-            link = self._link(told.url, network, story.id, OWN)
+            link = self._link(inputs.url, network, story.id, OWN)
             yield link, True, lambda: Snippet(network, OWN, own, measure(rule, own), link,
-                                              rule, told.day)
+                                              rule, inputs.day)
         for index, (variant, template) in enumerate(self.templates[network]):
-            link = self._link(told.url, network, story.id, variant)
+            link = self._link(inputs.url, network, story.id, variant)
             context: dict[str, Any] = {
                 "title": story.title,
                 "summary": story.summary,
                 "story": story,
                 "people": mentions,
-                "mentions": join_names([m.text for m in mentions], told.word_and),
+                "mentions": join_names([m.text for m in mentions], inputs.word_and),
                 "handles": " ".join(m.handle for m in mentions if m.handle),
-                "values": [name for _, name in told.values],
+                "values": [name for _, name in inputs.values],
                 "link": link,
                 "company": company,
                 "network": rule.name,
                 "variant": variant,
-                "lang": told.lang,
-                "t": told.t,
-                "watch": told.t("watch") if told.video and rule.video_first else "",
+                "lang": inputs.lang,
+                "t": inputs.t,
+                "watch": inputs.t("watch") if inputs.video and rule.video_first else "",
             }
 
             def variant_post(template: PostTemplate = template, context: dict[str, Any] = context,
                              variant: str = variant, link: str = link, index: int = index
                              ) -> Snippet:
                 text, shortened, size = fit_measured(
-                    template, context, story.summary, told.tags[:rule.max_hashtags], rule)
+                    template, context, story.summary, inputs.tags[:rule.max_hashtags], rule)
                 return Snippet(network, variant, text, size, link, rule,
-                               told.day + timedelta(days=7 * index), shortened)
+                               inputs.day + timedelta(days=7 * index), shortened)
 
             yield link, True, variant_post
-        yield from self._personal(told, rule, mentions, company)
+        yield from self._personal(inputs, rule, mentions, company)
 
-    def _personal(self, told: _Told, rule: Network, mentions: list[Mention], company: str
+    def _personal(self, inputs: _StoryInputs, rule: Network, mentions: list[Mention], company: str
                   ) -> Iterator[tuple[str, bool, Callable[[], Snippet | None]]]:
         """The personal variants of one network, for every person featured who consented
         to social sharing (``consent.social``): ``me-<id>`` for them to post in their own
@@ -269,23 +269,23 @@ class Composer:
         ``colleague-<id>`` for colleagues, naming them. Only named people appear (the hub's
         published people); handles only with consent; each variant within the network's
         limits, or not offered."""
-        story, people = told.story, told.people
+        story, people = inputs.story, inputs.people
         by_id = {p.id: m for p, m in zip(people, mentions, strict=True)}
         for person in people:
             if not person.consent.social:
                 continue
             others = join_names([by_id[p.id].text for p in people if p.id != person.id],
-                                told.word_and)
+                                inputs.word_and)
             for kind, named in (("me", others), ("colleague", by_id[person.id].text)):
                 # no per-person tracking: one utm_content per kind
-                link = self._link(told.url, rule.id, story.id, kind)
+                link = self._link(inputs.url, rule.id, story.id, kind)
                 context: dict[str, Any] = {
                     "title": story.title, "summary": story.summary, "story": story,
                     "featured": person.name, "person": person.id,
                     "others": others, "mentions": named,
                     "link": link, "company": company, "network": rule.name,
                     "network_id": rule.id, "links_clickable": rule.links_clickable,
-                    "variant": kind, "lang": told.lang, "t": told.t,
+                    "variant": kind, "lang": inputs.lang, "t": inputs.t,
                 }
 
                 def personal_post(kind: str = kind, context: dict[str, Any] = context,
@@ -294,11 +294,11 @@ class Composer:
                     # The sharer's own opening line comes first: no fold rule for the hook.
                     text, shortened, counted = fit_measured(
                         self.personal[rule.id][kind], context, story.summary,
-                        told.tags[:rule.max_hashtags], self.unfolded[rule.id])
+                        inputs.tags[:rule.max_hashtags], self.unfolded[rule.id])
                     if not counted.ok:
                         return None  # offered within the limits, or not at all
                     return Snippet(rule.id, f"{kind}-{person_id}", text, counted, link,
-                                   rule, told.day, shortened)
+                                   rule, inputs.day, shortened)
 
                 yield link, False, personal_post
 
