@@ -540,7 +540,7 @@ def test_real_hub_of_1000_stories(hub: Hub) -> None:
                                      site_url="https://stories.example.com/",
                                      as_of=datetime.fromisoformat("2026-02-01T08:00:00+01:00"))
     started = clock.perf_counter()
-    social = pipeline.prepare_outputs(reuse_exports=False)
+    social = pipeline.prepare_outputs()
     calendar = social.calendar
     assert calendar is not None
     assert clock.perf_counter() - started < 120

@@ -183,7 +183,7 @@ def test_preview_server_drafts_stay_out_of_feeds_and_plans(hub: Hub) -> None:
     assert "draft" in {s.id for s in pipeline.hub.stories}  # the preview shows it
     feed = pipeline.feeds[("hub", "")]
     assert [s.id for s in feed.stories] == ["night-shift", "first-oven"]
-    social = pipeline.prepare_outputs(reuse_exports=False)
+    social = pipeline.prepare_outputs()
     assert social.calendar is not None and social.calendar.posts
     assert {p.story for p in social.calendar.posts if not p.reshare} == {"night-shift"}
     assert "draft" not in {p.story for p in social.calendar.posts}  # nor re-shared

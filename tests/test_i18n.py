@@ -258,7 +258,7 @@ def test_italian_story_on_an_english_hub(hub: Hub) -> None:
     assert result.view.date(story) == "14 marzo 2025"
     other = result.hub.story("first-oven")
     assert other is not None and result.view.date(other) == "1 May 2024"
-    social = prepare_social(result.hub, reuse_exports=False)
+    social = prepare_social(result.hub)
     assert social.snippets is not None
     texts = {(item.story.id, s.network, s.variant): s.text
              for item in social.snippets.stories for s in item.snippets}

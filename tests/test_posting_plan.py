@@ -50,7 +50,7 @@ def test_example_hub_plan_is_never_empty(as_of: str) -> None:
     moment = datetime.fromisoformat(as_of)
     pipeline = Pipeline.from_config_file(REPO / "mkdocs.yml", as_of=moment)
     pipeline.check()
-    social = pipeline.prepare_outputs(reuse_exports=False, out_dir=Path("/nonexistent"))
+    social = pipeline.prepare_outputs(out_dir=Path("/nonexistent"))
     calendar = social.calendar
     assert calendar is not None and calendar.posts and not calendar.empty_reasons
     options = pipeline.settings.options.calendar

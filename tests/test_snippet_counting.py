@@ -29,8 +29,8 @@ from storyhub.social.counting import (
 )
 from storyhub.social.counting import _x_weight as x_weight
 from storyhub.social.links import share_intent, with_utm
-from storyhub.social.rules import RULES, rules_for
 from storyhub.social.shorten import sentence_cuts, shorten, within, word_cuts
+from storyhub.text.networks import NETWORKS, networks_for
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467"  # 👨‍👩‍👧: 3 emoji joined by ZWJ
 FLAG_IT = "\U0001F1EE\U0001F1F9"  # 🇮🇹: two regional indicators
@@ -65,7 +65,7 @@ def test_x_normalises_to_nfc_before_counting() -> None:
 
 
 def test_x_limit_is_280_weighted() -> None:
-    rule = RULES["x"]
+    rule = NETWORKS["x"]
     assert measure(rule, "a" * 280).ok
     assert not measure(rule, "a" * 281).ok
     assert measure(rule, "日" * 140).ok
@@ -80,12 +80,12 @@ def test_bluesky_counts_graphemes_and_bytes() -> None:
     text = f"Ciao {FAMILY}{FLAG_IT} é"
     assert graphemes(text) == 9  # C i a o space family flag space é
     assert utf8_bytes(text) == 5 + 18 + 8 + 1 + 2
-    size = measure(RULES["bluesky"], text)
+    size = measure(NETWORKS["bluesky"], text)
     assert (size.count, size.bytes, size.ok) == (9, 34, True)
 
 
 def test_bluesky_limits() -> None:
-    rule = RULES["bluesky"]
+    rule = NETWORKS["bluesky"]
     assert measure(rule, "é" * 300).ok
     assert not measure(rule, "é" * 301).ok
     # 170 families are 170 graphemes but 3,060 bytes: over the byte limit only.
@@ -127,7 +127,7 @@ def test_threads_counts_emoji_as_bytes() -> None:
     assert threads_length(FAMILY) == 18
     assert threads_length(FLAG_IT) == 8
     assert threads_length("città 日本") == 8  # non-emoji: one per character
-    rule = RULES["threads"]
+    rule = NETWORKS["threads"]
     assert measure(rule, "\U0001F44D" * 125).ok
     assert not measure(rule, "\U0001F44D" * 126).ok
 
@@ -138,8 +138,8 @@ def test_mastodon_counts() -> None:
     assert mastodon_length("https://example.com/" + "a" * 200) == 23
     assert mastodon_length("hi @giulia@mastodon.social") == len("hi @giulia")
     assert mastodon_length(FAMILY + " ok") == 4
-    assert rules_for(1000)["mastodon"].limit == 1000
-    assert rules_for(None)["mastodon"].limit == 500
+    assert networks_for(1000)["mastodon"].limit == 1000
+    assert networks_for(None)["mastodon"].limit == 500
 
 
 def test_utf16_counts_like_a_javascript_composer() -> None:
@@ -293,15 +293,15 @@ def test_utm_parameters_and_intents() -> None:
     assert with_utm("https://s.example/", {}, network="x", slug="a", variant="1") == \
         "https://s.example/"
     text = "Città & più #tag https://s.example/a?x=1"
-    assert share_intent(RULES["x"], text, "https://s.example/a").startswith(
+    assert share_intent(NETWORKS["x"], text, "https://s.example/a").startswith(
         "https://x.com/intent/post?text=Citt%C3%A0%20%26%20pi%C3%B9%20%23tag%20https%3A%2F%2F")
-    assert share_intent(RULES["bluesky"], "hi", "l").startswith("https://bsky.app/intent/compose")
-    assert share_intent(RULES["linkedin"], "hi", "https://s.example/a") == \
+    assert share_intent(NETWORKS["bluesky"], "hi", "l").startswith("https://bsky.app/intent/compose")
+    assert share_intent(NETWORKS["linkedin"], "hi", "https://s.example/a") == \
         "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fs.example%2Fa"
-    assert share_intent(RULES["facebook"], "hi", "https://s.example/a").startswith(
+    assert share_intent(NETWORKS["facebook"], "hi", "https://s.example/a").startswith(
         "https://www.facebook.com/sharer/sharer.php?u=")
-    assert share_intent(RULES["instagram"], "hi", "https://s.example/a") is None
-    assert share_intent(RULES["mastodon"], "hi", "https://s.example/a") is None
+    assert share_intent(NETWORKS["instagram"], "hi", "https://s.example/a") is None
+    assert share_intent(NETWORKS["mastodon"], "hi", "https://s.example/a") is None
 
 
 # -- options ------------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def card_options(raw: object) -> CardOptions:
 
 
 def test_snippet_options() -> None:
-    assert snippet_options(None).networks == tuple(RULES)
+    assert snippet_options(None).networks == tuple(NETWORKS)
     assert snippet_options({"utm": False}).utm == {}
     custom = snippet_options({"utm": {"medium": "employee-share", "content": False},
                               "networks": ["x", "linkedin"], "mastodon_limit": 1000})

@@ -15,9 +15,9 @@ from jinja2 import DictLoader, Environment, StrictUndefined, Template
 from storyhub.social import compose
 from storyhub.social.compose import Mention, _fit_hook, _fits, _tidy, _untidy, fit_measured
 from storyhub.social.counting import Measure, measure
-from storyhub.social.rules import RULES, NetworkRule, rules_for
 from storyhub.social.shorten import shorten
 from storyhub.social.templates import PostTemplate, _slots, text_environment
+from storyhub.text.networks import NETWORKS, Network, networks_for
 
 PLAIN = {
     "default.txt": "{{ hook }}\n\n{{ title }}{% if mentions %} — {{ mentions }}{% endif %}\n"
@@ -67,9 +67,9 @@ HOOKS = [
     "",
 ]
 TAGS = [[], ["#bread"], ["#craftsmanship", "#madeinitaly", "#NightShift", "#care", "#x"]]
-RULE_SET = [RULES["x"], RULES["bluesky"], RULES["linkedin"], RULES["instagram"],
-            RULES["threads"], rules_for(120)["mastodon"],
-            NetworkRule("tiny", "Tiny", 60, "utf16", "characters", 3, fold=20)]
+RULE_SET = [NETWORKS["x"], NETWORKS["bluesky"], NETWORKS["linkedin"], NETWORKS["instagram"],
+            NETWORKS["threads"], networks_for(120)["mastodon"],
+            Network("tiny", "Tiny", 60, "utf16", "characters", 3, fold=20)]
 
 
 def _context(title: str = "The night the oven failed") -> dict[str, Any]:
@@ -82,7 +82,7 @@ def _context(title: str = "The night the oven failed") -> dict[str, Any]:
 
 
 def _reference_fit_hook(template: Template, context: dict[str, Any], hook: str,
-                        tags: list[str], rule: NetworkRule) -> tuple[str, bool, Measure]:
+                        tags: list[str], rule: Network) -> tuple[str, bool, Measure]:
     """The search as it was: every candidate rendered with Template.render."""
     done: dict[tuple[str, int], tuple[str, Measure]] = {}
 

@@ -72,20 +72,6 @@ def test_a_damaged_cache_file_is_made_again_and_named(
     assert len(mkdocs_warnings()) == before
 
 
-def test_a_damaged_snippets_cache_is_made_again(
-    built: tuple[Hub, dict[str, bytes]], mkdocs_warnings: Callable[[], list[str]],
-) -> None:
-    hub, first = built
-    files = _cache(hub, "snippets")
-    assert any(p.name == "snippets.json" for p in files)
-    for path in files:
-        _damage(path)
-    second = output_bytes(hub.build(site="site2", strict=False))
-    assert second == first
-    assert next(w for w in mkdocs_warnings() if "is damaged" in w).startswith(
-        "storyhub: the cached snippets file ")
-
-
 def test_a_cache_file_planted_without_a_seal_is_not_used(
     built: tuple[Hub, dict[str, bytes]],
 ) -> None:

@@ -279,7 +279,7 @@ def _plan_figures(pipeline: Pipeline) -> dict[str, object] | None:
         return None
     from storyhub.social.calendar import plan_figures
 
-    calendar = pipeline.prepare_outputs(reuse_exports=False).calendar
+    calendar = pipeline.prepare_outputs().calendar
     pipeline.cancel()
     return plan_figures(calendar) if calendar is not None else None
 
@@ -294,7 +294,7 @@ def cmd_snippets(args: argparse.Namespace) -> int:
         print(f"storyhub: {len(errors)} problem(s) in the content; no snippets written",
               file=sys.stderr)
         return 1
-    social = pipeline.prepare_outputs(reuse_exports=False, out_dir=args.out.resolve())
+    social = pipeline.prepare_outputs(out_dir=args.out.resolve())
     if social.snippets is None:
         print("storyhub: snippets are switched off (snippets: {enabled: false})",
               file=sys.stderr)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    create_model,
 )
 from pydantic_core import PydanticCustomError
 
@@ -32,7 +33,7 @@ from storyhub.diagnostics.core import did_you_mean
 from storyhub.i18n import Translator, available_languages
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.text.dates import parse_aware_datetime
-from storyhub.text.networks import NetworkId
+from storyhub.text.networks import NETWORKS, Network, NetworkId
 from storyhub.text.urls import unsafe_url
 from storyhub.text.yamlsource import Located
 
@@ -402,29 +403,33 @@ class TagLabel(_Sourced):
                 *(slugify(words.name) for words in self.translations.values())}
 
 
-class Links(_Strict):
-    """A person's profiles: handles where people are mentioned by handle, URLs elsewhere."""
+def _profile(network: Network) -> tuple[Any, Any]:
+    """A person's profile on a network: a handle where the network's row has a handle
+    pattern (people are mentioned by it), else the profile's URL."""
+    if network.handle:
+        return Annotated[str, _handle(network.handle, network.handle_example)] | None, None
+    return HttpUrl | None, Field(None, description="Profile URL (https://…)")
 
-    linkedin: HttpUrl | None = Field(None, description="Profile URL (https://…)")
-    instagram: Annotated[str, _handle(r"@?[A-Za-z0-9._]{1,30}", "giulia.bakes")] | None = None
-    x: Annotated[str, _handle(r"@?[A-Za-z0-9_]{1,15}", "giuliaferri")] | None = None
-    threads: Annotated[str, _handle(r"@?[A-Za-z0-9._]{1,30}", "giulia.bakes")] | None = None
-    bluesky: Annotated[
-        str, _handle(r"@?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", "giulia.bsky.social")
-    ] | None = None
-    mastodon: Annotated[
-        str, _handle(r"@?[A-Za-z0-9_.]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", "@giulia@mastodon.social")
-    ] | None = None
-    facebook: HttpUrl | None = Field(None, description="Profile URL (https://…)")
-    website: HttpUrl | None = Field(None, description="Personal site (https://…)")
-    github: Annotated[
-        str, _handle(r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}", "giuliaferri")
-    ] | None = Field(None, description="GitHub user name: asked to review stories about them "
-                     "(storyhub codeowners); never published")
-    gitlab: Annotated[
-        str, _handle(r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}", "giulia.ferri")
-    ] | None = Field(None, description="GitLab user name: asked to review stories about them "
-                     "(storyhub codeowners); never published")
+
+def _forge_handle(forge: str, pattern: str, example: str) -> tuple[Any, Any]:
+    return Annotated[str, _handle(pattern, example)] | None, Field(
+        None, description=f"{forge} user name: asked to review stories about them "
+        "(storyhub codeowners); never published")
+
+
+if TYPE_CHECKING:
+    Links = _Strict
+else:  # a field per network of the table, in its order, then the profiles that are no network
+    Links = create_model(
+        "Links", __base__=_Strict, __module__=__name__,
+        __doc__="A person's profiles: handles where people are mentioned by handle, URLs "
+        "elsewhere.",
+        **{network.id: _profile(network) for network in NETWORKS.values()},
+        website=(HttpUrl | None, Field(None, description="Personal site (https://…)")),
+        github=_forge_handle("GitHub", r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}",
+                             "giuliaferri"),
+        gitlab=_forge_handle("GitLab", r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}", "giulia.ferri"),
+    )
 
 
 class Consent(_Strict):

@@ -159,6 +159,9 @@ class _Fields:
         return prop, nullable
 
     def _label(self, key: str) -> dict[str, str]:
+        network = key.rpartition(".")[2]
+        if key not in self.words and network in NETWORK_NAMES:
+            return {"label": NETWORK_NAMES[network]}  # a network the catalogue has no words for
         return _label(self.words, key)
 
     def field(self, key: str, name: str, prop: dict[str, Any], required: bool

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyhub.hub.publish import photo_allowed
+from storyhub.text.networks import NETWORKS
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ShareImage:
-    kind: str  # "og" (1200×630) or "instagram" (1080×1350)
+    #: OPEN_GRAPH_CARD (1200×630) or PORTRAIT_CARD (1080×1350), see storyhub.text.networks
+    kind: str
     path: str  # site-relative, e.g. assets/cards/night-oven-og-1a2b3c4d.jpg
     width: int
     height: int
@@ -39,6 +41,11 @@ class ShareImages:
 
     def images(self) -> list[ShareImage]:
         return [self.og, self.instagram]
+
+    def for_network(self, network: str) -> ShareImage:
+        """The image the network's posts carry (:attr:`Network.card`)."""
+        kind = NETWORKS[network].card
+        return next((image for image in self.images() if image.kind == kind), self.og)
 
 
 def story_photo(hub: Hub, story: Story) -> Path | None:

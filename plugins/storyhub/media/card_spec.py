@@ -17,6 +17,8 @@ from pathlib import Path
 
 import PIL
 
+from storyhub.text.networks import OPEN_GRAPH_CARD, PORTRAIT_CARD
+
 #: The modules whose code draws a card: any change to them draws every card anew.
 DRAWING_MODULES = ("card_spec.py", "card_text.py", "drawn_card.py", "photo_card.py",
                    "card_worker.py")
@@ -58,14 +60,14 @@ class PhotoLayout:
 
 LAYOUTS: dict[str, Layout] = {
     # Open Graph / LinkedIn / Facebook / X summary_large_image: 1200×630 (1.91:1)
-    "og": Layout(1200, 630, 64, 232, (64, 56, 48, 42), 4, 28, 32, 24, 56, False),
+    OPEN_GRAPH_CARD: Layout(1200, 630, 64, 232, (64, 56, 48, 42), 4, 28, 32, 24, 56, False),
     # Instagram feed portrait: 1080×1350 (4:5)
-    "instagram": Layout(1080, 1350, 80, 380, (76, 66, 58, 50), 5, 34, 40, 30, 72, True),
+    PORTRAIT_CARD: Layout(1080, 1350, 80, 380, (76, 66, 58, 50), 5, 34, 40, 30, 72, True),
 }
 
 PHOTO_LAYOUTS: dict[str, PhotoLayout] = {
-    "og": PhotoLayout(1200, 630, 56, (56, 50, 44, 40), 3, 24, 22, 28, 22, 48, 150),
-    "instagram": PhotoLayout(1080, 1350, 72, (72, 64, 56, 50), 5, 30, 30, 38, 28, 64, 320),
+    OPEN_GRAPH_CARD: PhotoLayout(1200, 630, 56, (56, 50, 44, 40), 3, 24, 22, 28, 22, 48, 150),
+    PORTRAIT_CARD: PhotoLayout(1080, 1350, 72, (72, 64, 56, 50), 5, 30, 30, 38, 28, 64, 320),
 }
 
 

@@ -39,6 +39,7 @@ from storyhub.media.photo_card import (
 )
 from storyhub.options.model import CardOptions
 from storyhub.options.settings import cache_dir, pid_alive
+from storyhub.text.networks import OPEN_GRAPH_CARD, PORTRAIT_CARD
 
 if TYPE_CHECKING:
     from storyhub.content.model import Story
@@ -224,7 +225,7 @@ def published_size(path: Path) -> tuple[int, int] | None:
 
 
 #: The formats' names in advice (English, like every diagnostic).
-FORMAT_NAMES = {"og": "Open Graph", "instagram": "Instagram"}
+FORMAT_NAMES = {OPEN_GRAPH_CARD: "Open Graph", PORTRAIT_CARD: "Instagram"}
 
 
 def _too_small(hub: Hub, story: Story, size: tuple[int, int], kinds: list[str]) -> None:
@@ -300,7 +301,7 @@ def plan_cards(hub: Hub, options: CardOptions) -> CardSet:
                 kind, f"{CARDS_FOLDER}/{story.id}-{kind}-{key[:10]}.jpg",
                 layout.width, layout.height, key, alt,
             )
-        stories[story.id] = StoryCards(images["og"], images["instagram"])
+        stories[story.id] = StoryCards(images[OPEN_GRAPH_CARD], images[PORTRAIT_CARD])
     return CardSet(cache_dir(root, "cards"), stories, specs, workers=options.workers)
 
 

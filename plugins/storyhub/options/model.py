@@ -29,7 +29,7 @@ from storyhub.diagnostics.core import suggestion
 from storyhub.i18n.catalogue import available_languages
 from storyhub.options.publish import PublishOptions
 from storyhub.text.dates import parse_aware_datetime
-from storyhub.text.networks import NETWORK_IDS, NetworkId
+from storyhub.text.networks import NETWORK_IDS, NETWORKS, NetworkId
 from storyhub.text.urls import unsafe_url
 
 DEFAULT_UTM: dict[str, str] = {
@@ -243,10 +243,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 #: Minimum hours between two posts on the same network (a company account posting more
 #: often reads as spam; X, Bluesky and Mastodon move faster than LinkedIn or Instagram).
-DEFAULT_SPACING: dict[NetworkId, int] = {
-    "linkedin": 24, "x": 4, "instagram": 24, "facebook": 24, "threads": 12, "bluesky": 4,
-    "mastodon": 4,
-}
+DEFAULT_SPACING: dict[NetworkId, int] = {n.id: n.spacing for n in NETWORKS.values()}
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 SCHEDULER_IDS: tuple[Literal["buffer", "hootsuite"], ...] = ("buffer", "hootsuite")
 

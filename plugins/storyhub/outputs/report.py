@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,11 @@ def _write(build: Build, target: Target) -> list[Path]:
 
 
 def _plan(build: Build) -> dict[str, Any] | None:
-    """The posting plan's figures: from the plan this build made, else from the exports it
-    reused (the same inputs made the same plan), else none."""
-    from storyhub.social.calendar import plan_figures, plan_figures_of
+    """The posting plan's figures, if the build plans posts."""
+    from storyhub.social.calendar import plan_figures
 
-    social = build.social
-    if social is None:
-        return None
-    if social.calendar is not None:
-        return plan_figures(social.calendar)
-    cached = social.cached_exports / "calendar.json" if social.cached_exports else None
-    if cached is not None and cached.is_file():
-        try:
-            return plan_figures_of(json.loads(cached.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return None
-    return None
+    calendar = build.social.calendar if build.social is not None else None
+    return plan_figures(calendar) if calendar is not None else None
 
 
 OUTPUT = Output(

@@ -7,7 +7,7 @@ diagnostics, pages and exports whichever way it is built::
     pipeline = Pipeline.from_config_file(Path("mkdocs.yml"))   # or Pipeline.from_options(...)
     pipeline.check()                  # read, validate, link: every problem, one pass
     pipeline.plan                     # the pages and files the site will have
-    pipeline.prepare_outputs()        # plan share images, compose snippets
+    pipeline.prepare_outputs()        # plan share images, ready the snippets' composer
     pipeline.asset_files()            # story images and photos, re-encoded without metadata
     pipeline.context(src_uri)         # what a page's template gets
     pipeline.finish(site_dir)         # every output of the registry (storyhub.outputs)
@@ -422,29 +422,21 @@ class Pipeline:
         return self._frame
 
     def share_links(self) -> Mapping[str, list[tuple[str, str]]]:
-        """Per story, (network name, share-intent URL) from its composed snippets (the first
-        variant per network; made when a page asks); without snippets, intents with the
-        title and the address."""
-        from storyhub.outputs.social import ShareLinks, cached_share_links
+        """Per story, (network name, share-intent URL): of its first post per network (made
+        when a page asks); without snippets, intents with the title and the address."""
         from storyhub.social.links import share_intent
-        from storyhub.social.rules import RULES
+        from storyhub.text.networks import NETWORKS
         from storyhub.text.urls import absolute
 
-        snippets = self.social.snippets if self.social is not None else None
-        if snippets is not None:
-            return ShareLinks(snippets)
-        cached = self.social.cached_exports if self.social is not None else None
-        if cached is not None:
-            # the previous build's exports, identical inputs: the same posts, not composed again
-            stored = cached_share_links(cached)
-            if stored is not None:
-                return stored
+        found = self.social.share_links() if self.social is not None else None
+        if found is not None:
+            return found
         links: dict[str, list[tuple[str, str]]] = {}
         for story in self.hub.stories:
             url = absolute(self.settings.site_url, story.url)
-            found = [(RULES[n].name, share_intent(RULES[n], f"{story.title} {url}", url))
-                     for n in ("linkedin", "x", "bluesky", "facebook")]
-            links[story.id] = [(name, intent) for name, intent in found if intent]
+            intents = [(n.name, share_intent(n, f"{story.title} {url}", url))
+                       for n in NETWORKS.values() if n.page_share]
+            links[story.id] = [(name, intent) for name, intent in intents if intent]
         return links
 
     def responsive_images(self) -> dict[tuple[str, str], Any]:
@@ -625,11 +617,10 @@ class Pipeline:
 
     # -- 4. outputs beside the pages -----------------------------------------------------------
 
-    def prepare_outputs(self, *, reuse_exports: bool = True,
-                        out_dir: Path | None = None) -> Social:
-        """Plan share images and compose snippets (nothing drawn yet). ``out_dir``: the
-        folder the snippets will be written to, if not the site's (its ``calendar.json``,
-        if any, is the previous plan: see :mod:`storyhub.social.previous`)."""
+    def prepare_outputs(self, *, out_dir: Path | None = None) -> Social:
+        """Plan share images and ready the snippets' composer (nothing drawn or composed).
+        ``out_dir``: the folder the snippets will be written to, if not the site's (its
+        ``calendar.json``, if any, is the previous plan: see :mod:`storyhub.social.previous`)."""
         from storyhub.outputs.social import prepare_social
         from storyhub.social.previous import find_previous, site_calendar
 
@@ -644,8 +635,7 @@ class Pipeline:
                                             self.settings.snippets.folder))
             previous = find_previous(calendar.previous, root=self.settings.root,
                                      candidates=candidates)
-        self.social = prepare_social(self.hub, reuse_exports=reuse_exports,
-                                     memo=self.preview.snippets if self.preview else None,
+        self.social = prepare_social(self.hub, memo=self.preview.snippets if self.preview else None,
                                      previous=previous, photo=self._story_photo)
         return self.social
 

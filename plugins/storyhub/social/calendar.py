@@ -61,7 +61,7 @@ class Post:
     at: datetime  # aware, in the calendar's time zone
     #: the story's posts (:class:`StorySnippets`) and this one's place among them: its
     #: text and link are read from there when an output asks (a calendar holds no copy
-    #: of the texts; the story's posts are kept packed)
+    #: of the texts)
     posts: Any = field(compare=False, repr=False)
     index: int
     image_url: str | None
@@ -197,11 +197,7 @@ class Slots:
 
 
 def _layout(item: StorySnippets) -> Sequence[tuple[str, str]]:
-    """(network, variant) of each of the story's posts, in order (not unpacked for it)."""
-    from storyhub.social.posts import StorySnippets
-
-    if isinstance(item, StorySnippets):
-        return item.layout
+    """(network, variant) of each of the story's posts, in order."""
     return [(s.network, s.variant) for s in item.snippets]
 
 
@@ -236,7 +232,7 @@ def _image(item: StorySnippets, network: str, site_url: str | None,
         return (absolute(site_url, url_path(f"{item.story.url}{video.poster_relative}")),
                 video.description)
     if item.cards is not None:
-        image = item.cards.instagram if network == "instagram" else item.cards.og
+        image = item.cards.for_network(network)
         return absolute(site_url, image.path), image.alt
     found = photo(item.story) if photo is not None else None
     if found:
@@ -629,17 +625,6 @@ def plan_figures(calendar: Calendar) -> dict[str, Any]:
             "beyond": calendar.beyond,
             "horizon_end": calendar.horizon_end.isoformat() if calendar.horizon_end else None,
             "cancelled": len(calendar.cancelled)}
-
-
-def plan_figures_of(data: dict[str, Any]) -> dict[str, Any]:
-    """:func:`plan_figures` of a plan as ``calendar.json`` holds it (a build that reuses
-    the previous build's exports has the file, not the plan)."""
-    posts = data.get("posts") or []
-    return {"planned": len(posts),
-            "reshares": sum(1 for post in posts if post.get("reshare")),
-            "beyond": int(data.get("beyond_horizon") or 0),
-            "horizon_end": data.get("horizon_end"),
-            "cancelled": len(data.get("cancelled") or [])}
 
 
 def plan_notes(calendar: Calendar | None, t: Callable[..., str]) -> list[str]:

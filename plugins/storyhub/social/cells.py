@@ -55,9 +55,10 @@ def csv_line(cells: Sequence[str | int]) -> str:
     """One CSV line (record and CR LF), exactly as ``csv.writer(out, lineterminator="\\r\\n",
     quoting=csv.QUOTE_MINIMAL).writerow(cells)`` writes it. The writer looks at each
     character in turn, about 18 ns each, and a post's row holds its share intent (a
-    kilobyte); here, four string scans per cell. Checked against the writer on tricky cells
-    when the module is imported: should a Python release write them otherwise, the writer
-    is used."""
+    kilobyte); here, four string scans per cell: the 35,000 rows of a 1,000-story build
+    (snippets.csv and the scheduler files) in 0.16 CPU s instead of 0.70 s (4 % of the
+    build; issue 19). Checked against the writer on tricky cells when the module is
+    imported: should a Python release write them otherwise, the writer is used."""
     return _line(cells) if _AS_THE_WRITER else _line_by_csv(cells)
 
 

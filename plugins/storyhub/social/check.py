@@ -5,12 +5,12 @@ from __future__ import annotations
 from storyhub.content.load import Content
 from storyhub.diagnostics.core import Diagnostics
 from storyhub.social.counting import measure
-from storyhub.social.rules import rules_for
+from storyhub.text.networks import networks_for
 
 
 def check_social_text(content: Content, diagnostics: Diagnostics, mastodon_limit: int) -> None:
     """A story's own post text (``social:``) must fit its network's limit."""
-    rules = rules_for(mastodon_limit)
+    rules = networks_for(mastodon_limit)
     for story in content.stories:
         for network, text in story.social.items():
             rule = rules[network]

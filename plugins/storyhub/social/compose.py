@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -18,11 +18,11 @@ from jinja2 import Environment, Template
 
 from storyhub.options.model import SnippetOptions
 from storyhub.social.counting import Measure, measure
-from storyhub.social.links import absolute, utm_query
-from storyhub.social.posts import Snippet, StorySnippets, first_intents
-from storyhub.social.rules import NetworkRule, rules_for
+from storyhub.social.links import absolute, share_intent, utm_query
+from storyhub.social.posts import Snippet, StorySnippets
 from storyhub.social.shorten import longest_fitting, shorten, word_cuts
 from storyhub.social.templates import PostTemplate, personal_templates, variant_templates
+from storyhub.text.networks import Network, networks_for
 
 __all__ = ["Composer", "Mention", "Snippet", "SnippetSet", "StorySnippets", "compose",
            "fit_measured", "hashtag", "story_hashtags"]
@@ -49,7 +49,7 @@ class Mention:
 @dataclass
 class SnippetSet:
     options: SnippetOptions
-    rules: dict[str, NetworkRule]
+    rules: dict[str, Network]
     stories: list[StorySnippets]
     site_url: str | None
     generated: str  # ISO date of the build's "now"
@@ -77,7 +77,7 @@ def story_hashtags(hub: Hub, story: Story) -> list[str]:
     return list(seen.values())
 
 
-def mention(person: Person, rule: NetworkRule) -> Mention:
+def mention(person: Person, rule: Network) -> Mention:
     handle = None
     if rule.mentions == "handle" and person.consent.social:
         raw = getattr(person.links, rule.id, None)
@@ -129,13 +129,29 @@ def story_key(hub: Hub, story: Story, cards: StoryCards | None, global_key: str)
     return hasher.hexdigest()
 
 
+@dataclass
+class _StoryInputs:
+    """What every post of one story is made from."""
+
+    story: Story
+    url: str
+    people: list[Person]
+    values: list[tuple[str, str]]
+    t: Callable[..., str]
+    word_and: str
+    lang: str
+    tags: list[str]
+    day: date
+    video: bool
+
+
 class Composer:
     """Renders and fits one network's variants for one story at a time."""
 
     def __init__(self, hub: Hub, options: SnippetOptions, env: Environment):
         self.hub = hub
         self.options = options
-        self.rules = rules_for(options.mastodon_limit)
+        self.rules = networks_for(options.mastodon_limit)
         self._utm: dict[tuple[str, str], Callable[[str, str], str]] = {}
         #: (id, name) of values and people, one tuple each for every story naming them
         self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
@@ -155,101 +171,136 @@ class Composer:
         }
 
     def story(self, story: Story, cards: StoryCards | None) -> StorySnippets:
-        hub = self.hub
-        site_url = hub.settings.site_url
-        url = absolute(site_url, story.url)
-        people = hub.people_of(story)
-        values = [self._pair(v.id, v.name) for v in hub.values_of(story)]
-        snippets: list[Snippet] = []
-        t = hub.translator.in_language(story.lang).scope("snippets")
-        word_and = t("and")
-        company, lang = hub.settings.company, story.lang or hub.settings.language
-        tags = story_hashtags(hub, story)
-        start = story.publish_at.date() if story.publish_at else story.date
-        base_day = max(start, self.today)
-        has_video = any(m.kind == "video" for m in story.source.media)
+        """Every post of the story, network by network: its own text, the variants, the
+        personal variants."""
+        inputs = self._story(story)
+        posts = [post for network in self.options.networks
+                 for _, _, make in self._drafts(inputs, self.rules[network])
+                 if (post := make()) is not None]
+        return StorySnippets(story, inputs.url, inputs.values,
+                             [self._pair(p.id, p.name) for p in inputs.people], cards,
+                             tuple(posts))
+
+    def share_links(self, story: Story) -> list[tuple[str, str]]:
+        """The story page's share links: per network with a share intent, (its name, the
+        intent of its first post). An intent of the address alone needs no post composed;
+        one of the text, only the first post of its network (not all of them)."""
+        inputs = self._story(story)
+        found: list[tuple[str, str]] = []
         for network in self.options.networks:
             rule = self.rules[network]
-            watch = t("watch") if has_video and rule.video_first else ""
-            mentions = [mention(p, rule) for p in people]
-            named = join_names([m.text for m in mentions], word_and)
-            handles = " ".join(m.handle for m in mentions if m.handle)
-            own = story.social.get(network)  # type: ignore[call-overload]
-            if own:
-                link = self._link(url, network, story.id, OWN)
-                snippets.append(Snippet(
-                    network, OWN, own, measure(rule, own), link,
-                    rule, base_day,
-                ))
-            for index, (variant, template) in enumerate(self.templates[network]):
-                link = self._link(url, network, story.id, variant)
-                context: dict[str, Any] = {
-                    "title": story.title,
-                    "summary": story.summary,
-                    "story": story,
-                    "people": mentions,
-                    "mentions": named,
-                    "handles": handles,
-                    "values": [name for _, name in values],
-                    "link": link,
-                    "company": company,
-                    "network": rule.name,
-                    "variant": variant,
-                    "lang": lang,
-                    "t": t,
-                    "watch": watch,
-                }
-                text, shortened, size = fit_measured(
-                    template, context, story.summary, tags[:rule.max_hashtags], rule
-                )
-                snippets.append(Snippet(
-                    network, variant, text, size, link,
-                    rule, base_day + timedelta(days=7 * index),
-                    shortened,
-                ))
-            snippets += self._personal(story, url, people, rule, tags, t, base_day,
-                                       company, lang)
-        return StorySnippets(story, url, values, [self._pair(p.id, p.name) for p in people],
-                             cards, snippets, first_intents(snippets, self.rules))
+            if not rule.intent:
+                continue
+            for link, certain, make in self._drafts(inputs, rule):
+                if "{text}" not in rule.intent and certain:
+                    intent = share_intent(rule, "", link)
+                    if intent is None:
+                        break  # no absolute address: no post of the story has one
+                else:
+                    post = make()
+                    if post is None:
+                        continue
+                    intent = post.intent
+                if intent:
+                    found.append((rule.name, intent))
+                    break
+        return found
 
-    def _personal(self, story: Story, url: str, people: list[Person], rule: NetworkRule,
-                  tags: list[str], t: Callable[..., str], day: date, company: str,
-                  lang: str) -> list[Snippet]:
+    def _story(self, story: Story) -> _StoryInputs:
+        hub = self.hub
+        t = hub.translator.in_language(story.lang).scope("snippets")
+        start = story.publish_at.date() if story.publish_at else story.date
+        return _StoryInputs(
+            story=story, url=absolute(hub.settings.site_url, story.url),
+            people=hub.people_of(story),
+            values=[self._pair(v.id, v.name) for v in hub.values_of(story)],
+            t=t, word_and=t("and"), lang=story.lang or hub.settings.language,
+            tags=story_hashtags(hub, story), day=max(start, self.today),
+            video=any(m.kind == "video" for m in story.source.media))
+
+    def _drafts(self, inputs: _StoryInputs, rule: Network
+                ) -> Iterator[tuple[str, bool, Callable[[], Snippet | None]]]:
+        """The story's posts on one network, in order, not composed yet: each as its link,
+        whether it is certain to be offered, and a function composing it (None: a personal
+        variant that does not fit)."""
+        story, network = inputs.story, rule.id
+        company = self.hub.settings.company
+        mentions = [mention(p, rule) for p in inputs.people]
+        own = story.social.get(network)  # type: ignore[call-overload]
+        if own:
+            link = self._link(inputs.url, network, story.id, OWN)
+            yield link, True, lambda: Snippet(network, OWN, own, measure(rule, own), link,
+                                              rule, inputs.day)
+        for index, (variant, template) in enumerate(self.templates[network]):
+            link = self._link(inputs.url, network, story.id, variant)
+            context: dict[str, Any] = {
+                "title": story.title,
+                "summary": story.summary,
+                "story": story,
+                "people": mentions,
+                "mentions": join_names([m.text for m in mentions], inputs.word_and),
+                "handles": " ".join(m.handle for m in mentions if m.handle),
+                "values": [name for _, name in inputs.values],
+                "link": link,
+                "company": company,
+                "network": rule.name,
+                "variant": variant,
+                "lang": inputs.lang,
+                "t": inputs.t,
+                "watch": inputs.t("watch") if inputs.video and rule.video_first else "",
+            }
+
+            def variant_post(template: PostTemplate = template, context: dict[str, Any] = context,
+                             variant: str = variant, link: str = link, index: int = index
+                             ) -> Snippet:
+                text, shortened, size = fit_measured(
+                    template, context, story.summary, inputs.tags[:rule.max_hashtags], rule)
+                return Snippet(network, variant, text, size, link, rule,
+                               inputs.day + timedelta(days=7 * index), shortened)
+
+            yield link, True, variant_post
+        yield from self._personal(inputs, rule, mentions, company)
+
+    def _personal(self, inputs: _StoryInputs, rule: Network, mentions: list[Mention], company: str
+                  ) -> Iterator[tuple[str, bool, Callable[[], Snippet | None]]]:
         """The personal variants of one network, for every person featured who consented
         to social sharing (``consent.social``): ``me-<id>`` for them to post in their own
         voice (the others in the story named, their own handle never in it) and
         ``colleague-<id>`` for colleagues, naming them. Only named people appear (the hub's
         published people); handles only with consent; each variant within the network's
         limits, or not offered."""
-        consenting = [p for p in people if p.consent.social]
-        if not consenting:
-            return []
-        word_and = t("and")
-        mentions = {p.id: mention(p, rule) for p in people}
-        snippets: list[Snippet] = []
-        for person in consenting:
-            others = join_names([mentions[p.id].text for p in people if p.id != person.id],
-                                word_and)
-            for kind, named in (("me", others), ("colleague", mentions[person.id].text)):
+        story, people = inputs.story, inputs.people
+        by_id = {p.id: m for p, m in zip(people, mentions, strict=True)}
+        for person in people:
+            if not person.consent.social:
+                continue
+            others = join_names([by_id[p.id].text for p in people if p.id != person.id],
+                                inputs.word_and)
+            for kind, named in (("me", others), ("colleague", by_id[person.id].text)):
                 # no per-person tracking: one utm_content per kind
-                link = self._link(url, rule.id, story.id, kind)
+                link = self._link(inputs.url, rule.id, story.id, kind)
                 context: dict[str, Any] = {
                     "title": story.title, "summary": story.summary, "story": story,
                     "featured": person.name, "person": person.id,
                     "others": others, "mentions": named,
                     "link": link, "company": company, "network": rule.name,
                     "network_id": rule.id, "links_clickable": rule.links_clickable,
-                    "variant": kind, "lang": lang, "t": t,
+                    "variant": kind, "lang": inputs.lang, "t": inputs.t,
                 }
-                # The sharer's own opening line comes first: no fold rule for the hook here.
-                text, shortened, counted = fit_measured(
-                    self.personal[rule.id][kind], context, story.summary,
-                    tags[:rule.max_hashtags], self.unfolded[rule.id])
-                if not counted.ok:
-                    continue  # offered within the limits, or not at all
-                snippets.append(Snippet(rule.id, f"{kind}-{person.id}", text, counted, link,
-                                        rule, day, shortened))
-        return snippets
+
+                def personal_post(kind: str = kind, context: dict[str, Any] = context,
+                                  link: str = link, person_id: str = person.id
+                                  ) -> Snippet | None:
+                    # The sharer's own opening line comes first: no fold rule for the hook.
+                    text, shortened, counted = fit_measured(
+                        self.personal[rule.id][kind], context, story.summary,
+                        inputs.tags[:rule.max_hashtags], self.unfolded[rule.id])
+                    if not counted.ok:
+                        return None  # offered within the limits, or not at all
+                    return Snippet(rule.id, f"{kind}-{person_id}", text, counted, link,
+                                   rule, inputs.day, shortened)
+
+                yield link, False, personal_post
 
     def _pair(self, key: str, name: str) -> tuple[str, str]:
         pair = (key, name)
@@ -270,7 +321,7 @@ def fit_measured(
     context: dict[str, Any],
     hook: str,
     tags: list[str],
-    rule: NetworkRule,
+    rule: Network,
 ) -> tuple[str, bool, Measure]:
     """Render ``template`` so that it fits ``rule``'s limit, whatever the title's length
     or the number of people. In order, until it fits: shorten the hook (at a sentence or
@@ -324,7 +375,7 @@ def _fit_hook(
     context: dict[str, Any],
     hook: str,
     tags: list[str],
-    rule: NetworkRule,
+    rule: Network,
 ) -> tuple[str, bool, Measure]:
     """Shorten the hook, then drop hashtags from the end, until the text fits; the text,
     whether it was cut, and its measure. Each text is rendered and measured once: the text
@@ -378,7 +429,7 @@ def _fit_hook(
     return text, True, size
 
 
-def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
+def _fits(text: str, size: Measure, hook_text: str, rule: Network) -> bool:
     """Within the limits, and the hook readable before the network folds the text
     ("…see more")."""
     if not size.ok:
@@ -390,7 +441,7 @@ def _fits(text: str, size: Measure, hook_text: str, rule: NetworkRule) -> bool:
     return True
 
 
-def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
+def _hook_target(hook: str, text: str, size: Measure, rule: Network) -> int:
     """A guess of how long a hook may be for ``text`` (rendered with the whole ``hook``) to
     fit: shorter by what the text is over its limit and by the ellipsis, and ending before
     the fold. Only where the search starts (see :func:`shorten`), never what it finds."""
@@ -407,16 +458,17 @@ def _hook_target(hook: str, text: str, size: Measure, rule: NetworkRule) -> int:
 def compose(
     hub: Hub,
     options: SnippetOptions,
-    env: Environment,
+    env: Environment | Composer,
     cards: Mapping[str, StoryCards] | None = None,
     *,
     memo: MutableMapping[str, StorySnippets] | None = None,
     memo_key: str = "",
 ) -> SnippetSet:
-    """Every published story's snippets. With ``memo`` (kept by a preview server between
-    rebuilds), a story whose inputs are unchanged reuses its snippets: ``memo_key`` hashes
-    everything global (options, templates, words, settings), :func:`story_key` the rest."""
-    composer = Composer(hub, options, env)
+    """Every published story's snippets (``env``: the templates' environment, or a composer
+    made with it). With ``memo`` (kept by a preview server between rebuilds), a story whose
+    inputs are unchanged reuses its snippets: ``memo_key`` hashes everything global
+    (options, templates, words, settings), :func:`story_key` the rest."""
+    composer = env if isinstance(env, Composer) else Composer(hub, options, env)
     stories = []
     for story in hub.stories:
         story_cards = (cards or {}).get(story.id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from storyhub.social.rules import NetworkRule
+from storyhub.text.networks import Network
 
 #: Characters never part of a URL's end: "see https://a.example/x." ends before the dot.
 _TRAILING = ".,;:!?)]}'\"…»"
@@ -220,11 +220,12 @@ def mastodon_length(text: str) -> int:
 
 _GRAPHEME = regex.compile(r"\X")
 
+#: by :data:`storyhub.text.networks.Counting`
 _COUNTERS = {
-    "x": x_length,
-    "bluesky": graphemes,
-    "threads": threads_length,
-    "mastodon": mastodon_length,
+    "weighted": x_length,
+    "graphemes": graphemes,
+    "emoji_bytes": threads_length,
+    "graphemes_urls23": mastodon_length,
     "utf16": utf16_units,
 }
 
@@ -250,11 +251,11 @@ class Measure:
         return text
 
 
-def count(rule: NetworkRule, text: str) -> int:
+def count(rule: Network, text: str) -> int:
     return _COUNTERS[rule.counting](text)
 
 
-def measure(rule: NetworkRule, text: str) -> Measure:
+def measure(rule: Network, text: str) -> Measure:
     return Measure(
         count(rule, text),
         rule.limit,

@@ -7,10 +7,9 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 
 from __future__ import annotations
 
-import itertools
 import json
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,9 +18,9 @@ from storyhub.social.calendar import Calendar, plan_notes
 from storyhub.social.cells import csv_line, neutralise
 from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
-from storyhub.social.posts import first_intents
 from storyhub.social.schedulers import PROFILES, Profile
 from storyhub.social.templates import PersonalVariants, html_environment
+from storyhub.text.networks import NETWORKS
 
 SCHEMA_ID = "storyhub-snippets/1"
 SCHEMA_FILE = Path(__file__).with_name("snippets.schema.json")
@@ -151,110 +150,47 @@ def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Itera
 
 
 _INDENT = "  "
-_END = object()
 
 
 class Written(str):
     """A value already written as indented JSON (at its level): copied as it is."""
 
 
-def indented_json_chunks(data: Any, level: int = 0, stream: int = 2) -> Iterator[str]:
-    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: one per
-    item of the outer ``stream`` levels (a story is one piece, not thousands). An iterator
-    is written as a list, its items made one at a time; a :class:`Written` item is copied."""
+def dumps(data: Any, level: int = 0) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` as written ``level`` deep in an
+    indented document (a line end is never inside a JSON string: it is written ``\\n``)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT * level)
+
+
+def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: an
+    iterator (the data, or a value of its top mapping, whose keys are strings) is written as
+    a list, its items made one at a time and each written whole (a story is one piece: no
+    more than one story's data exists at a time); a :class:`Written` item is copied."""
     if isinstance(data, Written):
         yield str(data)
         return
-    if isinstance(data, Iterator):
-        first = next(data, _END)
-        data = [] if first is _END else itertools.chain([first], data)
-    elif stream <= 0 or not isinstance(data, (dict, list)) or not data:
-        yield _indented_json(data, level)
-        return
-    if isinstance(data, list) and not data:
-        yield "[]"
+    is_dict = level == 0 and isinstance(data, dict)
+    if is_dict and any(isinstance(value, Iterator) for value in data.values()):
+        items: Iterator[Any] = iter(data.items())
+    elif isinstance(data, Iterator):
+        items, is_dict = data, False
+    else:
+        yield dumps(data, level)
         return
     inner = "\n" + _INDENT * (level + 1)
-    is_dict = isinstance(data, dict)
-    yield "{" if is_dict else "["
-    for index, item in enumerate(data.items() if is_dict else data):
-        yield ("," if index else "") + inner
+    count = 0
+    for item in items:
+        yield ("," if count else "{" if is_dict else "[") + inner
+        count += 1
         if is_dict:
             key, item = item
-            yield _json_key(key) + ": "
-        yield from indented_json_chunks(item, level + 1, stream - 1)
-    yield "\n" + _INDENT * level + ("}" if is_dict else "]")
-
-
-def _indented_json(data: Any, level: int) -> str:
-    """One value as ``json.JSONEncoder(ensure_ascii=False, indent=2)`` writes it, with its
-    C string escaping, instead of the encoder's pure-Python generators (used with indent)."""
-    if isinstance(data, str):
-        return _json_str(data)
-    if isinstance(data, (dict, list, tuple)):
-        if not data:
-            return "{}" if isinstance(data, dict) else "[]"
-        inner = "\n" + _INDENT * (level + 1)
-        deeper, plain = level + 1, _PLAIN
-        if isinstance(data, dict):
-            keys = _KEYS
-            body = ("," + inner).join([
-                (keys.get(k) or _key_text(k)) + (
-                    write(v) if (write := plain.get(type(v))) is not None
-                    else _indented_json(v, deeper))
-                for k, v in data.items()])
-            return "{" + inner + body + "\n" + _INDENT * level + "}"
-        body = ("," + inner).join([
-            write(v) if (write := plain.get(type(v))) is not None else _indented_json(v, deeper)
-            for v in data])
-        return "[" + inner + body + "\n" + _INDENT * level + "]"
-    return _json_scalar(data)
-
-
-_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
-#: Plain values by exact type, written without a call to :func:`_indented_json` (a post
-#: has a dozen of them): C functions all (``"null".format(v)`` is "null", a bool indexes
-#: the pair), so that a value costs no Python call.
-_PLAIN: dict[type, Any] = {
-    str: _json_str, type(None): "null".format, bool: ("false", "true").__getitem__,
-    int: int.__repr__,
-}
-#: ``"key": `` by key name (the few names of an export are escaped once)
-_KEYS: dict[str, str] = {}
-
-
-def _key_text(key: Any) -> str:
-    """``"key": `` (the few key names of an export are escaped once)."""
-    if type(key) is str:
-        found = _KEYS.get(key)
-        if found is None:
-            found = _KEYS[key] = _json_str(key) + ": "
-            if len(_KEYS) > 4096:
-                _KEYS.clear()
-        return found
-    return _json_key(key) + ": "
-
-
-def _json_scalar(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return json.dumps(value)  # NaN and ±Infinity as the standard encoder writes them
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _json_key(key: Any) -> str:
-    if isinstance(key, str):
-        return _json_str(key)
-    if key is None or isinstance(key, (bool, int, float)):
-        return _json_str(_json_scalar(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+            yield json.dumps(key, ensure_ascii=False) + ": "
+        yield from indented_json_chunks(item, level + 1)
+    if not count:
+        yield "{}" if is_dict else "[]"
+    else:
+        yield "\n" + _INDENT * level + ("}" if is_dict else "]")
 
 
 def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
@@ -271,13 +207,13 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
     story_id = item.story.id
     cell = neutralise
     images = {i["kind"]: (cell(i["url"]), cell(i["alt"])) for i in _images(item, site_url)}
+    cards = {net: NETWORKS[net].card for net in dict.fromkeys(s.network for s in item.snippets)}
     if intents is None:
         intents = [s.intent for s in item.snippets]
     story, title = cell(story_id), cell(item.story.title)
     lines = []
     for s, intent in zip(item.snippets, intents, strict=True):
-        image_url, image_alt = images.get("instagram" if s.network == "instagram" else "og",
-                                          ("", ""))
+        image_url, image_alt = images.get(cards[s.network], ("", ""))
         size = s.measure
         lines.append(csv_line((
             story, title, cell(s.network), cell(s.variant),
@@ -288,14 +224,9 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
     return "".join(lines)
 
 
-#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows,
-#: share links as JSON) (the texts compressed: a story's part is tens of kilobytes, mostly
-#: share intents)
-ExportMemo = MutableMapping[
-    str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes, bytes]]
-#: told each story's id and its share links (:func:`first_intents`) as JSON, while the
-#: exports are written
-ShareSink = Callable[[str, str], None]
+#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
+#: (the texts compressed: a story's part is tens of kilobytes, mostly share intents)
+ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]
 
 
 def _pack(text: str) -> bytes:
@@ -307,10 +238,9 @@ def _unpack(data: bytes) -> str:
 
 
 def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextIO,
-                   memo: ExportMemo | None, share: ShareSink | None = None
-                   ) -> Iterator[Written]:
-    """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` and its share
-    links told to ``share`` on the way: one pass, each post's share intent made once. With
+                   memo: ExportMemo | None) -> Iterator[Written]:
+    """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` on the way:
+    one pass, each post's share intent made once. With
     ``memo`` (a preview server's), a story with the same snippets (the same object: nothing
     it is made from changed) and the same planned posts reuses the text it had."""
     planned, reshares = _planned(calendar), _reshares(calendar)
@@ -323,20 +253,15 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
         mine = tuple(by_story.get(story_id, ()))
         found = memo.get(story_id) if memo is not None else None
         if found is not None and found[0] is item and found[1] == mine:
-            entry, rows, links = _unpack(found[2]), _unpack(found[3]), _unpack(found[4])
+            entry, rows = _unpack(found[2]), _unpack(found[3])
         else:
             posts = item.snippets
             intents = [s.intent for s in posts]
-            entry = _indented_json(_story_data(item, snippets.site_url, planned, intents,
-                                               reshares), 2)
+            entry = dumps(_story_data(item, snippets.site_url, planned, intents, reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents)
-            links = (json.dumps(first_intents(posts, snippets.rules, intents))
-                     if share is not None or memo is not None else "")
             if memo is not None:
-                memo[story_id] = (item, mine, _pack(entry), _pack(rows), _pack(links))
+                memo[story_id] = (item, mine, _pack(entry), _pack(rows))
         table.write(rows)
-        if share is not None:
-            share(story_id, links)
         yield Written(entry)
     if memo is not None and len(memo) > len(snippets.stories):
         current = {item.story.id for item in snippets.stories}
@@ -421,13 +346,11 @@ def write_exports(
     calendar: Calendar | None = None,
     calendar_files: list[str] | None = None,
     memo: ExportMemo | None = None,
-    share: ShareSink | None = None,
     notes: list[str] | None = None,
 ) -> list[Path]:
     """Write index.html, snippets.json and snippets.csv into ``folder``, streaming each
     (a hub of thousands of stories has exports of tens of megabytes). The JSON and the CSV
-    are written side by side, a story at a time; ``memo`` and ``share``: see
-    :func:`_story_exports`."""
+    are written side by side, a story at a time; ``memo``: see :func:`_story_exports`."""
     folder.mkdir(parents=True, exist_ok=True)
     page, data, table = folder / "index.html", folder / "snippets.json", folder / "snippets.csv"
     with page.open("w", encoding="utf-8", newline="") as out:
@@ -437,7 +360,7 @@ def write_exports(
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
         rows.write(csv_line(CSV_COLUMNS))
-        document = _document(snippets, _story_exports(snippets, calendar, rows, memo, share))
+        document = _document(snippets, _story_exports(snippets, calendar, rows, memo))
         for chunk in indented_json_chunks(document):
             out.write(escape_markup(chunk))
         out.write("\n")

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from storyhub.social.calendar import Calendar, Post, local_text
 from storyhub.social.cells import csv_line, neutralise
+from storyhub.text.networks import NETWORKS
 
 HOOTSUITE_FORMATS = {
     "dd/mm/yyyy hh:mm": "%d/%m/%Y %H:%M",
@@ -123,6 +124,16 @@ class Profile:
     bom: bool = False
 
 
+def _publishes_to(profile: str) -> frozenset[str]:
+    """The networks a tool publishes to (:attr:`Network.schedulers`)."""
+    return frozenset(n.id for n in NETWORKS.values() if profile in n.schedulers)
+
+
+def _needs_image(profile: str) -> frozenset[str]:
+    """The networks whose posts a tool refuses without an image."""
+    return frozenset(n.id for n in NETWORKS.values() if profile in n.image_required_by)
+
+
 PROFILES: dict[str, Profile] = {
     "buffer": Profile(
         id="buffer", name="Buffer",
@@ -133,9 +144,8 @@ PROFILES: dict[str, Profile] = {
         max_rows=100, minute_step=1,
         limits="one channel per upload; times in the channel's time zone; Instagram posts "
                "need an image; a limited number of posts per file",
-        networks=frozenset({"linkedin", "x", "instagram", "facebook", "threads", "bluesky",
-                            "mastodon"}),
-        needs_image=frozenset({"instagram"}),
+        networks=_publishes_to("buffer"),
+        needs_image=_needs_image("buffer"),
     ),
     "hootsuite": Profile(
         id="hootsuite", name="Hootsuite",
@@ -146,7 +156,8 @@ PROFILES: dict[str, Profile] = {
         limits="no header; one social profile per file; at most 350 posts per file; "
                "times in the future and in multiples of 5 minutes; identical messages are "
                "refused",
-        networks=frozenset({"linkedin", "x", "instagram", "facebook", "threads"}),
+        networks=_publishes_to("hootsuite"),
+        needs_image=_needs_image("hootsuite"),
         unique_messages=True, link_column=True,
     ),
 }
@@ -244,12 +255,7 @@ def scheduler_files(calendar: Calendar, warnings: list[Warning] | None = None
     ``hootsuite-linkedin-2.csv``, …); posts the tool would refuse are left out and told to
     ``warnings`` (see :class:`Profile`).
 
-    A profile's rows are made in one pass over the calendar, in time order, where posts of
-    a story come close together: a post's text is read from its story's posts, kept packed
-    but for the few stories read last (:mod:`storyhub.social.posts`), and a pass per network
-    would unpack each story again."""
-    from storyhub.social.rules import RULES
-
+    A profile's rows are made in one pass over the calendar, in time order."""
     if warnings is None:
         warnings = []
     files: list[SchedulerFile] = []
@@ -267,7 +273,7 @@ def scheduler_files(calendar: Calendar, warnings: list[Warning] | None = None
             if post.network in refused or post.network not in rows:
                 continue
             try:
-                row = _profile_row(profile, post, RULES[post.network].links_clickable,
+                row = _profile_row(profile, post, NETWORKS[post.network].links_clickable,
                                    seen[post.network], warnings)
             except ValueError as error:
                 refused[post.network] = error
@@ -302,11 +308,11 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
     with data.open("w", encoding="utf-8", newline="") as out:
-        # json.dump(…, ensure_ascii=False, indent=2), the same values, without the encoder's
-        # pure-Python generators (a post at a time); <, > and & as \u escapes, as in
-        # snippets.json: a tool pasting it into HTML cannot have a title read as markup
+        # json.dump(…, ensure_ascii=False, indent=2), a post at a time; <, > and & as \u
+        # escapes, as in snippets.json: a tool pasting it into HTML cannot have a title read
+        # as markup
         out.writelines(escape_markup(chunk) for chunk in
-                       indented_json_chunks(to_data(calendar, streamed=True), stream=3))
+                       indented_json_chunks(to_data(calendar, streamed=True)))
         out.write("\n")
     with ics.open("w", encoding="utf-8", newline="") as out:
         out.writelines(ics_lines(calendar, name=site_name, t=t))
