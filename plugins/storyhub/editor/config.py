@@ -394,6 +394,11 @@ def editor_config(settings: EditorSettings) -> dict[str, Any]:
     return config
 
 
+#: libyaml's emitter where PyYAML has it (its wheels do): the same text, about 5× faster
+#: (the configuration is written on every build)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render(config: dict[str, Any]) -> str:
-    return GENERATED_NOTE + yaml.safe_dump(config, sort_keys=False, allow_unicode=True,
-                                           width=100)
+    return GENERATED_NOTE + yaml.dump(config, Dumper=_DUMPER, sort_keys=False,
+                                      allow_unicode=True, width=100)
