@@ -133,9 +133,7 @@ def test_layout_labels_thumbnails_and_axe(served: str, browser: Any, viewport: d
         loaded = page.eval_on_selector_all("article.story .images img", """imgs => imgs
             .filter(i => i.complete && i.naturalWidth).map(i => [i.naturalWidth, i.width])""")
         assert loaded and all(natural == 2 * shown for natural, shown in loaded), loaded
-        problems = serious_violations(page, AXE.read_text(encoding="utf-8"))
-        assert not problems, problems
-        # opened texts too (the first stories: every kind of block they hold)
+        # checked with the first stories' texts open (every kind of block they hold)
         page.evaluate("document.querySelectorAll('article.story:nth-of-type(-n+3) details')"
                       ".forEach(d => { d.open = true; })")
         problems = serious_violations(page, AXE.read_text(encoding="utf-8"))
@@ -159,7 +157,7 @@ def test_a_story_is_found_by_typing_part_of_its_title(served: str, browser: Any)
         page.keyboard.type("perche")
         assert _shown(page) == ["«Non lo so, ma lo chiedo»: perché è già una risposta"]
         box.fill("")
-        page.keyboard.type("KILN two")  # any case, words in any order
+        page.keyboard.type("two KILN number")  # any case, words in any order
         assert _shown(page) == ["Saying goodbye to Kiln Number Two"]
         box.fill("")
         page.keyboard.type("forno")
@@ -187,10 +185,12 @@ def test_the_network_filter_narrows_and_copy_copies(served: str, browser: Any,
         before = _height(page)
         page.select_option("#f-network", "linkedin")
         after = _height(page)
-        assert after < before / 2, (before, after)  # narrower, never longer
+        # shorter, never longer: each story keeps its title and images, loses six rows
+        assert after < before * 0.7, (before, after)
         assert page.locator("details[open]").count() == 0
         rows = page.eval_on_selector_all(
-            "article.story:not(.hidden) div.net:not(.hidden)", "rs => rs.map(r => r.dataset.network)")
+            "article.story:not(.hidden) div.net:not(.hidden)",
+            "rs => rs.map(r => r.dataset.network)")
         assert rows == ["linkedin"] * 35
         # a person filter on top narrows further
         page.select_option("#f-person", index=1)
@@ -198,7 +198,7 @@ def test_the_network_filter_narrows_and_copy_copies(served: str, browser: Any,
         page.select_option("#f-person", "")
         # Copy next to LinkedIn: that story's first LinkedIn text, on the clipboard
         story = page.locator("article.story").first
-        button = story.locator("div.net[data-network='linkedin'] button.copy")
+        button = story.locator("div.net[data-network='linkedin'] button.copy.quick")
         target = button.get_attribute("data-target")
         assert target is not None and target.endswith("-linkedin-1")
         expected = page.evaluate("id => document.getElementById(id).textContent", target)
