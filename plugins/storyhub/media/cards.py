@@ -12,6 +12,7 @@ for every published story, drawn with Pillow. This module plans them and keeps t
 * Cached in ``<hub>/.cache/storyhub/cards/<sha256 of every input>.jpg``: a build with
   nothing changed draws nothing; when many cards are missing, processes draw them.
 * Only published people appear, and their photo only where they consented to it.
+* Beside each card, a small WebP thumbnail for the snippets page (:meth:`CardSet.thumbnail`).
 """
 
 from __future__ import annotations
