@@ -117,3 +117,34 @@ def test_a_card_worker_imports_the_drawing_code_only() -> None:
     assert "storyhub.media.card_worker" in loaded and "storyhub.media.photo_card" in loaded
     assert not [m for m in loaded if m.startswith(("pydantic", "storyhub.content",
                                                    "storyhub.hub", "storyhub.options"))]
+
+
+def test_thumbnails_for_the_snippets_page(hub: Hub, caplog: pytest.LogCaptureFixture) -> None:
+    """Beside each card, a WebP at twice its display size on the snippets page (a few KB
+    instead of 60-100): the same bytes whether made now or read from the cache, and made
+    again, not used, when the cached one is damaged."""
+    site = hub.build()
+    thumbs = sorted((site / "assets" / "cards").glob("*-thumb.webp"))
+    assert len(thumbs) == 4
+    first = {p.name: p.read_bytes() for p in thumbs}
+    sizes = set()
+    for path in thumbs:
+        card = path.with_name(path.name.replace("-thumb.webp", ".jpg"))
+        with Image.open(path) as thumb, Image.open(card) as full:
+            assert thumb.format == "WEBP" and not thumb.info.get("exif")
+            assert thumb.height == 168 and abs(thumb.width / thumb.height
+                                               - full.width / full.height) < 0.02
+            sizes.add(thumb.size)
+        assert path.stat().st_size < 15_000 < card.stat().st_size
+    assert sizes == {(320, 168), (134, 168)}
+    page = (site / "snippets" / "index.html").read_text(encoding="utf-8")
+    assert page.count('-thumb.webp" width="160" height="84" loading="lazy"') == 2
+    cache = hub.root / ".cache" / "storyhub" / "cards"
+    cached = sorted(cache.glob("*-thumb-*.webp"))
+    assert len(cached) == 4
+    cached[0].unlink()  # made again from the card
+    cached[1].write_bytes(b"damaged")  # its seal no longer matches: made again, said
+    again = hub.build(site="site2", strict=False)
+    assert "cached share image thumbnail" in caplog.text and "is damaged" in caplog.text
+    assert {p.name: p.read_bytes() for p in (again / "assets" / "cards").glob(
+        "*-thumb.webp")} == first

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import serving
@@ -55,71 +56,153 @@ def _rgb(css: str) -> str:
     return "#" + "".join(f"{p:02x}" for p in parts)
 
 
-def test_skip_link_contrast_and_the_missing_page(served: str) -> None:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium for the module's tests."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> None:
     axe = AXE.read_text(encoding="utf-8")
     problems: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--no-sandbox", "--disable-gpu"])
-        try:
-            for width, scheme in ((1280, "light"), (390, "dark")):
-                page = browser.new_page(viewport={"width": width, "height": 900},
-                                        color_scheme=scheme)
-                failed: list[str] = []  # no request that fails, no error in the console
-                page.on("response", lambda r, f=failed: f.append(f"{r.status} {r.url}")
-                        if r.status >= 400 and "no-such-story" not in r.url else None)
-                page.on("requestfailed", lambda r, f=failed: f.append(f"failed {r.url}"))
-                page.on("console", lambda m, f=failed: f.append(m.text)
-                        if m.type == "error" and "404" not in m.text else None)
-                for kind, url in PAGES.items():
-                    response = page.goto(served + url, wait_until="load")
-                    assert response is not None
-                    assert response.status == (404 if kind == "missing" else 200), kind
-                    page.keyboard.press("Tab")
-                    focused = page.evaluate("""() => [document.activeElement.className,
-                        document.activeElement.textContent.trim(),
-                        document.activeElement.getBoundingClientRect().width > 0]""")
-                    if "md-skip" not in focused[0] or not focused[2]:
-                        problems.append(f"{width} {kind}: first Tab reaches {focused}")
-                    page.keyboard.press("Enter")
-                    page.wait_for_timeout(100)
-                    inside = page.evaluate("""() => !!document.activeElement.closest(
-                        '.md-content, [id]') && document.activeElement.tagName !== 'BODY'""")
-                    if not inside:
-                        problems.append(f"{width} {kind}: the skip link goes nowhere")
-                    problems += [f"{width} {scheme} {kind}: {rule}: {target}"
-                                 for rule, target in serious_violations(page, axe)
-                                 if not _is_material(target)]
-                page.wait_for_timeout(500)
-                problems += [f"{width}: {item}" for item in failed]
-                # "All stories" hovered and focused: AA contrast
-                page.goto(served, wait_until="load")
-                button = page.locator(".sh-hero__actions .sh-button")
-                for state in ("hover", "focus"):
-                    getattr(button, state)()
-                    page.wait_for_timeout(250)  # Material's transition
-                    ink, ground = button.evaluate("""b => [getComputedStyle(b).color,
-                        getComputedStyle(b).backgroundColor]""")
-                    if "rgba(0, 0, 0, 0)" in ground:
-                        ground = page.evaluate("getComputedStyle(document.body).backgroundColor")
-                    ratio = contrast(_rgb(ink), _rgb(ground))
-                    if ratio < AA_TEXT:
-                        problems.append(f"{width} {scheme} All stories {state}: {ratio:.2f}")
-                # the missing page: search, latest stories, home, the other language
-                page.goto(served + "stories/no-such-story/", wait_until="load")
-                assert page.locator("h1").inner_text() == "This page is not here"
-                page.click(".sh-notfound label[for='__search']")
-                assert page.locator(".md-search__input").is_visible()
-                page.keyboard.press("Escape")
-                cards = page.locator(".sh-notfound .sh-story-card")
-                assert cards.count() == 3
-                images = page.eval_on_selector_all(
-                    ".sh-notfound .sh-story-card img", "els => els.map(i => i.naturalWidth)")
-                assert images and all(images), images  # addresses right from any depth
-                assert page.locator(".sh-notfound [lang=it] a").inner_text() == "Leggi le storie"
-                page.close()
-        finally:
-            browser.close()
+    for width, scheme in ((1280, "light"), (390, "dark")):
+        page = browser.new_page(viewport={"width": width, "height": 900},
+                                color_scheme=scheme)
+        failed: list[str] = []  # no request that fails, no error in the console
+        page.on("response", lambda r, f=failed: f.append(f"{r.status} {r.url}")
+                if r.status >= 400 and "no-such-story" not in r.url else None)
+        page.on("requestfailed", lambda r, f=failed: f.append(f"failed {r.url}"))
+        page.on("console", lambda m, f=failed: f.append(m.text)
+                if m.type == "error" and "404" not in m.text else None)
+        for kind, url in PAGES.items():
+            response = page.goto(served + url, wait_until="load")
+            assert response is not None
+            assert response.status == (404 if kind == "missing" else 200), kind
+            page.keyboard.press("Tab")
+            focused = page.evaluate("""() => [document.activeElement.className,
+                document.activeElement.textContent.trim(),
+                document.activeElement.getBoundingClientRect().width > 0]""")
+            if "md-skip" not in focused[0] or not focused[2]:
+                problems.append(f"{width} {kind}: first Tab reaches {focused}")
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(100)
+            inside = page.evaluate("""() => !!document.activeElement.closest(
+                '.md-content, [id]') && document.activeElement.tagName !== 'BODY'""")
+            if not inside:
+                problems.append(f"{width} {kind}: the skip link goes nowhere")
+            problems += [f"{width} {scheme} {kind}: {rule}: {target}"
+                         for rule, target in serious_violations(page, axe)
+                         if not _is_material(target)]
+        page.wait_for_timeout(500)
+        problems += [f"{width}: {item}" for item in failed]
+        # "All stories" hovered and focused: AA contrast
+        page.goto(served, wait_until="load")
+        button = page.locator(".sh-hero__actions .sh-button")
+        for state in ("hover", "focus"):
+            getattr(button, state)()
+            page.wait_for_timeout(250)  # Material's transition
+            ink, ground = button.evaluate("""b => [getComputedStyle(b).color,
+                getComputedStyle(b).backgroundColor]""")
+            if "rgba(0, 0, 0, 0)" in ground:
+                ground = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            ratio = contrast(_rgb(ink), _rgb(ground))
+            if ratio < AA_TEXT:
+                problems.append(f"{width} {scheme} All stories {state}: {ratio:.2f}")
+        # the missing page: search, latest stories, home, the other language
+        page.goto(served + "stories/no-such-story/", wait_until="load")
+        assert page.locator("h1").inner_text() == "This page is not here"
+        page.click(".sh-notfound label[for='__search']")
+        assert page.locator(".md-search__input").is_visible()
+        page.keyboard.press("Escape")
+        cards = page.locator(".sh-notfound .sh-story-card")
+        assert cards.count() == 3
+        images = page.eval_on_selector_all(
+            ".sh-notfound .sh-story-card img", "els => els.map(i => i.naturalWidth)")
+        assert images and all(images), images  # addresses right from any depth
+        assert page.locator(".sh-notfound [lang=it] a").inner_text() == "Leggi le storie"
+        page.close()
+    assert not problems, "\n".join(problems)
+
+
+#: Characters on each full line of a story's paragraphs (the last line of each left out),
+#: counted from where the browser broke them: median, shortest, longest.
+_LINE_LENGTHS = """() => { const counts = [];
+  for (const p of document.querySelectorAll('.sh-story__body p')) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const lines = new Map();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        const top = Math.round(box.top);
+        if (box.height) { lines.set(top, (lines.get(top) || 0) + 1); }
+      } }
+    counts.push(...[...lines.values()].slice(0, -1)); }
+  counts.sort((a, b) => a - b);
+  return [counts[Math.floor(counts.length / 2)], counts.length]; }"""
+
+#: (cards on the last row, rows, columns) of every grid of story cards on the page, from
+#: where the browser placed them.
+_GRIDS = """() => [...document.querySelectorAll('.sh-grid')].filter(g => g.offsetParent)
+  .map(g => { const tops = [...g.children].filter(c => c.offsetParent)
+      .map(c => Math.round(c.getBoundingClientRect().top));
+    const rows = [...new Set(tops)];
+    return [tops.filter(t => t === rows[rows.length - 1]).length, rows.length,
+            getComputedStyle(g).gridTemplateColumns.split(' ').length]; })"""
+
+
+def test_editorial_points(served: str, browser: Any) -> None:
+    """Issue 21's editorial page, point by point, at 1280 and 390 px in light and dark: a
+    story's body is 18-21 px at a measure of 60-75 characters on a desk (a phone's column
+    is narrower, never wider); headlines and body differ in colour in dark mode; no grid of
+    story cards leaves one card alone on its last row; a tag page on a phone shows its
+    stories before its filter chips."""
+    problems: list[str] = []
+    for width in (1280, 390):
+        for scheme in ("light", "dark"):
+            page = browser.new_page(viewport={"width": width, "height": 900},
+                                    color_scheme=scheme)
+            where = f"{width} {scheme}"
+            for story in ("stories/the-repair-counter/", "stories/libri-aperti/"):
+                page.goto(served + story, wait_until="load")
+                size = float(page.evaluate(
+                    "parseFloat(getComputedStyle(document.querySelector("
+                    "'.sh-story__body p')).fontSize)"))
+                if not 18 <= size <= 21:
+                    problems.append(f"{where} {story}: body {size} px")
+                median, lines = page.evaluate(_LINE_LENGTHS)
+                low = 60 if width == 1280 else 25
+                if lines < 5 or not low <= median <= 75:
+                    problems.append(f"{where} {story}: {median} characters a line")
+                heading, body = page.evaluate("""() => [
+                    getComputedStyle(document.querySelector('.md-typeset h1')).color,
+                    getComputedStyle(document.querySelector('.sh-story__body p')).color]""")
+                if scheme == "dark" and heading == body:
+                    problems.append(f"{where} {story}: headline and body both {body}")
+                for last, rows, columns in page.evaluate(_GRIDS):
+                    if columns > 1 and rows > 1 and last == 1:
+                        problems.append(f"{where} {story}: one card alone on the last row")
+            for listing in ("", "values/craft/", "values/patience/", "teams/decoration/",
+                            "people/lucia-marchetti/", "stories/", "tags/kiln/"):
+                page.goto(served + listing, wait_until="load")
+                for last, rows, columns in page.evaluate(_GRIDS):
+                    if columns > 1 and rows > 1 and last == 1:
+                        problems.append(f"{where} /{listing}: one card alone on the last "
+                                        f"of {rows} rows")
+            page.goto(served + "tags/kiln/", wait_until="load")
+            first_card, chips = page.evaluate("""() => [
+                document.querySelector('.sh-grid > *').getBoundingClientRect().top,
+                (document.querySelector('.sh-filters') || {getBoundingClientRect: () =>
+                    ({top: Infinity})}).getBoundingClientRect().top]""")
+            if not first_card < chips or (width == 390 and first_card > 900):
+                problems.append(f"{where} tag page: first story at {first_card}, chips "
+                                f"at {chips}")
+            page.close()
     assert not problems, "\n".join(problems)

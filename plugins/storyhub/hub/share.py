@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from storyhub.hub.graph import Hub
 
 
+#: Height in CSS pixels of a share image's thumbnail on the snippets page; its file is
+#: twice as tall (sharp on dense phone screens, a few kilobytes).
+THUMB_HEIGHT = 84
+
+
 @dataclass(frozen=True)
 class ShareImage:
     #: OPEN_GRAPH_CARD (1200×630) or PORTRAIT_CARD (1080×1350), see storyhub.text.networks
@@ -28,6 +33,16 @@ class ShareImage:
     height: int
     key: str  # hash of everything the image is drawn from
     alt: str
+
+    @property
+    def thumb_path(self) -> str:
+        """The thumbnail's site path, beside the image: ``...-1a2b3c4d-thumb.webp``."""
+        return self.path.rsplit(".", 1)[0] + "-thumb.webp"
+
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        """The thumbnail's display size in CSS pixels (its file has twice as many)."""
+        return max(1, round(self.width * THUMB_HEIGHT / self.height)), THUMB_HEIGHT
 
 
 @dataclass

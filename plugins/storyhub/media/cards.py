@@ -12,12 +12,14 @@ for every published story, drawn with Pillow. This module plans them and keeps t
 * Cached in ``<hub>/.cache/storyhub/cards/<sha256 of every input>.jpg``: a build with
   nothing changed draws nothing; when many cards are missing, processes draw them.
 * Only published people appear, and their photo only where they consented to it.
+* Beside each card, a small WebP thumbnail for the snippets page (:meth:`CardSet.thumbnail`).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import io
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from storyhub.hub.share import ShareImage, ShareImages, story_photo
-from storyhub.media.cache_files import copy_out, read_sealed
+from storyhub.media.cache_files import copy_out, read_sealed, write_sealed
 from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, PhotoLayout
 from storyhub.media.card_text import MAX_BYTES, MAX_TITLE
 from storyhub.media.card_worker import draw, draw_batch
@@ -56,6 +58,10 @@ DEFAULT_BACKGROUND = "#37474f"
 CARDS_FOLDER = "assets/cards"
 #: Draw in worker processes when at least this many cards are missing.
 PARALLEL_FROM = 12
+#: Thumbnails for the snippets page (:meth:`CardSet.thumbnail`): WebP quality, and a name
+#: for the recipe that changes when it does (cached thumbnails are then made again).
+THUMB_QUALITY = 75
+THUMB_RECIPE = "t1"
 
 
 #: The share images' data types live in the hub, where pages and posts read them.
@@ -143,7 +149,8 @@ class CardSet:
         self._futures = []
 
     def write(self, out_dir: Path) -> list[Path]:
-        """Put every card in ``out_dir`` (the site folder) under its site path."""
+        """Put every card in ``out_dir`` (the site folder) under its site path, and its
+        thumbnail beside it (:meth:`thumbnail`)."""
         written = []
         for cards in self.stories.values():
             for image in cards.images():
@@ -151,7 +158,28 @@ class CardSet:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 copy_out(self.cached_path(image.key), target)
                 written.append(target)
+                thumb = out_dir / image.thumb_path
+                thumb.write_bytes(self.thumbnail(image))
+                written.append(thumb)
         return written
+
+    def thumbnail(self, image: CardImage) -> bytes:
+        """A small WebP of a drawn card, for the snippets page: twice its display size
+        (:attr:`ShareImage.thumb_size`), a few kilobytes where the card is 60-100 KB.
+        Made from the card's bytes, so deterministic; cached beside the card (sealed)."""
+        width, height = (2 * side for side in image.thumb_size)
+        cached = self.cache_dir / f"{image.key}-thumb-{width}x{height}-{THUMB_RECIPE}.webp"
+        found = read_sealed(cached, what="share image thumbnail")
+        if found is not None:
+            return found
+        with Image.open(self.cached_path(image.key)) as card:
+            card.draft("RGB", (width, height))  # JPEG: decode at a smaller scale, faster
+            small = card.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        small.save(out, "WEBP", quality=THUMB_QUALITY, method=6)
+        data = out.getvalue()
+        write_sealed(cached, data)
+        return data
 
 
 def usable_cache(folder: Path, part: str) -> Path:

@@ -1,0 +1,228 @@
+"""/snippets/ of the example hub in headless Chromium, as marketing uses it on a phone and at
+a desk (issue 21): at 1280 and 390 px, light and dark. A story is found by typing part of
+its title in the real box, accents or not; one story fits one screen, with one Copy per
+network and both share images as small thumbnails; the network filter narrows the page
+(it gets shorter, nothing opens); Copy puts the right text on the clipboard and says so;
+every control has a visible label; the first load at 390 px is at most 300 KiB served
+compressed; axe-core finds nothing serious or critical; nothing comes from elsewhere.
+
+One browser for the module; the example is the session's shared build (conftest)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import serving
+from test_accessibility_browser import AXE, CHROMIUM, _Quiet, serious_violations
+
+pytestmark = pytest.mark.skipif(
+    (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
+    reason="needs /usr/bin/chromium and axe-core in .cache/tools: run scripts/test.sh",
+)
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+FIRST_LOAD_LIMIT = 300 * 1024
+
+
+class _Gzip(_Quiet):
+    """Text gzip-compressed when the browser asks for it, as static hosting serves it."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or path.suffix not in (".html", ".css", ".js", ".json")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="module")
+def served(example_site: Path) -> Iterator[str]:
+    with serving(example_site, _Gzip) as address:
+        yield address + "snippets/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def _open(browser: Any, url: str, viewport: dict[str, int], scheme: str = "light") -> Any:
+    phone = viewport["width"] < 500
+    context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                  device_scale_factor=2 if phone else 1, is_mobile=phone,
+                                  has_touch=phone)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page
+
+
+def _shown(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "article.story:not(.hidden) h2", "hs => hs.map(h => h.textContent.trim())")
+
+
+def _height(page: Any) -> int:
+    return int(page.evaluate("document.documentElement.scrollHeight"))
+
+
+@pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1280", "390"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_layout_labels_thumbnails_and_axe(served: str, browser: Any, viewport: dict[str, int],
+                                          scheme: str) -> None:
+    page = _open(browser, served, viewport, scheme)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    origin = served.split("/snippets/")[0]
+    width = viewport["width"]
+    try:
+        # every filter has a visible label naming it, inside the screen (no "all / all / all")
+        for control, label in (("f-title", "Find a story"), ("f-network", "Network"),
+                               ("f-value", "Value"), ("f-person", "Person")):
+            shown = page.locator(f"label[for='{control}']")
+            assert shown.is_visible() and shown.inner_text().strip() == label
+            box = page.locator(f"#{control}").bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert page.locator("#f-network option").first.inner_text() == "All networks"
+        bar = page.locator(".bar").bounding_box()
+        assert bar is not None and bar["height"] <= 60, bar  # sticky: kept short
+        # one story, one screen: collapsed, with a Copy per network and both share images
+        heights = page.eval_on_selector_all(
+            "article.story", "as => as.map(a => a.getBoundingClientRect().height)")
+        assert len(heights) == 35 and max(heights) <= viewport["height"] - bar["height"]
+        story = page.locator("article.story").first
+        networks = story.locator("div.net").count()
+        assert networks == 7 and story.locator("button.copy.quick").count() == networks
+        assert story.locator("details[open]").count() == 0
+        names = story.locator("button.copy.quick").evaluate_all(
+            "bs => bs.map(b => b.getAttribute('aria-labelledby')"
+            ".split(' ').map(id => document.getElementById(id).textContent).join(' '))")
+        assert names[:2] == ["Copy LinkedIn", "Copy X"], names
+        # thumbnails at their display size: small files, width/height given, lazy
+        thumbs = page.eval_on_selector_all("article.story .images img", """imgs => imgs.map(i => ({
+            src: i.getAttribute('src'), w: +i.getAttribute('width'), h: +i.getAttribute('height'),
+            lazy: i.loading, alt: i.alt, shownW: i.getBoundingClientRect().width,
+            link: i.closest('a').getAttribute('href')}))""")
+        assert len(thumbs) == 70
+        assert all(t["src"].endswith("-thumb.webp") and t["lazy"] == "lazy" and t["alt"]
+                   and abs(t["shownW"] - t["w"]) < 1 for t in thumbs)
+        assert {t["w"] > t["h"] for t in thumbs} == {True, False}  # landscape and portrait
+        assert all(t["link"].endswith(".jpg") for t in thumbs)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_load_state("networkidle")
+        loaded = page.eval_on_selector_all("article.story .images img", """imgs => imgs
+            .filter(i => i.complete && i.naturalWidth).map(i => [i.naturalWidth, i.width])""")
+        assert loaded and all(natural == 2 * shown for natural, shown in loaded), loaded
+        # checked with the first stories' texts open (every kind of block they hold)
+        page.evaluate("document.querySelectorAll('article.story:nth-of-type(-n+3) details')"
+                      ".forEach(d => { d.open = true; })")
+        problems = serious_violations(page, AXE.read_text(encoding="utf-8"))
+        assert not problems, problems
+        assert all(url.startswith(origin) or url.startswith("data:") for url in requests), \
+            requests
+    finally:
+        page.context.close()
+
+
+def test_a_story_is_found_by_typing_part_of_its_title(served: str, browser: Any) -> None:
+    page = _open(browser, served, PHONE)
+    try:
+        box = page.locator("#f-title")
+        box.click()
+        page.keyboard.type("citta")  # as typed on a phone without accents
+        assert _shown(page) == ["Più città che paese: Faenza vista da chi c'è arrivata dopo"]
+        assert page.locator("#shown").inner_text() == "1 story shown"
+        assert "q=citta" in page.url
+        box.fill("")
+        page.keyboard.type("perche")
+        assert _shown(page) == ["«Non lo so, ma lo chiedo»: perché è già una risposta"]
+        box.fill("")
+        page.keyboard.type("two KILN number")  # any case, words in any order
+        assert _shown(page) == ["Saying goodbye to Kiln Number Two"]
+        box.fill("")
+        page.keyboard.type("forno")
+        assert set(_shown(page)) == {"Addio al forno numero due",
+                                     "L'ultimo forno della notte"}
+        page.reload()  # the address keeps what was typed
+        assert box.input_value() == "forno" and len(_shown(page)) == 2
+        box.fill("")
+        page.keyboard.type("zzz")
+        assert _shown(page) == [] and page.locator("#empty").is_visible()
+        box.fill("")
+        page.keyboard.press("Backspace")
+        assert len(_shown(page)) == 35
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1280", "390"])
+def test_the_network_filter_narrows_and_copy_copies(served: str, browser: Any,
+                                                    viewport: dict[str, int]) -> None:
+    page = _open(browser, served, viewport)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=served.split("/snippets/")[0])
+    try:
+        before = _height(page)
+        page.select_option("#f-network", "linkedin")
+        after = _height(page)
+        # shorter, never longer: each story keeps its title and images, loses six rows
+        assert after < before * 0.7, (before, after)
+        assert page.locator("details[open]").count() == 0
+        rows = page.eval_on_selector_all(
+            "article.story:not(.hidden) div.net:not(.hidden)",
+            "rs => rs.map(r => r.dataset.network)")
+        assert rows == ["linkedin"] * 35
+        # a person filter on top narrows further
+        page.select_option("#f-person", index=1)
+        assert 0 < len(_shown(page)) < 35 and _height(page) < after
+        page.select_option("#f-person", "")
+        # Copy next to LinkedIn: that story's first LinkedIn text, on the clipboard
+        story = page.locator("article.story").first
+        button = story.locator("div.net[data-network='linkedin'] button.copy.quick")
+        target = button.get_attribute("data-target")
+        assert target is not None and target.endswith("-linkedin-1")
+        expected = page.evaluate("id => document.getElementById(id).textContent", target)
+        button.click()
+        page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
+        assert page.evaluate("navigator.clipboard.readText()") == expected
+        assert page.locator("#status").inner_text() == "Copied"  # said to screen readers
+        assert expected.strip() and story.locator("h2 a").get_attribute("href") in expected
+    finally:
+        page.context.close()
+
+
+def test_first_load_on_a_phone_is_at_most_300_kib(served: str, browser: Any) -> None:
+    page = _open(browser, "about:blank", PHONE)
+    try:
+        client = page.context.new_cdp_session(page)
+        client.send("Network.enable")
+        sizes: dict[str, int] = {}
+        client.on("Network.loadingFinished",
+                  lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.goto(served, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        total = sum(sizes.values())
+        assert 0 < total <= FIRST_LOAD_LIMIT, f"{total / 1024:.0f} KiB"
+        print(f"/snippets/ first load at 390 px: {total / 1024:.0f} KiB in {len(sizes)} requests")
+    finally:
+        page.context.close()
