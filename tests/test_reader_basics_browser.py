@@ -3,7 +3,8 @@
 included) and no console error; a skip link is the first thing Tab reaches on every page
 kind and takes the reader to the content; the "All stories" button keeps AA contrast
 hovered and focused; a missing address gets a helpful page in the site's languages
-(search, latest stories, home); axe-core finds nothing serious or critical on any of these pages."""
+(search, latest stories, home). axe-core runs over the same page kinds in
+``test_accessibility_browser.py``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import serving
 from storyhub.text.contrast import AA_TEXT, contrast
-from test_accessibility_browser import AXE, CHROMIUM, _is_material, _Quiet, serious_violations
+from test_accessibility_browser import AXE, CHROMIUM, _Quiet
 
 pytestmark = pytest.mark.skipif(
     (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
@@ -71,7 +72,6 @@ def browser() -> Iterator[Any]:
 
 
 def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> None:
-    axe = AXE.read_text(encoding="utf-8")
     problems: list[str] = []
     for width, scheme in ((1280, "light"), (390, "dark")):
         page = browser.new_page(viewport={"width": width, "height": 900},
@@ -79,7 +79,9 @@ def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> N
         failed: list[str] = []  # no request that fails, no error in the console
         page.on("response", lambda r, f=failed: f.append(f"{r.status} {r.url}")
                 if r.status >= 400 and "no-such-story" not in r.url else None)
-        page.on("requestfailed", lambda r, f=failed: f.append(f"failed {r.url}"))
+        # a request the browser dropped because the test moved on is not a failure
+        page.on("requestfailed", lambda r, f=failed: f.append(f"failed {r.url}")
+                if "ERR_ABORTED" not in (r.failure or "") else None)
         page.on("console", lambda m, f=failed: f.append(m.text)
                 if m.type == "error" and "404" not in m.text else None)
         for kind, url in PAGES.items():
@@ -98,9 +100,6 @@ def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> N
                 '.md-content, [id]') && document.activeElement.tagName !== 'BODY'""")
             if not inside:
                 problems.append(f"{width} {kind}: the skip link goes nowhere")
-            problems += [f"{width} {scheme} {kind}: {rule}: {target}"
-                         for rule, target in serious_violations(page, axe)
-                         if not _is_material(target)]
         page.wait_for_timeout(500)
         problems += [f"{width}: {item}" for item in failed]
         # "All stories" hovered and focused: AA contrast
