@@ -24,18 +24,23 @@ NOT_A_NETWORK = {
 }
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
+def _not_names(tree: ast.AST) -> set[int]:
+    """The string constants that cannot be a name: docstrings, and the literal pieces of
+    f-strings (``f"{width}x{height}"`` holds a piece "x")."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 found.add(id(body[0].value))
+        elif isinstance(node, ast.JoinedStr):
+            found |= {id(part) for part in node.values if isinstance(part, ast.Constant)}
     return found
 
 
 def test_only_the_table_names_a_network() -> None:
-    """No module but the table writes a network id as a string (docstrings aside); no
+    """No module but the table writes a network id as a string (docstrings and f-string
+    pieces aside); no
     template or script but the network's own post templates names one in quotes."""
     naming: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -43,7 +48,7 @@ def test_only_the_table_names_a_network() -> None:
         if module == TABLE:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = _docstrings(tree)
+        skip = _not_names(tree)
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                     and node.value in NETWORK_IDS and id(node) not in skip
