@@ -255,6 +255,25 @@ def previewing(hub: Hub, site: Path) -> Iterator[Callable[[], Path]]:
         plugins.on_startup(command="build", dirty=False)
 
 
+#: Debian's Chromium, which the browser tests drive through Playwright
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for a test module (Playwright's synchronous API allows one at a
+    time in a thread: a module that starts its own does not use this)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 @pytest.fixture(scope="session")
 def served_example(example_site: Path) -> Iterator[str]:
     """The built example hub served on a loopback port, for the browser tests."""

@@ -57,18 +57,6 @@ def _rgb(css: str) -> str:
     return "#" + "".join(f"{p:02x}" for p in parts)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One Chromium for the module's tests."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> None:

@@ -54,17 +54,6 @@ def served(example_site: Path) -> Iterator[str]:
         yield address + "snippets/"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 def _open(browser: Any, url: str, viewport: dict[str, int], scheme: str = "light") -> Any:
