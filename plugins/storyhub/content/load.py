@@ -351,51 +351,75 @@ def validate(
 # -- values.yml ------------------------------------------------------------------------------
 
 
-def _load_values(root: Path, content: Content) -> list[Value]:
-    path = root / VALUES_FILE
+@dataclass
+class _ListFile:
+    """A YAML file holding a list of groups of fields (values.yml, campaigns.yml, tags.yml),
+    read once: its path, its positions, and each item that is a group, with its index and
+    its own positions (an item that is not a group was reported)."""
+
+    path: Path
+    located: Located
+    items: list[tuple[int, dict[str, Any], Located]]
+
+
+def _read_list_file(root: Path, content: Content, name: str, *, shape: str, item_shape: str,
+                    code: str, wrapper: str | None = None, missing: str | None = None,
+                    empty_ok: bool = False) -> _ListFile | None:
+    """``name`` read and checked to be a list (or the same list under ``wrapper:``), every
+    problem reported at its position; None when there is nothing to read: no file (the
+    error ``missing`` if given, else it is optional), a link or special file (reported where
+    folders are listed), an unreadable or invalid file (reported), or, with ``empty_ok``, a
+    file or wrapper left empty."""
     diagnostics = content.diagnostics
-    entry = content.walk.get(VALUES_FILE) if content.walk is not None else None
+    entry = content.walk.get(name) if content.walk is not None else None
     if entry is not None and entry.kind != "file":
-        return []  # a link or a special file: reported where the folders are listed
+        return None
     if entry is None:
-        diagnostics.error(
-            VALUES_FILE, 1, 1,
-            "values.yml is missing: create it with the company's values (see the content model)",
-            code="missing-file",
-        )
-        return []
+        if missing is not None:
+            diagnostics.error(name, 1, 1, missing, code="missing-file")
+        return None
+    path = root / name
     content.files.append(path)
-    text = read_text(path, VALUES_FILE, diagnostics)
-    if text is None:
-        return []
-    located = parse_yaml(text, VALUES_FILE, diagnostics)
+    text = read_text(path, name, diagnostics)
+    located = parse_yaml(text, name, diagnostics) if text is not None else None
     if located is None:
-        return []
+        return None
     data = located.data
-    if isinstance(data, dict) and isinstance(data.get("values"), list) and len(data) == 1:
-        # Accept `values:` as a wrapper key as well.
-        data = data["values"]
-        located.values = {k[1:]: v for k, v in located.values.items() if k[:1] == ("values",)}
-        located.keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == ("values",)}
+    if data is None and empty_ok:
+        return None
+    empty = (list, type(None)) if empty_ok else (list,)
+    if wrapper is not None and isinstance(data, dict) and list(data) == [wrapper] and \
+            isinstance(data[wrapper], empty):
+        data = data[wrapper] or []
+        located.values = {k[1:]: v for k, v in located.values.items() if k[:1] == (wrapper,)}
+        located.keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == (wrapper,)}
     if not isinstance(data, list):
-        diagnostics.error(
-            VALUES_FILE, 1, 1,
-            "values.yml must be a list of values, each starting with '- id: …'",
-            code="values-shape",
-        )
+        diagnostics.error(name, 1, 1, shape, code=code)
+        return None
+    per_item = _per_item(located, data)
+    items: list[tuple[int, dict[str, Any], Located]] = []
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            line, col = located.value_pos((index,))
+            diagnostics.error(name, line, col, item_shape, code=code)
+            continue
+        items.append((index, item, per_item.get(index, Located(item))))
+    return _ListFile(path, located, items)
+
+
+def _load_values(root: Path, content: Content) -> list[Value]:
+    found = _read_list_file(
+        root, content, VALUES_FILE, wrapper="values", code="values-shape",
+        missing="values.yml is missing: create it with the company's values (see the "
+        "content model)",
+        shape="values.yml must be a list of values, each starting with '- id: …'",
+        item_shape="each value must be a group of fields (id, name, description)")
+    if found is None:
         return []
+    diagnostics, located = content.diagnostics, found.located
     values: list[Value] = []
     first_line: dict[str, int] = {}
-    items = _per_item(located, data)
-    for index, item in enumerate(data):
-        line, col = located.value_pos((index,))
-        if not isinstance(item, dict):
-            diagnostics.error(
-                VALUES_FILE, line, col,
-                "each value must be a group of fields (id, name, description)",
-                code="values-shape",
-            )
-            continue
+    for index, item, positions in found.items:
         value = validate(Value, item, VALUES_FILE, located, diagnostics, prefix=(index,))
         dline, _ = located.value_pos((index, "description"))
         if value is None or not check_markdown_cost(value.description, VALUES_FILE, dline,
@@ -418,46 +442,30 @@ def _load_values(root: Path, content: Content) -> list[Value]:
                 diagnostics.error(VALUES_FILE, iline, icol, problem, field="icon",
                                   code="unknown-icon")
         first_line[value.id] = located.value_pos((index, "id"))[0]
-        value._source = Source(VALUES_FILE, path, items.get(index, Located(item)))
+        value._source = Source(VALUES_FILE, found.path, positions)
         values.append(value)
     return values
+
+
+# -- campaigns.yml (optional) ----------------------------------------------------------------
 
 
 def _load_campaigns(root: Path, content: Content) -> list[Campaign]:
     """``campaigns.yml`` (optional): a list of campaigns, or the same under ``campaigns:``
     (the form the web editor edits), checked like values.yml."""
-    entry = content.walk.get(CAMPAIGNS_FILE) if content.walk is not None else None
-    if entry is None or entry.kind != "file":
-        return []  # no campaigns; a link or special file is reported where folders are listed
-    path, diagnostics = root / CAMPAIGNS_FILE, content.diagnostics
-    content.files.append(path)
-    text = read_text(path, CAMPAIGNS_FILE, diagnostics)
-    located = parse_yaml(text, CAMPAIGNS_FILE, diagnostics) if text is not None else None
-    if located is None:
+    found = _read_list_file(
+        root, content, CAMPAIGNS_FILE, wrapper="campaigns", empty_ok=True,
+        code="campaigns-shape",
+        shape="campaigns.yml must be a list of campaigns, each starting with '- id: …' (or "
+        "the same list under 'campaigns:')",
+        item_shape="each campaign must be a group of fields (id, title, prompt, values, "
+        "opens, closes)")
+    if found is None:
         return []
-    data = located.data
-    if data is None:
-        return []
-    if isinstance(data, dict) and list(data) == ["campaigns"] and isinstance(
-            data["campaigns"], list | type(None)):
-        data = data["campaigns"] or []
-        located.values = {k[1:]: v for k, v in located.values.items() if k[:1] == ("campaigns",)}
-        located.keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == ("campaigns",)}
-    if not isinstance(data, list):
-        diagnostics.error(CAMPAIGNS_FILE, 1, 1, "campaigns.yml must be a list of campaigns, "
-                          "each starting with '- id: …' (or the same list under 'campaigns:')",
-                          code="campaigns-shape")
-        return []
+    diagnostics, located = content.diagnostics, found.located
     campaigns: list[Campaign] = []
     first_line: dict[str, int] = {}
-    items = _per_item(located, data)
-    for index, item in enumerate(data):
-        if not isinstance(item, dict):
-            line, col = located.value_pos((index,))
-            diagnostics.error(CAMPAIGNS_FILE, line, col, "each campaign must be a group of "
-                              "fields (id, title, prompt, values, opens, closes)",
-                              code="campaigns-shape")
-            continue
+    for index, item, positions in found.items:
         campaign = validate(Campaign, item, CAMPAIGNS_FILE, located, diagnostics,
                             prefix=(index,))
         if campaign is None:
@@ -477,7 +485,7 @@ def _load_campaigns(root: Path, content: Content) -> list[Campaign]:
                 f"'opens' ({campaign.opens.isoformat()}): a campaign closes after it opens",
                 field="closes", code="campaign-dates")
         first_line[campaign.id] = located.value_pos((index, "id"))[0]
-        campaign._source = Source(CAMPAIGNS_FILE, path, items.get(index, Located(item)))
+        campaign._source = Source(CAMPAIGNS_FILE, found.path, positions)
         campaigns.append(campaign)
     return campaigns
 
@@ -488,30 +496,16 @@ def _load_campaigns(root: Path, content: Content) -> list[Campaign]:
 def _load_tags(root: Path, content: Content) -> list[TagLabel]:
     """The tags' labels per language: a list of ``- id: kiln``, ``name: Kiln``,
     ``translations: {it: {name: Forno}}``. Two tags may not share a spelling."""
-    entry = content.walk.get(TAGS_FILE) if content.walk is not None else None
-    if entry is None or entry.kind != "file":
-        return []  # optional; a link is reported where the folders are listed
-    path = root / TAGS_FILE
-    diagnostics = content.diagnostics
-    content.files.append(path)
-    text = read_text(path, TAGS_FILE, diagnostics)
-    located = parse_yaml(text, TAGS_FILE, diagnostics) if text is not None else None
-    if located is None:
+    found = _read_list_file(
+        root, content, TAGS_FILE, code="tags-shape",
+        shape="tags.yml must be a list of tags, each starting with '- id: …'",
+        item_shape="each tag must be a group of fields (id, name, translations)")
+    if found is None:
         return []
-    data = located.data
-    if not isinstance(data, list):
-        diagnostics.error(TAGS_FILE, 1, 1, "tags.yml must be a list of tags, each starting "
-                          "with '- id: …'", code="tags-shape")
-        return []
+    diagnostics, located = content.diagnostics, found.located
     tags: list[TagLabel] = []
     owner: dict[str, str] = {}
-    items = _per_item(located, data)
-    for index, item in enumerate(data):
-        if not isinstance(item, dict):
-            line, col = located.value_pos((index,))
-            diagnostics.error(TAGS_FILE, line, col, "each tag must be a group of fields "
-                              "(id, name, translations)", code="tags-shape")
-            continue
+    for index, item, positions in found.items:
         tag = validate(TagLabel, item, TAGS_FILE, located, diagnostics, prefix=(index,))
         if tag is None:
             continue
@@ -523,7 +517,7 @@ def _load_tags(root: Path, content: Content) -> list[TagLabel]:
                               field="id", code="duplicate-id")
             continue
         owner.update(dict.fromkeys(tag.spellings(), tag.id))
-        tag._source = Source(TAGS_FILE, path, items.get(index, Located(item)))
+        tag._source = Source(TAGS_FILE, found.path, positions)
         tags.append(tag)
     return tags
 
