@@ -39,8 +39,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _Gzip(_Quiet):
-    """Text files gzip-compressed when the browser accepts it, as static hosts serve them."""
+class GzipHandler(_Quiet):
+    """Text files gzip-compressed when the browser accepts it, as static hosts serve them
+    (also the handler of tests/test_snippets_phone_browser.py's first-load measurement)."""
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
@@ -101,7 +102,7 @@ def _problems(data: dict[str, Any]) -> list[str]:
 
 
 def main(site: Path, compressed: bool = True, runs: int = 1) -> None:
-    handler = functools.partial(_Gzip if compressed else _Quiet, directory=str(site))
+    handler = functools.partial(GzipHandler if compressed else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

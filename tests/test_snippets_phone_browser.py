@@ -10,15 +10,14 @@ One browser for the module; the example is the session's shared build (conftest)
 
 from __future__ import annotations
 
-import gzip
-import io
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import serving
-from test_accessibility_browser import AXE, CHROMIUM, _Quiet, serious_violations
+from test_accessibility_browser import AXE, CHROMIUM, serious_violations
 
 pytestmark = pytest.mark.skipif(
     (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
@@ -29,28 +28,19 @@ DESK = {"width": 1280, "height": 900}
 FIRST_LOAD_LIMIT = 300 * 1024
 
 
-class _Gzip(_Quiet):
-    """Text gzip-compressed when the browser asks for it, as static hosting serves it."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
-                or path.suffix not in (".html", ".css", ".js", ".json")):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
+def _gzip_handler() -> Any:
+    """The benchmark's static server that gzips text as hosting does (bench/lighthouse.py)."""
+    spec = importlib.util.spec_from_file_location(
+        "storyhub_lighthouse", Path(__file__).resolve().parent.parent / "bench" / "lighthouse.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GzipHandler
 
 
 @pytest.fixture(scope="module")
 def served(example_site: Path) -> Iterator[str]:
-    with serving(example_site, _Gzip) as address:
+    with serving(example_site, _gzip_handler()) as address:
         yield address + "snippets/"
 
 
