@@ -226,8 +226,15 @@ EXAMPLE_FILES = ("values.yml", "tags.yml", "campaigns.yml", "mkdocs.yml")
 EXAMPLE_DIRS = ("people", "stories", "docs", "overrides")
 
 
+#: storyhub's cache of the shared example build (re-encoded photos, share images), once
+#: :func:`example_site` has made it in this process
+_EXAMPLE_CACHE: list[Path] = []
+
+
 def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
-    """A copy of the repository's example hub in ``root`` (made if missing)."""
+    """A copy of the repository's example hub in ``root`` (made if missing). Once the
+    shared example site is built, the copy starts with its cache, as a hub's second build
+    would (the images are made once per test run, not once per copy: about 10 s each)."""
     root.mkdir(parents=True, exist_ok=True)
     for name in EXAMPLE_FILES:
         if (REPO / name).exists():
@@ -235,6 +242,8 @@ def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
     for name in dirs:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name)
+    for cache in _EXAMPLE_CACHE:
+        shutil.copytree(cache, root / ".cache" / "storyhub", dirs_exist_ok=True)
     return Hub(root)
 
 
@@ -250,7 +259,9 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH  # the same site whatever day tests run
     try:
-        return hub.build(strict=True)  # a warning fails it (test_site.py relies on it)
+        site = hub.build(strict=True)  # a warning fails it (test_site.py relies on it)
+        _EXAMPLE_CACHE[:] = [hub.root / ".cache" / "storyhub"]
+        return site
     finally:
         if before is None:
             del os.environ["SOURCE_DATE_EPOCH"]

@@ -37,9 +37,8 @@ def _export(hub: Hub, out: str = "out", *extra: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def example_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-
-
+def example_export(tmp_path_factory: pytest.TempPathFactory, example_site: Path) -> Path:
+    """The example's exports (its copy starts with the shared build's image cache)."""
     root = tmp_path_factory.mktemp("calendar") / "example"
     root.mkdir()
     copy_example(root)

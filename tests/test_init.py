@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, run_cli
 from test_ci import actionlint
 
 FLAGS = ["--company", "Forno Rossi", "--site-url", "https://storie.fornorossi.it",
@@ -27,7 +27,13 @@ ENV = {**os.environ, "PYTHONPATH": str(REPO / "plugins"), "NO_MKDOCS_2_WARNING":
        "SOURCE_DATE_EPOCH": "1764547200"}
 
 
-def storyhub(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def storyhub(*args: str, cwd: Path, stdin: str = "", process: bool = False
+             ) -> subprocess.CompletedProcess[str]:
+    """The command line, in this process (as ``Hub.storyhub``) or with ``process`` in a new
+    one started as ``python -m storyhub.cli``."""
+    if not process:
+        return run_cli(list(args), cwd=cwd, input=stdin,
+                       env={"SOURCE_DATE_EPOCH": ENV["SOURCE_DATE_EPOCH"]})
     return subprocess.run([sys.executable, "-m", "storyhub.cli", *args], cwd=cwd, env=ENV,
                           input=stdin, capture_output=True, text=True, check=False)
 
@@ -190,7 +196,7 @@ def test_an_answer_missing_without_a_terminal_names_its_flag(tmp_path: Path) -> 
 def test_version() -> None:
     from storyhub import __version__
 
-    result = storyhub("--version", cwd=REPO)
+    result = storyhub("--version", cwd=REPO, process=True)
     assert result.stdout.strip() == f"storyhub {__version__}"
 
 

@@ -75,7 +75,7 @@ def test_example_hub_plan_is_never_empty(as_of: str) -> None:
     assert max(weeks.values()) <= options.evergreen_per_week
 
 
-def test_reshares_are_marked_in_every_export(tmp_path: Path) -> None:
+def test_reshares_are_marked_in_every_export(tmp_path: Path, example_site: Path) -> None:
 
     root = tmp_path / "example"
     root.mkdir()

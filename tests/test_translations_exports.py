@@ -46,7 +46,7 @@ class Example:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
+def example(tmp_path_factory: pytest.TempPathFactory, example_site: Path) -> Example:
     import os
 
     from storyhub.pipeline import Pipeline
