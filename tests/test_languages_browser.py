@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import Hub, serving
-from test_accessibility_browser import AXE, CHROMIUM, serious_violations
+from test_accessibility_browser import AXE, CHROMIUM, MATERIAL, serious_violations
 from test_languages import bilingual
 
 pytestmark = pytest.mark.skipif(
@@ -50,7 +50,7 @@ def test_italian_story_on_an_english_site_in_chromium(served: str) -> None:
                 assert switch.inner_text() == "English"
                 ours += [f"{width}: {rule}: {target}"
                          for rule, target in serious_violations(page, axe,
-                                                                skip_material=True)]
+                                                                exclude=MATERIAL)]
                 page.close()
         finally:
             browser.close()

@@ -127,7 +127,7 @@ def test_local_video_captions_load_as_a_text_track(served: str, browser: object)
 
 
 def test_no_serious_axe_violations_on_video_pages(served: str, browser: object) -> None:
-    from test_accessibility_browser import AXE, serious_violations
+    from test_accessibility_browser import AXE, MATERIAL, serious_violations
 
     if not AXE.exists():
         pytest.skip("needs axe-core in .cache/tools: run scripts/test.sh")
@@ -141,6 +141,6 @@ def test_no_serious_axe_violations_on_video_pages(served: str, browser: object) 
             page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             page.locator(".sh-embed__play, video").first.focus()  # the focused play control too
             ours += [f"{slug}@{width}: {rule}: {target}"
-                     for rule, target in serious_violations(page, axe, skip_material=True)]
+                     for rule, target in serious_violations(page, axe, exclude=MATERIAL)]
         context.close()
     assert not ours, "\n".join(ours)

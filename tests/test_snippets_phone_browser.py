@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import serving
-from test_accessibility_browser import AXE, CHROMIUM, serious_violations
+from test_accessibility_browser import AXE, CHROMIUM, SCHEME_RULES, serious_violations
 
 pytestmark = pytest.mark.skipif(
     (not CHROMIUM.exists() or not AXE.exists()) and not __import__("os").environ.get("CI"),
@@ -115,7 +115,12 @@ def test_layout_labels_thumbnails_and_axe(served: str, browser: Any, viewport: d
         # checked with the first stories' texts open (every kind of block they hold)
         page.evaluate("document.querySelectorAll('article.story:nth-of-type(-n+3) details')"
                       ".forEach(d => { d.open = true; })")
-        problems = serious_violations(page, AXE.read_text(encoding="utf-8"))
+        # the dark scheme: the rules a colour scheme changes (the DOM is the same); the
+        # stories after the third are left out (each is built as the first three are, and
+        # the page holds 35: a run over all of them took 4-5 s)
+        problems = serious_violations(page, AXE.read_text(encoding="utf-8"),
+                                      SCHEME_RULES if scheme == "dark" else None,
+                                      exclude=("article.story:nth-of-type(n+4)",))
         assert not problems, problems
         assert all(url.startswith(origin) or url.startswith("data:") for url in requests), \
             requests
