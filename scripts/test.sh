@@ -42,8 +42,21 @@ fi
 
 python -m pip install -q --disable-pip-version-check -e ".[test]"
 python -m ruff check .
-python -m mypy            # the package, typed (pyproject.toml [tool.mypy]): zero errors
+# mypy checks the package (pyproject.toml [tool.mypy]: zero errors) beside the tests, in the
+# time they leave a core idle (browsers, servers); its verdict is awaited after them.
+mkdir -p .cache
+python -m mypy > .cache/mypy.log 2>&1 &
+mypy_pid=$!
 export NO_MKDOCS_2_WARNING=1
 # Two workers on a two-core machine; a test file stays in one worker (its module fixtures,
 # its servers). Extra arguments go to pytest (-n 0 runs in one process).
-python -m pytest -n auto --dist loadfile "$@"
+status=0
+python -m pytest -n auto --dist loadfile "$@" || status=$?
+mypy_status=0
+wait "$mypy_pid" || mypy_status=$?
+cat .cache/mypy.log
+if [ "$mypy_status" != 0 ]; then
+  echo "mypy found type errors (above)"
+  exit "$mypy_status"
+fi
+exit "$status"

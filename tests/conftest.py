@@ -242,9 +242,15 @@ def copy_example(root: Path, *, dirs: tuple[str, ...] = EXAMPLE_DIRS) -> Hub:
     for name in dirs:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, root / name)
-    for cache in _EXAMPLE_CACHE:
-        shutil.copytree(cache, root / ".cache" / "storyhub", dirs_exist_ok=True)
+    for cache in _EXAMPLE_CACHE:  # (a file another test's build replaces may go meanwhile)
+        shutil.copytree(cache, root / ".cache" / "storyhub", dirs_exist_ok=True,
+                        copy_function=_copy_if_there)
     return Hub(root)
+
+
+def _copy_if_there(source: str, target: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        shutil.copy2(source, target)
 
 
 #: "now" for the shared example site: 2026-12-01, every dated example story in the past
@@ -254,19 +260,34 @@ EXAMPLE_EPOCH = "1796083200"
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example hub built once per test run, for the tests that only read
-    it (its folder's parent is the hub: ``example_site.parent``). Never change it."""
-    hub = copy_example(tmp_path_factory.mktemp("example-site") / "example")
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH  # the same site whatever day tests run
-    try:
-        site = hub.build(strict=True)  # a warning fails it (test_site.py relies on it)
-        _EXAMPLE_CACHE[:] = [hub.root / ".cache" / "storyhub"]
-        return site
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
+    it (its folder's parent is the hub: ``example_site.parent``). Never change it.
+
+    Built once for all of pytest-xdist's workers: the first to need it builds it in their
+    shared temporary folder while the others wait (one build on an idle machine draws its
+    images with both cores)."""
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    hub = Hub(shared / "example-site" / "example")
+    site = hub.root / "site"
+    with (shared / "example-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (shared / "example-site" / "built").exists():
+            shutil.rmtree(shared / "example-site", ignore_errors=True)
+            copy_example(hub.root)
+            before = os.environ.get("SOURCE_DATE_EPOCH")
+            os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH  # the same site whatever day
+            try:
+                hub.build(strict=True)  # a warning fails it (test_site.py relies on it)
+            finally:
+                if before is None:
+                    del os.environ["SOURCE_DATE_EPOCH"]
+                else:
+                    os.environ["SOURCE_DATE_EPOCH"] = before
+            (shared / "example-site" / "built").touch()
+    _EXAMPLE_CACHE[:] = [hub.root / ".cache" / "storyhub"]
+    return site
 
 
 @contextlib.contextmanager
