@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,7 @@ class Translator:
     def date(self, value: date) -> str:
         """``3 March 2025`` / ``3 marzo 2025``: the CLDR pattern ``dates.format`` of the
         catalogue (``d MMMM y``) with the locale's month names."""
-        return str(format_date(value, self("dates.format"), locale=self._locale))
+        return _formatted_date(value, self("dates.format"), self._locale)
 
     def number(self, value: float, digits: int = 0) -> str:
         """``1234.5`` → ``1,234.5`` / ``1.234,5`` (``digits`` after the decimal sign)."""
@@ -163,3 +164,12 @@ class Translator:
 
     def __repr__(self) -> str:
         return f"Translator({self.language!r}, namespace={self.namespace!r})"
+
+
+@lru_cache(maxsize=8192)
+def _formatted_date(value: date, pattern: str, locale: Locale) -> str:
+    """Babel's date formatting, remembered: a page of story cards shows dates that a
+    thousand other pages show too (about 13,000 formattings per preview rebuild of a
+    1,000-story hub, 3,500 distinct at most)."""
+    return str(format_date(value, pattern, locale=locale))
+
