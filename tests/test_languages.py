@@ -6,6 +6,7 @@ listings, and a draft translation nowhere. Built for real in tmp folders."""
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,7 @@ def _in_language(element: Tag, language: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=512)  # two tests read every page of the same sites
 def page_words(html: str, language: str) -> str:
     """The text and labels of a page that are in ``language``: what a reader sees or hears
     as the page's own words (text marked with another ``lang`` is left out: a story's title
@@ -176,8 +178,15 @@ def page_words(html: str, language: str) -> str:
 def other_words(html: str, language: str) -> list[str]:
     other = next(code for code in available_languages() if code != language)
     words = page_words(html, language)
-    return sorted(f"{piece!r} ({key})" for piece, key in fragments(other, language).items()
-                  if re.search(rf"(?<![\w-]){re.escape(piece)}(?![\w-])", words))
+    return sorted(f"{piece!r} ({key})" for piece, key, pattern in _patterns(other, language)
+                  if pattern.search(words))
+
+
+@cache
+def _patterns(language: str, other: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """:func:`fragments`, each with its pattern as a whole word, made once per pair."""
+    return [(piece, key, re.compile(rf"(?<![\w-]){re.escape(piece)}(?![\w-])"))
+            for piece, key in fragments(language, other).items()]
 
 
 # -- the option ------------------------------------------------------------------------------
