@@ -230,7 +230,7 @@ _COUNTERS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per post: about 28,000 at 1,000 stories
 class Measure:
     """A post's length against its network's limit(s)."""
 
