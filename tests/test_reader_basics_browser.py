@@ -61,6 +61,9 @@ def _rgb(css: str) -> str:
 
 def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> None:
     problems: list[str] = []
+    # every page kind on a desk; on a dark phone the kinds whose templates differ most
+    # (the skip link is one element and one style on every page)
+    phone = ("home", "story", "listing", "missing")
     for width, scheme in ((1280, "light"), (390, "dark")):
         page = browser.new_page(viewport={"width": width, "height": 900},
                                 color_scheme=scheme)
@@ -73,6 +76,8 @@ def test_skip_link_contrast_and_the_missing_page(served: str, browser: Any) -> N
         page.on("console", lambda m, f=failed: f.append(m.text)
                 if m.type == "error" and "404" not in m.text else None)
         for kind, url in PAGES.items():
+            if width == 390 and kind not in phone:
+                continue
             response = page.goto(served + url, wait_until="load")
             assert response is not None
             assert response.status == (404 if kind == "missing" else 200), kind
