@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +107,12 @@ class Hub:
         return self.root / site
 
     def mkdocs(
-        self, *args: str, env: dict[str, str] | None = None
+        self, *args: str, env: dict[str, str] | None = None, process: bool = False
     ) -> subprocess.CompletedProcess[str]:
-        """Run the real `mkdocs` command line in the hub folder."""
+        """Run the `mkdocs` command line in the hub folder: its click command in this
+        process (as :meth:`storyhub` does), or with ``process`` a new Python process."""
+        if not process:
+            return run_cli(list(args), cwd=self.root, env=env or {}, program="mkdocs")
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", *args],
             cwd=self.root,
@@ -140,27 +144,39 @@ class Hub:
 
 
 def run_cli(args: list[str], *, cwd: Path, input: str | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``storyhub.cli.main.main(args)`` as a command would run it: in ``cwd``, with ``env``
-    added to the environment, ``input`` on stdin, its stdout and stderr captured, its exit
-    status returned; log records no handler takes are printed on stderr, as Python's
-    last-resort handler does in a process of its own (pytest's handlers are set aside)."""
+            env: dict[str, str] | None = None, program: str = "storyhub"
+            ) -> subprocess.CompletedProcess[str]:
+    """``storyhub.cli.main.main(args)`` (or with ``program="mkdocs"`` MkDocs' click command)
+    as a command would run it: in ``cwd``, with ``env`` added to the environment, ``input``
+    on stdin, its stdout and stderr captured, its exit status returned; log records no
+    handler takes are printed on stderr, as Python's last-resort handler does in a process
+    of its own (pytest's handlers are set aside; what MkDocs' command sets on its loggers
+    and on warnings is undone afterwards)."""
     import io
 
-    from storyhub.cli.main import main
+    if program == "mkdocs":
+        from mkdocs.__main__ import cli
+
+        def main(arguments: list[str]) -> Any:
+            return cli.main(args=arguments, prog_name="mkdocs", standalone_mode=True)
+    else:
+        from storyhub.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     saved_env = dict(os.environ)
     root = logging.getLogger()
     saved_handlers, saved_last = root.handlers[:], logging.lastResort
+    engine, engine_build = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    saved_engine = engine.handlers[:], engine.level, engine.propagate, engine_build.filters[:]
     last = logging.StreamHandler(err)
     last.setLevel(logging.WARNING)
     os.environ.update(env or {})
     root.handlers[:] = []
     logging.lastResort = last
     try:
+        # (MkDocs' command also filters repeated messages and sets how warnings show)
         with contextlib.chdir(cwd), contextlib.redirect_stdout(out), \
-                contextlib.redirect_stderr(err):
+                contextlib.redirect_stderr(err), warnings.catch_warnings():
             saved_stdin, sys.stdin = sys.stdin, io.TextIOWrapper(
                 io.BytesIO((input or "").encode("utf-8")), encoding="utf-8")
             try:
@@ -172,6 +188,8 @@ def run_cli(args: list[str], *, cwd: Path, input: str | None = None,
     finally:
         root.handlers[:] = saved_handlers
         logging.lastResort = saved_last
+        engine.handlers[:], engine.level, engine.propagate, engine_build.filters[:] = (
+            saved_engine)
         os.environ.clear()
         os.environ.update(saved_env)
     if code is None:
