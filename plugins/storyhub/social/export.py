@@ -138,17 +138,10 @@ def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, st
 
 
 def escape_markup(chunk: str) -> str:
+    """``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting the JSON into HTML
+    cannot have a title such as ``<script>`` read as markup (the values are unchanged).
+    Each of the three is one character, so escaping piece by piece is exact."""
     return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def json_chunks(snippets: SnippetSet, calendar: Calendar | None = None) -> Iterator[str]:
-    """UTF-8 JSON, in pieces; ``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting
-    it into HTML cannot have a title such as ``<script>`` read as markup (the values are
-    unchanged). Each of the three is one character, so escaping piece by piece is exact."""
-    # The stories go in as an iterator: no more than one story's data exists at a time.
-    for chunk in indented_json_chunks(_document(snippets, _stories_data(snippets, calendar))):
-        yield escape_markup(chunk)
-    yield "\n"
 
 
 _INDENT = "  "
@@ -203,14 +196,6 @@ def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str]:
         yield "{}" if is_dict else "[]"
     else:
         yield "\n" + _INDENT * level + ("}" if is_dict else "]")
-
-
-def write_csv(snippets: SnippetSet, out: TextIO, calendar: Calendar | None = None) -> None:
-    """One row per story × network × variant, written row by row to ``out``."""
-    planned = _planned(calendar)
-    out.write(csv_line(CSV_COLUMNS))
-    for item in snippets.stories:
-        out.write(_rows(item, snippets.site_url, planned))
 
 
 def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
