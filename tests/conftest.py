@@ -109,31 +109,30 @@ class Hub:
     def mkdocs(
         self, *args: str, env: dict[str, str] | None = None, process: bool = False
     ) -> subprocess.CompletedProcess[str]:
-        """Run the `mkdocs` command line in the hub folder: its click command in this
-        process (as :meth:`storyhub` does), or with ``process`` a new Python process."""
-        if not process:
-            return run_cli(list(args), cwd=self.root, env=env or {}, program="mkdocs")
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", *args],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, **(env or {})},
-            check=False,
-        )
+        """Run the `mkdocs` command line in the hub folder (see :meth:`command`)."""
+        return self.command("mkdocs", "mkdocs", args, env=env, process=process)
 
     def storyhub(
         self, *args: str, input: str | None = None, env: dict[str, str] | None = None,
         process: bool = False,
     ) -> subprocess.CompletedProcess[str]:
-        """Run the `storyhub` command line in the hub folder: its ``main`` in this process
-        (what the console script calls, with this folder, environment, stdin, stdout and
-        stderr), or with ``process`` a new Python process (the console script's own
-        start: about half a second more a call, ~130 calls in the suite)."""
+        """Run the `storyhub` command line in the hub folder (see :meth:`command`)."""
+        return self.command("storyhub", "storyhub.cli.main", args, input=input, env=env,
+                            process=process)
+
+    def command(
+        self, program: str, module: str, args: tuple[str, ...], *, input: str | None = None,
+        env: dict[str, str] | None = None, process: bool = False,
+    ) -> subprocess.CompletedProcess[str]:
+        """``program`` run in the hub folder: in this process (:func:`run_cli`: what its
+        console script calls, with this folder, environment, stdin, stdout and stderr), or
+        with ``process`` a new Python process running ``module`` (a start of its own: about
+        half a second more a call, ~150 calls in the suite)."""
         if not process:
-            return run_cli(list(args), cwd=self.root, input=input, env=env or {})
+            return run_cli(list(args), cwd=self.root, input=input, env=env or {},
+                           program=program)
         return subprocess.run(
-            [sys.executable, "-m", "storyhub.cli.main", *args],
+            [sys.executable, "-m", module, *args],
             cwd=self.root,
             capture_output=True,
             text=True,
@@ -197,7 +196,7 @@ def run_cli(args: list[str], *, cwd: Path, input: str | None = None,
     elif not isinstance(code, int):
         print(code, file=err)
         code = 1
-    return subprocess.CompletedProcess(["storyhub", *args], code, out.getvalue(),
+    return subprocess.CompletedProcess([program, *args], code, out.getvalue(),
                                        err.getvalue())
 
 
