@@ -1,7 +1,7 @@
 """axe-core in real headless Chromium over every page kind of the example hub, at 1280 and
 390 px: no serious or critical WCAG 2.2 AA violation may come from storyhub's templates or
 stylesheet, in the light scheme (every rule) or the dark one (the rules a colour scheme
-changes, on the same page made dark). The snippets page has its own run
+changes, on the same page reloaded dark). The snippets page has its own run
 (``test_snippets_phone_browser.py``), the open search overlay too
 (``test_search_box_browser.py``). axe-core comes from npm into .cache/tools
 (scripts/test.sh installs it)."""
@@ -77,32 +77,49 @@ def serious_violations(page: Any, axe: str, rules: tuple[str, ...] | None = None
             if violation["impact"] in ("serious", "critical") for node in violation["nodes"]]
 
 
+def _open_details(page: Any) -> None:
+    """Transcripts (and any other collapsed text) are checked open too."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+#: Material remembers the palette it showed (localStorage, written as a page is left) and
+#: shows it again on the next page; run before every page's own scripts, this leaves the
+#: reader's preference to decide on each load
+FORGET_PALETTE = "try { localStorage.clear(); } catch (e) {}"
+
+
+def _palette(page: Any) -> str | None:
+    """Material's scheme on the page shown (None on a page of storyhub's own, the report)."""
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
 def _to_dark(page: Any) -> None:
-    """The page shown as Material shows it to a reader whose system is dark: the dark
-    preference, and the palette Material picks for it on load (its scheme attribute; the
-    example's two palettes differ in scheme only)."""
+    """The page shown to a reader whose system is dark: the page loaded again with that
+    preference (Material picks its palette on load and keeps it when the preference
+    changes later; the report reads the preference itself). Its files come from the
+    browser's cache. The page must forget palettes (:data:`FORGET_PALETTE`)."""
     page.emulate_media(color_scheme="dark")
-    # at once, as on load: the theme's colour transitions would show colours in between
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.reload(wait_until="load")
+    _open_details(page)
 
 
 def test_no_serious_axe_violations_from_storyhub(served_example: str, browser: Any) -> None:
     axe = AXE.read_text(encoding="utf-8")
     ours: list[str] = []
     for width in (1280, 390):
-        context = browser.new_context(viewport={"width": width, "height": 900},
-                                      color_scheme="light")
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_init_script(FORGET_PALETTE)
         page = context.new_page()
         for name, path in PAGES.items():
+            page.emulate_media(color_scheme="light")
             page.goto(served_example + path, wait_until="load")
-            # transcripts (and any other collapsed text) are checked open too
-            page.evaluate("document.querySelectorAll('details').forEach("
-                          "d => { d.open = true; })")
+            _open_details(page)
+            assert _palette(page) in ("default", None), (name, _palette(page))
             ours += [f"{name}@{width}: {rule}: {target}"
                      for rule, target in serious_violations(page, axe, exclude=MATERIAL)]
             # the same page dark: the rules a colour scheme changes (the DOM is the same)
             _to_dark(page)
+            assert _palette(page) in ("slate", None), (name, _palette(page))
             ours += [f"{name}@{width} dark: {rule}: {target}"
                      for rule, target in serious_violations(page, axe, SCHEME_RULES,
                                                             exclude=MATERIAL)]
@@ -120,11 +137,17 @@ def test_the_dark_page_is_the_one_a_dark_system_gets(served_example: str, browse
     found = []
     for scheme in ("light", "dark"):
         page = browser.new_page(color_scheme=scheme)
+        page.add_init_script(FORGET_PALETTE)
         page.goto(served_example + "stories/", wait_until="load")
         if scheme == "light":
             light = page.evaluate(styles)
             _to_dark(page)
         found.append(page.evaluate(styles))
+        assert _palette(page) == "slate", _palette(page)
+        if scheme == "light":  # the next page in the same browser page is light again
+            page.emulate_media(color_scheme="light")
+            page.goto(served_example + "stories/", wait_until="load")
+            assert page.evaluate(styles) == light
         page.close()
     assert len(found[1]) == 40 and found[0] == found[1]
     assert light != found[1]  # the colours did change
