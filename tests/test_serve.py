@@ -88,14 +88,19 @@ def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> No
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     serve()
     memo = serve.plugin.renders.exports
-    assert set(memo) == {"night-shift", "first-oven"}
+    assert set(memo) == set(memo.articles) == {"night-shift", "first-oven"}
     kept, edited = memo["first-oven"], memo["night-shift"]
+    kept_article, edited_article = memo.articles["first-oven"], memo.articles["night-shift"]
     hub.write("stories/night-shift.md",
               story_text("Night shift, told again", people="[giulia, marco]",
                          values="[craft, care]"))
     served = serve()
     assert memo["first-oven"] is kept  # not written again: nothing it shows changed
     assert memo["night-shift"] is not edited
+    # the same for the stories' articles on the snippets page (compared whole below)
+    assert memo.articles["first-oven"] is kept_article
+    assert memo.articles["night-shift"] is not edited_article
+    assert "Night shift, told again" in memo.articles["night-shift"][2]
     fresh = hub.build(site="fresh")
     names = sorted(p.name for p in (fresh / "snippets").iterdir())
     assert {"snippets.json", "snippets.csv", "index.html"} <= set(names)

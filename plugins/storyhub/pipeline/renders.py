@@ -29,6 +29,12 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 
+def _export_memo() -> dict[str, Any]:
+    from storyhub.social.export import ExportMemo
+
+    return ExportMemo()
+
+
 @dataclass
 class RenderCache:
     #: src_uri -> (mark, output HTML) of the last build; a mark is the page's own key and
@@ -39,8 +45,9 @@ class RenderCache:
     converted: dict[str, tuple[str, Any, Any]] = field(default_factory=dict)
     #: a story's snippets, by a hash of everything they are made from
     snippets: dict[str, Any] = field(default_factory=dict)
-    #: per story, its part of snippets.json and snippets.csv as last written
-    exports: dict[str, Any] = field(default_factory=dict)
+    #: per story, its part of snippets.json, snippets.csv and the snippets page as last
+    #: written (:class:`storyhub.social.export.ExportMemo`)
+    exports: dict[str, Any] = field(default_factory=_export_memo)
     #: stories and profiles split into front matter and body, by (file, text)
     documents: dict[tuple[str, str], Any] = field(default_factory=dict)
     reused: int = 0

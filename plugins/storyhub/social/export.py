@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
+from markupsafe import Markup
 
 from storyhub.i18n.catalogue import primary_subtag
 from storyhub.social.calendar import Calendar, plan_notes
@@ -221,9 +222,15 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
     return "".join(lines)
 
 
-#: A story's exports as last written: (its snippets, its planned posts, JSON entry, CSV rows)
-#: (the texts compressed: a story's part is tens of kilobytes, mostly share intents)
-ExportMemo = MutableMapping[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]
+class ExportMemo(dict[str, tuple[StorySnippets, tuple[tuple[str, str], ...], bytes, bytes]]):
+    """A preview server's memo of what each story wrote last time: by story id, (its
+    snippets, its planned posts, JSON entry, CSV rows), the texts compressed (a story's part
+    is tens of kilobytes, mostly share intents); :attr:`articles`: its article on the
+    snippets page, by story id, with what it was rendered from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.articles: dict[str, tuple[StorySnippets, tuple[Any, ...], str]] = {}
 
 
 def _pack(text: str) -> bytes:
@@ -269,16 +276,41 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: TextI
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
                 site_name: str, language: str, calendar: Calendar | None = None,
                 calendar_files: list[str] | None = None,
-                notes: list[str] | None = None) -> Iterator[str]:
+                notes: list[str] | None = None, memo: ExportMemo | None = None
+                ) -> Iterator[str]:
     """The snippets page, in pieces: standalone HTML, inline CSS and script, ``noindex``.
 
     It shows the ``page_stories`` newest stories (the exports hold every one), so the page
-    stays quick to open however large the hub grows."""
+    stays quick to open however large the hub grows. With ``memo`` (a preview server's),
+    an unchanged story's article is the text it had (its posts are a fifth of a preview's
+    rebuild)."""
     env = html_environment(overrides)
     template = env.get_template("storyhub/snippets/page.html")
     schedule = calendar.by_story() if calendar is not None else {}
     limit = snippets.options.page_stories
     shown = snippets.stories[:limit] if limit else snippets.stories
+    articles = memo.articles if memo is not None else None
+    if articles is not None and len(articles) > len(shown):
+        for gone in set(articles) - {item.story.id for item in shown}:
+            del articles[gone]
+
+    def article(item: StorySnippets, render: Callable[[StorySnippets], Markup]) -> Markup:
+        """A story's article, ``render``-ed (the page's macro) unless a preview kept the
+        one it rendered from the same snippets (the same object: nothing it is made from
+        changed, the page's template included: see ``posts_key``) and the same plan."""
+        if articles is None:
+            return render(item)
+        story_id = item.story.id
+        key = (language, root_prefix, calendar is None,
+               tuple((p.network, p.variant, p.at, p.reshare)
+                     for p in schedule.get(story_id, ())))
+        found = articles.get(story_id)
+        if found is not None and found[0] is item and found[1] == key:
+            return Markup(found[2])
+        text = render(item)
+        articles[story_id] = (item, key, str(text))
+        return text
+
     values: dict[str, str] = {}
     people: dict[str, str] = {}
     for item in shown:
@@ -310,6 +342,7 @@ def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | Non
         schedulers=_scheduler_links(calendar_files or []),
         notes=[*plan_notes(calendar, snippets.translator.scope("snippets")), *(notes or [])],
         personal=PersonalVariants(),
+        article=article,
     )
 
 
@@ -353,7 +386,7 @@ def write_exports(
     with page.open("w", encoding="utf-8", newline="") as out:
         out.writelines(page_chunks(snippets, root_prefix=root_prefix, overrides=overrides,
                                    site_name=site_name, language=language, calendar=calendar,
-                                   calendar_files=calendar_files, notes=notes))
+                                   calendar_files=calendar_files, notes=notes, memo=memo))
     with data.open("w", encoding="utf-8", newline="") as out, \
             table.open("w", encoding="utf-8-sig", newline="") as rows:
         rows.write(csv_line(CSV_COLUMNS))
