@@ -105,6 +105,46 @@ def test_an_unchanged_page_is_reused_and_a_page_that_reads_an_edit_is_not(hub: H
     assert "stories/first-oven/index.md" not in rendered
 
 
+def test_a_question_many_pages_asked_is_asked_once_per_build() -> None:
+    """Deciding which pages are still true asks each recorded question of the new hub once
+    per build (a story's card is on many pages), and each page still gets its verdict."""
+    from types import SimpleNamespace
+
+    from storyhub.site.recording import Digests, Lookup, Reads, still_true
+
+    class View:
+        language = "en"
+        hub = SimpleNamespace(stories=[], people={}, values={}, teams={})
+
+        def __init__(self, answer: int) -> None:
+            self.answer, self.asked = answer, 0
+
+        def tags(self) -> list[object]:
+            return []
+
+        def in_language(self, code: str) -> View:
+            return self
+
+        def reading_minutes(self, story_id: str) -> int:
+            self.asked += 1
+            return self.answer
+
+    before = View(3)
+    digest = Digests(before).of(3)
+    pages = [Reads() for _ in range(50)]
+    for reads in pages:
+        reads.add("en", "reading_minutes", (("=", "night-shift"),), digest)
+    pages[0].add("en", "reading_minutes", (("=", "first-oven"),), digest)
+    same = View(3)
+    lookup = Lookup(same, {})
+    assert all(still_true(reads, lookup, Digests(same)) for reads in pages)
+    assert same.asked == 2  # night-shift once for 50 pages, first-oven once
+    changed = View(4)
+    lookup = Lookup(changed, {})
+    assert not any(still_true(reads, lookup, Digests(changed)) for reads in pages)
+    assert changed.asked == 1  # the first page's first question already fails
+
+
 EDITS = ("title", "person", "value", "consent", "draft", "override", "unoverride", "new")
 
 

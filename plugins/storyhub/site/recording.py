@@ -172,6 +172,9 @@ class Lookup:
             "value": hub.values, "team": hub.teams,
             "tag": {t.slug: t for t in view.tags()}, "page": pages,
         }
+        #: the digest of each question's answer in this build (many pages ask the same:
+        #: a story's card is on several), None when it cannot be asked again
+        self.answers: dict[tuple[str, str, Key], str | None] = {}
 
     def resolve(self, key: Key) -> Any:
         """The object of this build that ``key`` names, or ``_MISSING``."""
@@ -189,31 +192,40 @@ class Lookup:
 
 def still_true(reads: Reads, lookup: Lookup, digests: Digests) -> bool:
     """Whether every question of ``reads``, asked of this build's view, gets an answer with
-    the digest it had."""
+    the digest it had (each question asked once per build: :attr:`Lookup.answers`)."""
     if reads.untracked:
         return False
-    view = lookup.view
+    answers = lookup.answers
     for language, name, args, answer in reads.reads:
-        if name == "describe":
-            subject = lookup.resolve(args)
-            if subject is _MISSING or digests.of(subject) != answer:
-                return False
-            continue
-        try:
-            found = getattr(view.in_language(language), name)
-        except AttributeError:
-            return False
-        if callable(found):
-            values = [lookup.resolve(arg) for arg in args]
-            if any(v is _MISSING for v in values):
-                return False
-            try:
-                found = found(*values)
-            except Exception:  # a question the new hub cannot answer: render the page
-                return False
-        if digests.of(found) != answer:
+        question = (language, name, args)
+        now = answers.get(question, _MISSING)
+        if now is _MISSING:
+            now = answers[question] = _answer(language, name, args, lookup, digests)
+        if now is None or now != answer:
             return False
     return True
+
+
+def _answer(language: str, name: str, args: Key, lookup: Lookup, digests: Digests
+            ) -> str | None:
+    """The digest of the answer this build's view gives to a recorded question, or None
+    when it cannot be asked again."""
+    if name == "describe":
+        subject = lookup.resolve(args)
+        return None if subject is _MISSING else digests.of(subject)
+    try:
+        found = getattr(lookup.view.in_language(language), name)
+    except AttributeError:
+        return None
+    if callable(found):
+        values = [lookup.resolve(arg) for arg in args]
+        if any(v is _MISSING for v in values):
+            return None
+        try:
+            found = found(*values)
+        except Exception:  # a question the new hub cannot answer: render the page
+            return None
+    return digests.of(found)
 
 
 class RecordingView:
