@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, all_output_text, person_text, previewing, read, story_text
+from conftest import (
+    Hub,
+    all_output_text,
+    image_bytes,
+    person_text,
+    previewing,
+    read,
+    story_text,
+)
 
 
 @pytest.fixture
@@ -283,3 +291,40 @@ def test_times_too_coarse_to_tell_builds_apart_mean_an_emptied_folder(hub: Hub, 
     assert (site / "stories" / "night-shift" / "index.html").is_file()
     site = serve()  # and the next one keeps again
     assert site_state.mark is not None and site_state.kept
+
+
+def test_a_photo_replaced_in_a_preview_is_served_anew(hub: Hub, serve, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A preview keeps its re-encoded photos and their responsive versions in memory (by
+    content): an unchanged photo is neither re-encoded nor read back from the image cache;
+    a photo replaced in place (same name) is served as a fresh build gives it."""
+    import os
+
+    from storyhub.media import cache_files
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    hub.write("people/giulia.md", person_text("Giulia Ferri", extra="photo: g.png\n"))
+    path = hub.write("people/g.png", image_bytes("PNG", (900, 900), "red", compress_level=0))
+    served = serve()
+    photos = sorted(p.relative_to(served).as_posix() for p in served.rglob("g*.*")
+                    if p.suffix in (".png", ".webp", ".jpg"))
+    assert len(photos) > 2, photos  # the photo and its smaller versions
+    before = {name: (served / name).read_bytes() for name in photos}
+    reads: list[object] = []
+    read_sealed = cache_files.read_sealed
+    monkeypatch.setattr(cache_files, "read_sealed",
+                        lambda *a, **k: reads.append(a) or read_sealed(*a, **k))
+    monkeypatch.setattr("storyhub.media.images.read_sealed", cache_files.read_sealed)
+    hub.write("stories/night-shift.md", story_text("Night shift, again",
+                                                   people="[giulia, marco]"))
+    served = serve()
+    assert {name: (served / name).read_bytes() for name in photos} == before
+    assert reads == []  # the images of the last build, from memory
+    stamp = path.stat().st_mtime_ns
+    path.write_bytes(image_bytes("PNG", (900, 900), "blue", compress_level=0))
+    os.utime(path, ns=(stamp, stamp))  # same name, size and time: only the content changed
+    served = serve()
+    fresh = hub.build(site="fresh")
+    for name in photos:
+        assert (served / name).read_bytes() == (fresh / name).read_bytes(), name
+        assert (served / name).read_bytes() != before[name], name

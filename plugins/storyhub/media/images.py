@@ -16,6 +16,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -145,46 +146,50 @@ def _too_many_pixels(pixels: int, width: int = 0, height: int = 0) -> str:
 # -- validation of a hub's images ------------------------------------------------------------
 
 
-def check_media(content: Content) -> None:
+def check_media(content: Content, memo: ImageMemo | None = None) -> None:
     """Report every unusable photo, story image and image beside a story, at its field.
 
     The files are those the loader recorded (``Source.files``, ``Source.folder_files``):
-    nothing here lists a folder again.
+    nothing here lists a folder again. ``memo``: a preview server's images
+    (:class:`ImageMemo`).
     """
     diagnostics = content.diagnostics
     cache = cache_dir(content.root, "images")
     for person in content.people:
         if person.photo is not None:
-            _check_field(person.source, "photo", person.photo, diagnostics, cache, "photo")
+            _check_field(person.source, "photo", person.photo, diagnostics, cache, "photo",
+                         memo)
     for story in content.stories:
         if story.image is not None:
-            _check_field(story.source, "image", story.image, diagnostics, cache, "story-image")
+            _check_field(story.source, "image", story.image, diagnostics, cache, "story-image",
+                         memo)
         found = story.source.files.get("image")
         checked = {found} if story.image is not None and found is not None else set()
         for item in story.source.folder_files:
             if item.kind != "image" or item.path in checked:
                 continue  # the `image:` file was checked above, with the line of its field
             try:
-                check_as_published(item.path, "story-file", cache)
+                check_as_published(item.path, "story-file", cache, memo)
             except ImageProblem as exc:
                 shown = story.source.path.rsplit("/", 1)[0] + "/" + item.relative
                 diagnostics.error(shown, 1, 1, f"{exc}", code="image-content")
 
 
-def check_as_published(path: Path, kind: str, cache: Path | None) -> None:
+def check_as_published(path: Path, kind: str, cache: Path | None,
+                       memo: ImageMemo | None = None) -> None:
     """Check ``path`` as the build will use it: inspected, then decoded and re-encoded
     (the result is cached, so the build reuses it). Raises :class:`ImageProblem`."""
     inspect_image(path)
-    clean_image_bytes(path, kind, cache=cache)
+    clean_image_bytes(path, kind, cache=cache, memo=memo)
 
 
 def _check_field(source: Source, field: str, written: str, diagnostics: Diagnostics,
-                 cache: Path | None, kind: str) -> None:
+                 cache: Path | None, kind: str, memo: ImageMemo | None) -> None:
     found = source.files.get(field)
     if found is None:
         return  # the loader already said the file is missing or not an image
     try:
-        check_as_published(found, kind, cache)
+        check_as_published(found, kind, cache, memo)
     except ImageProblem as exc:
         line, col = source.value_pos(field)
         diagnostics.error(source.path, line, col, f"'{field}': {written}: {exc}",
@@ -194,10 +199,37 @@ def _check_field(source: Source, field: str, written: str, diagnostics: Diagnost
 # -- re-encoding ------------------------------------------------------------------------------
 
 
-def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> bytes:
+class ImageMemo:
+    """A preview server's images as made in its last build, by content key (in memory: a
+    rebuild reuses them without reading and checking their cache files again). Each build
+    starts with :meth:`next_build`; what the previous build made and this one did not ask
+    for is dropped then."""
+
+    def __init__(self) -> None:
+        self._previous: dict[str, Any] = {}
+        self._current: dict[str, Any] = {}
+
+    def next_build(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def get(self, key: str) -> Any:
+        found = self._current.get(key)
+        if found is None:
+            found = self._previous.get(key)
+            if found is not None:
+                self._current[key] = found
+        return found
+
+    def put(self, key: str, made: Any) -> None:
+        self._current[key] = made
+
+
+def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None,
+                      memo: ImageMemo | None = None) -> bytes:
     """The published bytes of the image at ``path``: pixels only, same format as its name.
 
-    Deterministic: the same file always gives the same bytes. Cached by content hash.
+    Deterministic: the same file always gives the same bytes. Cached by content hash (and
+    in ``memo``, a preview server's, when given).
     """
     data = path.read_bytes()
     target = FORMAT_BY_SUFFIX.get(path.suffix.lower())
@@ -207,6 +239,12 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None) -> by
     key = hashlib.sha256(
         f"{RECIPE}|{target}|{edge}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode() + data
     ).hexdigest()
+    if memo is not None:
+        found: bytes | None = memo.get(key)
+        if found is None:
+            found = clean_image_bytes(path, kind, cache=cache)
+            memo.put(key, found)
+        return found
     cached = cache / f"{key}.{target.lower()}" if cache is not None else None
     if cached is not None:
         data_out = read_sealed(cached, what="image", source=str(path))
@@ -359,15 +397,23 @@ class Variant:
         return ".webp" if self.format == "WEBP" else ".jpg"
 
 
-def responsive_variants(published: bytes, kind: str, *,
-                        cache: Path | None = None) -> list[Variant]:
+def responsive_variants(published: bytes, kind: str, *, cache: Path | None = None,
+                        memo: ImageMemo | None = None) -> list[Variant]:
     """WebP and JPEG versions of an image's published bytes (already pixels only, see
     :func:`clean_image_bytes`) at each width of :data:`RESPONSIVE_WIDTHS` below its own
     width, and at its own width when it is narrower than the largest. Deterministic, and
-    cached by content hash. Returns WebP versions first, each list from narrow to wide."""
+    cached by content hash (and in ``memo``, a preview server's, when given). Returns WebP
+    versions first, each list from narrow to wide."""
     widths = RESPONSIVE_WIDTHS.get(kind)
     if not widths:
         return []
+    if memo is not None:
+        key = hashlib.sha256(f"{RESPONSIVE_RECIPE}|{kind}|".encode() + published).hexdigest()
+        made: list[Variant] | None = memo.get(key)
+        if made is None:
+            made = responsive_variants(published, kind, cache=cache)
+            memo.put(key, made)
+        return made
     with Image.open(io.BytesIO(published)) as opened:
         full_width, full_height = opened.size
     chosen = [w for w in widths if w < full_width]

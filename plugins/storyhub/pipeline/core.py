@@ -49,6 +49,7 @@ from storyhub.text.urls import url_path
 # imported where it is used: `storyhub check` reads, validates and links, and does not pay
 # for Pillow, Jinja and the output modules at start-up.
 if TYPE_CHECKING:
+    from storyhub.media.images import ImageMemo
     from storyhub.outputs.base import Command
     from storyhub.outputs.social import Social
     from storyhub.pipeline.leaks import Leak
@@ -266,7 +267,10 @@ class Pipeline:
                 trim(memo, len(content.files))
             from storyhub.media.images import check_media
 
-            check_media(content)
+            images = self.preview.images if self.preview is not None else None
+            if images is not None:
+                images.next_build()  # what this build does not use is dropped at the next
+            check_media(content, images)
             if any(story.source.media for story in content.stories):
                 from storyhub.media.av import check_av
 
@@ -483,17 +487,19 @@ class Pipeline:
         reach the site), other story files as they are. Raises :class:`ContentErrors` for an
         image that cannot be decoded."""
         cache = cache_dir(self.settings.root, "images")
+        memo = self.preview.images if self.preview is not None else None
         for asset in self.plan.assets:
-            planned = self._planned(asset, cache)
+            planned = self._planned(asset, cache, memo)
             yield planned
             if planned.data is not None and asset.kind in ("photo", "story-image"):
-                yield from self._responsive(asset, planned.data, cache)
+                yield from self._responsive(asset, planned.data, cache, memo)
 
-    def _responsive(self, asset: Asset, data: bytes, cache: Path) -> Iterator[PlannedFile]:
+    def _responsive(self, asset: Asset, data: bytes, cache: Path, memo: ImageMemo | None
+                    ) -> Iterator[PlannedFile]:
         """Smaller WebP and JPEG versions of a published image, for ``srcset``."""
         from storyhub.media.images import responsive_variants
 
-        variants = responsive_variants(data, asset.kind, cache=cache)
+        variants = responsive_variants(data, asset.kind, cache=cache, memo=memo)
         if not variants:
             return
         stem = asset.dest.rsplit(".", 1)[0]
@@ -506,14 +512,14 @@ class Pipeline:
         self._pictures[(asset.kind, asset.owner)] = Picture(
             tuple(files["WEBP"]), tuple(files["JPEG"]), largest.width, largest.height)
 
-    def _planned(self, asset: Asset, cache: Path) -> PlannedFile:
+    def _planned(self, asset: Asset, cache: Path, memo: ImageMemo | None) -> PlannedFile:
         from storyhub.media.images import IMAGE_SUFFIXES, ImageProblem, clean_image_bytes
 
         if asset.src.suffix.lower() not in IMAGE_SUFFIXES:
             return PlannedFile(asset.dest, src=asset.src)
         try:
             return PlannedFile(asset.dest, data=clean_image_bytes(asset.src, asset.kind,
-                                                                  cache=cache))
+                                                                  cache=cache, memo=memo))
         except ImageProblem as exc:
             raise ContentErrors([Diagnostic(_rel(asset.src, self.settings.root), 1, 1,
                                             str(exc), code="image")]) from None

@@ -35,6 +35,12 @@ def _export_memo() -> dict[str, Any]:
     return ExportMemo()
 
 
+def _image_memo() -> Any:
+    from storyhub.media.images import ImageMemo
+
+    return ImageMemo()
+
+
 @dataclass
 class RenderCache:
     #: src_uri -> (mark, output HTML) of the last build; a mark is the page's own key and
@@ -48,6 +54,8 @@ class RenderCache:
     #: per story, its part of snippets.json, snippets.csv and the snippets page as last
     #: written (:class:`storyhub.social.export.ExportMemo`)
     exports: dict[str, Any] = field(default_factory=_export_memo)
+    #: images re-encoded and their responsive versions, by content key
+    images: Any = field(default_factory=_image_memo)
     #: stories and profiles split into front matter and body, by (file, text)
     documents: dict[tuple[str, str], Any] = field(default_factory=dict)
     reused: int = 0
