@@ -127,11 +127,14 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
         text = config_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{config_file} cannot be read: {exc}") from None
-    try:
-        raw = yaml.load(text, Loader=_LenientLoader) or {}
-        node = yaml.compose(text, Loader=_LenientLoader)
+    loader = _LenientLoader(text)
+    try:  # parsed once: the nodes (for positions), then the data made from them
+        node = loader.get_single_node()
+        raw = (loader.construct_document(node) if node is not None else None) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{config_file} is not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_file} must be a YAML mapping (key: value lines)")
     options, positions, duplicates = _find_plugin(raw, node)

@@ -174,13 +174,17 @@ class Pipeline:
         as_of: datetime | None = None,
         positions: Positions | None = None,
         label: str | None = None,
+        docs_dir: str | None = None,
     ) -> Pipeline:
         """A pipeline for the options of ``plugins: - storyhub:``; raise
-        :class:`InvalidOptions` listing every problem, or :class:`ConfigError`."""
+        :class:`InvalidOptions` listing every problem, or :class:`ConfigError`.
+        ``positions``, ``label``, ``docs_dir``: from mkdocs.yml, when already read."""
         label = label or config_file.name
+        docs: Any = docs_dir
         if positions is None and config_file.is_file():
             try:
-                positions = read_mkdocs_yml(config_file).positions
+                read = read_mkdocs_yml(config_file)
+                positions, docs = read.positions, read.raw.get("docs_dir") or "docs"
             except ConfigError:
                 positions = None
         positions = positions or Positions()
@@ -201,10 +205,11 @@ class Pipeline:
         pipeline = cls(settings)
         pipeline.config_dir = config_file.resolve().parent
         pipeline.label, pipeline.positions = label, positions
-        try:
-            docs = read_mkdocs_yml(config_file).raw.get("docs_dir") or "docs"
-        except ConfigError:
-            docs = "docs"
+        if docs is None:
+            try:
+                docs = read_mkdocs_yml(config_file).raw.get("docs_dir") or "docs"
+            except ConfigError:
+                docs = "docs"
         pipeline.docs_dir = pipeline.config_dir / str(docs)
         pipeline.config_file = config_file.resolve()
         return pipeline
@@ -226,6 +231,7 @@ class Pipeline:
             language=str(theme_language) if theme_language else None,
             overrides=config.custom_dir, serving=serving, as_of=as_of,
             positions=config.positions, label=config.label,
+            docs_dir=str(config.raw.get("docs_dir") or "docs"),
         )
 
     def refuse_site_links(self, docs_dir: Path, custom_dir: Path | None) -> None:

@@ -180,6 +180,23 @@ def _slots(template: Template) -> frozenset[str] | None:
         return None
     if not template.is_up_to_date:
         return None  # changed on disk since it was compiled: the source read is not its own
+    syntax = (type(environment), environment.block_start_string,
+              environment.block_end_string, environment.variable_start_string,
+              environment.variable_end_string, environment.comment_start_string,
+              environment.comment_end_string, environment.line_statement_prefix,
+              environment.line_comment_prefix, environment.trim_blocks,
+              environment.lstrip_blocks)
+    key = (source, syntax)
+    if key not in _SOURCE_SLOTS:  # each source analysed once per process (a preview)
+        _SOURCE_SLOTS[key] = _source_slots(environment, source)
+    return _SOURCE_SLOTS[key]
+
+
+#: :func:`_slots` by template source and syntax
+_SOURCE_SLOTS: dict[tuple[str, tuple[Any, ...]], frozenset[str] | None] = {}
+
+
+def _source_slots(environment: Environment, source: str) -> frozenset[str] | None:
     shown: set[str] = set()
 
     def walk(node: nodes.Node, parent: nodes.Node | None) -> None:
