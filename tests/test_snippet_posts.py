@@ -52,6 +52,7 @@ def test_share_links_are_those_of_each_networks_first_post(
     assert social.snippets is not None and len(composed) == 3
     for item in social.snippets.stories:
         assert pages[item.story.id] == _first_intents(item.snippets)
+        assert social.composer.share_links_of(item) == pages[item.story.id]  # a preview's
     names = dict(pages["long-night"])
     if site_url:
         assert names["Bluesky"].endswith("text=My%20own%20words%20on%20Bluesky.")
@@ -60,6 +61,44 @@ def test_share_links_are_those_of_each_networks_first_post(
     else:
         assert set(names) == {"X", "Threads", "Bluesky"}  # an address is needed for the rest
     assert social.snippets is social.snippets  # composed once
+
+
+def test_a_preview_reads_share_links_from_the_posts_it_kept(
+        hub: Hub, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview keeps each story's posts between rebuilds: a page's share links are read
+    from them, and only a story whose posts must be made again has its first posts made."""
+    from storyhub.pipeline.renders import RenderCache
+
+    kept = RenderCache()
+
+    def rebuild() -> tuple[dict[str, list[tuple[str, str]]], Any]:
+        pipeline = Pipeline.from_config_file(hub.root / "mkdocs.yml", serving=True)
+        pipeline.preview = kept
+        social = pipeline.prepare_outputs()
+        links = pipeline.share_links()
+        return {slug: links[slug] for slug in links}, social
+
+    first, social = rebuild()
+    assert social.snippets is not None  # composed, and kept
+    made: list[str] = []
+    share_links = compose_module.Composer.share_links
+
+    def counting(self: Any, story: Any) -> Any:
+        made.append(story.id)
+        return share_links(self, story)
+
+    monkeypatch.setattr(compose_module.Composer, "share_links", counting)
+    again, social = rebuild()
+    assert again == first and made == []
+    hub.write("stories/night-shift.md", story_text("Night shift, again", people="[giulia, marco]",
+                                                   summary="Told again, at dawn."))
+    edited, social = rebuild()
+    assert made == ["night-shift"]
+    assert edited["first-oven"] == first["first-oven"]
+    assert edited["night-shift"] != first["night-shift"]
+    assert social.snippets is not None
+    for item in social.snippets.stories:  # what a build without kept posts gives
+        assert edited[item.story.id] == _first_intents(item.snippets)
 
 
 def test_share_links_of_a_hub_without_share_cards_are_its_posts(hub: Hub) -> None:

@@ -28,7 +28,7 @@ from storyhub.media.cards import CardSet, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.outputs.base import Build, Output, Target
 from storyhub.social.calendar import Calendar, plan_calendar
-from storyhub.social.compose import Composer, SnippetSet, StorySnippets, compose
+from storyhub.social.compose import Composer, SnippetSet, StorySnippets, compose, story_key
 from storyhub.social.export import ExportMemo, write_exports
 from storyhub.social.schedulers import write_calendar_files
 from storyhub.social.templates import (
@@ -54,6 +54,8 @@ class Social:
     #: a preview server's posts of each story, by :func:`~storyhub.social.compose.story_key`
     memo: MutableMapping[str, StorySnippets] | None = None
     memo_key: str = ""
+    #: each story's :func:`~storyhub.social.compose.story_key` in this build, once known
+    keys: dict[str, str] = field(default_factory=dict)
     #: the last export's ``calendar.json`` (:mod:`storyhub.social.previous`)
     previous: dict[str, Any] | None = None
     #: a story's published photo, for posts when share cards are off
@@ -73,7 +75,8 @@ class Social:
             hub = self.hub
             self._snippets = compose(hub, self.snippet_options, self.composer,
                                      self.cards.stories if self.cards else None,
-                                     memo=self.memo, memo_key=self.memo_key)
+                                     memo=self.memo, memo_key=self.memo_key,
+                                     keys=self.keys)
             if hub.settings.options.calendar.enabled:
                 self._calendar = plan_calendar(
                     hub, self._snippets, hub.settings.options.calendar, self.previous,
@@ -89,7 +92,18 @@ class Social:
         """Per story, its page's share links, made when a page asks (None: snippets off)."""
         if self.composer is None or self.hub is None:
             return None
-        return ShareLinks(self.composer, self.hub)
+        return ShareLinks(self.composer, self.hub, self.kept if self.memo is not None else None)
+
+    def kept(self, story: Story) -> StorySnippets | None:
+        """A preview's posts of ``story`` from an earlier build, if nothing they are made
+        from changed since."""
+        if self.memo is None or self.hub is None:
+            return None
+        key = self.keys.get(story.id)
+        if key is None:
+            cards = self.cards.stories.get(story.id) if self.cards is not None else None
+            key = self.keys[story.id] = story_key(self.hub, story, cards, self.memo_key)
+        return self.memo.get(key)
 
     def warning_lines(self, t: Callable[..., str], *, problems_only: bool = False
                       ) -> list[str]:
@@ -135,14 +149,21 @@ def prepare_social(hub: Hub, *, memo: MutableMapping[str, StorySnippets] | None 
 
 class ShareLinks(Mapping[str, list[tuple[str, str]]]):
     """Per story, its page's share links (:meth:`Composer.share_links`), made when a page
-    asks for them."""
+    asks for them; in a preview, read from the story's posts kept from an earlier build
+    (``kept``) when there are some."""
 
-    def __init__(self, composer: Composer, hub: Hub) -> None:
+    def __init__(self, composer: Composer, hub: Hub,
+                 kept: Callable[[Story], StorySnippets | None] | None = None) -> None:
         self._composer = composer
         self._stories = {story.id: story for story in hub.stories}
+        self._kept = kept
 
     def __getitem__(self, story_id: str) -> list[tuple[str, str]]:
-        return self._composer.share_links(self._stories[story_id])
+        story = self._stories[story_id]
+        kept = self._kept(story) if self._kept is not None else None
+        if kept is not None:
+            return self._composer.share_links_of(kept)
+        return self._composer.share_links(story)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._stories)

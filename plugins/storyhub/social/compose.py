@@ -206,6 +206,20 @@ class Composer:
                     break
         return found
 
+    def share_links_of(self, item: StorySnippets) -> list[tuple[str, str]]:
+        """What :meth:`share_links` gives for ``item``'s story, read from its composed
+        posts (a preview's, kept from the last build)."""
+        found: list[tuple[str, str]] = []
+        for network in self.options.networks:
+            rule = self.rules[network]
+            if not rule.intent:
+                continue
+            for post in item.snippets:
+                if post.network == network and (intent := post.intent):
+                    found.append((rule.name, intent))
+                    break
+        return found
+
     def _story(self, story: Story) -> _StoryInputs:
         hub = self.hub
         t = hub.translator.in_language(story.lang).scope("snippets")
@@ -463,11 +477,13 @@ def compose(
     *,
     memo: MutableMapping[str, StorySnippets] | None = None,
     memo_key: str = "",
+    keys: MutableMapping[str, str] | None = None,
 ) -> SnippetSet:
     """Every published story's snippets (``env``: the templates' environment, or a composer
     made with it). With ``memo`` (kept by a preview server between rebuilds), a story whose
     inputs are unchanged reuses its snippets: ``memo_key`` hashes everything global
-    (options, templates, words, settings), :func:`story_key` the rest."""
+    (options, templates, words, settings), :func:`story_key` the rest (``keys``: the
+    stories' keys known so far in this build, by story id)."""
     composer = env if isinstance(env, Composer) else Composer(hub, options, env)
     stories = []
     for story in hub.stories:
@@ -475,7 +491,9 @@ def compose(
         if memo is None:
             stories.append(composer.story(story, story_cards))
             continue
-        key = story_key(hub, story, story_cards, memo_key)
+        key = keys.get(story.id) if keys is not None else None
+        if key is None:
+            key = story_key(hub, story, story_cards, memo_key)
         found = memo.get(key)
         if found is None:
             found = memo[key] = composer.story(story, story_cards)
