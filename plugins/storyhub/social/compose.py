@@ -209,7 +209,10 @@ class Composer:
     def share_links_of(self, item: StorySnippets) -> list[tuple[str, str]]:
         """What :meth:`share_links` gives for ``item``'s story, read from its composed
         posts (a preview's, kept from the last build)."""
+        if item.share_links is not None:
+            return item.share_links
         found: list[tuple[str, str]] = []
+        item.share_links = found
         for network in self.options.networks:
             rule = self.rules[network]
             if not rule.intent:

@@ -8,7 +8,7 @@ post.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,8 @@ class StorySnippets:
     people: list[tuple[str, str]]
     cards: StoryCards | None
     snippets: tuple[Snippet, ...] = ()
+    #: its page's share links, once read from the posts (a preview keeps the posts)
+    share_links: list[tuple[str, str]] | None = field(default=None, compare=False)
 
     def __repr__(self) -> str:
         return f"StorySnippets({self.story.id!r}, {len(self.snippets)} posts)"
