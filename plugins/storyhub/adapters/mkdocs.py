@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 from storyhub.adapters.material_partials import keep_navigation_partials
+from storyhub.adapters.theme_listing import list_theme_quickly
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
@@ -113,6 +114,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         # after overrides/, before Material: its partials/language.html follows the page's
         # language (Material's own takes theme.language on every page)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_TEMPLATES))
+        list_theme_quickly(config.theme)  # the same static files, Material's icons not walked
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
