@@ -10,6 +10,7 @@ schemas follow the models when they change.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import json
 import re
@@ -88,10 +89,21 @@ class EditorSchema(GenerateJsonSchema):
         return inner
 
 
+_GENERATED: dict[str, dict[str, Any]] = {}
+
+
+def _generated(model_class: type[Any]) -> dict[str, Any]:
+    """The model's schema as pydantic makes it (once per process: every build's editor
+    files ask for it); callers copy it before they change it."""
+    name = f"{model_class.__module__}.{model_class.__qualname__}"
+    if name not in _GENERATED:
+        _GENERATED[name] = model_class.model_json_schema(
+            mode="validation", schema_generator=EditorSchema)
+    return _GENERATED[name]
+
+
 def _schema(model_class: type[Any], title: str, description: str) -> dict[str, Any]:
-    generated = model_class.model_json_schema(
-        mode="validation", schema_generator=EditorSchema
-    )
+    generated = copy.deepcopy(_generated(model_class))
     return {"$schema": DIALECT, "title": title, "description": description,
             **{k: v for k, v in generated.items() if k not in ("title", "description")}}
 
@@ -126,7 +138,7 @@ def person_schema() -> dict[str, Any]:
 
 
 def values_schema() -> dict[str, Any]:
-    value = model.Value.model_json_schema(mode="validation", schema_generator=EditorSchema)
+    value = copy.deepcopy(_generated(model.Value))
     defs = value.pop("$defs", {})
     defs["Value"] = value
     listing = {"type": "array", "items": {"$ref": "#/$defs/Value"}}
@@ -144,8 +156,7 @@ def values_schema() -> dict[str, Any]:
 
 
 def campaigns_schema() -> dict[str, Any]:
-    campaign = model.Campaign.model_json_schema(mode="validation",
-                                                schema_generator=EditorSchema)
+    campaign = copy.deepcopy(_generated(model.Campaign))
     defs = campaign.pop("$defs", {})
     defs["Campaign"] = campaign
     listing = {"type": "array", "items": {"$ref": "#/$defs/Campaign"}}
