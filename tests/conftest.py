@@ -374,6 +374,15 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def axe_url() -> Iterator[str]:
+    """axe-core (npm, in .cache/tools) served on a loopback port of its own: pages load it
+    from there as a script, which the browser compiles once and keeps (its text injected
+    into each page was parsed again every time: about a fifth of a second a page)."""
+    with serving(REPO / ".cache/tools/node_modules/axe-core") as address:
+        yield address + "axe.min.js"
+
+
+@pytest.fixture(scope="session")
 def served_example(example_site: Path) -> Iterator[str]:
     """The built example hub served on a loopback port, for the browser tests."""
     with serving(example_site) as address:

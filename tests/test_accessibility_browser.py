@@ -58,14 +58,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 SCHEME_RULES = ("color-contrast", "link-in-text-block")
 
 
-def serious_violations(page: Any, axe: str, rules: tuple[str, ...] | None = None, *,
+def serious_violations(page: Any, axe_url: str, rules: tuple[str, ...] | None = None, *,
                        exclude: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(rule id, target) of every serious or critical axe-core violation (WCAG 2.2 A/AA
     and best practices, or only ``rules``) on the page shown (only violations are gathered
-    in full: about three times faster on a large page). ``exclude``: selectors of regions
-    left out (Material's own, :data:`MATERIAL`, about halves a run on the example's pages)."""
+    in full: about three times faster on a large page). ``axe_url``: the script (the
+    ``axe_url`` fixture). ``exclude``: selectors of regions left out (Material's own,
+    :data:`MATERIAL`, about halves a run on the example's pages)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(content=axe)
+        page.add_script_tag(url=axe_url)
     only = ({"type": "rule", "values": list(rules)} if rules else
             {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
                                        "best-practice"]})
@@ -103,8 +104,9 @@ def _to_dark(page: Any) -> None:
     _open_details(page)
 
 
-def test_no_serious_axe_violations_from_storyhub(served_example: str, browser: Any) -> None:
-    axe = AXE.read_text(encoding="utf-8")
+def test_no_serious_axe_violations_from_storyhub(served_example: str, browser: Any,
+                                                 axe_url: str) -> None:
+    axe = axe_url
     ours: list[str] = []
     for width in (1280, 390):
         context = browser.new_context(viewport={"width": width, "height": 900})

@@ -30,10 +30,10 @@ def served(hub: Hub) -> Iterator[str]:
         yield address
 
 
-def test_italian_story_on_an_english_site_in_chromium(served: str) -> None:
+def test_italian_story_on_an_english_site_in_chromium(served: str, axe_url: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    axe = AXE.read_text(encoding="utf-8")
+    axe = axe_url
     ours: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM),

@@ -126,12 +126,13 @@ def test_local_video_captions_load_as_a_text_track(served: str, browser: object)
     page.context.close()  # type: ignore[attr-defined]
 
 
-def test_no_serious_axe_violations_on_video_pages(served: str, browser: object) -> None:
+def test_no_serious_axe_violations_on_video_pages(served: str, browser: object,
+                                                  axe_url: str) -> None:
     from test_accessibility_browser import AXE, MATERIAL, serious_violations
 
     if not AXE.exists():
         pytest.skip("needs axe-core in .cache/tools: run scripts/test.sh")
-    axe = AXE.read_text(encoding="utf-8")
+    axe = axe_url
     ours: list[str] = []
     for width in (1280, 390):
         context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]

@@ -50,10 +50,10 @@ def _type(page: Any, query: str) -> list[str]:
     return [h.split("/stories/", 1)[1].split("/")[0] for h in hrefs if "/stories/" in h]
 
 
-def test_typed_words_find_stories_however_they_are_typed(served: str) -> None:
+def test_typed_words_find_stories_however_they_are_typed(served: str, axe_url: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    axe = AXE.read_text(encoding="utf-8")
+    axe = axe_url
     problems: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM),
