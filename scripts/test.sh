@@ -49,9 +49,10 @@ python -m mypy > .cache/mypy.log 2>&1 &
 mypy_pid=$!
 export NO_MKDOCS_2_WARNING=1
 # Two workers on a two-core machine; a test file stays in one worker (its module fixtures,
-# its servers). Extra arguments go to pytest (-n 0 runs in one process).
+# its servers); files are handed out in collection order, the longest (browser) files
+# first (tests/conftest.py). Extra arguments go to pytest (-n 0 runs in one process).
 status=0
-python -m pytest -n auto --dist loadfile "$@" || status=$?
+python -m pytest -n auto --dist loadfile --no-loadscope-reorder "$@" || status=$?
 mypy_status=0
 wait "$mypy_pid" || mypy_status=$?
 cat .cache/mypy.log

@@ -200,6 +200,13 @@ def run_cli(args: list[str], *, cwd: Path, input: str | None = None,
                                        err.getvalue())
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The browser tests first (``*_browser.py``; order kept otherwise): they are the longest
+    files, and pytest-xdist (``--dist loadfile --no-loadscope-reorder``, scripts/test.sh)
+    hands files out in this order, so no worker is left running one alone at the end."""
+    items.sort(key=lambda item: not item.nodeid.split("::")[0].endswith("_browser.py"))
+
+
 @pytest.fixture
 def hub(tmp_path: Path) -> Hub:
     """A small valid hub: 3 values, 2 people, 2 stories."""
