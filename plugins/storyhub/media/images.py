@@ -239,12 +239,18 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None,
     key = hashlib.sha256(
         f"{RECIPE}|{target}|{edge}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode() + data
     ).hexdigest()
-    if memo is not None:
-        found: bytes | None = memo.get(key)
-        if found is None:
-            found = clean_image_bytes(path, kind, cache=cache)
+    found: bytes | None = memo.get(key) if memo is not None else None
+    if found is None:
+        found = _cleaned(data, target, edge, key, cache, path)
+        if memo is not None:
             memo.put(key, found)
-        return found
+    return found
+
+
+def _cleaned(data: bytes, target: str, edge: int, key: str, cache: Path | None,
+             path: Path) -> bytes:
+    """:func:`clean_image_bytes` of ``data`` (the bytes read, whose ``key`` names the
+    result), from the cache when it holds storyhub's own output."""
     cached = cache / f"{key}.{target.lower()}" if cache is not None else None
     if cached is not None:
         data_out = read_sealed(cached, what="image", source=str(path))
