@@ -310,16 +310,22 @@ def test_a_photo_replaced_in_a_preview_is_served_anew(hub: Hub, serve, tmp_path:
                     if p.suffix in (".png", ".webp", ".jpg"))
     assert len(photos) > 2, photos  # the photo and its smaller versions
     before = {name: (served / name).read_bytes() for name in photos}
-    reads: list[object] = []
+    reads: list[Path] = []
     read_sealed = cache_files.read_sealed
     monkeypatch.setattr(cache_files, "read_sealed",
-                        lambda *a, **k: reads.append(a) or read_sealed(*a, **k))
+                        lambda *a, **k: reads.append(a[0]) or read_sealed(*a, **k))
     monkeypatch.setattr("storyhub.media.images.read_sealed", cache_files.read_sealed)
-    hub.write("stories/night-shift.md", story_text("Night shift, again",
-                                                   people="[giulia, marco]"))
+    monkeypatch.setattr("storyhub.media.cards.read_sealed", cache_files.read_sealed)
+    hub.write("stories/night-shift.md", story_text("Night shift", people="[giulia, marco]",
+                                                   values="[craft, care]",
+                                                   body="Told again, at dawn."))
     served = serve()
+    assert "Told again, at dawn." in read(served, "stories/night-shift/index.html")
     assert {name: (served / name).read_bytes() for name in photos} == before
-    assert reads == []  # the images of the last build, from memory
+    # the images and the share images' thumbnails of the last build, from memory (the share
+    # images themselves are checked on disk: the next step copies them from there)
+    assert [p for p in reads if p.parent.name != "cards" or "-thumb-" in p.name] == []
+    assert any(p.parent.name == "cards" for p in reads)
     stamp = path.stat().st_mtime_ns
     path.write_bytes(image_bytes("PNG", (900, 900), "blue", compress_level=0))
     os.utime(path, ns=(stamp, stamp))  # same name, size and time: only the content changed

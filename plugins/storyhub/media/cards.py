@@ -33,7 +33,7 @@ from storyhub.media.cache_files import copy_out, read_sealed, write_sealed
 from storyhub.media.card_spec import LAYOUTS, PHOTO_LAYOUTS, CardSpec, Layout, PhotoLayout
 from storyhub.media.card_text import MAX_BYTES, MAX_TITLE
 from storyhub.media.card_worker import draw, draw_batch
-from storyhub.media.images import MAX_EDGE
+from storyhub.media.images import MAX_EDGE, ImageMemo
 from storyhub.media.photo_card import (
     MAX_ENLARGEMENT,
     fills_every_card,
@@ -92,6 +92,8 @@ class CardSet:
     #: cards found in the cache, checked against their seal (they stay where they are even
     #: when new ones are drawn into another folder: a read-only cache)
     _found: dict[str, Path] = field(default_factory=dict)
+    #: a preview server's images kept between rebuilds (the thumbnails, by their name)
+    memo: ImageMemo | None = None
 
     def cached_path(self, key: str) -> Path:
         return self._found.get(key) or self.cache_dir / f"{key}.jpg"
@@ -169,6 +171,14 @@ class CardSet:
         Made from the card's bytes, so deterministic; cached beside the card (sealed)."""
         width, height = (2 * side for side in image.thumb_size)
         cached = self.cache_dir / f"{image.key}-thumb-{width}x{height}-{THUMB_RECIPE}.webp"
+        found: bytes | None = self.memo.get(cached.name) if self.memo is not None else None
+        if found is None:
+            found = self._thumbnail(image, cached, width, height)
+            if self.memo is not None:  # named by the card's key: the same card, the same bytes
+                self.memo.put(cached.name, found)
+        return found
+
+    def _thumbnail(self, image: CardImage, cached: Path, width: int, height: int) -> bytes:
         found = read_sealed(cached, what="share image thumbnail")
         if found is not None:
             return found

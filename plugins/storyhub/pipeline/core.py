@@ -649,6 +649,8 @@ class Pipeline:
                                      candidates=candidates)
         self.social = prepare_social(self.hub, memo=self.preview.snippets if self.preview else None,
                                      previous=previous, photo=self._story_photo)
+        if self.preview is not None and self.social.cards is not None:
+            self.social.cards.memo = self.preview.images  # the thumbnails of the share images
         return self.social
 
     def _story_photo(self, story: Any) -> str | None:
