@@ -171,12 +171,11 @@ class CardSet:
         Made from the card's bytes, so deterministic; cached beside the card (sealed)."""
         width, height = (2 * side for side in image.thumb_size)
         cached = self.cache_dir / f"{image.key}-thumb-{width}x{height}-{THUMB_RECIPE}.webp"
-        found: bytes | None = self.memo.get(cached.name) if self.memo is not None else None
-        if found is None:
-            found = self._thumbnail(image, cached, width, height)
-            if self.memo is not None:  # named by the card's key: the same card, the same bytes
-                self.memo.put(cached.name, found)
-        return found
+        if self.memo is None:
+            return self._thumbnail(image, cached, width, height)
+        # named by the card's key: the same card, the same bytes
+        return self.memo.get_or_make(cached.name,
+                                     lambda: self._thumbnail(image, cached, width, height))
 
     def _thumbnail(self, image: CardImage, cached: Path, width: int, height: int) -> bytes:
         found = read_sealed(cached, what="share image thumbnail")

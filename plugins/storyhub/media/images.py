@@ -14,9 +14,10 @@ import hashlib
 import io
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -199,6 +200,9 @@ def _check_field(source: Source, field: str, written: str, diagnostics: Diagnost
 # -- re-encoding ------------------------------------------------------------------------------
 
 
+T = TypeVar("T")
+
+
 class ImageMemo:
     """A preview server's images as made in its last build, by content key (in memory: a
     rebuild reuses them without reading and checking their cache files again). Each build
@@ -223,6 +227,14 @@ class ImageMemo:
     def put(self, key: str, made: Any) -> None:
         self._current[key] = made
 
+    def get_or_make(self, key: str, make: Callable[[], T]) -> T:
+        """What is kept under ``key``, else ``make()``, kept."""
+        found = self.get(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found  # type: ignore[no-any-return]
+
 
 def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None,
                       memo: ImageMemo | None = None) -> bytes:
@@ -239,12 +251,10 @@ def clean_image_bytes(path: Path, kind: str, *, cache: Path | None = None,
     key = hashlib.sha256(
         f"{RECIPE}|{target}|{edge}|{JPEG_QUALITY}|{WEBP_QUALITY}|".encode() + data
     ).hexdigest()
-    found: bytes | None = memo.get(key) if memo is not None else None
-    if found is None:
-        found = _cleaned(data, target, edge, key, cache, path)
-        if memo is not None:
-            memo.put(key, found)
-    return found
+    def make() -> bytes:
+        return _cleaned(data, target, edge, key, cache, path)
+
+    return memo.get_or_make(key, make) if memo is not None else make()
 
 
 def _cleaned(data: bytes, target: str, edge: int, key: str, cache: Path | None,
@@ -415,11 +425,7 @@ def responsive_variants(published: bytes, kind: str, *, cache: Path | None = Non
         return []
     if memo is not None:
         key = hashlib.sha256(f"{RESPONSIVE_RECIPE}|{kind}|".encode() + published).hexdigest()
-        made: list[Variant] | None = memo.get(key)
-        if made is None:
-            made = responsive_variants(published, kind, cache=cache)
-            memo.put(key, made)
-        return made
+        return memo.get_or_make(key, lambda: responsive_variants(published, kind, cache=cache))
     with Image.open(io.BytesIO(published)) as opened:
         full_width, full_height = opened.size
     chosen = [w for w in widths if w < full_width]

@@ -92,7 +92,7 @@ class Social:
         """Per story, its page's share links, made when a page asks (None: snippets off)."""
         if self.composer is None or self.hub is None:
             return None
-        return ShareLinks(self.composer, self.hub, self.kept if self.memo is not None else None)
+        return ShareLinks(self.composer, self.hub, self.kept)
 
     def kept(self, story: Story) -> StorySnippets | None:
         """A preview's posts of ``story`` from an earlier build, if nothing they are made

@@ -181,12 +181,13 @@ class Pipeline:
         ``positions``, ``label``, ``docs_dir``: from mkdocs.yml, when already read."""
         label = label or config_file.name
         docs: Any = docs_dir
-        if positions is None and config_file.is_file():
-            try:
+        if (positions is None or docs is None) and config_file.is_file():
+            try:  # read once, for both
                 read = read_mkdocs_yml(config_file)
-                positions, docs = read.positions, read.raw.get("docs_dir") or "docs"
+                positions = read.positions if positions is None else positions
+                docs = read.raw.get("docs_dir") if docs is None else docs
             except ConfigError:
-                positions = None
+                pass
         positions = positions or Positions()
         diagnostics = Diagnostics()
         options = parse_options(raw, label=label, positions=positions, diagnostics=diagnostics)
@@ -205,12 +206,7 @@ class Pipeline:
         pipeline = cls(settings)
         pipeline.config_dir = config_file.resolve().parent
         pipeline.label, pipeline.positions = label, positions
-        if docs is None:
-            try:
-                docs = read_mkdocs_yml(config_file).raw.get("docs_dir") or "docs"
-            except ConfigError:
-                docs = "docs"
-        pipeline.docs_dir = pipeline.config_dir / str(docs)
+        pipeline.docs_dir = pipeline.config_dir / str(docs or "docs")
         pipeline.config_file = config_file.resolve()
         return pipeline
 
