@@ -106,7 +106,6 @@ def _to_dark(page: Any) -> None:
 
 def test_no_serious_axe_violations_from_storyhub(served_example: str, browser: Any,
                                                  axe_url: str) -> None:
-    axe = axe_url
     ours: list[str] = []
     for width in (1280, 390):
         context = browser.new_context(viewport={"width": width, "height": 900})
@@ -118,12 +117,12 @@ def test_no_serious_axe_violations_from_storyhub(served_example: str, browser: A
             _open_details(page)
             assert _palette(page) in ("default", None), (name, _palette(page))
             ours += [f"{name}@{width}: {rule}: {target}"
-                     for rule, target in serious_violations(page, axe, exclude=MATERIAL)]
+                     for rule, target in serious_violations(page, axe_url, exclude=MATERIAL)]
             # the same page dark: the rules a colour scheme changes (the DOM is the same)
             _to_dark(page)
             assert _palette(page) in ("slate", None), (name, _palette(page))
             ours += [f"{name}@{width} dark: {rule}: {target}"
-                     for rule, target in serious_violations(page, axe, SCHEME_RULES,
+                     for rule, target in serious_violations(page, axe_url, SCHEME_RULES,
                                                             exclude=MATERIAL)]
         context.close()
     assert not ours, "\n".join(sorted(set(ours)))

@@ -33,7 +33,6 @@ def served(hub: Hub) -> Iterator[str]:
 def test_italian_story_on_an_english_site_in_chromium(served: str, axe_url: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    axe = axe_url
     ours: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM),
@@ -49,7 +48,7 @@ def test_italian_story_on_an_english_site_in_chromium(served: str, axe_url: str)
                 assert switch.get_attribute("hreflang") == "en"
                 assert switch.inner_text() == "English"
                 ours += [f"{width}: {rule}: {target}"
-                         for rule, target in serious_violations(page, axe,
+                         for rule, target in serious_violations(page, axe_url,
                                                                 exclude=MATERIAL)]
                 page.close()
         finally:

@@ -132,7 +132,6 @@ def test_no_serious_axe_violations_on_video_pages(served: str, browser: object,
 
     if not AXE.exists():
         pytest.skip("needs axe-core in .cache/tools: run scripts/test.sh")
-    axe = axe_url
     ours: list[str] = []
     for width in (1280, 390):
         context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
@@ -142,6 +141,6 @@ def test_no_serious_axe_violations_on_video_pages(served: str, browser: object,
             page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             page.locator(".sh-embed__play, video").first.focus()  # the focused play control too
             ours += [f"{slug}@{width}: {rule}: {target}"
-                     for rule, target in serious_violations(page, axe, exclude=MATERIAL)]
+                     for rule, target in serious_violations(page, axe_url, exclude=MATERIAL)]
         context.close()
     assert not ours, "\n".join(ours)

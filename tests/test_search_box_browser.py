@@ -53,7 +53,6 @@ def _type(page: Any, query: str) -> list[str]:
 def test_typed_words_find_stories_however_they_are_typed(served: str, axe_url: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    axe = axe_url
     problems: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM),
@@ -74,7 +73,7 @@ def test_typed_words_find_stories_however_they_are_typed(served: str, axe_url: s
                 assert first.locator("img.sh-search-thumb").get_attribute("alt") == ""
                 assert first.locator("time").get_attribute("datetime") == "2023-05-22"
                 problems += [f"{width} {scheme}: axe: {rule}: {target}"
-                             for rule, target in serious_violations(page, axe)]
+                             for rule, target in serious_violations(page, axe_url)]
                 page.close()
         finally:
             browser.close()
