@@ -150,6 +150,25 @@ def test_plugin_listed_twice(hub: Hub) -> None:
             "entry (with all its options)") in result.stderr
 
 
+@pytest.mark.parametrize(("tail", "message"), [
+    ("theme:\n\tname: material\n", "mkdocs.yml:{next}:1: YAML syntax error: found character "
+     "'\\t' that cannot start any token (hint: use spaces, not tabs, and quote text starting "
+     "with @ or `)"),
+    ('copyright: "Forno Rossi\n', "mkdocs.yml:{line}:12: YAML syntax error: this quote is never "
+     "closed (hint: end the text with the same quote mark, or remove it)"),
+])
+def test_a_broken_mkdocs_yml_is_shown_where_it_breaks(hub: Hub, tail: str, message: str) -> None:
+    """A syntax error in mkdocs.yml is told as one in a story's front matter: line, column,
+    what is wrong and a hint; never a traceback."""
+    text = (hub.root / "mkdocs.yml").read_text(encoding="utf-8")
+    hub.write("mkdocs.yml", text + tail)
+    result = hub.storyhub("check")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    line = text.count("\n") + 1
+    assert f"storyhub: {message.format(line=line, next=line + 1)}" in result.stderr, \
+        result.stderr
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("1764547200000", "storyhub: SOURCE_DATE_EPOCH '1764547200000' is too large for seconds "
                       "since 1970 — it looks like milliseconds: use 1764547200"),

@@ -33,6 +33,7 @@ from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.explain import clean_loc
 from storyhub.text.migrations import migration_for
 from storyhub.text.networks import NETWORK_IDS
+from storyhub.text.yamlsource import syntax_problem
 
 Loc = tuple[str | int, ...]
 PLUGIN = "storyhub"
@@ -131,6 +132,10 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
     try:  # parsed once: the nodes (for positions), then the data made from them
         node = loader.get_single_node()
         raw = (loader.construct_document(node) if node is not None else None) or {}
+    except yaml.MarkedYAMLError as exc:  # where, as for a story's front matter
+        mark, message = syntax_problem(exc)
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        raise ConfigError(f"{_label(config_file)}:{where}: {message}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{config_file} is not valid YAML: {exc}") from None
     finally:

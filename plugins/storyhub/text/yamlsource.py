@@ -102,6 +102,18 @@ def _hint(problem: str) -> str:
     return ""
 
 
+def syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str]:
+    """Where a YAML syntax error is (PyYAML's mark: 0-based) and what to tell the author,
+    with a hint."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+        # Point at the quote that was opened, not at where the file ran out.
+        mark = exc.context_mark
+        problem = "this quote is never closed"
+    return mark, f"YAML syntax error: {problem}{_hint(problem)}"
+
+
 def parse_yaml(
     text: str,
     path: str,
@@ -139,16 +151,9 @@ def parse_yaml(
             loader = _AuthorLoader(text)
             node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
-            # Point at the quote that was opened, not at where the file ran out.
-            mark = exc.context_mark
-            problem = "this quote is never closed"
+        mark, message = syntax_problem(exc)
         line, col = pos(mark) if mark else (1 + line_offset, 1)
-        diagnostics.error(
-            path, line, col, f"YAML syntax error: {problem}{_hint(problem)}", code="yaml-syntax"
-        )
+        diagnostics.error(path, line, col, message, code="yaml-syntax")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         diagnostics.error(path, 1 + line_offset, 1, f"YAML syntax error: {exc}", code="yaml-syntax")
