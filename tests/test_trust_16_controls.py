@@ -109,3 +109,29 @@ def test_a_built_site_carries_none(hub: Hub) -> None:
 def test_a_page_in_docs(hub: Hub) -> None:
     hub.write("docs/about.md", "# About\n\nWe bake\x00 bread.\n")
     assert diagnostics(hub) == [f"docs/about.md:3:8: {NUL}"]
+
+
+def test_find_control_is_the_documented_set_for_every_code_point() -> None:
+    """:func:`find_control` refuses exactly C0 controls but tab and line feed, DEL, C1 and
+    the Unicode non-characters: every one of them, found first wherever it sits (after
+    emoji too); none of the other characters of the first plane, nor one in 97 beyond it
+    and those beside each non-character."""
+    from storyhub.text.controls import find_control
+
+    def refused(code: int) -> bool:
+        return ((code < 0x20 and code not in (0x09, 0x0A)) or 0x7F <= code <= 0x9F
+                or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
+
+    beyond = {*range(0x10000, 0x110000, 97),
+              *(c + step for c in range(0x1FFFE, 0x110000, 0x10000) for step in (-1, 2))}
+    allowed = "".join(chr(c) for c in sorted({*range(0x10000), *beyond} - {0x110000})
+                      if not refused(c) and not 0xD800 <= c <= 0xDFFF)
+    assert find_control(allowed) is None
+    assert find_control("plain ascii\ttext\n") is None
+    every_refused = [c for c in (*range(0x10000), *range(0x1FFFE, 0x110000, 0x10000),
+                                 *range(0x1FFFF, 0x110000, 0x10000)) if refused(c)]
+    assert len(every_refused) == 30 + 1 + 32 + 32 + 2 + 32  # C0, DEL, C1, FDD0-FDEF, 2 a plane
+    for code in every_refused:
+        for before in ("", "a", "città 🙂", "\U0010fffd"):
+            text = before + chr(code) + "x\x01"
+            assert find_control(text) == len(before), hex(code)

@@ -293,6 +293,10 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: a comment after a plain value, which looks like part of it: "Update #2"
+_SWALLOWED = re.compile(r"\s+#(\S)")
+
+
 def _check_swallowed_comment(
     node: yaml.ScalarNode,
     lines: list[str],
@@ -306,7 +310,9 @@ def _check_swallowed_comment(
     if end.line >= len(lines):
         return
     rest = lines[end.line][end.column :]
-    match = re.match(r"\s+#(\S)", rest)
+    if "#" not in rest:  # most values: nothing to look at
+        return
+    match = _SWALLOWED.match(rest)
     if not match or not at:
         return
     line, col = pos(end)
