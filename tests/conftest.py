@@ -363,21 +363,35 @@ def previewing(hub: Hub, site: Path) -> Iterator[Callable[[], Path]]:
 
 #: Debian's Chromium, which the browser tests drive through Playwright
 CHROMIUM = Path("/usr/bin/chromium")
+#: its command line: no sandbox (tests run as root in CI), no GPU, no background traffic
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for a test module (Playwright's synchronous API allows one at a
-    time in a thread: a module that starts its own does not use this)."""
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for a test process (each pytest-xdist worker starts its own the
+    first time a test needs it): starting Playwright and a browser costs about two seconds
+    of CPU, and the suite's browser tests used to start twenty. Playwright's synchronous
+    API allows one at a time in a thread, so every browser test uses this (through
+    :func:`browser`): tests keep apart by their own contexts (cookies, storage, cache)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu"])
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Any) -> Iterator[Any]:
+    """The process's Chromium for a test module; the contexts and pages the module opened
+    and left open are closed when it ends (a page left running could keep using CPU)."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")

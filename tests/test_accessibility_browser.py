@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import http.server
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".cache/tools/node_modules/axe-core/axe.min.js"
 pytestmark = pytest.mark.skipif(
     (not CHROMIUM.exists() or not AXE.exists()) and not os.environ.get("CI"),

@@ -14,7 +14,6 @@ import yaml
 from conftest import Hub, story_text
 from test_editor_browser import (  # noqa: F401  (the editor fixture, shared)
     editor,
-    launch,
     login,
     needs_decap_server,
     new_page,
@@ -30,9 +29,7 @@ STORY = "stories/2025-03-14-night-shift/index.md"
 
 @needs_decap_server
 def test_sign_off_and_campaign_through_the_form(editor: dict[str, Any],  # noqa: F811
-                                                hub: Hub) -> None:
-    from playwright.sync_api import sync_playwright
-
+                                                hub: Hub, browser: Any) -> None:
     hub.config(quotes={"sign_off": "required"})
     hub.write("campaigns.yml", yaml.safe_dump(CAMPAIGNS, sort_keys=False))
     (hub.root / "stories/night-shift.md").unlink()
@@ -46,35 +43,30 @@ def test_sign_off_and_campaign_through_the_form(editor: dict[str, Any],  # noqa:
     assert "Marco Bianchi (marco)" in checked.stdout and "(giulia)" not in checked.stdout
 
     base = editor["base"]
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = new_page(browser, [])
-            login(page, base)
-            page.goto(f"{base}/admin/#/collections/stories/entries/2025-03-14-night-shift/index")
-            group = page.locator("[id^='sign_off-field-']").first
-            group.locator("[data-testid=expand-button]").first.click()
-            # a date field per person: Giulia's, written by hand, is there; Marco's is empty
-            giulia = group.locator("input[id^='giulia-field-']")
-            marco = group.locator("input[id^='marco-field-']")
-            assert giulia.input_value() == "2025-03-15" and marco.input_value() == ""
-            marco.fill("2025-03-20")
-            pick(page, "campaign", "Night", "Night bakers")
-            shots = os.environ.get("SHOTS", str(hub.root.parent))
-            page.screenshot(path=f"{shots}/sign-off-form.png", full_page=True)
-            publish(page)
-            path = hub.root / STORY
-            page.wait_for_timeout(500)
+    page = new_page(browser, [])
+    login(page, base)
+    page.goto(f"{base}/admin/#/collections/stories/entries/2025-03-14-night-shift/index")
+    group = page.locator("[id^='sign_off-field-']").first
+    group.locator("[data-testid=expand-button]").first.click()
+    # a date field per person: Giulia's, written by hand, is there; Marco's is empty
+    giulia = group.locator("input[id^='giulia-field-']")
+    marco = group.locator("input[id^='marco-field-']")
+    assert giulia.input_value() == "2025-03-15" and marco.input_value() == ""
+    marco.fill("2025-03-20")
+    pick(page, "campaign", "Night", "Night bakers")
+    shots = os.environ.get("SHOTS", str(hub.root.parent))
+    page.screenshot(path=f"{shots}/sign-off-form.png", full_page=True)
+    publish(page)
+    path = hub.root / STORY
+    page.wait_for_timeout(500)
 
-            def saved() -> dict[str, Any]:
-                return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    def saved() -> dict[str, Any]:
+        return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
-            from browser_servers import wait_until
+    from browser_servers import wait_until
 
-            wait_until(lambda: "campaign" in saved(), "the story to be saved",
-                       log=editor["log"])
-        finally:
-            browser.close()
+    wait_until(lambda: "campaign" in saved(), "the story to be saved",
+               log=editor["log"])
     data = saved()
     assert data["campaign"] == "night-bakers"
     assert data["sign_off"] == {"giulia": date(2025, 3, 15), "marco": date(2025, 3, 20)}

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_servers import CHROMIUM, CHROMIUM_ARGS
-from conftest import Hub, make_hub
+from conftest import CHROMIUM, Hub, make_hub
 from storyhub.text.contrast import contrast
 from test_coaching import _write_hub
 
@@ -69,32 +68,25 @@ def digest_html(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_digest_at_390px_with_images_blocked(digest_html: str, scheme: str,
-                                             tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+                                             tmp_path: Path, browser: Any) -> None:
     shots = Path(os.environ.get("SHOTS", str(tmp_path)))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 390, "height": 844},
-                                       color_scheme=scheme).new_page()
-            blocked: list[str] = []
+    page = browser.new_context(viewport={"width": 390, "height": 844},
+                               color_scheme=scheme).new_page()
+    blocked: list[str] = []
 
-            def block(route: Any) -> None:
-                blocked.append(route.request.url)
-                route.abort()
+    def block(route: Any) -> None:
+        blocked.append(route.request.url)
+        route.abort()
 
-            page.route("**/*", block)
-            page.set_content(digest_html, wait_until="load")
-            found = page.evaluate(BOXES)
-            page.screenshot(path=str(shots / f"digest-390-{scheme}.png"), full_page=True)
-            colours = page.evaluate("""() => {
-                const h1 = document.querySelector('h1');
-                const bg = getComputedStyle(document.body).backgroundColor;
-                return {text: getComputedStyle(h1).color, background: bg};
-            }""")
-        finally:
-            browser.close()
+    page.route("**/*", block)
+    page.set_content(digest_html, wait_until="load")
+    found = page.evaluate(BOXES)
+    page.screenshot(path=str(shots / f"digest-390-{scheme}.png"), full_page=True)
+    colours = page.evaluate("""() => {
+        const h1 = document.querySelector('h1');
+        const bg = getComputedStyle(document.body).backgroundColor;
+        return {text: getComputedStyle(h1).color, background: bg};
+    }""")
     assert blocked and all(u.startswith("https://stories.example.com/") for u in blocked)
     assert found["width"] <= 390, "the digest is wider than the phone"
     texts = [b["what"] for b in found["boxes"]]

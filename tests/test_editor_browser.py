@@ -19,8 +19,6 @@ from typing import Any
 import pytest
 import yaml
 from browser_servers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DECAP_SERVER,
     free_port,
     http_get,
@@ -29,7 +27,7 @@ from browser_servers import (
     stop,
     wait_until,
 )
-from conftest import VALUES, Hub, image_bytes, person_text
+from conftest import CHROMIUM, VALUES, Hub, image_bytes, person_text
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(),
@@ -69,10 +67,6 @@ def editor(hub: Hub, tmp_path: Path) -> Iterator[dict[str, Any]]:
     assert not port_open(port) and not port_open(proxy_port), "a server is still running"
 
 
-def launch(playwright: Any) -> Any:
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
-
 def new_page(browser: Any, requests: list[str]) -> Any:
     """A page in a fresh browser session that records every request it makes."""
     page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
@@ -107,82 +101,75 @@ def publish(page: Any) -> None:
 
 @needs_decap_server
 def test_write_a_story_and_change_consent_in_the_browser(editor: dict[str, Any],
-                                                          hub: Hub) -> None:
-    from playwright.sync_api import sync_playwright
-
+                                                          hub: Hub, browser: Any) -> None:
     base = editor["base"]
     allowed = (f"{base}/", f"http://127.0.0.1:{editor['proxy_port']}/")
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            requests: list[str] = []
-            page = new_page(browser, requests)
-            login(page, base)
+    requests: list[str] = []
+    page = new_page(browser, requests)
+    login(page, base)
 
-            # 1. a new story, through the form
-            page.goto(f"{base}/admin/#/collections/stories/new")
-            page.locator("[id^='title-field-']").fill("Forty greens, città")
-            page.locator("input[type=date]").first.fill("2025-06-05")
-            pick(page, "people", "Giulia", "Giulia Ferri")
-            pick(page, "values", "Craft", "Craft")
-            page.locator("[id^='summary-field-']").fill(
-                "Giulia tried forty greens: «verde» è il più difficile.")
-            page.locator("[contenteditable=true]").first.click()
-            page.keyboard.type("It took forty tries. Perché? Because green is hard.")
-            publish(page)
-            story = hub.root / "stories/2025-06-05-forty-greens-citta/index.md"
-            wait_until(story.exists, f"{story} to be written", log=editor["log"])
-            # after saving, the editor moves to the new entry's address
-            page.wait_for_url("**/entries/2025-06-05-forty-greens-citta/index")
+    # 1. a new story, through the form
+    page.goto(f"{base}/admin/#/collections/stories/new")
+    page.locator("[id^='title-field-']").fill("Forty greens, città")
+    page.locator("input[type=date]").first.fill("2025-06-05")
+    pick(page, "people", "Giulia", "Giulia Ferri")
+    pick(page, "values", "Craft", "Craft")
+    page.locator("[id^='summary-field-']").fill(
+        "Giulia tried forty greens: «verde» è il più difficile.")
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("It took forty tries. Perché? Because green is hard.")
+    publish(page)
+    story = hub.root / "stories/2025-06-05-forty-greens-citta/index.md"
+    wait_until(story.exists, f"{story} to be written", log=editor["log"])
+    # after saving, the editor moves to the new entry's address
+    page.wait_for_url("**/entries/2025-06-05-forty-greens-citta/index")
 
-            text = story.read_text(encoding="utf-8")
-            front, body = text.removeprefix("---\n").split("\n---\n", 1)
-            data = yaml.safe_load(front)
-            assert data["title"] == "Forty greens, città"
-            assert front.splitlines()[1] == "date: 2025-06-05"  # written as storyhub expects
-            assert data["people"] == ["giulia"] and data["values"] == ["craft"]
-            assert data["summary"] == "Giulia tried forty greens: «verde» è il più difficile."
-            assert "It took forty tries. Perché?" in body
-            checked = hub.storyhub("check", "--no-advice")
-            assert checked.returncode == 0, checked.stdout + checked.stderr
-            assert "stories/2025-06-05-forty-greens-citta/index.md" not in checked.stdout
-            wait_until(lambda: http_get(f"{base}/stories/forty-greens-citta/")[0] == 200,
-                       "the new story in the preview", log=editor["log"])
+    text = story.read_text(encoding="utf-8")
+    front, body = text.removeprefix("---\n").split("\n---\n", 1)
+    data = yaml.safe_load(front)
+    assert data["title"] == "Forty greens, città"
+    assert front.splitlines()[1] == "date: 2025-06-05"  # written as storyhub expects
+    assert data["people"] == ["giulia"] and data["values"] == ["craft"]
+    assert data["summary"] == "Giulia tried forty greens: «verde» è il più difficile."
+    assert "It took forty tries. Perché?" in body
+    checked = hub.storyhub("check", "--no-advice")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "stories/2025-06-05-forty-greens-citta/index.md" not in checked.stdout
+    wait_until(lambda: http_get(f"{base}/stories/forty-greens-citta/")[0] == 200,
+               "the new story in the preview", log=editor["log"])
 
-            # 2. Giulia withdraws consent to her photo, through the form
-            photo = 'class="sh-profile__photo"'
-            assert photo in http_get(f"{base}/people/giulia/")[1]
-            page = new_page(browser, requests)  # another session, as another colleague
-            login(page, base)
-            page.goto(f"{base}/admin/#/collections/people/entries/giulia")
-            switch = page.locator("button[id^='photo-field-']")
-            assert switch.get_attribute("aria-checked") == "true"
-            switch.click()
-            assert switch.get_attribute("aria-checked") == "false"
-            # her role in Italian, in the collapsed "In other languages" → "Italiano" group
-            group = page.locator("[id^='translations-field-']")
-            group.locator("[data-testid=expand-button]").first.click()
-            group.locator("[id^='it-field-'] [data-testid=expand-button]").first.click()
-            group.locator("input[id^='role-field-']").fill("Fornaia")
-            publish(page)
-            profile = hub.root / "people/giulia.md"
-            wait_until(lambda: "photo: false" in profile.read_text(encoding="utf-8"),
-                       "the profile to be saved", log=editor["log"])
-            saved = yaml.safe_load(profile.read_text(encoding="utf-8").split("---")[1])
-            assert saved["consent"] == {"name": True, "photo": False, "quotes": True,
-                                        "social": True, "date": date(2025, 1, 15)}
-            assert saved["photo"] == "photos/giulia.jpg"  # the other fields are kept
-            assert saved["translations"] == {"it": {"role": "Fornaia"}}
-            assert hub.storyhub("check").returncode == 0
-            wait_until(lambda: photo not in http_get(f"{base}/people/giulia/")[1],
-                       "the photo to leave the published profile", log=editor["log"])
-            page_text = http_get(f"{base}/people/giulia/")[1]
-            assert "Giulia Ferri" in page_text and "giulia.jpg" not in page_text
-            outside = [u for u in requests if not u.startswith(allowed)
-                       and not u.startswith(("data:", "blob:"))]
-            assert outside == []
-        finally:
-            browser.close()
+    # 2. Giulia withdraws consent to her photo, through the form
+    photo = 'class="sh-profile__photo"'
+    assert photo in http_get(f"{base}/people/giulia/")[1]
+    page = new_page(browser, requests)  # another session, as another colleague
+    login(page, base)
+    page.goto(f"{base}/admin/#/collections/people/entries/giulia")
+    switch = page.locator("button[id^='photo-field-']")
+    assert switch.get_attribute("aria-checked") == "true"
+    switch.click()
+    assert switch.get_attribute("aria-checked") == "false"
+    # her role in Italian, in the collapsed "In other languages" → "Italiano" group
+    group = page.locator("[id^='translations-field-']")
+    group.locator("[data-testid=expand-button]").first.click()
+    group.locator("[id^='it-field-'] [data-testid=expand-button]").first.click()
+    group.locator("input[id^='role-field-']").fill("Fornaia")
+    publish(page)
+    profile = hub.root / "people/giulia.md"
+    wait_until(lambda: "photo: false" in profile.read_text(encoding="utf-8"),
+               "the profile to be saved", log=editor["log"])
+    saved = yaml.safe_load(profile.read_text(encoding="utf-8").split("---")[1])
+    assert saved["consent"] == {"name": True, "photo": False, "quotes": True,
+                                "social": True, "date": date(2025, 1, 15)}
+    assert saved["photo"] == "photos/giulia.jpg"  # the other fields are kept
+    assert saved["translations"] == {"it": {"role": "Fornaia"}}
+    assert hub.storyhub("check").returncode == 0
+    wait_until(lambda: photo not in http_get(f"{base}/people/giulia/")[1],
+               "the photo to leave the published profile", log=editor["log"])
+    page_text = http_get(f"{base}/people/giulia/")[1]
+    assert "Giulia Ferri" in page_text and "giulia.jpg" not in page_text
+    outside = [u for u in requests if not u.startswith(allowed)
+               and not u.startswith(("data:", "blob:"))]
+    assert outside == []
 
 
 @pytest.fixture
@@ -200,24 +187,17 @@ def built_site(hub: Hub) -> Iterator[str]:
         server.server_close()
 
 
-def test_admin_loads_nothing_from_outside_the_site(built_site: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"{built_site}/admin/")
-            page.get_by_role("button", name="Login with GitHub").wait_for()
-            # anything it would fetch next, it fetches now (the editor keeps a connection
-            # open: the network is never idle, so a fixed wait)
-            page.wait_for_timeout(3000)
-            assert any(u.endswith("/admin/decap-cms/decap-cms.js") for u in requests)
-            assert any(u.endswith("/admin/config.yml") for u in requests)
-            outside = [u for u in requests if not u.startswith(f"{built_site}/")
-                       and not u.startswith(("data:", "blob:"))]
-            assert outside == []
-        finally:
-            browser.close()
+def test_admin_loads_nothing_from_outside_the_site(built_site: str, browser: Any) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{built_site}/admin/")
+    page.get_by_role("button", name="Login with GitHub").wait_for()
+    # anything it would fetch next, it fetches now (the editor keeps a connection
+    # open: the network is never idle, so a fixed wait)
+    page.wait_for_timeout(3000)
+    assert any(u.endswith("/admin/decap-cms/decap-cms.js") for u in requests)
+    assert any(u.endswith("/admin/config.yml") for u in requests)
+    outside = [u for u in requests if not u.startswith(f"{built_site}/")
+               and not u.startswith(("data:", "blob:"))]
+    assert outside == []

@@ -13,12 +13,12 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 import yaml
-from browser_servers import CHROMIUM
-from conftest import EXAMPLE_EPOCH, REPO, copy_example, serving
+from conftest import CHROMIUM, EXAMPLE_EPOCH, REPO, copy_example, serving
 from venvs import clean_env, materialx_env
 
 EPOCH = "1796083200"  # 2026-12-01: every dated example story is in the past
@@ -132,34 +132,26 @@ def served(sites: tuple[Path, Path]) -> Iterator[str]:
 
 @pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                     reason="needs /usr/bin/chromium: run scripts/test.sh")
-def test_italian_search_on_materialx_through_pagefind(served: str) -> None:
+def test_italian_search_on_materialx_through_pagefind(served: str, browser: Any) -> None:
     """Typed into MaterialX's search box on an Italian page: the Italian index (Pagefind
     keeps one per page language) finds elided, inflected and unaccented words."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            page.goto(served + "stories/dopo-l-alluvione/", wait_until="load")
-            assert page.evaluate("document.documentElement.lang") == "it"
-            found = {}
-            for query in ("alluvione", "chiedere", "citta"):
-                page.fill(".md-search__input", query)
-                page.wait_for_function(
-                    "document.querySelector('.md-search-result__meta')?.textContent"
-                    ".match(/\\d/)", timeout=20000)
-                page.wait_for_timeout(300)
-                found[query] = page.eval_on_selector_all(
-                    ".md-search-result a", "els => els.map(e => e.getAttribute('href'))")
-            assert any("dopo-l-alluvione" in h for h in found["alluvione"]), found
-            assert any("non-lo-so-ma-lo-chiedo" in h for h in found["chiedere"]), found
-            assert any("dopo-l-alluvione" in h for h in found["citta"]), found
-            meta = page.inner_text(".md-search-result__meta")
-            assert "trovat" in meta  # the result count in Italian
-        finally:
-            browser.close()
+    page = browser.new_page()
+    page.goto(served + "stories/dopo-l-alluvione/", wait_until="load")
+    assert page.evaluate("document.documentElement.lang") == "it"
+    found = {}
+    for query in ("alluvione", "chiedere", "citta"):
+        page.fill(".md-search__input", query)
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta')?.textContent"
+            ".match(/\\d/)", timeout=20000)
+        page.wait_for_timeout(300)
+        found[query] = page.eval_on_selector_all(
+            ".md-search-result a", "els => els.map(e => e.getAttribute('href'))")
+    assert any("dopo-l-alluvione" in h for h in found["alluvione"]), found
+    assert any("non-lo-so-ma-lo-chiedo" in h for h in found["chiedere"]), found
+    assert any("dopo-l-alluvione" in h for h in found["citta"]), found
+    meta = page.inner_text(".md-search-result__meta")
+    assert "trovat" in meta  # the result count in Italian
 
 
 def test_the_leak_scan_reads_pagefinds_compressed_index(tmp_path: Path) -> None:

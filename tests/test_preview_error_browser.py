@@ -5,11 +5,10 @@ once it is fixed — in real headless Chromium, with the real `mkdocs serve`."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser_servers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     free_port,
     http_get,
     port_open,
@@ -17,16 +16,15 @@ from browser_servers import (
     stop,
     wait_until,
 )
-from conftest import Hub, story_text
+from conftest import CHROMIUM, Hub, story_text
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run scripts/test.sh to install it"
 )
 
 
-def test_preview_shows_the_error_while_a_story_is_broken(hub: Hub, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_preview_shows_the_error_while_a_story_is_broken(hub: Hub, tmp_path: Path,
+                                                          browser: Any) -> None:
     port = free_port()
     log = tmp_path / "serve.log"
     process = start(["-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -36,34 +34,29 @@ def test_preview_shows_the_error_while_a_story_is_broken(hub: Hub, tmp_path: Pat
     try:
         wait_until(lambda: http_get(f"{base}/stories/night-shift/")[0] == 200,
                    "mkdocs serve", log=log)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.goto(f"{base}/stories/night-shift/")
-                page.get_by_role("heading", name="Night shift", level=1).wait_for()
+        page = browser.new_page()
+        page.goto(f"{base}/stories/night-shift/")
+        page.get_by_role("heading", name="Night shift", level=1).wait_for()
 
-                hub.write("stories/night-shift.md", good.replace("values: [craft, care]",
-                                                                 "values: [craft, cair]"))
-                expected = [line for line in hub.storyhub("check", "--no-advice").stdout
-                            .splitlines() if line.startswith("stories/")]
-                assert expected == [
-                    "stories/night-shift.md:5:17: unknown value 'cair' — did you mean 'care'?"]
-                # the open tab reloads by itself and shows the list
-                page.locator("#storyhub-preview-error").wait_for(timeout=90_000)
-                shown = page.locator("#storyhub-problems li").all_inner_texts()
-                assert shown == expected
-                assert "1 problem" in page.locator("h1").inner_text()
-                # any other address shows it too, rather than hanging
-                _, other = http_get(f"{base}/people/giulia/")
-                assert "unknown value &#x27;cair&#x27;" in other
+        hub.write("stories/night-shift.md", good.replace("values: [craft, care]",
+                                                         "values: [craft, cair]"))
+        expected = [line for line in hub.storyhub("check", "--no-advice").stdout
+                    .splitlines() if line.startswith("stories/")]
+        assert expected == [
+            "stories/night-shift.md:5:17: unknown value 'cair' — did you mean 'care'?"]
+        # the open tab reloads by itself and shows the list
+        page.locator("#storyhub-preview-error").wait_for(timeout=90_000)
+        shown = page.locator("#storyhub-problems li").all_inner_texts()
+        assert shown == expected
+        assert "1 problem" in page.locator("h1").inner_text()
+        # any other address shows it too, rather than hanging
+        _, other = http_get(f"{base}/people/giulia/")
+        assert "unknown value &#x27;cair&#x27;" in other
 
-                hub.write("stories/night-shift.md", good)
-                page.get_by_role("heading", name="Night shift", level=1).wait_for(
-                    timeout=90_000)
-                assert page.locator("#storyhub-preview-error").count() == 0
-            finally:
-                browser.close()
+        hub.write("stories/night-shift.md", good)
+        page.get_by_role("heading", name="Night shift", level=1).wait_for(
+            timeout=90_000)
+        assert page.locator("#storyhub-preview-error").count() == 0
     finally:
         stop(process)
     assert not port_open(port)

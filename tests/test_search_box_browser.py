@@ -50,31 +50,24 @@ def _type(page: Any, query: str) -> list[str]:
     return [h.split("/stories/", 1)[1].split("/")[0] for h in hrefs if "/stories/" in h]
 
 
-def test_typed_words_find_stories_however_they_are_typed(served: str, axe_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_typed_words_find_stories_however_they_are_typed(served: str, axe_url: str,
+                                                         browser: Any) -> None:
     problems: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--no-sandbox", "--disable-gpu"])
-        try:
-            for width, scheme in ((1280, "light"), (390, "dark")):
-                page = browser.new_page(viewport={"width": width, "height": 900},
-                                        color_scheme=scheme)
-                page.goto(served + "stories/it/", wait_until="load")
-                for query, expected in EXPECTED.items():
-                    found = _type(page, query)
-                    if not expected <= set(found):
-                        problems.append(f"{width}: {query!r} found {found}")
-                # results show the story's thumbnail and date
-                _type(page, "alluvione")
-                first = page.locator(".md-search-result__item").first
-                assert first.locator("img.sh-search-thumb").count() == 1
-                assert first.locator("img.sh-search-thumb").get_attribute("alt") == ""
-                assert first.locator("time").get_attribute("datetime") == "2023-05-22"
-                problems += [f"{width} {scheme}: axe: {rule}: {target}"
-                             for rule, target in serious_violations(page, axe_url)]
-                page.close()
-        finally:
-            browser.close()
+    for width, scheme in ((1280, "light"), (390, "dark")):
+        page = browser.new_page(viewport={"width": width, "height": 900},
+                                color_scheme=scheme)
+        page.goto(served + "stories/it/", wait_until="load")
+        for query, expected in EXPECTED.items():
+            found = _type(page, query)
+            if not expected <= set(found):
+                problems.append(f"{width}: {query!r} found {found}")
+        # results show the story's thumbnail and date
+        _type(page, "alluvione")
+        first = page.locator(".md-search-result__item").first
+        assert first.locator("img.sh-search-thumb").count() == 1
+        assert first.locator("img.sh-search-thumb").get_attribute("alt") == ""
+        assert first.locator("time").get_attribute("datetime") == "2023-05-22"
+        problems += [f"{width} {scheme}: axe: {rule}: {target}"
+                     for rule, target in serious_violations(page, axe_url)]
+        page.close()
     assert not problems, "\n".join(problems)

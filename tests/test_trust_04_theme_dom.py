@@ -12,14 +12,13 @@ import functools
 import http.server
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Hub, person_text, story_text
+from conftest import CHROMIUM, Hub, person_text, story_text
 from storyhub.site.sanitize import clean_html
 
-CHROMIUM = Path("/usr/bin/chromium")
 EVIL_CONFIG = ('{"base": "https://evil.example", "features": [], '
                '"search": "https://evil.example/search.js", "translations": {}}')
 
@@ -102,27 +101,18 @@ def clobbering_site(hub: Hub) -> Iterator[str]:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run "
                     "scripts/test.sh to install it")
-def test_material_search_still_works_on_a_clobbering_page(clobbering_site: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"{clobbering_site}/stories/night-shift/")
-            page.wait_for_load_state("networkidle")
-            page.click("input.md-search__input")
-            page.keyboard.type("oven")
-            page.wait_for_selector(".md-search-result__item", timeout=15000)
-            titles = page.locator(".md-search-result__item").all_inner_texts()
-            assert any("first oven" in t.lower() for t in titles), titles
-            assert page.evaluate("document.querySelector('#__config').tagName") == "SCRIPT"
-            assert not any("evil.example" in url for url in requests), requests
-            assert all(url.startswith(clobbering_site) for url in requests), requests
-        finally:
-            browser.close()
+def test_material_search_still_works_on_a_clobbering_page(clobbering_site: str,
+                                                          browser: Any) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{clobbering_site}/stories/night-shift/")
+    page.wait_for_load_state("networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type("oven")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    titles = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("first oven" in t.lower() for t in titles), titles
+    assert page.evaluate("document.querySelector('#__config').tagName") == "SCRIPT"
+    assert not any("evil.example" in url for url in requests), requests
+    assert all(url.startswith(clobbering_site) for url in requests), requests
