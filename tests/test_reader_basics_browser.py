@@ -155,49 +155,58 @@ def test_editorial_points(served: str, browser: Any) -> None:
     story's body is 18-21 px at a measure of 60-75 characters on a desk (a phone's column
     is narrower, never wider); headlines and body differ in colour in dark mode; no grid of
     story cards leaves one card alone on its last row; a tag page on a phone shows its
-    stories before its filter chips."""
+    stories before its filter chips. Each page is loaded once and measured at both widths
+    (the browser lays it out again when the window narrows; sizes, measures and grids are
+    the same in both schemes, Material switching only its palette)."""
+    from test_accessibility_browser import FORGET_PALETTE, _to_dark
+
     problems: list[str] = []
-    for width in (1280, 390):
-        # sizes, measures and grids are the same in both schemes (Material switches only
-        # its palette): the dark scheme checks the colours
-        dark = browser.new_page(viewport={"width": width, "height": 900}, color_scheme="dark")
-        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme="light")
-        where = f"{width}"
-        for story in ("stories/the-repair-counter/", "stories/libri-aperti/"):
-            dark.goto(served + story, wait_until="load")
-            heading, body = dark.evaluate("""() => [
-                getComputedStyle(document.querySelector('.md-typeset h1')).color,
-                getComputedStyle(document.querySelector('.sh-story__body p')).color]""")
-            if heading == body:
-                problems.append(f"{where} dark {story}: headline and body both {body}")
-            page.goto(served + story, wait_until="load")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(FORGET_PALETTE)
+    page = context.new_page()
+
+    def grids(where: str) -> None:
+        for last, rows, columns in page.evaluate(_GRIDS):
+            if columns > 1 and rows > 1 and last == 1:
+                problems.append(f"{where}: one card alone on the last of {rows} rows")
+
+    for story in ("stories/the-repair-counter/", "stories/libri-aperti/"):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.emulate_media(color_scheme="light")
+        page.goto(served + story, wait_until="load")
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
             size = float(page.evaluate(
                 "parseFloat(getComputedStyle(document.querySelector("
                 "'.sh-story__body p')).fontSize)"))
             if not 18 <= size <= 21:
-                problems.append(f"{where} {story}: body {size} px")
+                problems.append(f"{width} {story}: body {size} px")
             median, lines = page.evaluate(_LINE_LENGTHS)
             low = 60 if width == 1280 else 25
             if lines < 5 or not low <= median <= 75:
-                problems.append(f"{where} {story}: {median} characters a line")
-            for last, rows, columns in page.evaluate(_GRIDS):
-                if columns > 1 and rows > 1 and last == 1:
-                    problems.append(f"{where} {story}: one card alone on the last row")
-        for listing in ("", "values/craft/", "values/patience/", "teams/decoration/",
-                        "people/lucia-marchetti/", "stories/", "tags/kiln/"):
-            page.goto(served + listing, wait_until="load")
-            for last, rows, columns in page.evaluate(_GRIDS):
-                if columns > 1 and rows > 1 and last == 1:
-                    problems.append(f"{where} /{listing}: one card alone on the last "
-                                    f"of {rows} rows")
-        page.goto(served + "tags/kiln/", wait_until="load")
-        first_card, chips = page.evaluate("""() => [
-            document.querySelector('.sh-grid > *').getBoundingClientRect().top,
-            (document.querySelector('.sh-filters') || {getBoundingClientRect: () =>
-                ({top: Infinity})}).getBoundingClientRect().top]""")
-        if not first_card < chips or (width == 390 and first_card > 900):
-            problems.append(f"{where} tag page: first story at {first_card}, chips "
-                            f"at {chips}")
-        page.close()
-        dark.close()
+                problems.append(f"{width} {story}: {median} characters a line")
+            grids(f"{width} {story}")
+        _to_dark(page)
+        heading, body = page.evaluate("""() => [
+            getComputedStyle(document.querySelector('.md-typeset h1')).color,
+            getComputedStyle(document.querySelector('.sh-story__body p')).color]""")
+        if heading == body:
+            problems.append(f"dark {story}: headline and body both {body}")
+    page.emulate_media(color_scheme="light")
+    for listing in ("", "values/craft/", "values/patience/", "teams/decoration/",
+                    "people/lucia-marchetti/", "stories/", "tags/kiln/"):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(served + listing, wait_until="load")
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            grids(f"{width} /{listing}")
+            if listing == "tags/kiln/":
+                first_card, chips = page.evaluate("""() => [
+                    document.querySelector('.sh-grid > *').getBoundingClientRect().top,
+                    (document.querySelector('.sh-filters') || {getBoundingClientRect: () =>
+                        ({top: Infinity})}).getBoundingClientRect().top]""")
+                if not first_card < chips or (width == 390 and first_card > 900):
+                    problems.append(f"{width} tag page: first story at {first_card}, chips "
+                                    f"at {chips}")
+    context.close()
     assert not problems, "\n".join(problems)
