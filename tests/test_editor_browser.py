@@ -7,10 +7,7 @@ scripts/test.sh installs Chromium and decap-server (into .cache/tools)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -172,22 +169,10 @@ def test_write_a_story_and_change_consent_in_the_browser(editor: dict[str, Any],
     assert outside == []
 
 
-@pytest.fixture
-def built_site(hub: Hub) -> Iterator[str]:
-    editor_hub(hub)
-    site = hub.build()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_admin_loads_nothing_from_outside_the_site(built_site: str, browser: Any) -> None:
+def test_admin_loads_nothing_from_outside_the_site(served_example: str, browser: Any) -> None:
+    """The published editor (the example hub's, GitHub backend) loads its bundle, its
+    configuration and nothing from another address."""
+    built_site = served_example.rstrip("/")
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
