@@ -5,6 +5,7 @@ static files found must be exactly MkDocs' own."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import Hub
 from jinja2 import FileSystemLoader
@@ -63,3 +64,37 @@ def test_a_theme_with_its_own_loader_keeps_it(tmp_path: Path) -> None:
     theme = Theme()
     list_theme_quickly(theme)
     assert type(theme.get_env().loader).__name__ == "DictLoader"  # type: ignore[attr-defined]
+
+
+def test_theme_environments_share_their_compiled_templates(hub: Hub, monkeypatch: Any) -> None:
+    """Material's search plugin makes environments of the theme on every build to read its
+    translations: with storyhub's cache, a template is compiled once for all of them, and
+    again when its source changes."""
+    from jinja2 import Environment
+    from storyhub.pipeline.renders import MemoryBytecodeCache
+
+    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+    hub.write("overrides/partials/own.html", "{% macro t(key) %}{{ key }}!{% endmacro %}")
+    compiled: list[str | None] = []
+    original = Environment.compile
+
+    def counting(self: Environment, source: Any, name: str | None = None,
+                 filename: str | None = None, raw: bool = False, defer_init: bool = False
+                 ) -> Any:
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    cache = MemoryBytecodeCache()
+    for _ in range(3):  # a new configuration each time, as each build (or rebuild) has
+        theme = load_config(str(hub.root / "mkdocs.yml")).theme
+        list_theme_quickly(theme, cache)
+        assert theme.get_env().get_template("partials/own.html").module.t("a") == "a!"
+        assert theme.get_env().get_template("partials/language.html") is not None
+    assert compiled.count("partials/own.html") == 1
+    assert compiled.count("partials/language.html") == 1
+    hub.write("overrides/partials/own.html", "{% macro t(key) %}{{ key }}?{% endmacro %}")
+    theme = load_config(str(hub.root / "mkdocs.yml")).theme
+    list_theme_quickly(theme, cache)
+    assert theme.get_env().get_template("partials/own.html").module.t("a") == "a?"
+    assert compiled.count("partials/own.html") == 2

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -61,6 +61,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def __init__(self) -> None:
         self.bytecode = MemoryBytecodeCache()  # compiled templates, kept across rebuilds
+        #: those of environments with MkDocs' own settings (before on_env changes them)
+        self.plain_bytecode = MemoryBytecodeCache()
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
         self.site: KeptSite | None = None  # the served folder, updated in place
         self._quiet = _UnwrittenPages()
@@ -95,7 +97,12 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(100)  # before the search plugin, which makes theme environments
+    def _on_config_early(self, config: MkDocsConfig) -> None:
+        # the same static files, Material's icons not walked; compiled templates kept
+        list_theme_quickly(config.theme, self.plain_bytecode)
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         listed = [name for name in config.plugins if name.split(" #")[0] == "storyhub"]
         if len(listed) > 1:
             raise PluginError(
@@ -114,7 +121,6 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         # after overrides/, before Material: its partials/language.html follows the page's
         # language (Material's own takes theme.language on every page)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE_TEMPLATES))
-        list_theme_quickly(config.theme)  # the same static files, Material's icons not walked
         if STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(STYLESHEET_URI)
         if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
@@ -160,6 +166,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             for level, message in pipeline.messages():
                 getattr(log, level)(message)
         return config
+
+    on_config = CombinedEvent(_on_config_early, _on_config)
 
     def _set_frame(self, config: MkDocsConfig, pipeline: Pipeline) -> None:
         """The ``frame`` option: the company's logo, no theme credit unless asked for; the
