@@ -63,6 +63,11 @@ class Reads:
         self.untracked = self.untracked or other.untracked
 
 
+#: the answers' commonest types, told by identity before any isinstance
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_HUB_OBJECTS = frozenset({Story, Person, Value, Team, Tag})
+
+
 class Digests:
     """Digests of answers for one build (a story is on many pages: described once)."""
 
@@ -74,32 +79,35 @@ class Digests:
     def of(self, answer: Any) -> str | None:
         """A stable digest of ``answer``, or None if it has none (an object whose text
         names its place in memory)."""
-        hasher = hashlib.sha256()
-        if not self._feed(answer, hasher):
+        parts: list[str] = []
+        if not self._feed(answer, parts):
             return None
-        return hasher.hexdigest()
+        return hashlib.sha256("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _feed(self, item: Any, hasher: Any) -> bool:
-        if isinstance(item, str | int | float | bool) or item is None:
-            hasher.update(f"{type(item).__name__}:{item}\0".encode("utf-8", "surrogatepass"))
+    def _feed(self, item: Any, parts: list[str]) -> bool:
+        """Add ``item``'s description to ``parts`` (hashed once, joined: a build digests
+        tens of thousands of answers)."""
+        kind = type(item)
+        if kind in _PLAIN or isinstance(item, str | int | float | bool) or item is None:
+            parts.append(f"{kind.__name__}:{item}\0")
             return True
-        if isinstance(item, Story | Person | Value | Team | Tag):
-            hasher.update(self._describe(item).encode("utf-8", "surrogatepass") + b"\0")
+        if kind in _HUB_OBJECTS or isinstance(item, Story | Person | Value | Team | Tag):
+            parts.append(self._describe(item) + "\0")
             return True
-        if isinstance(item, list | tuple):
-            hasher.update(f"[{len(item)}\0".encode())
-            return all(self._feed(part, hasher) for part in item)
+        if kind is list or kind is tuple or isinstance(item, list | tuple):
+            parts.append(f"[{len(item)}\0")
+            return all(self._feed(part, parts) for part in item)
         if isinstance(item, dict):
-            hasher.update(f"{{{len(item)}\0".encode())
-            return all(self._feed(k, hasher) and self._feed(v, hasher) for k, v in item.items())
+            parts.append(f"{{{len(item)}\0")
+            return all(self._feed(k, parts) and self._feed(v, parts) for k, v in item.items())
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
-            hasher.update(f"{type(item).__name__}(\0".encode())
-            return all(self._feed(getattr(item, f.name), hasher)
+            parts.append(f"{kind.__name__}(\0")
+            return all(self._feed(getattr(item, f.name), parts)
                        for f in dataclasses.fields(item))
         text = repr(item)
         if " at 0x" in text:
             return False
-        hasher.update(f"{type(item).__name__}:{text}\0".encode("utf-8", "surrogatepass"))
+        parts.append(f"{kind.__name__}:{text}\0")
         return True
 
     def _describe(self, item: Any) -> str:
