@@ -80,9 +80,3 @@ class PublishOptions(BaseModel):
                 raise ValueError(f"the size limit of '{suffix}' must be a number of bytes > 0")
             cleaned[key] = limit
         return cleaned
-
-
-def publish_options(extra: dict[str, object] | None) -> PublishOptions:
-    """The ``publish:`` options from the plugin's extra options (defaults when absent)."""
-    data = (extra or {}).get("publish")
-    return PublishOptions.model_validate(data or {})
