@@ -238,9 +238,8 @@ MAX_BRACKETS = 400
 MAX_EMPHASIS_RUN = 50
 MAX_NESTING = 20
 _EMPHASIS_RUN = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
-_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+")
-_MARKER = re.compile(r">|[-*+][ \t]|\d{1,9}[.)][ \t]")
-#: a line that opens more than MAX_NESTING quotes or lists
+#: a line that opens more than MAX_NESTING quotes or lists (a ">", a bullet or a number
+#: each)
 _TOO_NESTED = re.compile(rf"^(?:[ \t]*(?:>|[-*+][ \t]|\d{{1,9}}[.)][ \t])){{{MAX_NESTING + 1}}}",
                          re.MULTILINE)
 
@@ -276,8 +275,7 @@ def check_markdown_cost(text: str, shown: str, first_line: int, field: str | Non
                 f"{MAX_EMPHASIS_RUN} (for a line, write '---' on a line of its own)",
                 field=field, code="markdown-limit")
             return False
-        lead = _NESTING.match(line)
-        if lead and len(_MARKER.findall(lead.group(0))) > MAX_NESTING:
+        if _TOO_NESTED.match(line):
             diagnostics.error(
                 shown, first_line + index, 1,
                 f"quotes or lists nested more than {MAX_NESTING} levels deep: flatten them",
