@@ -11,6 +11,7 @@ schemas follow the models when they change.
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 import json
 import re
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -89,20 +91,14 @@ class EditorSchema(GenerateJsonSchema):
         return inner
 
 
-_GENERATED: dict[str, dict[str, Any]] = {}
-
-
-def _generated(model_class: type[Any]) -> dict[str, Any]:
+@functools.cache
+def _generated(model_class: type[BaseModel]) -> dict[str, Any]:
     """The model's schema as pydantic makes it (once per process: every build's editor
     files ask for it); callers copy it before they change it."""
-    name = f"{model_class.__module__}.{model_class.__qualname__}"
-    if name not in _GENERATED:
-        _GENERATED[name] = model_class.model_json_schema(
-            mode="validation", schema_generator=EditorSchema)
-    return _GENERATED[name]
+    return model_class.model_json_schema(mode="validation", schema_generator=EditorSchema)
 
 
-def _schema(model_class: type[Any], title: str, description: str) -> dict[str, Any]:
+def _schema(model_class: type[BaseModel], title: str, description: str) -> dict[str, Any]:
     generated = copy.deepcopy(_generated(model_class))
     return {"$schema": DIALECT, "title": title, "description": description,
             **{k: v for k, v in generated.items() if k not in ("title", "description")}}
