@@ -400,7 +400,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             pipeline.finish_editor(site_dir, kept=self.site)
             self._sweep()
             return
-        pipeline.finish(site_dir)
+        pipeline.finish(site_dir, kept=self.site)
         social = pipeline.social
         if social is not None and social.snippets is not None:
             # posts a scheduler file left out, naming the story (the varied ones are

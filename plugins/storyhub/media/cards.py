@@ -24,7 +24,7 @@ import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image
 
@@ -69,6 +69,15 @@ CardImage = ShareImage
 StoryCards = ShareImages
 
 
+class KeptFiles(Protocol):
+    """A preview server's kept output folder (:class:`storyhub.pipeline.renders.KeptSite`):
+    whether a file already holds the bytes it would be given (and is then kept)."""
+
+    def unchanged_copy(self, src: str, dest: str) -> bool: ...
+
+    def same_bytes(self, dest: str, data: bytes) -> bool: ...
+
+
 @dataclass
 class CardStats:
     drawn: int = 0
@@ -86,7 +95,7 @@ class CardSet:
     specs: dict[str, CardSpec]
     workers: int = 2
     stats: CardStats = field(default_factory=CardStats)
-    _pool: concurrent.futures.ProcessPoolExecutor | None = None
+    _pool: concurrent.futures.Executor | None = None
     _futures: list[concurrent.futures.Future[int]] = field(default_factory=list)
     _pending: list[str] = field(default_factory=list)
     #: cards found in the cache, checked against their seal (they stay where they are even
@@ -111,7 +120,10 @@ class CardSet:
         return missing
 
     def start(self) -> None:
-        """Begin drawing missing cards; in worker processes when there are many."""
+        """Begin drawing missing cards while the pages are rendered: in worker processes
+        when there are many; a few (a preview's edited story) in one thread, where Pillow's
+        drawing and encoding run beside the page rendering (starting a process costs more
+        than drawing them)."""
         self._pending = self.missing()
         self.stats.cached = len(self.specs) - len(self._pending)
         if not self._pending:
@@ -121,23 +133,21 @@ class CardSet:
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
             chunk = max(1, len(self._pending) // (self.workers * 8))
-            for i in range(0, len(self._pending), chunk):
-                batch = [(self.specs[k], str(self.cached_path(k))) for k in
-                         self._pending[i:i + chunk]]
-                self._futures.append(self._pool.submit(draw_batch, batch))
+        else:
+            self._pool = concurrent.futures.ThreadPoolExecutor(1, "storyhub-cards")
+            chunk = len(self._pending)
+        for i in range(0, len(self._pending), chunk):
+            batch = [(self.specs[k], str(self.cached_path(k))) for k in
+                     self._pending[i:i + chunk]]
+            self._futures.append(self._pool.submit(draw_batch, batch))
 
     def finish(self) -> CardStats:
-        """Wait for the drawing to end (drawing here what no worker drew)."""
+        """Wait for the drawing to end."""
         import time
 
         started = time.perf_counter()
         try:
-            if self._pool is not None:
-                self.stats.drawn = sum(f.result() for f in self._futures)
-            elif self._pending:
-                self.stats.drawn = draw_batch(
-                    [(self.specs[k], str(self.cached_path(k))) for k in self._pending]
-                )
+            self.stats.drawn = sum(f.result() for f in self._futures)
         finally:
             self.cancel()
         self._pending = []
@@ -150,18 +160,23 @@ class CardSet:
             self._pool = None
         self._futures = []
 
-    def write(self, out_dir: Path) -> list[Path]:
+    def write(self, out_dir: Path, kept: KeptFiles | None = None) -> list[Path]:
         """Put every card in ``out_dir`` (the site folder) under its site path, and its
-        thumbnail beside it (:meth:`thumbnail`)."""
+        thumbnail beside it (:meth:`thumbnail`). A preview server's ``kept`` folder keeps
+        the files that already hold the same bytes (compared) instead of writing them."""
         written = []
         for cards in self.stories.values():
             for image in cards.images():
                 target = out_dir / image.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                copy_out(self.cached_path(image.key), target)
+                source = self.cached_path(image.key)
+                if kept is None or not kept.unchanged_copy(str(source), str(target)):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    copy_out(source, target)
                 written.append(target)
                 thumb = out_dir / image.thumb_path
-                thumb.write_bytes(self.thumbnail(image))
+                data = self.thumbnail(image)
+                if kept is None or not kept.same_bytes(str(thumb), data):
+                    thumb.write_bytes(data)
                 written.append(thumb)
         return written
 

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from storyhub.hub.graph import Hub
 from storyhub.i18n import CATALOGUE_DIR
-from storyhub.media.cards import CardSet, plan_cards
+from storyhub.media.cards import CardSet, KeptFiles, plan_cards
 from storyhub.options.model import CardOptions, SnippetOptions
 from storyhub.outputs.base import Build, Output, Target
 from storyhub.social.calendar import Calendar, plan_calendar
@@ -208,18 +208,20 @@ def write_social(
     *,
     snippets_dir: Path | None = None,
     memo: ExportMemo | None = None,
+    kept: KeptFiles | None = None,
 ) -> list[Path]:
     """Finish the images and write them, the snippets page and the exports (their posts
     composed here, once).
 
     ``out_dir`` is the site root (images go to ``assets/cards/``); the page and exports
-    go to ``snippets_dir`` (default: ``out_dir / options.folder``).
+    go to ``snippets_dir`` (default: ``out_dir / options.folder``). ``kept``: a preview
+    server's kept folder, where images already in place are not written again.
     """
     settings = hub.settings
     written: list[Path] = []
     if social.cards is not None:
         social.cards.finish()
-        written += social.cards.write(out_dir)
+        written += social.cards.write(out_dir, kept)
     snippets = social.snippets
     if snippets is not None:
         folder = snippets_dir or out_dir / social.snippet_options.folder
@@ -243,7 +245,7 @@ def _write(build: Build, target: Target) -> list[Path]:
         return []
     return write_social(build.social, build.hub, target.site_dir,
                         snippets_dir=target.snippets_dir,
-                        memo=build.export_memo)
+                        memo=build.export_memo, kept=target.kept)
 
 
 OUTPUT = Output(

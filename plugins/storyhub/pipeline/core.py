@@ -665,17 +665,17 @@ class Pipeline:
 
     def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
                command: Command | None = None,
-               request: Mapping[str, Any] | None = None) -> list[Path]:
+               request: Mapping[str, Any] | None = None, kept: Any = None) -> list[Path]:
         """Write what is not a page: every output of the registry (:mod:`storyhub.outputs`:
         share images, the snippets page and its exports, the feeds, the report page…) that
         ``command`` writes, in order: a site build by default; ``snippets_dir``: ``storyhub
         snippets --out`` (the page and exports into that folder); ``request``: what the
-        command asked for."""
+        command asked for; ``kept``: a preview server's kept output folder."""
         from storyhub.outputs import Target, write_outputs
 
         if command is None:
             command = "snippets" if snippets_dir is not None else "site"
-        return write_outputs(self, Target(site_dir, command, snippets_dir,
+        return write_outputs(self, Target(site_dir, command, snippets_dir, kept=kept,
                                           request=request or {}))
 
     @property
