@@ -12,7 +12,7 @@ import random
 from typing import Any
 
 import pytest
-from storyhub.social.export import Written, dumps, indented_json_chunks
+from storyhub.text.jsontext import Written, dumps, indented_json_chunks
 
 TRICKY = [
     None, True, False, 0, -7, 2**70, 1.5, 1e-300, 0.1, 1e22, 123456789.125, 5e-324,

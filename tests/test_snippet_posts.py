@@ -188,7 +188,7 @@ def test_calendar_json_written_a_post_at_a_time_is_the_standard_encoders(count: 
     import json
 
     from storyhub.social.calendar import to_data
-    from storyhub.social.export import indented_json_chunks
+    from storyhub.text.jsontext import indented_json_chunks
 
     hub, snippets = _synthetic(count)
     calendar = plan_calendar(hub, snippets, CalendarOptions(backlog_days=1000))  # type: ignore[arg-type]

@@ -15,9 +15,8 @@ publication, never the build's clock.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -29,6 +28,7 @@ from storyhub.i18n import Translator
 from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.site.meta import writers_of
 from storyhub.site.plan import languages_of
+from storyhub.text.jsontext import dumps, escape_markup
 from storyhub.text.urls import absolute
 
 ATOM_TYPE = "application/atom+xml"
@@ -146,10 +146,15 @@ def _rfc3339(moment: datetime) -> str:
 
 @dataclass
 class FeedWriter:
-    """Renders feeds; ``image_of`` gives a story's share image (site-relative) or None."""
+    """Renders feeds; ``image_of`` gives a story's share image (site-relative) or None.
+
+    A story is in several feeds (the hub's, its language's, each value's, person's and
+    team's), always with the same entry: each is made once per writer."""
 
     hub: Hub
     image_of: Callable[[Story], str | None]
+    _entries: dict[int, str] = field(default_factory=dict, init=False, repr=False)
+    _items: dict[int, dict[str, object]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def site_url(self) -> str:
@@ -216,7 +221,10 @@ class FeedWriter:
         # no uri: the project has no public address to give (a placeholder misleads)
         yield "  <generator>storyhub</generator>\n"
         for story in feed.stories:
-            yield from self._atom_entry(story)
+            entry = self._entries.get(id(story))
+            if entry is None:
+                entry = self._entries[id(story)] = "".join(self._atom_entry(story))
+            yield entry
         yield "</feed>\n"
 
     def _atom_entry(self, story: Story) -> Iterator[str]:
@@ -251,9 +259,22 @@ class FeedWriter:
 
     def json_data(self, feed: Feed) -> dict[str, object]:
         hub = self.hub
-        items = []
-        for story in feed.stories:
-            item: dict[str, object] = {
+        return {
+            "version": JSON_FEED_VERSION,
+            "title": feed.title,
+            "description": feed.description,
+            "home_page_url": self.url(feed.folder),
+            "feed_url": self.url(feed.json_path),
+            "language": feed.language or hub.settings.language,
+            "authors": [{"name": hub.settings.company}],
+            "items": [self._item(story) for story in feed.stories],
+        }
+
+    def _item(self, story: Story) -> dict[str, object]:
+        item = self._items.get(id(story))
+        if item is None:
+            hub = self.hub
+            item = self._items[id(story)] = {
                 "id": self.url(story.url),
                 "url": self.url(story.url),
                 "title": story.title,
@@ -271,22 +292,11 @@ class FeedWriter:
             image = self.image_of(story)
             if image:
                 item["image"] = self.url(image)
-            items.append(item)
-        return {
-            "version": JSON_FEED_VERSION,
-            "title": feed.title,
-            "description": feed.description,
-            "home_page_url": self.url(feed.folder),
-            "feed_url": self.url(feed.json_path),
-            "language": feed.language or hub.settings.language,
-            "authors": [{"name": hub.settings.company}],
-            "items": items,
-        }
+        return item
 
     def json(self, feed: Feed) -> str:
-        text = json.dumps(self.json_data(feed), ensure_ascii=False, indent=2)
         # Safe if a tool pastes it into HTML; the values are unchanged.
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+        return escape_markup(dumps(self.json_data(feed))) + "\n"
 
 
 def feed_links(feed: Feed, site_url: str, translator: Translator, *,

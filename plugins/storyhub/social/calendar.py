@@ -656,7 +656,7 @@ def local_text(moment: datetime) -> str:
 def to_data(calendar: Calendar, *, streamed: bool = False) -> dict[str, Any]:
     """``calendar.json``: every planned post (``storyhub check`` compares a previous one).
     With ``streamed``, the posts are an iterator, each made when written (see
-    :func:`storyhub.social.export.indented_json_chunks`): a post's text is not held."""
+    :func:`storyhub.text.jsontext.indented_json_chunks`): a post's text is not held."""
     posts = ({"uid": p.uid, "story": p.story, "title": p.title, "network": p.network,
               "variant": p.variant, "at": local_text(p.at), "text": p.text, "link": p.link,
               "image_url": p.image_url, "tags": list(p.tags), "reshare": p.reshare,

@@ -7,13 +7,11 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-import orjson
 from markupsafe import Markup
 
 from storyhub.i18n.catalogue import primary_subtag
@@ -23,6 +21,7 @@ from storyhub.social.compose import SnippetSet, StorySnippets
 from storyhub.social.links import absolute
 from storyhub.social.schedulers import PROFILES, Profile
 from storyhub.social.templates import PersonalVariants, html_environment
+from storyhub.text.jsontext import Written, dumps, escape_markup, indented_json_chunks
 from storyhub.text.networks import NETWORKS
 
 SCHEMA_ID = "storyhub-snippets/1"
@@ -138,65 +137,6 @@ def _story_data(item: StorySnippets, site_url: str | None, planned: dict[str, st
     }
 
 
-def escape_markup(chunk: str) -> str:
-    """``<``, ``>`` and ``&`` as \\u escapes, so that a tool pasting the JSON into HTML
-    cannot have a title such as ``<script>`` read as markup (the values are unchanged).
-    Each of the three is one character, so escaping piece by piece is exact."""
-    return chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-_INDENT = "  "
-
-
-class Written(str):
-    """A value already written as indented JSON (at its level): copied as it is."""
-
-
-def dumps(data: Any, level: int = 0) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)`` as written ``level`` deep in an
-    indented document (a line end is never inside a JSON string: it is written ``\\n``).
-
-    Made by orjson, whose two-space indented output is the same text: the standard
-    library indents in pure Python (its C encoder only writes compact JSON), and that was
-    5.2 of the 18 CPU seconds a 1,000-story build spent on the social output (under the
-    profiler). One difference: a float that is not finite is written ``null`` (valid JSON),
-    not the standard library's ``NaN`` (storyhub writes none)."""
-    try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
-    except TypeError:  # keys that are not strings, integers beyond 64 bits: rare, exact
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + _INDENT * level) if level else text
-
-
-def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str]:
-    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: an
-    iterator (the data, or a value of its top mapping, whose keys are strings) is written as
-    a list, its items made one at a time and each written whole (a story is one piece: no
-    more than one story's data exists at a time); a :class:`Written` item is copied."""
-    if isinstance(data, Written):
-        yield str(data)
-        return
-    is_dict = level == 0 and isinstance(data, dict)
-    if is_dict and any(isinstance(value, Iterator) for value in data.values()):
-        items: Iterator[Any] = iter(data.items())
-    elif isinstance(data, Iterator):
-        items, is_dict = data, False
-    else:
-        yield dumps(data, level)
-        return
-    inner = "\n" + _INDENT * (level + 1)
-    count = 0
-    for item in items:
-        yield ("," if count else "{" if is_dict else "[") + inner
-        count += 1
-        if is_dict:
-            key, item = item
-            yield json.dumps(key, ensure_ascii=False) + ": "
-        yield from indented_json_chunks(item, level + 1)
-    if not count:
-        yield "{}" if is_dict else "[]"
-    else:
-        yield "\n" + _INDENT * level + ("}" if is_dict else "]")
 
 
 def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],

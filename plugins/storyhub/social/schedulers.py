@@ -302,8 +302,8 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
     if calendar is None:
         return []
     from storyhub.social.calendar import to_data
-    from storyhub.social.export import escape_markup, indented_json_chunks
     from storyhub.social.ics import ics_lines
+    from storyhub.text.jsontext import escape_markup, indented_json_chunks
 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
