@@ -79,14 +79,18 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The server's log goes to a file: a pipe nobody reads fills up (64 KB) and stops it.
+    log_file = (work / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=log_file, text=True,
     )
     try:
         home = f"http://127.0.0.1:{port}/"
         if wait_for(home, "<html", 120) is None:
-            print("server did not start", file=sys.stderr)
+            log_file.flush()
+            print("server did not start:\n" + (work / "serve.log").read_text("utf-8")[-2000:],
+                  file=sys.stderr)
             return 1
         latencies = []
         for number in range(1, args.edits + 1):
@@ -108,6 +112,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        log_file.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
