@@ -8,7 +8,7 @@ HUB_FOLDER defaults to a temporary copy of the example hub. The hub is copied, n
 in place. Prints each edit's latency and the median.
 
 ``--in-process`` measures the rebuild alone, as `mkdocs serve` runs it (config loaded again,
-the plugins kept), in this process: the CPU and wall seconds of each rebuild after an edit,
+the plugins kept, their ``on_serve`` run after the first build), in this process: the CPU and wall seconds of each rebuild after an edit,
 without the server's polling and settling. It is what to profile, e.g.
 ``py-spy record -r 200 -f raw -o out.txt -- python bench/serve_latency.py --in-process``.
 """
@@ -134,6 +134,15 @@ def _in_process(work: Path, story: Path, text: str, edits: int) -> int:
     first.plugins.on_startup(command="serve", dirty=False)  # type: ignore[attr-defined]
     plugins = first.plugins  # type: ignore[attr-defined]
     build(first, serve_url=serve_url)  # type: ignore[arg-type]
+    # After the first build `mkdocs serve` makes its server and runs `on_serve`: so here,
+    # with a server that is never started (its socket bound, then closed).
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+    try:
+        plugins.on_serve(server, config=first, builder=lambda: None)
+    finally:
+        server.server_close()
     cpu = []
     for number in range(1, edits + 1):
         story.write_text(_retitle(text, f"Edited title {number} {time.time_ns()}"),
