@@ -99,6 +99,53 @@ def test_many_cards_are_drawn_in_worker_processes(hub: Hub, monkeypatch) -> None
         assert serial.cached_path(key).read_bytes() == draw(serial.specs[key])
 
 
+
+def test_a_few_cards_are_drawn_beside_the_pages_and_a_failure_is_not_lost(
+        hub: Hub, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Fewer cards than PARALLEL_FROM (a preview's edited story) are drawn in a thread
+    started before the pages: the same bytes; a drawing that fails fails the build."""
+    result = run_core(hub.root)
+    planned = plan_cards(result.hub, CardOptions(workers=2))
+    planned.start()
+    assert isinstance(planned._pool, cards_module.concurrent.futures.ThreadPoolExecutor)
+    assert planned.finish().drawn == 4 and planned._pool is None
+    for key, spec in planned.specs.items():
+        assert planned.cached_path(key).read_bytes() == draw(spec)
+
+    def broken(batch):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cards_module, "draw_batch", broken)
+    again = plan_cards(result.hub, CardOptions(jpeg_quality=80))  # other keys: all missing
+    again.start()
+    with pytest.raises(OSError, match="disk full"):
+        again.finish()
+    assert again._pool is None
+
+
+def test_a_kept_folder_keeps_the_cards_that_did_not_change(hub: Hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A preview server's kept folder: a card or thumbnail already there with the same
+    bytes is kept (not written again); one with other bytes is written."""
+    from storyhub.pipeline.renders import KeptSite
+
+    result = run_core(hub.root)
+    planned = plan_cards(result.hub, CardOptions())
+    planned.start()
+    planned.finish()
+    site = tmp_path / "site"
+    written = planned.write(site)
+    kept = KeptSite()
+    kept.mark = 0  # active: as between two rebuilds
+    changed = written[0]
+    changed.write_bytes(b"stale")
+    before = {p: p.stat().st_mtime_ns for p in written}
+    assert planned.write(site, kept) == written
+    assert kept.kept == {str(p) for p in written if p != changed}
+    assert changed.read_bytes() == planned.cached_path(
+        next(i.key for c in planned.stories.values() for i in c.images()
+             if site / i.path == changed)).read_bytes()
+    assert all(p.stat().st_mtime_ns == before[p] for p in written if p != changed)
+
 def test_missing_font_option_is_a_clear_error(hub: Hub) -> None:
     hub.config(cards={"font": "fonts/missing.ttf"})
     result = hub.mkdocs("build")

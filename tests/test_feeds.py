@@ -79,7 +79,11 @@ def test_json_feed_fields(site: Path) -> None:
                                              "url": f"{SITE}people/giulia/"}]}
     assert [p["name"] for p in first["_storyhub"]["people"]] == ["Giulia Ferri",
                                                                   "Marco Bianchi"]
-    assert "<b>" not in read(site, "feed.json")  # escaped for HTML, same value
+    text = read(site, "feed.json")
+    assert "<b>" not in text  # escaped for HTML, same value
+    # the standard library's indented text, <, > and & as \u escapes
+    assert text == json.dumps(data, ensure_ascii=False, indent=2).replace(
+        "<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def test_feeds_per_value_person_team(site: Path) -> None:
