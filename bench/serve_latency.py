@@ -8,8 +8,9 @@ HUB_FOLDER defaults to a temporary copy of the example hub. The hub is copied, n
 in place. Prints each edit's latency and the median.
 
 ``--in-process`` measures the rebuild alone, as `mkdocs serve` runs it (config loaded again,
-the plugins kept, their ``on_serve`` run after the first build), in this process: the CPU and wall seconds of each rebuild after an edit,
-without the server's polling and settling. It is what to profile, e.g.
+the plugins kept, their ``on_serve`` run after the first build), in this process: the CPU
+and wall seconds of each rebuild after an edit, without the server's polling and settling.
+It is what to profile, e.g.
 ``py-spy record -r 200 -f raw -o out.txt -- python bench/serve_latency.py --in-process``.
 """
 
