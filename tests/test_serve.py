@@ -65,6 +65,34 @@ def test_an_edited_title_shows_everywhere(hub: Hub, serve) -> None:  # type: ign
     assert "first-oven" in index and "Night shift, told again" in index
 
 
+def test_the_search_index_keeps_only_unchanged_pages_entries(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
+    """Unchanged pages keep their search entries from the last build (not parsed again);
+    a page whose HTML or title changed is indexed again: the index is a fresh build's."""
+    import json
+
+    hub.write("docs/about.md", "# About\n\nWho we are.\n\n## Our kilns\n\nTwo of them.\n")
+    site = serve()
+    before = json.loads(read(site, "search/search_index.json"))["docs"]
+    assert any(d["title"] == "Our kilns" for d in before)
+    hub.write("docs/about.md", "# About\n\nWho we are.\n\n## Our ovens\n\nThree now.\n")
+    site = serve()
+    after = json.loads(read(site, "search/search_index.json"))["docs"]
+    assert [d for d in after if d["location"].startswith("about/")] == [
+        {"location": "about/", "title": "About", "text": "<p>Who we are.</p>"},
+        {"location": "about/#our-ovens", "title": "Our ovens", "text": "<p>Three now.</p>"}]
+    assert [d for d in after if not d["location"].startswith("about/")] == [
+        d for d in before if not d["location"].startswith("about/")]
+    # every page but the edited one kept its entries (the site's own pages are in every
+    # page's key, so all were rendered again, and came out the same); with nothing
+    # changed, every page keeps them
+    entries = serve.plugin.search_entries
+    kept = entries.kept
+    assert kept > len({d["location"].split("#")[0] for d in after}) - 2
+    site = serve()
+    assert entries.kept == kept + 1
+    assert json.loads(read(site, "search/search_index.json"))["docs"] == after
+
+
 def test_a_removed_story_disappears_everywhere(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
     site = serve()
     (hub.root / "stories" / "night-shift.md").unlink()

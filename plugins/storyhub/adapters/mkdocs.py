@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 from storyhub.adapters.material_partials import keep_navigation_partials
+from storyhub.adapters.search_entries import SearchEntries
 from storyhub.adapters.theme_listing import list_theme_quickly
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
@@ -65,6 +66,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.plain_bytecode = MemoryBytecodeCache()
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
         self.site: KeptSite | None = None  # the served folder, updated in place
+        self.search_entries = SearchEntries()  # unchanged pages' search entries, ditto
         self._quiet = _UnwrittenPages()
         self._docs_files = 0  # files MkDocs found in docs_dir (it watches them)
         #: a pipeline `storyhub build` already checked, used if the settings are the same
@@ -251,6 +253,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             raise PluginError(str(exc)) from None
         pipeline.start_drawing()  # in worker processes while MkDocs renders pages
         if self.renders is not None:
+            self.search_entries.wrap(config.plugins)
             self._marks.clear()
             self._reuse.clear()
             self._quiet.unwritten.clear()
