@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -250,6 +252,35 @@ def test_serve_watches_content_outside_docs(hub: Hub) -> None:
     server = Server()
     plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
     assert sorted(Path(p).name for p in server.watched) == ["people", "stories", "values.yml"]
+
+
+def test_the_preview_server_looks_often_and_rebuilds_at_once(hub: Hub) -> None:
+    """`mkdocs serve`'s own server, after the first build: its files are polled every
+    0.1 s (a hub this small), a change is rebuilt after 0.01 s (one look reports every
+    change it finds at once), and the session's long-lived objects are frozen out of the
+    cyclic garbage collector. In a process of its own (the freeze lasts for the process)."""
+    code = """
+import gc, json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=sys.argv[2])
+try:
+    server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+finally:
+    server.server_close()
+print(json.dumps([type(server.observer).__name__, server.observer.timeout,
+                  server.build_delay, gc.get_freeze_count() > 0]))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(hub.root / "mkdocs.yml"), str(hub.root / "served")],
+        capture_output=True, text=True, cwd=hub.root, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        "PollingObserver", 0.1, 0.01, True]
 
 
 def test_strict_build_of_the_example_hub_has_no_warning(example_site: Path) -> None:

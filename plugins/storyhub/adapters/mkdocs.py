@@ -50,8 +50,10 @@ MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 #: looking costs at most about 2 % of a rebuild.
 POLL_SECONDS = 0.1
 POLL_SECONDS_PER_FILE = 0.0003
-#: how long the server waits after an edit for more before it rebuilds (MkDocs: 0.1 s)
-SETTLE_SECONDS = 0.05
+#: how long the server waits after an edit for more before it rebuilds (MkDocs: 0.1 s). A
+#: polling observer reports every change it finds in one look at once, and the next look is
+#: POLL_SECONDS away: waiting longer than a moment would not gather more edits, only delay.
+SETTLE_SECONDS = 0.01
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -447,7 +449,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         for name in ("stories", "people", "values.yml", "tags.yml", "campaigns.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
-        _settle_memory()
+        if isinstance(server, LiveReloadServer):  # MkDocs' own server: a real session
+            _settle_memory()
         return server
 
     def _pipeline(self) -> Pipeline:
@@ -509,10 +512,11 @@ def _watch_closer(server: LiveReloadServer, config: MkDocsConfig, interval: floa
     far (docs, mkdocs.yml, the theme with ``--watch-theme``) move to a quicker one."""
     if not isinstance(server, LiveReloadServer):  # another server: its own settings
         return
-    server.build_delay = min(server.build_delay, SETTLE_SECONDS)
     observer = server.observer
-    if (not isinstance(observer, PollingObserver) or observer.is_alive()
-            or observer.timeout <= interval):
+    if not isinstance(observer, PollingObserver):  # events one by one: MkDocs' settling
+        return
+    server.build_delay = min(server.build_delay, SETTLE_SECONDS)
+    if observer.is_alive() or observer.timeout <= interval:
         return
     watched: list[str] = []
     candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
