@@ -253,7 +253,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 files.append(self._file(config, planned))
         except ContentErrors as exc:
             raise PluginError(str(exc)) from None
-        pipeline.start_drawing()  # in worker processes while MkDocs renders pages
+        pipeline.start_drawing()  # in worker processes or a thread while MkDocs renders pages
         if self.renders is not None:
             self.search_entries.wrap(config.plugins)
             self._marks.clear()

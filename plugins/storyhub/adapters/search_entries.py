@@ -47,7 +47,8 @@ class SearchEntries:
             getattr(p, "search_index", None), "add_entry_from_context")), None)
         index: Any = getattr(plugin, "search_index", None)
         add: Any = getattr(index, "add_entry_from_context", None)
-        if not isinstance(getattr(index, "entries", None), list) or getattr(add, "kept", False):
+        if (not isinstance(getattr(index, "entries", None), list)
+                or getattr(add, "storyhub_entries", False)):
             return False  # no index of entries, or one already wrapped (not made anew)
         if plugin is not self._plugin:
             self._plugin, self._current = plugin, {}
@@ -66,6 +67,6 @@ class SearchEntries:
             add(page)
             self._current[page.url] = (key, index.entries[start:])
 
-        add_entry_from_context.kept = True  # type: ignore[attr-defined]
+        add_entry_from_context.storyhub_entries = True  # type: ignore[attr-defined]
         index.add_entry_from_context = add_entry_from_context
         return True

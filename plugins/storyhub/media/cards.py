@@ -97,7 +97,6 @@ class CardSet:
     stats: CardStats = field(default_factory=CardStats)
     _pool: concurrent.futures.Executor | None = None
     _futures: list[concurrent.futures.Future[int]] = field(default_factory=list)
-    _pending: list[str] = field(default_factory=list)
     #: cards found in the cache, checked against their seal (they stay where they are even
     #: when new ones are drawn into another folder: a read-only cache)
     _found: dict[str, Path] = field(default_factory=dict)
@@ -124,21 +123,20 @@ class CardSet:
         when there are many; a few (a preview's edited story) in one thread, where Pillow's
         drawing and encoding run beside the page rendering (starting a process costs more
         than drawing them)."""
-        self._pending = self.missing()
-        self.stats.cached = len(self.specs) - len(self._pending)
-        if not self._pending:
+        pending = self.missing()
+        self.stats.cached = len(self.specs) - len(pending)
+        if not pending:
             return
         self.cache_dir = usable_cache(self.cache_dir, "cards")
-        if self.workers > 1 and len(self._pending) >= PARALLEL_FROM:
+        if self.workers > 1 and len(pending) >= PARALLEL_FROM:
             context = multiprocessing.get_context("spawn")
             self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
-            chunk = max(1, len(self._pending) // (self.workers * 8))
+            chunk = max(1, len(pending) // (self.workers * 8))
         else:
             self._pool = concurrent.futures.ThreadPoolExecutor(1, "storyhub-cards")
-            chunk = len(self._pending)
-        for i in range(0, len(self._pending), chunk):
-            batch = [(self.specs[k], str(self.cached_path(k))) for k in
-                     self._pending[i:i + chunk]]
+            chunk = len(pending)
+        for i in range(0, len(pending), chunk):
+            batch = [(self.specs[k], str(self.cached_path(k))) for k in pending[i:i + chunk]]
             self._futures.append(self._pool.submit(draw_batch, batch))
 
     def finish(self) -> CardStats:
@@ -150,7 +148,6 @@ class CardSet:
             self.stats.drawn = sum(f.result() for f in self._futures)
         finally:
             self.cancel()
-        self._pending = []
         self.stats.seconds = time.perf_counter() - started
         return self.stats
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 if TYPE_CHECKING:
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
+    from storyhub.media.cards import KeptFiles
     from storyhub.options.settings import HubSettings
     from storyhub.outputs.social import Social
     from storyhub.site.feeds import Feed
@@ -48,7 +49,7 @@ class Target:
     command: Command = "site"
     snippets_dir: Path | None = None
     #: a preview server's kept output folder (:class:`storyhub.pipeline.renders.KeptSite`)
-    kept: Any = None
+    kept: KeptFiles | None = None
     #: what the command asked for (the digest: the rendered month)
     request: Mapping[str, Any] = field(default_factory=dict)
 

@@ -665,7 +665,8 @@ class Pipeline:
 
     def finish(self, site_dir: Path, *, snippets_dir: Path | None = None,
                command: Command | None = None,
-               request: Mapping[str, Any] | None = None, kept: Any = None) -> list[Path]:
+               request: Mapping[str, Any] | None = None,
+               kept: KeptSite | None = None) -> list[Path]:
         """Write what is not a page: every output of the registry (:mod:`storyhub.outputs`:
         share images, the snippets page and its exports, the feeds, the report page…) that
         ``command`` writes, in order: a site build by default; ``snippets_dir``: ``storyhub
