@@ -280,7 +280,7 @@ print(json.dumps([type(server.observer).__name__, server.observer.timeout,
         capture_output=True, text=True, cwd=hub.root, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [
-        "PollingObserver", 0.1, 0.01, True]
+        "GatedObserver", 0.1, 0.01, True]
 
 
 def test_strict_build_of_the_example_hub_has_no_warning(example_site: Path) -> None:

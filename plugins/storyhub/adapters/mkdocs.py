@@ -24,9 +24,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from watchdog.observers.polling import PollingObserver
 
 from storyhub.adapters.material_partials import keep_navigation_partials
+from storyhub.adapters.preview_server import poll_interval, settle_memory, tune_server
 from storyhub.adapters.search_entries import SearchEntries
 from storyhub.adapters.theme_listing import list_theme_quickly
 from storyhub.options.read import ConfigError
@@ -44,16 +44,6 @@ SCRIPT = PACKAGE_TEMPLATES.parent / "assets" / "storyhub.js"
 SCRIPT_URI = "assets/storyhub/storyhub.js"
 SEARCH_WORKER = PACKAGE_TEMPLATES.parent / "assets" / "search-worker.js"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
-#: `mkdocs serve`: how often the server looks for edits (MkDocs: every 0.5 s). A look
-#: costs about 6 µs per file, and it goes on during rebuilds, taking turns with the build
-#: for Python's lock: a large hub is looked at less often (0.3 s for 1,000 files), so that
-#: looking costs at most about 2 % of a rebuild.
-POLL_SECONDS = 0.1
-POLL_SECONDS_PER_FILE = 0.0003
-#: how long the server waits after an edit for more before it rebuilds (MkDocs: 0.1 s). A
-#: polling observer reports every change it finds in one look at once, and the next look is
-#: POLL_SECONDS away: waiting longer than a moment would not gather more edits, only delay.
-SETTLE_SECONDS = 0.01
 
 
 class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -444,13 +434,13 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                  builder: Any) -> LiveReloadServer:
         pipeline = self._pipeline()
         watched = len(pipeline.hub.content.files) + self._docs_files
-        _watch_closer(server, config, min(0.5, max(POLL_SECONDS, watched * POLL_SECONDS_PER_FILE)))
+        tune_server(server, config, poll_interval(watched))
         root = pipeline.settings.root
         for name in ("stories", "people", "values.yml", "tags.yml", "campaigns.yml"):
             if (root / name).exists():
                 server.watch(str(root / name))
         if isinstance(server, LiveReloadServer):  # MkDocs' own server: a real session
-            _settle_memory()
+            settle_memory()
         return server
 
     def _pipeline(self) -> Pipeline:
@@ -487,49 +477,6 @@ class _PreviewPage(Page):
             return
         self.content, self.toc, anchors = self.converted
         self.present_anchor_ids = set(anchors) if anchors is not None else None
-
-
-def _settle_memory() -> None:
-    """After the preview's first build (MkDocs calls ``on_serve`` then): what lives on for
-    the whole session (MkDocs, Material, compiled templates, the kept pages) is set aside
-    from Python's cyclic garbage collector (``gc.freeze``), which otherwise walks all of it
-    in every full collection of every rebuild. Measured on the example hub, 40 rebuilds
-    each way, alternating: 0.85 -> 0.79 CPU s a rebuild (median), 4 MB more after 20.
-    Frozen objects are still freed when nothing refers to them; only cycles among the first
-    build's objects stay until the server stops. Done once: freezing again after each
-    rebuild would keep every rebuild's cycles."""
-    import gc
-
-    if not gc.get_freeze_count():
-        gc.collect()
-        gc.freeze()
-
-
-def _watch_closer(server: LiveReloadServer, config: MkDocsConfig, interval: float) -> None:
-    """Let the preview server notice an edit sooner: it polls every ``interval`` seconds
-    and rebuilds after :data:`SETTLE_SECONDS` without further edits. The polling interval
-    belongs to the server's observer, not yet started here: the paths MkDocs watches so
-    far (docs, mkdocs.yml, the theme with ``--watch-theme``) move to a quicker one."""
-    if not isinstance(server, LiveReloadServer):  # another server: its own settings
-        return
-    observer = server.observer
-    if not isinstance(observer, PollingObserver):  # events one by one: MkDocs' settling
-        return
-    server.build_delay = min(server.build_delay, SETTLE_SECONDS)
-    if observer.is_alive() or observer.timeout <= interval:
-        return
-    watched: list[str] = []
-    candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
-    for path in dict.fromkeys(p for p in candidates if p):
-        while True:  # a path watched twice is unwatched twice
-            try:
-                server.unwatch(path)
-            except KeyError:
-                break
-            watched.append(path)
-    server.observer = PollingObserver(timeout=interval)
-    for path in watched:
-        server.watch(path)
 
 
 def _autoescape_storyhub(previous: Any) -> Any:
