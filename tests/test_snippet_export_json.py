@@ -7,12 +7,13 @@ finite (``null``, where the standard library writes ``NaN``, which is not JSON).
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from typing import Any
 
 import pytest
-from storyhub.text.jsontext import Written, dumps, indented_json_chunks
+from storyhub.text.jsontext import Written, dumps, escape_markup, indented_json_chunks, write_json
 
 TRICKY = [
     None, True, False, 0, -7, 2**70, 1.5, 1e-300, 0.1, 1e22, 123456789.125, 5e-324,
@@ -40,12 +41,15 @@ def test_same_text_as_the_standard_encoder() -> None:
         expected = json.dumps({**head, "stories": items, "tail": 1}, ensure_ascii=False,
                               indent=2)
         streamed = {**head, "stories": iter(items), "tail": 1}
-        assert "".join(indented_json_chunks(streamed)) == expected
-        # an item written beforehand, at its level, is copied as it is
-        written = {**head, "stories": iter([Written(dumps(i, 2)) for i in items]), "tail": 1}
-        assert "".join(indented_json_chunks(written)) == expected
-        assert "".join(indented_json_chunks(items)) == json.dumps(items, ensure_ascii=False,
-                                                                  indent=2)
+        assert "".join(map(str, indented_json_chunks(streamed))) == expected
+        # an item written beforehand (escaped, in UTF-8), at its level, is copied as it is
+        written = {**head, "stories": iter([Written.of(i, 2) for i in items]), "tail": 1}
+        out = io.BytesIO()
+        write_json(out, written)
+        assert out.getvalue() == (escape_markup(expected) + "\n").encode("utf-8")
+        assert json.loads(out.getvalue()) == json.loads(expected)
+        assert "".join(map(str, indented_json_chunks(items))) == json.dumps(
+            items, ensure_ascii=False, indent=2)
 
 
 def test_the_two_known_differences_are_valid_json_of_the_same_values() -> None:
@@ -57,17 +61,17 @@ def test_the_two_known_differences_are_valid_json_of_the_same_values() -> None:
 def test_a_story_is_one_piece() -> None:
     data = {"schema": "x", "stories": iter([{"slug": f"s{i}", "snippets": [{"a": 1}] * 3}
                                             for i in range(5)])}
-    pieces = list(indented_json_chunks(data))
+    pieces = [str(piece) for piece in indented_json_chunks(data)]
     assert sum(piece.startswith('{\n      "slug"') for piece in pieces) == 5
 
 
 def test_unknown_types_are_refused_like_the_standard_encoder() -> None:
     with pytest.raises(TypeError):
-        "".join(indented_json_chunks({"a": {1, 2}}))
+        "".join(map(str, indented_json_chunks({"a": {1, 2}})))
     with pytest.raises(TypeError):
-        "".join(indented_json_chunks({(1, 2): "tuple key"}))
+        "".join(map(str, indented_json_chunks({(1, 2): "tuple key"})))
     with pytest.raises(TypeError):
-        "".join(indented_json_chunks({"s": iter([{1, 2}])}))
+        "".join(map(str, indented_json_chunks({"s": iter([{1, 2}])})))
 
 
 @pytest.mark.parametrize("items", [[], [{"a": [1, 2]}], [{"a": 1}, [], "x", None]])

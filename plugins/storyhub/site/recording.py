@@ -64,7 +64,7 @@ class Reads:
 
 
 #: the answers' commonest types, told by identity before any isinstance
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN = {str: "str:", int: "int:", float: "float:", bool: "bool:", type(None): "NoneType:"}
 _HUB_OBJECTS = frozenset({Story, Person, Value, Team, Tag})
 
 
@@ -73,6 +73,7 @@ class Digests:
 
     def __init__(self, view: Any) -> None:
         self.view = view
+        #: each hub object's description, digested (by identity: the objects are kept)
         self._described: dict[int, str] = {}
         self._kept: list[Any] = []  # the described objects live as long as their ids
 
@@ -86,15 +87,28 @@ class Digests:
 
     def _feed(self, item: Any, parts: list[str]) -> bool:
         """Add ``item``'s description to ``parts`` (hashed once, joined: a build digests
-        tens of thousands of answers)."""
+        tens of thousands of answers). A hub object adds the digest of its description."""
         kind = type(item)
-        if kind in _PLAIN or isinstance(item, str | int | float | bool) or item is None:
+        prefix = _PLAIN.get(kind)
+        if prefix is not None:
+            parts.append(f"{prefix}{item}\0")
+            return True
+        if kind in _HUB_OBJECTS:
+            parts.append(self._describe(item))
+            return True
+        if kind is list or kind is tuple:
+            parts.append(f"[{len(item)}\0")
+            for part in item:
+                if not self._feed(part, parts):
+                    return False
+            return True
+        if isinstance(item, str | int | float | bool):  # a subclass (an enum, Markup)
             parts.append(f"{kind.__name__}:{item}\0")
             return True
-        if kind in _HUB_OBJECTS or isinstance(item, Story | Person | Value | Team | Tag):
-            parts.append(self._describe(item) + "\0")
+        if isinstance(item, Story | Person | Value | Team | Tag):
+            parts.append(self._describe(item))
             return True
-        if kind is list or kind is tuple or isinstance(item, list | tuple):
+        if isinstance(item, list | tuple):
             parts.append(f"[{len(item)}\0")
             return all(self._feed(part, parts) for part in item)
         if isinstance(item, dict):
@@ -113,7 +127,9 @@ class Digests:
     def _describe(self, item: Any) -> str:
         found = self._described.get(id(item))
         if found is None:
-            found = self._described[id(item)] = describe(self.view, item)
+            text = describe(self.view, item)
+            found = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() + "\0"
+            self._described[id(item)] = found
             self._kept.append(item)
         return found
 

@@ -303,17 +303,15 @@ def write_calendar_files(calendar: Calendar | None, folder: Path, *, site_name: 
         return []
     from storyhub.social.calendar import to_data
     from storyhub.social.ics import ics_lines
-    from storyhub.text.jsontext import escape_markup, indented_json_chunks
+    from storyhub.text.jsontext import write_json
 
     folder.mkdir(parents=True, exist_ok=True)
     ics, data = folder / "calendar.ics", folder / "calendar.json"
-    with data.open("w", encoding="utf-8", newline="") as out:
+    with data.open("wb") as out:
         # json.dump(…, ensure_ascii=False, indent=2), a post at a time; <, > and & as \u
         # escapes, as in snippets.json: a tool pasting it into HTML cannot have a title read
         # as markup
-        out.writelines(escape_markup(chunk) for chunk in
-                       indented_json_chunks(to_data(calendar, streamed=True)))
-        out.write("\n")
+        write_json(out, to_data(calendar, streamed=True))
     with ics.open("w", encoding="utf-8", newline="") as out:
         out.writelines(ics_lines(calendar, name=site_name, t=t))
     written = [ics, data]

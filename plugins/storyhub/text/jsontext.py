@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -20,8 +20,20 @@ def escape_markup(chunk: str) -> str:
 _INDENT = "  "
 
 
-class Written(str):
-    """A value already written as indented JSON (at its level): copied as it is."""
+class Written:
+    """A value already written as indented JSON (at its level), escaped as
+    :func:`escape_markup` escapes and in UTF-8: copied as it is (a preview keeps an
+    unchanged story's part of the exports this way, and writes it without decoding,
+    escaping and encoding it again)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @classmethod
+    def of(cls, value: Any, level: int) -> Written:
+        return cls(escape_markup(dumps(value, level)).encode("utf-8"))
 
 
 def dumps(data: Any, level: int = 0) -> str:
@@ -40,13 +52,22 @@ def dumps(data: Any, level: int = 0) -> str:
     return text.replace("\n", "\n" + _INDENT * level) if level else text
 
 
-def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str]:
+def write_json(out: BinaryIO, data: Any) -> None:
+    """``data`` as :func:`indented_json_chunks` gives it, escaped (:func:`escape_markup`), in
+    UTF-8, then a line end, to a file open for bytes."""
+    for chunk in indented_json_chunks(data):
+        out.write(chunk.data if isinstance(chunk, Written)
+                  else escape_markup(chunk).encode("utf-8"))
+    out.write(b"\n")
+
+
+def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str | Written]:
     """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: an
     iterator (the data, or a value of its top mapping, whose keys are strings) is written as
     a list, its items made one at a time and each written whole (a story is one piece: no
     more than one story's data exists at a time); a :class:`Written` item is copied."""
     if isinstance(data, Written):
-        yield str(data)
+        yield data
         return
     is_dict = level == 0 and isinstance(data, dict)
     if is_dict and any(isinstance(value, Iterator) for value in data.values()):

@@ -32,6 +32,8 @@ class PullQuote:
 
 def find_pull_quotes(markdown: str) -> list[PullQuote]:
     """Every pull-quote block of ``markdown``, outside fenced code."""
+    if "!!!" not in markdown:  # most stories: every opener has it (a value page asks often)
+        return []
     lines = markdown.split("\n")
     found: list[PullQuote] = []
     fence: str | None = None
