@@ -39,7 +39,7 @@ from storyhub.hub.publish import is_gone
 from storyhub.options.model import WEEKDAYS, CalendarOptions
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator
 
     from storyhub.content.model import Story
     from storyhub.hub.graph import Hub
@@ -196,22 +196,26 @@ class Slots:
             day += timedelta(days=1)
 
 
-def _layout(item: StorySnippets) -> Sequence[tuple[str, str]]:
-    """(network, variant) of each of the story's posts, in order."""
-    return [(s.network, s.variant) for s in item.snippets]
-
-
-def _sequence(layout: Sequence[tuple[str, str]], network: str, count: int
-              ) -> list[tuple[int, str]]:
-    """A story's company posts on one network, in order: own text, variant 1, 2, …
-    (the personal variants are for employees to post themselves, never planned); each
-    as its place among the story's posts (``layout``: see :func:`_layout`) and its variant."""
-    own = [(i, variant) for i, (net, variant) in enumerate(layout)
-           if net == network and variant == "own"]
-    numbered = sorted(((i, variant) for i, (net, variant) in enumerate(layout)
-                       if net == network and variant.isdigit()),
-                      key=lambda found: int(found[1]))
-    return [*own, *numbered][:count]
+def _sequences(item: StorySnippets, count: int) -> dict[str, list[tuple[int, str]]]:
+    """A story's company posts per network, in order: own text, variant 1, 2, … (the
+    personal variants are for employees to post themselves, never planned); each as its
+    place among the story's posts and its variant; at most ``count`` a network. One pass
+    over the story's posts."""
+    own: dict[str, list[tuple[int, str]]] = {}
+    numbered: dict[str, list[tuple[int, int, str]]] = {}
+    for index, post in enumerate(item.snippets):
+        variant = post.variant
+        if variant == "own":
+            own.setdefault(post.network, []).append((index, variant))
+        elif variant.isdigit():
+            numbered.setdefault(post.network, []).append((int(variant), index, variant))
+    found: dict[str, list[tuple[int, str]]] = {}
+    for network in dict.fromkeys([*own, *numbered]):
+        # by variant number; a number twice keeps the order of the posts (a stable sort)
+        ordered = sorted(numbered.get(network, ()), key=lambda entry: entry[0])
+        found[network] = [*own.get(network, ()),
+                          *((index, variant) for _, index, variant in ordered)][:count]
+    return found
 
 
 def _image(item: StorySnippets, network: str, site_url: str | None,
@@ -292,12 +296,12 @@ def plan_calendar(hub: Hub, snippets: SnippetSet, options: CalendarOptions,
         stop = end_of_consent(hub, story)
         until[story.id] = (datetime.combine(stop, time(0, 0), tzinfo=zone)
                            if stop is not None else None)
-        layout = _layout(item)
+        by_network = _sequences(item, options.posts_per_story)
         recent = published >= oldest
         if recent:
             fresh.add(story.id)
         for net in snippets.options.networks:
-            sequence = _sequence(layout, net, options.posts_per_story)
+            sequence = by_network.get(net)
             if sequence:
                 sequences[(story.id, net)] = sequence
                 if recent:
