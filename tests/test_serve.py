@@ -206,6 +206,51 @@ def test_the_served_folder_equals_a_fresh_one_after_edits(hub: Hub, serve, tmp_p
     assert not list(site.glob(".storyhub*"))  # nothing of the bookkeeping is served
 
 
+def test_a_card_whose_story_and_answers_did_not_change_is_not_rendered_again(  # type: ignore[no-untyped-def]
+        hub: Hub, serve, tmp_path, monkeypatch) -> None:
+    """A preview page rendered again (a value page listing an edited story) shows the
+    other stories' cards as the last build rendered them, once what each card read holds
+    (the story, its people's names, its values); a card that read a changed answer is
+    rendered again. The served folder stays a fresh preview's, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    hub.write("stories/marco-desk.md", story_text("Marco's desk", date="2025-02-01",
+                                                  people="[marco]", values="[craft]"))
+    serve()
+    plugin = serve.plugin
+
+    def cards() -> dict[str, tuple[str, object]]:
+        # (text, reads) of each story's card on the value pages, by story id
+        return {key[0]: found for key, found in plugin.pipeline.view.cards.rendered.items()}
+
+    for title in ("Night shift, once more", "Night shift, told again"):
+        hub.write("stories/night-shift.md",
+                  story_text(title, people="[giulia, marco]", values="[craft, care]"))
+        site = serve()
+        assert "values/craft/index.md" in plugin.renders.last_rendered
+        if title == "Night shift, once more":
+            earlier = cards()  # rendered while recording: what each card read is known
+    now = cards()
+    assert now["first-oven"] is earlier["first-oven"]  # shown again, not rendered
+    assert now["marco-desk"] is earlier["marco-desk"]
+    assert now["night-shift"] is not earlier["night-shift"]
+    assert "Night shift, told again" in read(site, "values/craft/index.html")
+    # The first oven's summary edited: its card is rendered again, Marco's desk is not.
+    hub.write("stories/first-oven.md", story_text("The first oven", date="2024-05-01",
+                                                  summary="How it all started."))
+    serve()
+    after = cards()
+    assert after["first-oven"] is not now["first-oven"]
+    assert "How it all started." in after["first-oven"][0]
+    assert after["marco-desk"] is now["marco-desk"]
+    # Giulia renamed (the listings' filter chips name her: every page is rendered again)
+    hub.write("people/giulia.md", person_text("Giulia Ferri-Rossi", bio="Giulia bakes at night."))
+    site = serve()
+    assert "Giulia Ferri-Rossi" in cards()["first-oven"][0]
+    served, fresh = _tree(site), _tree(_fresh_preview(hub, tmp_path / "fresh"))
+    assert sorted(served) == sorted(fresh)
+    assert [name for name in served if served[name] != fresh[name]] == []
+
+
 def test_a_story_made_a_draft_disappears_from_every_page_and_file(hub: Hub, serve) -> None:  # type: ignore[no-untyped-def]
     site = serve()
     assert (site / "stories" / "night-shift" / "index.html").is_file()

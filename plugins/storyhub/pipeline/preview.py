@@ -77,10 +77,11 @@ class PagesRead:
         page = pipeline.page(src_uri)
         if page is None:
             return None, None
-        from storyhub.site.recording import Digests, Lookup, Reads, still_true
+        from storyhub.site.recording import Digests, Reads
 
         if self._digests is None:
             self._digests = Digests(pipeline.view)
+            self._keep_cards(cache, self.global_key(config_file, docs_dir))
         digests = self._digests
         hasher = hashlib.sha256()
         for part in (self.global_key(config_file, docs_dir), markdown,
@@ -89,13 +90,28 @@ class PagesRead:
             hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
         key = hasher.hexdigest()
         found = cache.pages.get(src_uri)
-        if found is not None and found[0][0] == key:
-            lookup = self._lookup or Lookup(pipeline.view, pipeline.plan.by_src)
-            self._lookup = lookup
-            if still_true(found[0][1], lookup, digests):
-                return found[0], found[1]
+        if found is not None and found[0][0] == key and self._still_true(found[0][1]):
+            return found[0], found[1]
         reads = self._recording[src_uri] = Reads()
         return (key, reads), None
+
+    def _still_true(self, reads: Reads) -> bool:
+        """Whether every question of ``reads`` gets the answer it had, in this build."""
+        from storyhub.site.recording import Lookup, still_true
+
+        assert self._digests is not None
+        if self._lookup is None:
+            self._lookup = Lookup(self._pipeline.view, self._pipeline.plan.by_src)
+        return still_true(reads, self._lookup, self._digests)
+
+    def _keep_cards(self, cache: RenderCache, global_key: str) -> None:
+        """Offer this build's story cards the last build's, rendered under the same global
+        key, and keep this build's for the next."""
+        cards = self._pipeline.view.cards
+        earlier = cache.cards
+        cache.cards = (global_key, cards.rendered)
+        if earlier is not None and earlier[0] == global_key:
+            cards.keep_from(earlier[1], self._still_true)
 
     def view_for(self, src_uri: str | None, view: Any) -> Any:
         """``view``, recording what the page reads if a preview asked for it."""

@@ -58,6 +58,9 @@ class RenderCache:
     images: Any = field(default_factory=_image_memo)
     #: stories and profiles split into front matter and body, by (file, text)
     documents: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: the story cards of the last build and the global key they were rendered under
+    #: (:meth:`storyhub.site.story_cards.StoryCards.keep_from`)
+    cards: tuple[str, dict[Any, Any]] | None = None
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)

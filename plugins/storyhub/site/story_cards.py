@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,21 @@ class StoryCards:
         self._default: dict[str, bool] = {}  # template file -> is it storyhub's own
         self._page: Any = None  # the page whose links are in _links
         self._links: dict[str, str] = {}  # marked path -> its link on that page, escaped
+        #: a preview's cards of the last build, each reused once what it read is unchanged
+        self._earlier: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        self._still_true: Callable[[Any], bool] | None = None
+
+    @property
+    def rendered(self) -> dict[tuple[Any, ...], tuple[str, Any]]:
+        """The cards of this build so far: (text, what it read) by key."""
+        return self._cards
+
+    def keep_from(self, earlier: dict[tuple[Any, ...], tuple[str, Any]],
+                  still_true: Callable[[Any], bool]) -> None:
+        """In a preview: a card of the last build (``earlier``, rendered under the same
+        templates, words and options) is shown again, not rendered, when ``still_true`` of
+        what it read (the story itself included) holds in this build."""
+        self._earlier, self._still_true = earlier, still_true
 
     def render(self, context: Any, story: Any, safe_paths: bool, key: tuple[Any, ...],
                names: dict[str, Any]) -> Markup:
@@ -57,10 +73,16 @@ class StoryCards:
         view = context.get("storyhub")
         recording = hasattr(view, "fork")  # a preview records what each page reads
         found = self._cards.get(key)
+        if found is None and recording and self._still_true is not None:
+            earlier = self._earlier.get(key)
+            if earlier is not None and earlier[1] is not None and self._still_true(earlier[1]):
+                found = self._cards[key] = earlier
         if found is None or (recording and found[1] is None):
             # storyhub's own partial reads these names only, and its heading level only as
             # the title's element: one text serves h2 and h3 cards, the page's links marked
             card_view = view.fork() if recording else view
+            if recording:
+                card_view.note(story)  # what it prints of the story, for a later build
             marked = template.render({"storyhub": card_view,
                                       "t": context.get("t"), "story": story,
                                       **names, "heading": HEADING, "page": None,
