@@ -17,8 +17,8 @@ an ``{% include %}`` would.
 from __future__ import annotations
 
 import re
-from html import unescape
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 

@@ -191,17 +191,18 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: Binar
         mine = tuple(by_story.get(story_id, ()))
         found = memo.get(story_id) if memo is not None else None
         if found is not None and found[0] is item and found[1] == mine:
-            entry, rows = zlib.decompress(found[2]), zlib.decompress(found[3])
+            entry, rows = Written(zlib.decompress(found[2])), zlib.decompress(found[3])
         else:
             posts = item.snippets
             intents = [s.intent for s in posts]
             entry = Written.of(_story_data(item, snippets.site_url, planned, intents,
-                                           reshares), 2).data
+                                           reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents).encode("utf-8")
             if memo is not None:
-                memo[story_id] = (item, mine, zlib.compress(entry, 1), zlib.compress(rows, 1))
+                memo[story_id] = (item, mine, zlib.compress(entry.data, 1),
+                                  zlib.compress(rows, 1))
         table.write(rows)
-        yield Written(entry)
+        yield entry
     if memo is not None and len(memo) > len(snippets.stories):
         current = {item.story.id for item in snippets.stories}
         for gone in [k for k in memo if k not in current]:
