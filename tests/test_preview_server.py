@@ -9,9 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-
 from storyhub.adapters.preview_server import GatedObserver, poll_interval, tune_server
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 
 class Seen(FileSystemEventHandler):
