@@ -211,8 +211,7 @@ def _sequences(item: StorySnippets, count: int) -> dict[str, list[tuple[int, str
             numbered.setdefault(post.network, []).append((int(variant), index, variant))
     found: dict[str, list[tuple[int, str]]] = {}
     for network in dict.fromkeys([*own, *numbered]):
-        # by variant number; a number twice keeps the order of the posts (a stable sort)
-        ordered = sorted(numbered.get(network, ()), key=lambda entry: entry[0])
+        ordered = sorted(numbered.get(network, ()))  # by variant number, then place
         found[network] = [*own.get(network, ()),
                           *((index, variant) for _, index, variant in ordered)][:count]
     return found

@@ -65,7 +65,8 @@ def indented_json_chunks(data: Any, level: int = 0) -> Iterator[str | Written]:
     """The text of ``json.dumps(data, ensure_ascii=False, indent=2)``, in pieces: an
     iterator (the data, or a value of its top mapping, whose keys are strings) is written as
     a list, its items made one at a time and each written whole (a story is one piece: no
-    more than one story's data exists at a time); a :class:`Written` item is copied."""
+    more than one story's data exists at a time); a :class:`Written` item is given as it is
+    (already escaped and encoded: :func:`write_json` copies its bytes)."""
     if isinstance(data, Written):
         yield data
         return
