@@ -209,8 +209,8 @@ def test_the_served_folder_equals_a_fresh_one_after_edits(hub: Hub, serve, tmp_p
 def test_a_card_whose_story_and_answers_did_not_change_is_not_rendered_again(  # type: ignore[no-untyped-def]
         hub: Hub, serve, tmp_path, monkeypatch) -> None:
     """A preview page rendered again (a value page listing an edited story) shows the
-    other stories' cards as the last build rendered them, once what each card read holds
-    (the story, its people's names, its values); a card that read a changed answer is
+    other stories' cards as the last build rendered them, once everything each card read
+    gets the same answer (the story itself included); a card whose story changed is
     rendered again. The served folder stays a fresh preview's, byte for byte."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     hub.write("stories/marco-desk.md", story_text("Marco's desk", date="2025-02-01",
@@ -219,7 +219,7 @@ def test_a_card_whose_story_and_answers_did_not_change_is_not_rendered_again(  #
     plugin = serve.plugin
 
     def cards() -> dict[str, tuple[str, object]]:
-        # (text, reads) of each story's card on the value pages, by story id
+        # (text, reads) of each story's card in the last build, by story id
         return {key[0]: found for key, found in plugin.pipeline.view.cards.rendered.items()}
 
     for title in ("Night shift, once more", "Night shift, told again"):
