@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ class Hub:
 
     # -- the hub's own words in a language (values.yml and people's ``translations``) -------
 
-    @property
+    @cached_property  # asked for every worded value, person and story (12,000 times a build)
     def content_language(self) -> str:
         """The language of the words at the top of values.yml and profiles: the site's."""
         return str(self.settings.languages[0])
