@@ -99,7 +99,6 @@ def test_many_cards_are_drawn_in_worker_processes(hub: Hub, monkeypatch) -> None
         assert serial.cached_path(key).read_bytes() == draw(serial.specs[key])
 
 
-
 def test_a_few_cards_are_drawn_beside_the_pages_and_a_failure_is_not_lost(
         hub: Hub, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Fewer cards than PARALLEL_FROM (a preview's edited story) are drawn in a thread
@@ -145,6 +144,7 @@ def test_a_kept_folder_keeps_the_cards_that_did_not_change(hub: Hub, tmp_path) -
         next(i.key for c in planned.stories.values() for i in c.images()
              if site / i.path == changed)).read_bytes()
     assert all(p.stat().st_mtime_ns == before[p] for p in written if p != changed)
+
 
 def test_missing_font_option_is_a_clear_error(hub: Hub) -> None:
     hub.config(cards={"font": "fonts/missing.ttf"})

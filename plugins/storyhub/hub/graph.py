@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +105,7 @@ class Hub:
 
     # -- the hub's own words in a language (values.yml and people's ``translations``) -------
 
-    @cached_property  # asked for every worded value, person and story (12,000 times a build)
+    @property
     def content_language(self) -> str:
         """The language of the words at the top of values.yml and profiles: the site's."""
         return str(self.settings.languages[0])

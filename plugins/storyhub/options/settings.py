@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -54,7 +55,7 @@ class HubSettings:
     def company(self) -> str:
         return self.options.company_name or self.site_name
 
-    @property
+    @cached_property  # asked about 20,000 times a 1,000-story build (worded content, views)
     def languages(self) -> tuple[str, ...]:
         """The site's languages, the default first: the ``languages`` option, else the
         site's language alone (a catalogue language: ``it`` for ``it-IT``)."""
