@@ -7,6 +7,12 @@ sentence of their text, file names, names. :func:`scan_site` reads every file of
 a built site (HTML, XML, JSON, text, gzip, file names) and reports where one
 appears. Short or common words are never used as traces, so ordinary text does
 not trip the scan; the price is that a leak of a very short title goes unseen.
+
+Every trace is looked for at once, with an Aho-Corasick automaton (``ahocorasick_rs``): the
+scan reads each text once however many traces there are. A hub with hundreds of drafts has
+thousands of traces; a regular expression of alternatives tried them one by one at every
+character, a time that grew with the traces times the site (300 traces: 24 s on the
+example hub, against 0.2 s).
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_plus
+
+from ahocorasick_rs import AhoCorasick
 
 from storyhub.content.model import Person, Story
 from storyhub.hub.graph import Hub
@@ -125,13 +133,13 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
         if person.photo is not None and not hub.shows_photo(person):
             _add_photo(hub, person, f"{person.source.path} did not consent to their photo",
                        published_files, add)
-    pattern = _pattern(s for s in secrets.values() if not s.always)
-    if pattern is None:  # nothing a published text could excuse: no corpus to read
+    matcher = Matcher([s for s in secrets.values() if not s.always])
+    if not matcher:  # nothing a published text could excuse: no corpus to read
         return list(secrets.values())
     # Each text normalised on its own and joined by a space: the same string as normalising
     # the texts joined by new lines, without a second copy of every word of the hub.
     corpus = " ".join(filter(None, map(normalise, [*_public_corpus(hub), *public_texts])))
-    public = {m.group(0) for m in pattern.finditer(corpus)}
+    public = {secret.text for secret, _, _ in matcher.find(corpus)}
     return [s for s in secrets.values() if s.always or s.text not in public]
 
 
@@ -228,12 +236,31 @@ def first_sentence(markdown: str) -> str:
 # -- where it appears ------------------------------------------------------------------------
 
 
-def _pattern(secrets: Iterable[Secret]) -> re.Pattern[str] | None:
-    parts = []
-    for secret in sorted(secrets, key=lambda s: -len(s.text)):
-        escaped = re.escape(secret.text)
-        parts.append(escaped + r"(?![a-z0-9-])" if secret.url else escaped)
-    return re.compile("|".join(parts)) if parts else None
+class Matcher:
+    """Every occurrence of any of ``secrets`` in a (normalised) text, overlapping ones
+    included: a trace inside or across another is found too. A URL trace counts only where
+    no more of a slug follows it (``stories/night`` is not in ``stories/night-shift``)."""
+
+    def __init__(self, secrets: Iterable[Secret]) -> None:
+        self.secrets = sorted({s.text: s for s in secrets if s.text}.values(),
+                              key=lambda s: s.text)
+        self._automaton = AhoCorasick([s.text for s in self.secrets]) if self.secrets else None
+
+    def __bool__(self) -> bool:
+        return self._automaton is not None
+
+    def find(self, text: str) -> Iterator[tuple[Secret, int, int]]:
+        """(secret, start, end) of each occurrence in ``text``, by where it ends."""
+        if self._automaton is None:
+            return
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            secret = self.secrets[index]
+            if secret.url and _SLUG_GOES_ON.match(text, end):
+                continue
+            yield secret, start, end
+
+
+_SLUG_GOES_ON = re.compile("[a-z0-9-]")
 
 
 #: Large files are read in pieces of about this many characters, ending at a line end;
@@ -280,19 +307,31 @@ def text_pieces(path: Path) -> Iterator[str]:
 def readable_texts(suffix: str, text: str) -> Iterator[str]:
     """The text of (a piece of) a file in the forms a reader or a crawler would see it."""
     if suffix == ".json":
-        strings = []
-        for match in _JSON_STRING.finditer(text):
-            with contextlib.suppress(ValueError):
-                strings.append(json.loads(match.group(0)))
-        text = "\n".join(strings)
+        text = "\n".join(_json_strings(_JSON_STRING.findall(text)))
     plain = html.unescape(text)
     yield plain
-    if "%" in plain or "+" in plain:
+    # Decoded as a URL: with a "%" (without, the text is itself), and with "+" as a space
+    # (without a "+", the same as the first).
+    if "%" in plain:
         yield unquote(plain)
+    if "+" in plain:
         yield unquote_plus(plain)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
         yield html.unescape(_TAG.sub("", text))
+
+
+def _json_strings(literals: list[str]) -> list[str]:
+    """The strings of JSON string ``literals``: decoded together (one call for a whole
+    piece), or one by one, leaving out any that is not valid JSON."""
+    try:
+        return json.loads(f"[{','.join(literals)}]")  # type: ignore[no-any-return]
+    except ValueError:
+        strings = []
+        for literal in literals:
+            with contextlib.suppress(ValueError):
+                strings.append(json.loads(literal))
+        return strings
 
 
 def _text_suffix(path: Path) -> str | None:
@@ -307,10 +346,9 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
 
     ``trusted``: site paths copied verbatim from an installed theme package (Material's
     scripts and styles): their names are checked, their bytes cannot hold hub content."""
-    pattern = _pattern(secrets)
-    if pattern is None:
+    matcher = Matcher(secrets)
+    if not matcher:
         return []
-    by_text = {s.text: s for s in secrets}
     leaks: list[Leak] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
@@ -318,11 +356,10 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
 
         def look(text: str, relative: str = relative, found: dict[str, Leak] = found) -> None:
             folded = normalise(text)
-            for match in pattern.finditer(folded):
-                secret = by_text.get(match.group(0)) or _secret_for(match.group(0), secrets)
-                if secret is not None and secret.text not in found:
-                    start, end = max(match.start() - 30, 0), match.end() + 30
-                    found[secret.text] = Leak(relative, secret, folded[start:end])
+            for secret, start, end in matcher.find(folded):
+                if secret.text not in found:
+                    found[secret.text] = Leak(relative, secret,
+                                              folded[max(start - 30, 0):end + 30])
 
         look(relative)
         suffix = _text_suffix(path)
@@ -332,10 +369,6 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
                     look(text)
         leaks.extend(found.values())
     return leaks
-
-
-def _secret_for(hit: str, secrets: list[Secret]) -> Secret | None:
-    return next((s for s in secrets if s.text == hit), None)
 
 
 def format_leaks(leaks: list[Leak], limit: int = 50) -> str:
