@@ -7,10 +7,17 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 from conftest import Hub, run_core, story_text
-from storyhub.pipeline.leaks import Matcher, Secret, scan_site, secrets_of
+from storyhub.pipeline.leaks import (
+    Matcher,
+    Secret,
+    normalise,
+    readable_texts,
+    scan_site,
+    secrets_of,
+)
 
 
 def _secrets(count: int) -> list[Secret]:
@@ -93,3 +100,31 @@ def test_published_text_excuses_every_trace_it_holds(hub: Hub) -> None:
     assert "the long night in the kiln room" not in texts
     assert "kiln room stories from the valley" not in texts
     assert {"stories/a", "stories/b"} <= texts
+
+
+#: pieces of text as a site holds them: words, blanks and line ends, URL escapes (of a
+#: space, a '+', a line end, an accent, a zero-width space), a '+' for a space
+_PIECES = ["night", "shift", "kiln", "c", "day", "é", " ", " ", "  ", "\n", "\n", "\n\n", "\t",
+           "%20", "%2B", "%0A", "%C3%A9", "%E2%80%8B", "\u200b", "+", "++", "%", "%zz", "x=",
+           "&"]
+
+
+def _found(texts: list[str], matcher: Matcher) -> set[str]:
+    return {secret.text for text in texts for secret, _, _ in matcher.find(normalise(text))}
+
+
+def test_decoding_only_the_changed_lines_finds_what_decoding_everything_finds() -> None:
+    """readable_texts decodes as a URL only the runs of lines a '%' or a '+' changes (with
+    the lines around them): on random texts it finds every trace that decoding the whole
+    text finds, and nothing else."""
+    rng = random.Random(19)
+    words = ["night", "shift", "kiln", "c++", "day", "é"]
+    for case in range(3000):
+        secrets = [Secret(" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))), "t")
+                   for _ in range(rng.randint(1, 4))]
+        matcher = Matcher(secrets)
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 80)))
+        reach = max(len(s.text) for s in matcher.secrets)
+        whole = [text, unquote(text), unquote_plus(text)]
+        assert _found(list(readable_texts(".txt", text, reach)), matcher) == \
+            _found(whole, matcher), (case, text, [s.text for s in secrets])
