@@ -338,7 +338,10 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
         found = widths.get(index)
         if found is None:
             line = lines[index]
-            normal = normalise(decode(line) if "%" in line or "+" in line else line)
+            if "%" in line or "+" in line:
+                line = decode(line)
+            # (plain ASCII normalises to its words, lower-cased: as long as them)
+            normal = " ".join(line.split()) if line.isascii() else normalise(line)
             found = widths[index] = len(normal) + 1 if normal else 0
         return found
 
