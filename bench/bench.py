@@ -257,9 +257,17 @@ def _fm(meta: dict[str, Any], body: str) -> str:
     return f"---\n{head}---\n{body}"
 
 
-def write_content(root: Path, n_stories: int) -> dict[str, Any]:
-    """Write values.yml, people/ and stories/ under root. Same seed -> same bytes."""
+#: the share of stories not published (drafts and embargoed stories, alternately): a hub's
+#: build reads its whole output for their traces (the leak scan) as soon as one exists
+HIDDEN = 0.03
+
+
+def write_content(root: Path, n_stories: int, hidden: float = HIDDEN) -> dict[str, Any]:
+    """Write values.yml, people/ and stories/ under root. Same seed -> same bytes.
+    ``hidden``: the share of stories that are drafts or embargoed (chosen by a generator of
+    their own: the published stories are the same whatever the share)."""
     rng = random.Random(SEED)
+    hide = random.Random(SEED + 1)
     root.mkdir(parents=True, exist_ok=True)
     values = [
         {**v, "prompts": [f"When did you see {v['name'].lower()} make a difference?"]}
@@ -301,6 +309,7 @@ def write_content(root: Path, n_stories: int) -> dict[str, Any]:
     start, span = dt.date(2019, 1, 1), (dt.date(2025, 12, 31) - dt.date(2019, 1, 1)).days
     value_ids = [v["id"] for v in VALUES]
     slugs: list[str] = []
+    hidden_slugs: list[str] = []
     for i in range(n_stories):
         k = 1 if rng.random() < 0.7 else rng.randint(2, 3)
         cast = rng.sample(people, k)
@@ -322,11 +331,16 @@ def write_content(root: Path, n_stories: int) -> dict[str, Any]:
         }
         if rng.random() < 0.2:
             meta["author"] = rng.choice(people).id
+        if hide.random() < hidden:
+            if len(hidden_slugs) % 2:
+                meta["publish_at"] = "2030-03-01T09:00:00+01:00"
+            else:
+                meta = {"draft": True, **meta}
         (sdir / f"{slug}.md").write_text(
             _fm(meta, story_body(rng, [p.name.split()[0] for p in cast])), encoding="utf-8"
         )
-        slugs.append(slug)
-    return {"people": [asdict(p) for p in people], "stories": slugs}
+        (hidden_slugs if "draft" in meta or "publish_at" in meta else slugs).append(slug)
+    return {"people": [asdict(p) for p in people], "stories": slugs, "hidden": hidden_slugs}
 
 
 def _mkdocs_yml(root: Path, cfg: dict[str, Any]) -> None:
@@ -335,8 +349,9 @@ def _mkdocs_yml(root: Path, cfg: dict[str, Any]) -> None:
     )
 
 
-def make_storyhub_hub(hub: Path, n: int, options: dict[str, Any]) -> None:
-    write_content(hub, n)
+def make_storyhub_hub(hub: Path, n: int, options: dict[str, Any], hidden: float = HIDDEN
+                      ) -> None:
+    write_content(hub, n, hidden)
     (hub / "docs").mkdir(exist_ok=True)
     (hub / "docs" / "index.md").write_text("# Our stories\n", encoding="utf-8")
     plugin: str | dict[str, Any] = {"storyhub": options} if options else "storyhub"
@@ -357,7 +372,8 @@ def _link_list(items: list[tuple[str, str, str]]) -> str:
     return "\n".join(f"- [{t}]({href}){' — ' + rest if rest else ''}" for t, href, rest in items)
 
 
-def make_baseline(base: Path, n: int, variant: str = "sections") -> None:
+def make_baseline(base: Path, n: int, variant: str = "sections", hidden: float = HIDDEN
+                  ) -> None:
     """The same Markdown as plain Material pages.
 
     ``sections`` (the fair baseline): the nav holds one index page per section (Stories,
@@ -366,10 +382,12 @@ def make_baseline(base: Path, n: int, variant: str = "sections") -> None:
     page each. ``all-stories``: the old nav that lists every story and person (quadratic
     output). ``social``: ``sections`` plus Material's social plugin (share cards)."""
     content = base / "_content"
-    info = write_content(content, n)
+    info = write_content(content, n, hidden)
     docs = base / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# Our stories\n", encoding="utf-8")
+    for slug in info["hidden"]:  # plain Material publishes what docs/ holds: not these
+        (content / "stories" / f"{slug}.md").unlink()
     shutil.copytree(content / "stories", docs / "stories", dirs_exist_ok=True)
     shutil.copytree(content / "people", docs / "people", dirs_exist_ok=True)
     values = yaml.safe_load((content / "values.yml").read_text(encoding="utf-8"))
@@ -757,23 +775,25 @@ def bench_size(
         "cards-warm": root / "storyhub-cards",
     }
     if "baseline" in rows:
-        make_baseline(dirs["baseline"], n, "sections")
+        make_baseline(dirs["baseline"], n, "sections", args.hidden)
     if "all-stories" in rows:
-        make_baseline(dirs["all-stories"], n, "all-stories")
+        make_baseline(dirs["all-stories"], n, "all-stories", args.hidden)
     if "social" in rows:
         ok, why = social_available()
         if ok:
-            make_baseline(dirs["social"], n, "social")
+            make_baseline(dirs["social"], n, "social", args.hidden)
         else:
             rows["social"].status, rows["social"].note = "n/a", f"cairosvg/Pillow: {why}"
     if rows.keys() & {"storyhub", "check"}:
-        make_storyhub_hub(dirs["storyhub"], n, storyhub_options(extra, cards=False))
+        make_storyhub_hub(dirs["storyhub"], n, storyhub_options(extra, cards=False),
+                          args.hidden)
     if "core" in rows:
         core = storyhub_options(extra, cards=False)
         core["snippets"] = {**(core.get("snippets") or {}), "enabled": False}
-        make_storyhub_hub(dirs["core"], n, core)
+        make_storyhub_hub(dirs["core"], n, core, args.hidden)
     if rows.keys() & {"cards-cold", "cards-warm"}:
-        make_storyhub_hub(dirs["cards-cold"], n, storyhub_options(extra, cards=True))
+        make_storyhub_hub(dirs["cards-cold"], n, storyhub_options(extra, cards=True),
+                          args.hidden)
     cli = storyhub_cli()
     if "check" in rows and cli is None:
         rows["check"].status, rows["check"].note = "n/a", "no `storyhub` console script"
@@ -989,7 +1009,15 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="pass --strict to mkdocs (warnings fail the build)"
     )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per build")
+    ap.add_argument(
+        "--hidden", type=float, default=HIDDEN * 100, metavar="PERCENT",
+        help=f"share of stories that are drafts or embargoed (default {HIDDEN * 100:g}; "
+        "0: every story published, as the bench was before 2026-12-06)",
+    )
     args = ap.parse_args(argv)
+    if not 0 <= args.hidden <= 100:
+        ap.error("--hidden is a percentage from 0 to 100")
+    args.hidden /= 100
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     wanted = [r.strip() for r in args.rows.split(",") if r.strip()]
     if wanted == ["all"]:
@@ -1005,7 +1033,8 @@ def main(argv: list[str] | None = None) -> int:
     print("storyhub bench: " + " ".join(sys.argv))
     for k, v in facts.items():
         print(f"  {k:<16} {v}")
-    print(f"  SOURCE_DATE_EPOCH {SOURCE_DATE_EPOCH}, seed {SEED}")
+    print(f"  SOURCE_DATE_EPOCH {SOURCE_DATE_EPOCH}, seed {SEED}, "
+          f"{args.hidden * 100:g} % of stories drafts or embargoed")
     if extra:
         print(f"  storyhub options {json.dumps(extra, default=str)}")
 
