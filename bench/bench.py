@@ -350,8 +350,9 @@ def _mkdocs_yml(root: Path, cfg: dict[str, Any]) -> None:
 
 
 def make_storyhub_hub(hub: Path, n: int, options: dict[str, Any], hidden: float = HIDDEN
-                      ) -> None:
-    write_content(hub, n, hidden)
+                      ) -> dict[str, Any]:
+    """A storyhub hub of ``n`` stories in ``hub``; what :func:`write_content` wrote."""
+    info = write_content(hub, n, hidden)
     (hub / "docs").mkdir(exist_ok=True)
     (hub / "docs" / "index.md").write_text("# Our stories\n", encoding="utf-8")
     plugin: str | dict[str, Any] = {"storyhub": options} if options else "storyhub"
@@ -365,6 +366,7 @@ def make_storyhub_hub(hub: Path, n: int, options: dict[str, Any], hidden: float 
             "plugins": ["search", plugin],
         },
     )
+    return info
 
 
 def _link_list(items: list[tuple[str, str, str]]) -> str:
@@ -1057,6 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
             "extra_config": extra,
             "strict": args.strict,
             "seed": SEED,
+            "hidden_share": args.hidden,
             "source_date_epoch": SOURCE_DATE_EPOCH,
             "people": N_PEOPLE,
             "values": len(VALUES),
