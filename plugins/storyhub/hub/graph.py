@@ -7,6 +7,7 @@ number of people in a story); nothing compares every story with every other.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -276,7 +277,7 @@ def _nearest(
     key = newest_first(story)
     candidates: dict[str, tuple[int, tuple[int, str], Story]] = {}
     for group in groups:
-        index = _bisect(group, key)
+        index = bisect_left(group, key, key=newest_first)
         low, high = index - 1, index
         taken = 0
         # Walk outwards from the story's place in time; a few per group is enough.
@@ -292,17 +293,6 @@ def _nearest(
             high += 1
     ranked = sorted(candidates.values(), key=lambda item: (item[0], item[1]))
     return [item[2] for item in ranked[:wanted]]
-
-
-def _bisect(group: list[Story], key: tuple[int, str]) -> int:
-    low, high = 0, len(group)
-    while low < high:
-        middle = (low + high) // 2
-        if newest_first(group[middle]) < key:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 def build_hub(content: Content, settings: HubSettings,
