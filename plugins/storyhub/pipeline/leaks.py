@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from html.entities import html5
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_plus
@@ -310,7 +311,7 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
     what decoding changes is given (:func:`_decoded_parts`)."""
     if suffix == ".json":
         text = "\n".join(_json_strings(_JSON_STRING.findall(text)))
-    plain = html.unescape(text)
+    plain = _unescape(text)
     yield plain
     if "%" in plain or "+" in plain:
         lines = plain.split("\n")
@@ -321,7 +322,27 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
         yield from _decoded_parts(lines, "+", unquote_plus, reach)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
-        yield html.unescape(_TAG.sub("", text))
+        yield _unescape(_TAG.sub("", text))
+
+
+#: where ``html.unescape`` could see a character reference: '&' and the first characters of
+#: what it reads as a name (at most 32, then ';'), or '#'
+_AMPERSAND = re.compile(r"&(#|[^\t\n\f <&#;]{1,3};?)")
+#: the first three characters of each reference name of HTML5 (with their ';'), and the
+#: names of two characters: a name starting otherwise is not a reference
+_NAME_STARTS = frozenset(name[:3] for name in html5 if len(name) >= 3)
+_SHORT_NAMES = frozenset(name for name in html5 if len(name) == 2)
+
+
+def _unescape(text: str) -> str:
+    """``html.unescape(text)``, returning ``text`` itself at once when no '&' in it can
+    start a reference: the query strings of links in CSV and JSON exports ('&utm_medium')
+    would otherwise each cost a search through HTML5's names."""
+    for match in _AMPERSAND.finditer(text):
+        start = match[1]
+        if start == "#" or start[:3] in _NAME_STARTS or start[:2] in _SHORT_NAMES:
+            return html.unescape(text)
+    return text
 
 
 def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], reach: int
