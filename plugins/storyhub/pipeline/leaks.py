@@ -371,8 +371,8 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
         if mark not in lines[index]:
             index += 1
             continue
-        # Back from the run to `reach` characters: across lines no part has (a run after a
-        # part's end is at least `reach` characters away), or into the last part's tail.
+        # Back from the run for `reach` characters: over lines no part has read, then at
+        # most into the last part's tail (`reach` characters after that part's last run).
         start, need = index, reach
         while start > 0 and need > 0:
             start -= 1
