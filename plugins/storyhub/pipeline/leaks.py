@@ -264,10 +264,11 @@ class Matcher:
 _SLUG_GOES_ON = re.compile("[a-z0-9-]")
 
 
-#: Large files are read in pieces of about this many characters, ending at a line end;
-#: the last lines of a piece (at least OVERLAP characters) start the next, so a trace
-#: across the edge is still seen and memory stays bounded however big the output grows.
-CHUNK_CHARS = 1 << 20
+#: Large files are read in pieces of about this many characters, ending at a line end (or
+#: within a line longer than that: a search index is one line); the last lines of a piece
+#: (at least OVERLAP characters) start the next, so a trace across the edge is still seen
+#: and memory stays bounded however big the output grows.
+CHUNK_CHARS = 1 << 18
 OVERLAP = 4096
 #: A tag; never spans another '<', so a line of '<<<<…' costs linear time.
 _TAG = re.compile(r"<[^<>]*>")
@@ -287,8 +288,10 @@ def _gzipped(path: Path) -> bool:
         return False
 
 
-def text_pieces(path: Path) -> Iterator[str]:
-    """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends."""
+def text_pieces(path: Path, *, json_strings: bool = False) -> Iterator[str]:
+    """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends,
+    or within a line of more than :data:`CHUNK_CHARS` characters. ``json_strings``: a piece
+    never starts inside a JSON string (its strings are found by pairing quotes)."""
     opener: Any = gzip.open if _gzipped(path) else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
@@ -297,12 +300,30 @@ def text_pieces(path: Path) -> Iterator[str]:
                 block = handle.read(CHUNK_CHARS)
                 if not block:
                     return
-                block += handle.readline()
-                yield carried + block
-                cut = block.rfind("\n", 0, max(len(block) - OVERLAP, 0))
-                carried = block[cut + 1 :]
+                block += handle.readline(CHUNK_CHARS)
+                piece = carried + block
+                yield piece
+                # The next piece starts at the block's last line start before the last
+                # OVERLAP characters; without one, at the edge (in JSON, where the last
+                # string before it ends).
+                edge = max(len(piece) - OVERLAP, 0)
+                start = piece.rfind("\n", len(carried), edge) + 1
+                if not start:
+                    start = _string_ends_before(piece, edge) if json_strings else edge
+                carried = piece[start:]
     except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
         return
+
+
+def _string_ends_before(text: str, edge: int) -> int:
+    """A place outside every JSON string of ``text`` (read from its start, which is outside
+    any), as near ``edge`` as can be told: where the last string ending by ``edge`` ends,
+    ``edge`` itself when no string starts before it, else 0 (a string longer than a piece:
+    carried whole)."""
+    end = 0
+    for match in _JSON_STRING.finditer(text, 0, edge):
+        end = match.end()
+    return end or (edge if '"' not in text[:edge] else 0)
 
 
 def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
@@ -429,7 +450,7 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
         look(relative)
         suffix = _text_suffix(path)
         if suffix is not None and relative not in trusted:
-            for piece in text_pieces(path):
+            for piece in text_pieces(path, json_strings=suffix == ".json"):
                 for text in readable_texts(suffix, piece, reach):
                     look(text)
         leaks.extend(found.values())
