@@ -79,7 +79,10 @@ _INVISIBLE = re.compile(
 
 def normalise(text: str) -> str:
     """Text as a reader sees it, for matching: NFKC (full-width and ligatures folded),
-    case-folded, invisible characters removed, blanks collapsed."""
+    case-folded, invisible characters removed, blanks collapsed. (Plain ASCII has nothing
+    to fold or remove: its words, lower-cased.)"""
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
 
@@ -382,8 +385,7 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
             line = lines[index]
             if "%" in line or "+" in line:
                 line = decode(line)
-            # (plain ASCII normalises to its words, lower-cased: as long as them)
-            normal = " ".join(line.split()) if line.isascii() else normalise(line)
+            normal = normalise(line)
             found = widths[index] = len(normal) + 1 if normal else 0
         return found
 
