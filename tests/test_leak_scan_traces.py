@@ -146,3 +146,24 @@ def test_html_is_decoded_as_the_standard_library_decodes_it() -> None:
     for _ in range(100_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert _unescape(text) == html.unescape(text), repr(text)
+
+
+def test_normalising_line_by_line_is_normalising_the_whole_text() -> None:
+    """normalise() takes only the lines holding a character outside ASCII the long way
+    (NFKC, invisible characters, case folding, NFKC again); on random texts of combining
+    marks, compatibility characters, invisible ones, letters that fold to several, Hangul
+    jamo and line ends, it gives what the long way gives the whole text."""
+    import unicodedata
+
+    from storyhub.pipeline.leaks import _folded
+
+    rng = random.Random(29)
+    pieces = ["a", "E", " ", "\n", "\n\n", "\r", "\t", "\u0301", "\u0308", "\u0345", "\u00a0",
+              "\u2026", "\u200b", "\u00ad", "\ufeff", "ß", "İ", "ﬁ", "Ａ", "ᾈ", "\u1100",
+              "\u1161", "\u11a8", "가", "\u0b47", "\u0b3e", "é", "“", "\u2028", "\u0085",
+              "\u00b4", "ǅ", "ẞ", "Σ", "ς", "%C3%A9"]
+    for _ in range(200_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        assert normalise(text) == " ".join(_folded(text).split()), repr(text)
+    assert normalise("Caffè\u2026 Lungo\nA B\u00a0C") == unicodedata.normalize(
+        "NFKC", "caffè... lungo a b c")

@@ -79,12 +79,35 @@ _INVISIBLE = re.compile(
 
 def normalise(text: str) -> str:
     """Text as a reader sees it, for matching: NFKC (full-width and ligatures folded),
-    case-folded, invisible characters removed, blanks collapsed. (Plain ASCII has nothing
-    to fold or remove: its words, lower-cased.)"""
+    case-folded, invisible characters removed, blanks collapsed.
+
+    Plain ASCII has nothing to fold or remove: its words, lower-cased. Each step keeps to
+    its line (a line end is never decomposed, composed or folded), so only the lines that
+    hold another character take the long way: a page whose one ellipsis or no-break space
+    would otherwise send all of it through NFKC twice."""
     if text.isascii():
         return " ".join(text.lower().split())
+    parts = []
+    done = 0
+    while (found := _NON_ASCII.search(text, done)) is not None:
+        start = text.rfind("\n", done, found.start()) + 1
+        end = text.find("\n", found.end())
+        if end < 0:
+            end = len(text)
+        parts.append(text[done:start].lower())
+        parts.append(_folded(text[start:end]))
+        done = end
+    parts.append(text[done:].lower())
+    return " ".join(" ".join(parts).split())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _folded(text: str) -> str:
+    """NFKC, invisible characters removed, case-folded (and NFKC again: folding can undo it)."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
+    return unicodedata.normalize("NFKC", text.casefold())
 
 
 # -- what must not appear --------------------------------------------------------------------
