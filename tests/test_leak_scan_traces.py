@@ -167,3 +167,23 @@ def test_normalising_line_by_line_is_normalising_the_whole_text() -> None:
         assert normalise(text) == " ".join(_folded(text).split()), repr(text)
     assert normalise("Caffè\u2026 Lungo\nA B\u00a0C") == unicodedata.normalize(
         "NFKC", "caffè... lungo a b c")
+
+
+def test_url_decoding_is_the_standard_librarys() -> None:
+    """The scan decodes URL escapes in C where it can (plain ASCII, every '%' an escape):
+    on random texts of escapes, broken escapes, multi-byte and invalid UTF-8, '=' (the
+    quoted-printable decoder's own mark), '+', line ends and non-ASCII letters, what it
+    reads is exactly what unquote and unquote_plus give, line by line or whole."""
+    from storyhub.pipeline.leaks import _unquote, _unquote_plus
+
+    rng = random.Random(31)
+    pieces = ["%", "%2", "%20", "%41", "%4a", "%4A", "%C3%A9", "%C3", "%A9", "%E2%80%9C",
+              "%ff", "%zz", "%%", "=", "=3D", "=\n", "=4", "\n", "\r\n", "\r", " ", "  \n",
+              "\t", "a", "+", "é", "“", "%0A", "%0D", "%3D", "%25", "%2B", "_", "=20", "%=",
+              "=%41"]
+    for _ in range(200_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _unquote(text) == unquote(text), repr(text)
+        assert _unquote_plus(text) == unquote_plus(text), repr(text)
+        lines = text.split("\n")
+        assert "\n".join(map(_unquote, lines)) == unquote(text), repr(text)

@@ -17,6 +17,7 @@ example hub, against 0.2 s).
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import gzip
 import html
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from html.entities import html5
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import unquote
 
 from ahocorasick_rs import AhoCorasick
 
@@ -365,8 +366,8 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
         # Decoded as a URL, and with "+" as a space too. A trace in the second that meets no
         # line with a "+" is in the first (those lines decode the same), and one in the
         # first that meets no line with a "%" is in the text itself.
-        yield from _decoded_parts(lines, "%", unquote, reach)
-        yield from _decoded_parts(lines, "+", unquote_plus, reach)
+        yield from _decoded_parts(lines, "%", _unquote, reach)
+        yield from _decoded_parts(lines, "+", _unquote_plus, reach)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
         yield _unescape(_TAG.sub("", text))
@@ -392,6 +393,27 @@ def _unescape(text: str) -> str:
     return text
 
 
+#: a '%' that does not start an escape (unquote keeps it as it is)
+_NOT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _unquote(text: str) -> str:
+    """``urllib.parse.unquote(text)``, in C where it can be: plain ASCII whose every '%'
+    starts an escape is decoded as quoted-printable with '%' for '=' (the exports' intent
+    links: each is dozens of escapes, which unquote decodes one by one in Python)."""
+    if "%" not in text:
+        return text
+    if not text.isascii() or _NOT_ESCAPE.search(text):
+        return unquote(text)
+    quoted = text.replace("=", "=3D").replace("%", "=")
+    return binascii.a2b_qp(quoted).decode("utf-8", "replace")
+
+
+def _unquote_plus(text: str) -> str:
+    """``urllib.parse.unquote_plus(text)``: '+' is a space, then :func:`_unquote`."""
+    return _unquote(text.replace("+", " "))
+
+
 def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], reach: int
                    ) -> Iterator[str]:
     """What ``decode`` changes in the text of ``lines`` (only lines holding ``mark``): each
@@ -405,10 +427,7 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
     def width(index: int) -> int:  # the line decoded and normalised, with its joining space
         found = widths.get(index)
         if found is None:
-            line = lines[index]
-            if "%" in line or "+" in line:
-                line = decode(line)
-            normal = normalise(line)
+            normal = normalise(decode(lines[index]))
             found = widths[index] = len(normal) + 1 if normal else 0
         return found
 
@@ -427,7 +446,9 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
         while stop < count and (need > 0 or mark in lines[stop]):
             need = reach if mark in lines[stop] else need - width(stop)
             stop += 1
-        yield decode("\n".join(lines[start:stop]))  # (decoding keeps to each line)
+        # Decoding keeps to each line: no escape spans a line end, and no UTF-8 sequence
+        # does either (a line end is never part of one).
+        yield "\n".join(map(decode, lines[start:stop]))
         index = stop
 
 
