@@ -4,11 +4,13 @@ not matched inside a longer slug."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
+import pytest
 from conftest import Hub, run_core, story_text
 from storyhub.pipeline.leaks import (
     Matcher,
@@ -187,3 +189,24 @@ def test_url_decoding_is_the_standard_librarys() -> None:
         assert _unquote_plus(text) == unquote_plus(text), repr(text)
         lines = text.split("\n")
         assert "\n".join(map(_unquote, lines)) == unquote(text), repr(text)
+
+
+def test_published_text_is_read_in_pieces_with_what_reading_it_whole_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The published texts that excuse traces are read in pieces (the whole hub's text is
+    never one string): with pieces of a few dozen characters, over random texts of trace
+    words, what is found is what reading the texts joined in one string finds, traces across
+    two texts and across two pieces included."""
+    from storyhub.pipeline import leaks
+
+    words = ["k", "o", "y", "of"]
+    secrets = [Secret(" ".join(seq), "draft") for seq in itertools.product(words[:3], repeat=3)]
+    secrets += [Secret(f"{a} {b}", "draft") for a, b in itertools.product(words, repeat=2)]
+    matcher = Matcher(secrets)
+    rng = random.Random(37)
+    monkeypatch.setattr(leaks, "CHUNK_CHARS", 40)
+    for _ in range(3_000):
+        texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+                 for _ in range(rng.randint(0, 12))]
+        whole = {s.text for s, _, _ in matcher.find(" ".join(t for t in texts if t))}
+        assert leaks._found_in(matcher, texts) == whole, texts

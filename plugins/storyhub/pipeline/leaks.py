@@ -164,11 +164,31 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
     matcher = Matcher([s for s in secrets.values() if not s.always])
     if not matcher:  # nothing a published text could excuse: no corpus to read
         return list(secrets.values())
-    # Each text normalised on its own and joined by a space: the same string as normalising
-    # the texts joined by new lines, without a second copy of every word of the hub.
-    corpus = " ".join(filter(None, map(normalise, [*_public_corpus(hub), *public_texts])))
-    public = {secret.text for secret, _, _ in matcher.find(corpus)}
+    public = _found_in(matcher, map(normalise, [*_public_corpus(hub), *public_texts]))
     return [s for s in secrets.values() if s.always or s.text not in public]
+
+
+def _found_in(matcher: Matcher, texts: Iterable[str]) -> set[str]:
+    """The traces found in ``texts`` (normalised) joined by a space, read in pieces of about
+    :data:`CHUNK_CHARS` characters, each starting with the last ``reach`` characters of the
+    one before (so a trace across two pieces is whole in one): the whole hub's text is
+    never one string (the matcher holds several bytes per character of what it reads)."""
+    reach = max(len(secret.text) for secret in matcher.secrets)
+    found: set[str] = set()
+    piece: list[str] = []
+    size = 0
+    for text in texts:
+        if not text:
+            continue
+        piece.append(text)
+        size += len(text) + 1
+        if size >= CHUNK_CHARS:
+            joined = " ".join(piece)
+            found.update(secret.text for secret, _, _ in matcher.find(joined))
+            piece, size = [joined[-reach:]], reach
+    if piece:
+        found.update(secret.text for secret, _, _ in matcher.find(" ".join(piece)))
+    return found
 
 
 def _public_corpus(hub: Hub) -> Iterator[str]:
