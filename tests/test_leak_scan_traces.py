@@ -111,8 +111,9 @@ _PIECES = ["night", "shift", "kiln", "c", "day", "é", " ", " ", "  ", "\n", "\n
            "&"]
 
 
-def _found(texts: list[str], matcher: Matcher) -> set[str]:
-    return {secret.text for text in texts for secret, _, _ in matcher.find(normalise(text))}
+def _found(texts: list[str], matcher: Matcher, *, normalised: bool = False) -> set[str]:
+    return {secret.text for text in texts
+            for secret, _, _ in matcher.find(text if normalised else normalise(text))}
 
 
 def test_decoding_only_the_changed_lines_finds_what_decoding_everything_finds() -> None:
@@ -128,7 +129,7 @@ def test_decoding_only_the_changed_lines_finds_what_decoding_everything_finds() 
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 80)))
         reach = max(len(s.text) for s in matcher.secrets)
         whole = [text, unquote(text), unquote_plus(text)]
-        assert _found(list(readable_texts(".txt", text, reach)), matcher) == \
+        assert _found(list(readable_texts(".txt", text, reach)), matcher, normalised=True) == \
             _found(whole, matcher), (case, text, [s.text for s in secrets])
 
 

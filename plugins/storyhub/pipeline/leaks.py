@@ -374,13 +374,14 @@ def _string_ends_before(text: str, edge: int) -> int:
 
 
 def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
-    """The text of (a piece of) a file in the forms a reader or a crawler would see it: what
-    a trace of up to ``reach`` characters can be found in. Of the text decoded as a URL only
-    what decoding changes is given (:func:`_decoded_parts`)."""
+    """The text of (a piece of) a file in the forms a reader or a crawler would see it,
+    normalised (:func:`normalise`): what a trace of up to ``reach`` characters can be found
+    in. Of the text decoded as a URL only what decoding changes is given
+    (:func:`_decoded_parts`)."""
     if suffix == ".json":
         text = "\n".join(_json_strings(_JSON_STRING.findall(text)))
     plain = _unescape(text)
-    yield plain
+    yield normalise(plain)
     if "%" in plain or "+" in plain:
         lines = plain.split("\n")
         # Decoded as a URL, and with "+" as a space too. A trace in the second that meets no
@@ -390,7 +391,7 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
         yield from _decoded_parts(lines, "+", _unquote_plus, reach)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
-        yield _unescape(_TAG.sub("", text))
+        yield normalise(_unescape(_TAG.sub("", text)))
 
 
 #: where ``html.unescape`` could see a character reference: '&' and the first characters of
@@ -436,20 +437,27 @@ def _unquote_plus(text: str) -> str:
 
 def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], reach: int
                    ) -> Iterator[str]:
-    """What ``decode`` changes in the text of ``lines`` (only lines holding ``mark``): each
-    run of them decoded, with enough lines decoded around it that any trace of up to
-    ``reach`` characters that meets the run is whole. A trace that meets no such line is in
-    the text itself; so scanning the text and these parts finds what scanning the whole
-    decoded text finds (normalised, lines joined by a space: :func:`normalise`), reading
-    about a third as much on a page of share links. Each line is measured at most twice."""
-    widths: dict[int, int] = {}
+    """What ``decode`` changes in the text of ``lines`` (only lines holding ``mark``),
+    normalised: each run of them decoded, with enough lines decoded around it that any trace
+    of up to ``reach`` characters that meets the run is whole. A trace that meets no such
+    line is in the text itself; so scanning the text and these parts finds what scanning the
+    whole decoded text finds, reading about a third as much on a page of share links.
+
+    Decoding and normalising keep to each line (:func:`normalise`; no escape or UTF-8
+    sequence spans a line end): a part is its lines decoded and normalised one by one,
+    joined by a space, and each line is decoded and normalised once however many parts
+    read it."""
+    normals: dict[int, str] = {}
+
+    def normal(index: int) -> str:
+        found = normals.get(index)
+        if found is None:
+            found = normals[index] = normalise(decode(lines[index]))
+        return found
 
     def width(index: int) -> int:  # the line decoded and normalised, with its joining space
-        found = widths.get(index)
-        if found is None:
-            normal = normalise(decode(lines[index]))
-            found = widths[index] = len(normal) + 1 if normal else 0
-        return found
+        found = normal(index)
+        return len(found) + 1 if found else 0
 
     index, count = 0, len(lines)
     while index < count:
@@ -466,9 +474,7 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
         while stop < count and (need > 0 or mark in lines[stop]):
             need = reach if mark in lines[stop] else need - width(stop)
             stop += 1
-        # Decoding keeps to each line: no escape spans a line end, and no UTF-8 sequence
-        # does either (a line end is never part of one).
-        yield "\n".join(map(decode, lines[start:stop]))
+        yield " ".join(filter(None, map(normal, range(start, stop))))
         index = stop
 
 
@@ -506,14 +512,14 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
         relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
         found: dict[str, Leak] = {}
 
-        def look(text: str, relative: str = relative, found: dict[str, Leak] = found) -> None:
-            folded = normalise(text)
+        def look(folded: str, relative: str = relative, found: dict[str, Leak] = found
+                 ) -> None:
             for secret, start, end in matcher.find(folded):
                 if secret.text not in found:
                     found[secret.text] = Leak(relative, secret,
                                               folded[max(start - 30, 0):end + 30])
 
-        look(relative)
+        look(normalise(relative))
         suffix = _text_suffix(path)
         if suffix is not None and relative not in trusted:
             for piece in text_pieces(path, json_strings=suffix == ".json"):
