@@ -395,8 +395,9 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
 
 
 #: where ``html.unescape`` could see a character reference: '&' and the first characters of
-#: what it reads as a name (at most 32, then ';'), or '#'
-_AMPERSAND = re.compile(r"&(#|[^\t\n\f <&#;]{1,3};?)")
+#: what it reads as a name (at most 32, then ';'), or '#'; not the '&utm_' of every link's
+#: query string (no name starts with 'utm'), told apart here without a step of Python each
+_AMPERSAND = re.compile(r"&(?!utm_)(#|[^\t\n\f <&#;]{1,3};?)")
 #: the first three characters of each reference name of HTML5 (with their ';'), and the
 #: names of two characters: a name starting otherwise is not a reference
 _NAME_STARTS = frozenset(name[:3] for name in html5 if len(name) >= 3)
