@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,90 @@ def test_one_long_line_is_read_in_bounded_pieces(tmp_path: Path) -> None:
     (tmp_path / "page.html").unlink()
     (tmp_path / "search_index.json").write_text(json.dumps({"docs": stories}), encoding="utf-8")
     assert scan_site(tmp_path, [SECRET]) == []
+
+
+def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_finds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's scan (ScanMemo) skips the files its folder kept and the pieces it read
+    clean before: over random edits of a folder (lines inserted, removed and changed, traces
+    written and removed, the traces themselves changed now and then), it finds exactly what
+    a whole scan finds, and an unchanged folder is not read again."""
+    import random
+
+    from storyhub.pipeline.leaks import KEPT, ScanMemo
+
+    monkeypatch.setattr(leaks, "CHUNK_CHARS", 256)
+    rng = random.Random(41)
+    words = ["kiln", "night", "glaze", "shift", "the", "oven", "é", "recipe", "secret"]
+    traces = [[SECRET, Secret("night shift kiln", "title of another draft")],
+              [Secret("glaze recipe", "summary of a draft")]]
+    site = tmp_path / "site"
+    site.mkdir()
+    files: dict[str, list[str]] = {name: [] for name in
+                                   ("a/page.html", "b/notes.txt", "c/posts.csv", "d.json")}
+
+    def line() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+
+    def write(name: str) -> None:
+        lines = files[name]
+        text = (json.dumps(lines, indent=1, ensure_ascii=False) if name.endswith(".json")
+                else "\n".join(lines))
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+
+    for name in files:
+        files[name] = [line() for _ in range(120)]
+        write(name)
+    memo, secrets = ScanMemo(), traces[0]
+    read: list[str] = []
+    pieces = [0, 0]  # read by the preview's scans, by whole scans
+    reading = leaks.readable_texts
+
+    def counted(suffix: str, text: str, reach: int) -> Iterator[str]:
+        read.append(text)
+        return reading(suffix, text, reach)
+
+    monkeypatch.setattr(leaks, "readable_texts", counted)
+    for _ in range(80):
+        changed = set(rng.sample(sorted(files), rng.randint(0, 2)))
+        for name in sorted(changed):
+            lines = files[name]
+            for _ in range(rng.randint(1, 3)):
+                at = rng.randrange(len(lines))
+                edit = rng.random()
+                if edit < 0.3:
+                    lines.insert(at, line())
+                elif edit < 0.5 and len(lines) > 20:
+                    del lines[at]
+                else:
+                    lines[at] = line()
+            write(name)
+        if rng.random() < 0.1:
+            secrets = traces[1] if secrets is traces[0] else traces[0]
+
+        def state(path: Path, changed: set[str] = changed) -> str:
+            return "" if path.relative_to(site).as_posix() in changed else KEPT
+
+        read.clear()
+        found = scan_site(site, secrets, memo=memo, state=state)
+        pieces[0] += len(read)
+        read.clear()
+        assert found == scan_site(site, secrets)
+        pieces[1] += len(read)
+    assert pieces[0] < pieces[1] / 2, pieces
+    for name, lines in files.items():  # no trace left: every file is found clean
+        files[name] = [text.replace("glaze", "clay").replace("night", "day") for text in lines]
+        write(name)
+    assert scan_site(site, secrets, memo=memo) == []
+    read.clear()
+    assert scan_site(site, secrets, memo=memo, state=lambda path: KEPT) == []
+    assert read == []
+    # A file written again with one line near its start longer: cut in the same places
+    # after that line, so only the pieces about it are read again.
+    files["b/notes.txt"][3] += " and a few more words"
+    write("b/notes.txt")
+    read.clear()
+    assert scan_site(site, secrets, memo=memo, state=lambda path: "") == []
+    total = len(list(leaks.text_pieces(site / "b/notes.txt")))
+    assert total > 10 and len(read) <= 3, (len(read), total)

@@ -77,3 +77,27 @@ def test_the_pipeline_sanitises_story_html_without_an_engine(hub: Hub) -> None:
     assert len(warnings) == 2 and all("removed" in w for w in warnings)
     listing = next(p for p in pipeline.plan.pages if p.kind == "stories")
     assert pipeline.page_html(listing.src_uri, "<p>ours</p>") == "<p>ours</p>"
+
+
+def test_the_preview_refuses_the_planted_leak_and_shows_it(
+        leaky_hub: Hub, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`mkdocs serve` scans what it serves: the planted leak is logged with the build's
+    message, every address shows it instead of the site (no page of that build stays
+    served), and once the template is mended the next rebuild serves the site again."""
+    from conftest import previewing
+
+    site = tmp_path / "served"
+    with previewing(leaky_hub, site) as rebuild:
+        rebuild()
+        assert REFUSED in caplog.text
+        assert f"snippets/index.html: {LEAK}" in caplog.text
+        for page in ("index.html", "404.html"):
+            assert f"snippets/index.html: {LEAK}" in (site / page).read_text(encoding="utf-8")
+        assert not (site / "snippets").exists() and not (site / "stories").exists()
+        (leaky_hub.root / "overrides/storyhub/snippets/page.html").unlink()
+        caplog.clear()
+        rebuild()
+        assert REFUSED not in caplog.text
+        assert "Glazes in progress" not in (site / "snippets/index.html").read_text("utf-8")
+        assert (site / "stories/first-oven/index.html").is_file()
+        assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")

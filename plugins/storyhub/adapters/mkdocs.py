@@ -411,9 +411,19 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             log.info(f"share images: {stats.drawn} drawn, {stats.cached} from cache "
                      f"(waited {stats.seconds:.1f}s)")
         try:
-            pipeline.require_safe(site_dir, Path(config.docs_dir))
+            pipeline.require_safe(site_dir, Path(config.docs_dir), kept=self.site)
         except UnsafeOutput as exc:
-            raise PluginError(str(exc)) from None
+            if not self.is_serving:
+                raise PluginError(str(exc)) from None
+            # A preview shows the traces at every address instead of the site, as a build
+            # would refuse it; the next build starts from an emptied folder.
+            log.error(str(exc))
+            pipeline.write_preview_error(site_dir, mount=urlsplit(config.site_url or "/").path
+                                         or "/", problems=[leak.format() for leak in exc.leaks],
+                                         empty=True)
+            if self.site is not None:
+                self.site.finished = False
+            return
         pipeline.finish_editor(site_dir, kept=self.site)
         self._sweep()
 

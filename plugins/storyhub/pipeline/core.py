@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -747,32 +748,48 @@ class Pipeline:
 
         return write_outputs(self, Target(site_dir, kept=kept), after_scan=True)
 
-    def write_preview_error(self, site_dir: Path, *, mount: str = "/") -> None:
-        """The page a broken preview shows at every address: every problem, exactly."""
+    def write_preview_error(self, site_dir: Path, *, mount: str = "/",
+                            problems: list[str] | None = None, empty: bool = False) -> None:
+        """The page a broken preview shows at every address: every problem (the content's,
+        or ``problems``), exactly. ``empty``: everything else in ``site_dir`` is deleted
+        first (a preview whose pages hold traces of unpublished content)."""
         from storyhub.editor.site import write_preview_error
 
-        write_preview_error(site_dir, [d.format() for d in self.diagnostics.errors],
-                            self.settings.language, mount=mount)
+        if empty:
+            for entry in site_dir.iterdir():
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+        if problems is None:
+            problems = [d.format() for d in self.diagnostics.errors]
+        write_preview_error(site_dir, problems, self.settings.language, mount=mount)
 
     # -- 5. nothing unpublished ----------------------------------------------------------------
 
-    def scan(self, site_dir: Path, docs_dir: Path | None = None) -> list[Leak]:
+    def scan(self, site_dir: Path, docs_dir: Path | None = None, *,
+             kept: KeptSite | None = None) -> list[Leak]:
         """Traces of unpublished content anywhere in ``site_dir``. The site's own pages in
-        ``docs_dir`` are public texts: words they share with hidden stories are not traces."""
+        ``docs_dir`` are public texts: words they share with hidden stories are not traces.
+        ``kept``: a preview's folder (which files it kept, which it is about to delete)."""
         from storyhub.pipeline.leaks import scan_site, secrets_of
 
         return scan_site(site_dir, secrets_of(self.hub, list(public_texts(docs_dir))),
-                         trusted=self._trusted)
+                         trusted=self._trusted,
+                         memo=self.preview.scans if self.preview is not None else None,
+                         state=kept.state if kept is not None else None)
 
-    def require_safe(self, site_dir: Path, docs_dir: Path | None = None) -> None:
+    def require_safe(self, site_dir: Path, docs_dir: Path | None = None, *,
+                     kept: KeptSite | None = None) -> None:
         """Raise :class:`UnsafeOutput` if the output holds traces of unpublished content.
 
-        A local preview (``mkdocs serve``) is not scanned: it is never deployed, and the
-        scan would cost more than the rest of a rebuild of a small hub. ``mkdocs build``
-        and ``storyhub build`` always scan."""
-        if self.settings.serving:
-            return
-        leaks = self.scan(site_dir, docs_dir)
+        Every command that writes the site scans it; a preview (``mkdocs serve``) reads
+        again only the files and pieces of files it has not read clean since the traces
+        last changed (:class:`~storyhub.pipeline.leaks.ScanMemo`), and not the files of its
+        last build it is about to delete (``kept``)."""
+        leaks = self.scan(site_dir, docs_dir, kept=kept)
         if leaks:
             raise UnsafeOutput(leaks)
         self.scanned.append(site_dir.resolve())

@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.entities import html5
 from pathlib import Path
 from typing import Any
@@ -336,21 +336,27 @@ def _gzipped(path: Path) -> bool:
 
 
 def text_pieces(path: Path, *, json_strings: bool = False) -> Iterator[str]:
-    """The decoded text of ``path`` (gunzipped), in overlapping pieces ending at line ends,
-    or within a line of more than :data:`CHUNK_CHARS` characters. ``json_strings``: a piece
-    never starts inside a JSON string (its strings are found by pairing quotes)."""
+    """The decoded text of ``path`` (gunzipped), in overlapping pieces of at most
+    :data:`CHUNK_CHARS` characters (and the overlap), ending where :func:`_cut` says.
+    ``json_strings``: a piece never starts inside a JSON string (its strings are found by
+    pairing quotes)."""
     opener: Any = gzip.open if _gzipped(path) else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
-            carried = ""
+            carried = rest = ""
+            ended = False
             while True:
-                block = handle.read(CHUNK_CHARS)
-                if not block:
+                while not ended and len(rest) < CHUNK_CHARS:
+                    more = handle.read(CHUNK_CHARS)
+                    ended = not more
+                    rest += more
+                if not rest:
                     return
-                block += handle.readline(CHUNK_CHARS)
-                piece = carried + block
+                cut = len(rest) if ended and len(rest) <= CHUNK_CHARS else _cut(rest)
+                piece = carried + rest[:cut]
+                rest = rest[cut:]
                 yield piece
-                # The next piece starts at the block's last line start before the last
+                # The next piece starts at the piece's last line start before its last
                 # OVERLAP characters; without one, at the edge (in JSON, where the last
                 # string before it ends).
                 edge = max(len(piece) - OVERLAP, 0)
@@ -360,6 +366,17 @@ def text_pieces(path: Path, *, json_strings: bool = False) -> Iterator[str]:
                 carried = piece[start:]
     except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
         return
+
+
+def _cut(text: str) -> int:
+    """Where a piece of ``text`` (longer than one) ends: at its last line end within
+    :data:`CHUNK_CHARS` characters, else at that length (a line longer than a piece). Cut
+    from the last cut, not at places in the file: a file written again after an edit is cut
+    in the same places again from the first cut after the edit that falls on the same line
+    (almost always the next one; a preview reads again only the pieces it has not read
+    clean: :class:`ScanMemo`)."""
+    limit = min(len(text), CHUNK_CHARS)
+    return text.rfind("\n", 0, limit) + 1 or limit
 
 
 def _string_ends_before(text: str, edge: int) -> int:
@@ -498,35 +515,78 @@ def _text_suffix(path: Path) -> str | None:
     return None if suffix in BINARY_SUFFIXES else suffix
 
 
-def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = ()
+@dataclass
+class ScanMemo:
+    """A preview server's record of what its scans read and found clean, so that a rebuild
+    reads only what changed: the files found clean (a file the next build keeps, its bytes
+    compared, is not read again), and the pieces of files by their hash (a piece's result
+    depends on its text and the traces only, and :func:`_cut` cuts a file written again in
+    the same places outside what changed). Forgotten when the traces change."""
+
+    traces: tuple[Secret, ...] = ()
+    files: set[str] = field(default_factory=set)
+    pieces: set[tuple[str, int]] = field(default_factory=set)
+
+
+#: what a preview's folder says of a file (:meth:`storyhub.pipeline.renders.KeptSite.state`)
+KEPT, STALE = "kept", "stale"
+
+
+def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (),
+              memo: ScanMemo | None = None, state: Callable[[Path], str] | None = None
               ) -> list[Leak]:
     """Every place in the built ``site`` where a secret appears (first hit per file).
 
     ``trusted``: site paths copied verbatim from an installed theme package (Material's
-    scripts and styles): their names are checked, their bytes cannot hold hub content."""
+    scripts and styles): their names are checked, their bytes cannot hold hub content.
+    ``memo``: a preview's record of what earlier scans found clean (:class:`ScanMemo`);
+    ``state``: the preview's folder on each file: :data:`KEPT` (the bytes the last build
+    wrote, compared), :data:`STALE` (left by the last build, about to be deleted: not
+    read), or anything else (written by this build)."""
     matcher = Matcher(secrets)
     if not matcher:
         return []
     reach = max(len(secret.text) for secret in matcher.secrets)
+    if memo is not None and memo.traces != tuple(matcher.secrets):
+        memo.traces, memo.files, memo.pieces = tuple(matcher.secrets), set(), set()
+    clean: set[str] = set()
     leaks: list[Leak] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
+        seen = state(path) if state is not None else ""
+        if seen == STALE:
+            continue
+        if memo is not None and seen == KEPT and relative in memo.files:
+            clean.add(relative)
+            continue
         found: dict[str, Leak] = {}
 
         def look(folded: str, relative: str = relative, found: dict[str, Leak] = found
-                 ) -> None:
+                 ) -> bool:
+            """Note the first place of each trace in ``folded``; whether it holds any."""
+            hit = False
             for secret, start, end in matcher.find(folded):
+                hit = True
                 if secret.text not in found:
                     found[secret.text] = Leak(relative, secret,
                                               folded[max(start - 30, 0):end + 30])
+            return hit
 
         look(normalise(relative))
         suffix = _text_suffix(path)
         if suffix is not None and relative not in trusted:
             for piece in text_pieces(path, json_strings=suffix == ".json"):
-                for text in readable_texts(suffix, piece, reach):
-                    look(text)
+                key = (suffix, hash(piece))
+                if memo is not None and key in memo.pieces:
+                    continue
+                hits = [look(text) for text in readable_texts(suffix, piece, reach)]
+                if memo is not None and not any(hits):
+                    memo.pieces.add(key)
+        if not found:
+            clean.add(relative)
         leaks.extend(found.values())
+    if memo is not None:
+        memo.files = clean
     return leaks
 
 

@@ -35,6 +35,12 @@ def _export_memo() -> dict[str, Any]:
     return ExportMemo()
 
 
+def _scan_memo() -> Any:
+    from storyhub.pipeline.leaks import ScanMemo
+
+    return ScanMemo()
+
+
 def _image_memo() -> Any:
     from storyhub.media.images import ImageMemo
 
@@ -61,6 +67,8 @@ class RenderCache:
     #: the story cards of the last build and the global key they were rendered under
     #: (:meth:`storyhub.site.story_cards.StoryCards.keep_from`)
     cards: tuple[str, dict[Any, Any]] | None = None
+    #: what the leak scans found clean (:class:`storyhub.pipeline.leaks.ScanMemo`)
+    scans: Any = field(default_factory=_scan_memo)
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)
@@ -211,6 +219,23 @@ class KeptSite:
             return False
         self.kept.add(os.path.normpath(dest))
         return True
+
+    def state(self, path: Path) -> str:
+        """What this build did with a file of the folder, for the leak scan: "kept" (its
+        bytes compared with the ones this build would write), "stale" (left by the last
+        build and neither written nor kept: :meth:`sweep` deletes it), or "" (written)."""
+        if self.mark is None or self.site_dir is None:
+            return ""
+        name = os.path.normpath(path)
+        if name in self.kept:
+            return "kept"
+        try:
+            top = Path(name).relative_to(self.site_dir).parts
+            if len(top) < 2 or top[0].startswith("."):
+                return ""  # files at the top are always written; hidden ones never swept
+            return "stale" if _changed_at(os.stat(name, follow_symlinks=False)) < self.mark else ""
+        except (OSError, ValueError):
+            return ""
 
     def sweep(self) -> int:
         """Delete what the build neither wrote nor kept; returns how many files."""
