@@ -83,6 +83,7 @@ def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_fin
     from storyhub.pipeline.leaks import KEPT, ScanMemo
 
     monkeypatch.setattr(leaks, "CHUNK_CHARS", 256)
+    monkeypatch.setattr(leaks, "PREVIEW_CHUNK_CHARS", 256)  # the same excerpts
     rng = random.Random(41)
     words = ["kiln", "night", "glaze", "shift", "the", "oven", "é", "recipe", "secret"]
     traces = [[SECRET, Secret("night shift kiln", "title of another draft")],
@@ -155,5 +156,5 @@ def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_fin
     write("b/notes.txt")
     read.clear()
     assert scan_site(site, secrets, memo=memo, state=lambda path: "") == []
-    total = len(list(leaks.text_pieces(site / "b/notes.txt")))
+    total = len(list(leaks.text_pieces(site / "b/notes.txt", size=256)))
     assert total > 10 and len(read) <= 3, (len(read), total)

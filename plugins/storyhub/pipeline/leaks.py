@@ -316,6 +316,8 @@ _SLUG_GOES_ON = re.compile("[a-z0-9-]")
 #: (at least OVERLAP characters) start the next, so a trace across the edge is still seen
 #: and memory stays bounded however big the output grows.
 CHUNK_CHARS = 1 << 18
+#: A preview's pieces: smaller, so that an edit has it read again less of each export
+PREVIEW_CHUNK_CHARS = 1 << 16
 OVERLAP = 4096
 #: A tag; never spans another '<', so a line of '<<<<…' costs linear time.
 _TAG = re.compile(r"<[^<>]*>")
@@ -335,24 +337,25 @@ def _gzipped(path: Path) -> bool:
         return False
 
 
-def text_pieces(path: Path, *, json_strings: bool = False) -> Iterator[str]:
-    """The decoded text of ``path`` (gunzipped), in overlapping pieces of at most
-    :data:`CHUNK_CHARS` characters (and the overlap), ending where :func:`_cut` says.
+def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0) -> Iterator[str]:
+    """The decoded text of ``path`` (gunzipped), in overlapping pieces of at most ``size``
+    (:data:`CHUNK_CHARS`) characters and the overlap, ending where :func:`_cut` says.
     ``json_strings``: a piece never starts inside a JSON string (its strings are found by
     pairing quotes)."""
+    size = size or CHUNK_CHARS
     opener: Any = gzip.open if _gzipped(path) else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
             carried = rest = ""
             ended = False
             while True:
-                while not ended and len(rest) < CHUNK_CHARS:
-                    more = handle.read(CHUNK_CHARS)
+                while not ended and len(rest) < size:
+                    more = handle.read(size)
                     ended = not more
                     rest += more
                 if not rest:
                     return
-                cut = len(rest) if ended and len(rest) <= CHUNK_CHARS else _cut(rest)
+                cut = len(rest) if ended and len(rest) <= size else _cut(rest, size)
                 piece = carried + rest[:cut]
                 rest = rest[cut:]
                 yield piece
@@ -368,14 +371,14 @@ def text_pieces(path: Path, *, json_strings: bool = False) -> Iterator[str]:
         return
 
 
-def _cut(text: str) -> int:
+def _cut(text: str, size: int) -> int:
     """Where a piece of ``text`` (longer than one) ends: at its last line end within
-    :data:`CHUNK_CHARS` characters, else at that length (a line longer than a piece). Cut
+    ``size`` characters, else at that length (a line longer than a piece). Cut
     from the last cut, not at places in the file: a file written again after an edit is cut
     in the same places again from the first cut after the edit that falls on the same line
     (almost always the next one; a preview reads again only the pieces it has not read
     clean: :class:`ScanMemo`)."""
-    limit = min(len(text), CHUNK_CHARS)
+    limit = min(len(text), size)
     return text.rfind("\n", 0, limit) + 1 or limit
 
 
@@ -575,7 +578,8 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
         look(normalise(relative))
         suffix = _text_suffix(path)
         if suffix is not None and relative not in trusted:
-            for piece in text_pieces(path, json_strings=suffix == ".json"):
+            for piece in text_pieces(path, json_strings=suffix == ".json",
+                                     size=PREVIEW_CHUNK_CHARS if memo is not None else 0):
                 key = (suffix, hash(piece))
                 if memo is not None and key in memo.pieces:
                     continue
