@@ -91,8 +91,11 @@ def test_the_preview_refuses_the_planted_leak_and_shows_it(
         rebuild()
         assert REFUSED in caplog.text
         assert f"snippets/index.html: {LEAK}" in caplog.text
-        for page in ("index.html", "404.html"):
-            assert f"snippets/index.html: {LEAK}" in (site / page).read_text(encoding="utf-8")
+        for name in ("index.html", "404.html"):
+            page = (site / name).read_text(encoding="utf-8")
+            assert f"snippets/index.html: {LEAK}" in page
+            assert "1 trace(s) of unpublished content" in page
+            assert "mkdocs build would refuse this site" in page
         assert not (site / "snippets").exists() and not (site / "stories").exists()
         (leaky_hub.root / "overrides/storyhub/snippets/page.html").unlink()
         caplog.clear()

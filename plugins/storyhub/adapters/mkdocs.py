@@ -417,10 +417,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 raise PluginError(str(exc)) from None
             # A preview shows the traces at every address instead of the site, as a build
             # would refuse it; the next build starts from an emptied folder.
-            log.error(str(exc))
+            log.error(str(exc).removeprefix("storyhub: "))
             pipeline.write_preview_error(site_dir, mount=urlsplit(config.site_url or "/").path
-                                         or "/", problems=[leak.format() for leak in exc.leaks],
-                                         empty=True)
+                                         or "/", leaks=exc.leaks)
             if self.site is not None:
                 self.site.finished = False
             return

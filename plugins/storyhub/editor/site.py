@@ -114,10 +114,15 @@ def copy_vendor(site_dir: Path) -> list[Path]:
     return written
 
 
-def preview_error_page(problems: list[str], language: str, mount: str = "/") -> str:
-    """A standalone page listing the content problems; it reloads when they are fixed
-    (it polls for :data:`BROKEN_MARKER`, which only a broken build writes)."""
+def preview_error_page(problems: list[str], language: str, mount: str = "/", *,
+                       leaks: bool = False) -> str:
+    """A standalone page listing the content problems (``leaks``: the traces of unpublished
+    content the leak scan found); it reloads when they are fixed (it polls for
+    :data:`BROKEN_MARKER`, which only a broken build writes)."""
     words = page_words(language)
+    if leaks:
+        words = {**words, "preview_title": words["preview_leak_title"],
+                 "preview_intro": words["preview_leak_intro"]}
     marker = json.dumps(mount.rstrip("/") + "/" + BROKEN_MARKER)
     items = "\n".join(f"<li><code>{escape(line)}</code></li>" for line in problems)
     return (
@@ -146,10 +151,10 @@ def preview_error_page(problems: list[str], language: str, mount: str = "/") -> 
 
 
 def write_preview_error(site_dir: Path, problems: list[str], language: str,
-                        mount: str = "/") -> None:
+                        mount: str = "/", *, leaks: bool = False) -> None:
     """Write the error page as the home page and as the 404 page (which ``mkdocs serve``
     answers for every other address), and the marker the page polls."""
-    page = preview_error_page(problems, language, mount)
+    page = preview_error_page(problems, language, mount, leaks=leaks)
     site_dir.mkdir(parents=True, exist_ok=True)
     for name in ("index.html", "404.html"):
         (site_dir / name).write_text(page, encoding="utf-8")

@@ -749,13 +749,13 @@ class Pipeline:
         return write_outputs(self, Target(site_dir, kept=kept), after_scan=True)
 
     def write_preview_error(self, site_dir: Path, *, mount: str = "/",
-                            problems: list[str] | None = None, empty: bool = False) -> None:
-        """The page a broken preview shows at every address: every problem (the content's,
-        or ``problems``), exactly. ``empty``: everything else in ``site_dir`` is deleted
-        first (a preview whose pages hold traces of unpublished content)."""
+                            leaks: list[Leak] | None = None) -> None:
+        """The page a broken preview shows at every address: every problem of the content,
+        exactly; or, with ``leaks``, every trace of unpublished content the scan found (and
+        everything else in ``site_dir`` is deleted first: none of it may stay served)."""
         from storyhub.editor.site import write_preview_error
 
-        if empty:
+        if leaks is not None:
             for entry in site_dir.iterdir():
                 if entry.name.startswith("."):
                     continue
@@ -763,9 +763,10 @@ class Pipeline:
                     shutil.rmtree(entry, ignore_errors=True)
                 else:
                     entry.unlink(missing_ok=True)
-        if problems is None:
-            problems = [d.format() for d in self.diagnostics.errors]
-        write_preview_error(site_dir, problems, self.settings.language, mount=mount)
+        problems = ([leak.format() for leak in leaks] if leaks is not None
+                    else [d.format() for d in self.diagnostics.errors])
+        write_preview_error(site_dir, problems, self.settings.language, mount=mount,
+                            leaks=leaks is not None)
 
     # -- 5. nothing unpublished ----------------------------------------------------------------
 
