@@ -531,6 +531,8 @@ class ScanMemo:
     pieces: set[tuple[str, int]] = field(default_factory=set)
 
 
+#: pieces a preview remembers (each edit adds the few it changed) before it starts afresh
+MEMO_PIECES = 50_000
 #: what a preview's folder says of a file (:meth:`storyhub.pipeline.renders.KeptSite.state`)
 KEPT, STALE = "kept", "stale"
 
@@ -550,7 +552,8 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
     if not matcher:
         return []
     reach = max(len(secret.text) for secret in matcher.secrets)
-    if memo is not None and memo.traces != tuple(matcher.secrets):
+    if memo is not None and (memo.traces != tuple(matcher.secrets)
+                             or len(memo.pieces) > MEMO_PIECES):
         memo.traces, memo.files, memo.pieces = tuple(matcher.secrets), set(), set()
     clean: set[str] = set()
     leaks: list[Leak] = []
