@@ -106,29 +106,30 @@ def test_the_preview_refuses_the_planted_leak_and_shows_it(
         assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")
 
 
-def test_a_story_made_a_draft_stops_the_preview_where_another_links_to_it(
+def test_a_story_made_a_draft_stops_the_preview_where_a_page_links_to_it(
         hub: Hub, tmp_path: Path) -> None:
     """Drafts meet the preview's scan: when a story becomes a draft, the traces change, so
-    the preview reads again every page it had read clean (written again or kept) and shows
-    the published story's link to it; the story published again, the site is back."""
+    the preview reads again what it had read clean (a page of docs/ linking to the story,
+    the same bytes as before) and shows the link; the story published again, the site is
+    back."""
     from conftest import previewing
 
-    hub.write("stories/night-shift.md", story_text(
-        "Night shift", people="[giulia, marco]", values="[craft, care]",
-        body="It began with [the first oven](https://stories.example.com/stories/first-oven/)."))
+    hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
+    hub.write("docs/about.md", "# About us\n\nIt began with [the first oven]"
+              "(https://stories.example.com/stories/first-oven/).\n")
     first = hub.root / "stories/first-oven.md"
     published = first.read_text(encoding="utf-8")
     site = tmp_path / "served"
     with previewing(hub, site) as rebuild:
         rebuild()
-        assert (site / "stories/night-shift/index.html").is_file()
+        assert (site / "about/index.html").is_file()
         first.write_text(published.replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
         rebuild()
         page = (site / "index.html").read_text(encoding="utf-8")
-        assert ("stories/night-shift/index.html: link to stories/first-oven.md is not "
-                "published (draft)") in page
+        assert "about/index.html: link to stories/first-oven.md is not published (draft)" \
+            in page
         assert not (site / "stories").exists()
         first.write_text(published, encoding="utf-8")
         rebuild()
-        assert "first-oven" in (site / "stories/night-shift/index.html").read_text("utf-8")
+        assert "first-oven" in (site / "about/index.html").read_text("utf-8")
         assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")
