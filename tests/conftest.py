@@ -337,21 +337,22 @@ def serving(folder: Path, handler: Any = None) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def previewing(hub: Hub, site: Path) -> Iterator[Callable[[], Path]]:
-    """Builds of ``hub`` into ``site`` as `mkdocs serve` makes them: the config loaded again
-    for every rebuild, the plugin instance kept (MkDocs keeps plugins that define
-    on_startup). Yields the rebuild function; ``rebuild.plugin`` is storyhub's plugin."""
+def previewing(hub: Hub, site: Path, *, dirty: bool = False) -> Iterator[Callable[[], Path]]:
+    """Builds of ``hub`` into ``site`` as `mkdocs serve` makes them (``dirty``: as `mkdocs
+    serve --dirty` does): the config loaded again for every rebuild, the plugin instance
+    kept (MkDocs keeps plugins that define on_startup). Yields the rebuild function;
+    ``rebuild.plugin`` is storyhub's plugin."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     first = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-    first.plugins.on_startup(command="serve", dirty=False)
+    first.plugins.on_startup(command="serve", dirty=dirty)
     plugins = first.plugins
 
     def rebuild() -> Path:
         config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
         config.plugins = plugins
-        build(config, serve_url="http://127.0.0.1:8000/")
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
         return site
 
     rebuild.plugin = plugins["storyhub"]  # type: ignore[attr-defined]

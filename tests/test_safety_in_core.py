@@ -79,15 +79,17 @@ def test_the_pipeline_sanitises_story_html_without_an_engine(hub: Hub) -> None:
     assert pipeline.page_html(listing.src_uri, "<p>ours</p>") == "<p>ours</p>"
 
 
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
 def test_the_preview_refuses_the_planted_leak_and_shows_it(
-        leaky_hub: Hub, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        leaky_hub: Hub, tmp_path: Path, caplog: pytest.LogCaptureFixture, dirty: bool) -> None:
     """`mkdocs serve` scans what it serves: the planted leak is logged with the build's
     message, every address shows it instead of the site (no page of that build stays
-    served), and once the template is mended the next rebuild serves the site again."""
+    served), and once the template is mended the next rebuild serves the site again (with
+    `--dirty` too, which writes only the pages missing or older than their sources)."""
     from conftest import previewing
 
     site = tmp_path / "served"
-    with previewing(leaky_hub, site) as rebuild:
+    with previewing(leaky_hub, site, dirty=dirty) as rebuild:
         rebuild()
         assert REFUSED in caplog.text
         assert f"snippets/index.html: {LEAK}" in caplog.text
@@ -133,3 +135,26 @@ def test_a_story_made_a_draft_stops_the_preview_where_a_page_links_to_it(
         rebuild()
         assert "first-oven" in (site / "about/index.html").read_text("utf-8")
         assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")
+
+
+def test_an_override_added_while_serving_is_used_by_the_next_rebuild(
+        hub: Hub, tmp_path: Path) -> None:
+    """storyhub's own pages (the snippets page) are rendered with environments that live
+    as long as the server: an override saved while it serves is used by the next rebuild
+    (not only the shipped template Jinja found first), and its removal too."""
+    from conftest import previewing
+
+    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+    (hub.root / "overrides").mkdir()
+    page = (SHIPPED / "snippets/page.html").read_text(encoding="utf-8")
+    site = tmp_path / "served"
+    with previewing(hub, site) as rebuild:
+        rebuild()
+        assert "Ask Marketing first" not in (site / "snippets/index.html").read_text("utf-8")
+        override = hub.write("overrides/storyhub/snippets/page.html",
+                             page.replace("</body>", "<p>Ask Marketing first</p></body>", 1))
+        rebuild()
+        assert "Ask Marketing first" in (site / "snippets/index.html").read_text("utf-8")
+        override.unlink()
+        rebuild()
+        assert "Ask Marketing first" not in (site / "snippets/index.html").read_text("utf-8")

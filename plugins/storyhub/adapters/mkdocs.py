@@ -29,6 +29,7 @@ from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.adapters.preview_server import poll_interval, settle_memory, tune_server
 from storyhub.adapters.search_entries import SearchEntries
 from storyhub.adapters.theme_listing import list_theme_quickly
+from storyhub.editor.site import BROKEN_MARKER
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
@@ -58,6 +59,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         self.plain_bytecode = MemoryBytecodeCache()
         self.renders: RenderCache | None = None  # pages kept across `mkdocs serve` rebuilds
         self.site: KeptSite | None = None  # the served folder, updated in place
+        #: the served folder, when the last preview showed traces instead of the site
+        self._refused: Path | None = None
         self.search_entries = SearchEntries()  # unchanged pages' search entries, ditto
         self._quiet = _UnwrittenPages()
         self._docs_files = 0  # files MkDocs found in docs_dir (it watches them)
@@ -204,6 +207,13 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 item.meta["title"] = translated or written
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._refused is not None:
+            # The last preview showed traces of unpublished content in an emptied folder:
+            # its error pages go too, so that `mkdocs serve --dirty` (which writes only the
+            # pages missing or older than their sources) writes every page again.
+            for name in ("index.html", "404.html", BROKEN_MARKER):
+                (self._refused / name).unlink(missing_ok=True)
+            self._refused = None
         if self.site is not None:  # MkDocs empties the folder next: keep what it holds
             self.site.set_aside(Path(os.path.normpath(config.site_dir)))
 
@@ -420,6 +430,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             log.error(str(exc).removeprefix("storyhub: "))
             pipeline.write_preview_error(site_dir, mount=urlsplit(config.site_url or "/").path
                                          or "/", leaks=exc.leaks)
+            self._refused = site_dir
             if self.site is not None:
                 self.site.finished = False
             return

@@ -14,22 +14,56 @@ Story fields are always passed as data, never as template source.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Undefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Undefined,
+)
+from jinja2.loaders import split_template_path
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def search_path(overrides: Path | None) -> list[str]:
-    """Folders templates are looked up in, first match wins."""
-    folders = [str(overrides)] if overrides is not None and overrides.is_dir() else []
+    """Folders templates are looked up in, first match wins (the hub's overrides folder
+    whether or not it exists yet: a preview server's environments outlive its creation)."""
+    folders = [str(overrides)] if overrides is not None else []
     return [*folders, str(PACKAGE_TEMPLATES)]
 
 
-def _loader(overrides: Path | None) -> ChoiceLoader:
-    return ChoiceLoader([FileSystemLoader(search_path(overrides))])
+class _OverridableLoader(FileSystemLoader):
+    """A file loader whose templates go out of date when an earlier folder gains one of
+    their name: the environments below live as long as the process (a preview server), and
+    Jinja's own check looks only at the file it found, so an override added to the hub's
+    ``overrides/`` while serving would never be read."""
+
+    def get_source(self, environment: Environment, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        pieces = split_template_path(template)
+        earlier = []
+        for folder in self.searchpath:
+            candidate = os.path.join(folder, *pieces)
+            if os.path.normpath(candidate) == os.path.normpath(filename):
+                break
+            earlier.append(candidate)
+
+        def still_found_here() -> bool:
+            return bool(uptodate()) and not any(map(os.path.isfile, earlier))
+
+        return source, filename, still_found_here
+
+
+def _loader(overrides: Path | None) -> BaseLoader:
+    return ChoiceLoader([_OverridableLoader(search_path(overrides))])
 
 
 @lru_cache(maxsize=8)
