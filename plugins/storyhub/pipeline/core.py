@@ -677,8 +677,11 @@ class Pipeline:
 
         if command is None:
             command = "snippets" if snippets_dir is not None else "site"
-        return write_outputs(self, Target(site_dir, command, snippets_dir, kept=kept,
-                                          request=request or {}))
+        written = write_outputs(self, Target(site_dir, command, snippets_dir, kept=kept,
+                                             request=request or {}))
+        if command == "site" and self.preview is None and self.social is not None:
+            self.social.release_posts()  # (a preview keeps them for its next rebuild)
+        return written
 
     @property
     def export_memo(self) -> Any:
