@@ -480,11 +480,10 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
         found = normal(index)
         return len(found) + 1 if found else 0
 
-    index, count = 0, len(lines)
-    while index < count:
-        if mark not in lines[index]:
-            index += 1
-            continue
+    count, stop = len(lines), 0
+    for index in [i for i, line in enumerate(lines) if mark in line]:
+        if index < stop:
+            continue  # read with the run before
         # Back from the run for `reach` characters: over lines no part has read, then at
         # most into the last part's tail (`reach` characters after that part's last run).
         start, need = index, reach
@@ -496,7 +495,6 @@ def _decoded_parts(lines: list[str], mark: str, decode: Callable[[str], str], re
             need = reach if mark in lines[stop] else need - width(stop)
             stop += 1
         yield " ".join(filter(None, map(normal, range(start, stop))))
-        index = stop
 
 
 def _json_strings(literals: list[str]) -> list[str]:
