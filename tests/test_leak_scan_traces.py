@@ -127,7 +127,7 @@ def test_decoding_only_the_changed_lines_finds_what_decoding_everything_finds() 
                    for _ in range(rng.randint(1, 4))]
         matcher = Matcher(secrets)
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 80)))
-        reach = max(len(s.text) for s in matcher.secrets)
+        reach = matcher.reach
         whole = [text, unquote(text), unquote_plus(text)]
         assert _found(list(readable_texts(".txt", text, reach)), matcher, normalised=True) == \
             _found(whole, matcher), (case, text, [s.text for s in secrets])

@@ -173,7 +173,7 @@ def _found_in(matcher: Matcher, texts: Iterable[str]) -> set[str]:
     :data:`CHUNK_CHARS` characters, each starting with the last ``reach`` characters of the
     one before (so a trace across two pieces is whole in one): the whole hub's text is
     never one string (the matcher holds several bytes per character of what it reads)."""
-    reach = max(len(secret.text) for secret in matcher.secrets)
+    reach = matcher.reach
     found: set[str] = set()
     piece: list[str] = []
     size = 0
@@ -290,9 +290,11 @@ class Matcher:
     no more of a slug follows it (``stories/night`` is not in ``stories/night-shift``)."""
 
     def __init__(self, secrets: Iterable[Secret]) -> None:
-        self.secrets = sorted({s.text: s for s in secrets if s.text}.values(),
-                              key=lambda s: s.text)
+        self.secrets = tuple(sorted({s.text: s for s in secrets if s.text}.values(),
+                                    key=lambda s: s.text))
         self._automaton = AhoCorasick([s.text for s in self.secrets]) if self.secrets else None
+        #: the longest trace's length: how far a trace can reach across an edge
+        self.reach = max((len(s.text) for s in self.secrets), default=0)
 
     def __bool__(self) -> bool:
         return self._automaton is not None
@@ -549,10 +551,9 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
     matcher = Matcher(secrets)
     if not matcher:
         return []
-    reach = max(len(secret.text) for secret in matcher.secrets)
-    if memo is not None and (memo.traces != tuple(matcher.secrets)
-                             or len(memo.pieces) > MEMO_PIECES):
-        memo.traces, memo.files, memo.pieces = tuple(matcher.secrets), set(), set()
+    reach = matcher.reach
+    if memo is not None and (memo.traces != matcher.secrets or len(memo.pieces) > MEMO_PIECES):
+        memo.traces, memo.files, memo.pieces = matcher.secrets, set(), set()
     clean: set[str] = set()
     leaks: list[Leak] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
