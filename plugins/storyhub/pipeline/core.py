@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -757,15 +756,12 @@ class Pipeline:
         exactly; or, with ``leaks``, every trace of unpublished content the scan found (and
         everything else in ``site_dir`` is deleted first: none of it may stay served)."""
         from storyhub.editor.site import write_preview_error
+        from storyhub.pipeline.staging import remove
 
         if leaks is not None:
             for entry in site_dir.iterdir():
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink(missing_ok=True)
+                if not entry.name.startswith("."):
+                    remove(entry)
         problems = ([leak.format() for leak in leaks] if leaks is not None
                     else [d.format() for d in self.diagnostics.errors])
         write_preview_error(site_dir, problems, self.settings.language, mount=mount,
