@@ -29,7 +29,7 @@ from storyhub.adapters.material_partials import keep_navigation_partials
 from storyhub.adapters.preview_server import poll_interval, settle_memory, tune_server
 from storyhub.adapters.search_entries import SearchEntries
 from storyhub.adapters.theme_listing import list_theme_quickly
-from storyhub.editor.site import BROKEN_MARKER
+from storyhub.editor.site import remove_preview_error
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
@@ -211,8 +211,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             # The last preview showed traces of unpublished content in an emptied folder:
             # its error pages go too, so that `mkdocs serve --dirty` (which writes only the
             # pages missing or older than their sources) writes every page again.
-            for name in ("index.html", "404.html", BROKEN_MARKER):
-                (self._refused / name).unlink(missing_ok=True)
+            remove_preview_error(self._refused)
             self._refused = None
         if self.site is not None:  # MkDocs empties the folder next: keep what it holds
             self.site.set_aside(Path(os.path.normpath(config.site_dir)))

@@ -156,6 +156,15 @@ def write_preview_error(site_dir: Path, problems: list[str], language: str,
     answers for every other address), and the marker the page polls."""
     page = preview_error_page(problems, language, mount, leaks=leaks)
     site_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("index.html", "404.html"):
+    for name in _ERROR_PAGES:
         (site_dir / name).write_text(page, encoding="utf-8")
     (site_dir / BROKEN_MARKER).write_text("\n".join(problems) + "\n", encoding="utf-8")
+
+
+def remove_preview_error(site_dir: Path) -> None:
+    """Delete what :func:`write_preview_error` wrote."""
+    for name in (*_ERROR_PAGES, BROKEN_MARKER):
+        (site_dir / name).unlink(missing_ok=True)
+
+
+_ERROR_PAGES = ("index.html", "404.html")
