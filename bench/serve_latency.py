@@ -95,7 +95,7 @@ def main() -> int:
             return 1
         latencies = []
         for number in range(1, args.edits + 1):
-            marker = f"Edited title {number} {time.time_ns()}"
+            marker = _marker(number)
             edited = _retitle(text, marker)
             time.sleep(1.2)  # let the watcher settle between edits
             story.write_text(edited, encoding="utf-8")
@@ -146,8 +146,7 @@ def _in_process(work: Path, story: Path, text: str, edits: int) -> int:
         server.server_close()
     cpu = []
     for number in range(1, edits + 1):
-        story.write_text(_retitle(text, f"Edited title {number} {time.time_ns()}"),
-                         encoding="utf-8")
+        story.write_text(_retitle(text, _marker(number)), encoding="utf-8")
         started, clock = time.process_time(), time.perf_counter()
         current = config()
         current.plugins = plugins  # type: ignore[attr-defined]
@@ -171,6 +170,12 @@ def _newest_story(folder: Path) -> Path:
     files = [p for p in folder.rglob("*.md")
              if not re.search(r"^(draft: true|publish_at:)", p.read_text("utf-8"), re.M)]
     return max(files, key=lambda p: (date(p), str(p)))
+
+
+def _marker(number: int) -> str:
+    """Edit ``number``'s new title: of another length each time, as a person's edits are (an
+    edit of the same length leaves every later line of the exports where it was)."""
+    return f"Edited title {number} {'and again ' * number}{time.time_ns()}"
 
 
 def _retitle(text: str, title: str) -> str:
