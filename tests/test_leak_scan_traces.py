@@ -133,6 +133,37 @@ def test_decoding_only_the_changed_lines_finds_what_decoding_everything_finds() 
             _found(whole, matcher), (case, text, [s.text for s in secrets])
 
 
+def test_decoded_lines_get_enough_lines_around_them_however_much_normalising_shrinks(
+        ) -> None:
+    """The lines decoded around a run are counted once normalised (blanks collapse, escapes
+    and invisible characters shrink to little or nothing): on random texts mostly of such
+    blanks, with traces of several words, every trace that decoding the whole text finds
+    is found."""
+    rng = random.Random(37)
+    words = ["night", "shift", "kiln", "day"]
+    blanks = [" " * 9, "%20" * 7, "+" * 6, "\u200b" * 8, "%E2%80%8B" * 3, "\n", "\n \n",
+              "\t\t\t", "\u00a0" * 4]
+    for case in range(3000):
+        secrets = [Secret(" ".join(rng.choice(words) for _ in range(rng.randint(2, 6))), "t")
+                   for _ in range(rng.randint(1, 3))]
+        matcher = Matcher(secrets)
+        text = "".join(rng.choice(words) + rng.choice([" ", "%20", "+"])
+                       if rng.random() < 0.4 else rng.choice(blanks)
+                       for _ in range(rng.randint(0, 120)))
+        whole = [text, unquote(text), unquote_plus(text)]
+        assert _found(list(readable_texts(".txt", text, matcher.reach)), matcher,
+                      normalised=True) == _found(whole, matcher), (case, text)
+    # A trace from a decoded line into blank lines: twice its length in characters read
+    # around the line hold about half of it once normalised.
+    trace = Secret("kiln night shift day kiln", "t")
+    words = "\n" + " " * 20 + "\nnight shift day\n" + " " * 30 + "\n"
+    for text in ("ki%6Cn" + words + "kiln\n" + "x" * 100,
+                 "x" * 100 + "\nkiln" + words + "ki%6Cn"):
+        found = _found(list(readable_texts(".txt", text, len(trace.text))), Matcher([trace]),
+                       normalised=True)
+        assert found == {trace.text}, text
+
+
 def test_html_is_decoded_as_the_standard_library_decodes_it() -> None:
     """The scan skips html.unescape where no '&' can start a reference (the query strings
     of the exports' links): on random texts of references, near-references and query
