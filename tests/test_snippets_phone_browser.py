@@ -112,7 +112,15 @@ def test_layout_labels_thumbnails_and_axe(served: str, browser: Any, viewport: d
         assert {t["w"] > t["h"] for t in thumbs} == {True, False}  # landscape and portrait
         assert all(t["link"].endswith(".jpg") for t in thumbs)
         page.evaluate("window.scrollTo(0, 0)")
-        page.wait_for_load_state("networkidle")
+        # the thumbnails in view loaded (not "networkidle": half a second without a request,
+        # which a busy machine loading 70 lazy images kept from coming for 30 s)
+        page.wait_for_function("""() => {
+            const imgs = [...document.querySelectorAll('article.story .images img')];
+            const inView = imgs.filter(i => { const r = i.getBoundingClientRect();
+                                              return r.bottom > 0 && r.top < innerHeight; });
+            return imgs.some(i => i.complete && i.naturalWidth)
+                && inView.every(i => i.complete);
+        }""")
         loaded = page.eval_on_selector_all("article.story .images img", """imgs => imgs
             .filter(i => i.complete && i.naturalWidth).map(i => [i.naturalWidth, i.width])""")
         assert loaded and all(natural == 2 * shown for natural, shown in loaded), loaded
