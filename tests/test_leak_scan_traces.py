@@ -242,3 +242,20 @@ def test_published_text_is_read_in_pieces_with_what_reading_it_whole_finds(
                  for _ in range(rng.randint(0, 12))]
         whole = {s.text for s, _, _ in matcher.find(" ".join(t for t in texts if t))}
         assert leaks._found_in(matcher, texts) == whole, texts
+
+
+def test_json_strings_are_found_where_an_unescaped_quote_opens_them() -> None:
+    """The scan finds a JSON file's strings with the quote first and what stands before it
+    after (the search jumps from quote to quote): on random texts of quotes, backslashes
+    and line ends, what it finds is what the plain rule finds (a string opens at a quote
+    no backslash stands before)."""
+    import re
+
+    from storyhub.pipeline.leaks import _JSON_STRING
+
+    plain_rule = re.compile(r'(?<!\\)"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+    rng = random.Random(43)
+    pieces = ['"', "\\", '\\"', "a", "\n", "é", " ", '"x"', "\\\\", '\\\\"', ":", ","]
+    for _ in range(100_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert _JSON_STRING.findall(text) == plain_rule.findall(text), repr(text)
