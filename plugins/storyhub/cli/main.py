@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyhub.cli.args import add_config_file
+from storyhub.diagnostics.formats import FORMATS
 from storyhub.options.read import ConfigError, parse_as_of
 from storyhub.pipeline import ContentErrors, Pipeline, UnsafeOutput
 from storyhub.social import NO_SITE_URL
@@ -343,7 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail on warnings and storytelling advice too"
     )
     check.add_argument(
-        "--format", choices=("text", "github", "json"), default="text",
+        "--format", choices=FORMATS, default="text",
         help="text (path:line:col: message), github (GitHub Actions annotations) or json",
     )
     check.add_argument(

@@ -16,9 +16,9 @@ from storyhub.text.escaping import json_for_script
 from storyhub.text.urls import absolute, url_path
 
 if TYPE_CHECKING:
-    from storyhub.hub.share import ShareImages as StoryCards
     from storyhub.content.model import Person, Story
     from storyhub.hub.graph import Hub
+    from storyhub.hub.share import ShareImages as StoryCards
 
 
 @dataclass(frozen=True)

@@ -98,10 +98,7 @@ class Digests:
             return True
         if kind is list or kind is tuple:
             parts.append(f"[{len(item)}\0")
-            for part in item:
-                if not self._feed(part, parts):
-                    return False
-            return True
+            return all(self._feed(part, parts) for part in item)
         if isinstance(item, str | int | float | bool):  # a subclass (an enum, Markup)
             parts.append(f"{kind.__name__}:{item}\0")
             return True

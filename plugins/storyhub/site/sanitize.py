@@ -217,7 +217,7 @@ _CONTROL_REF = re.compile(r"&#(?:0*(\d{1,3})|[xX]0*([0-9a-fA-F]{1,2}));?")
 
 def _control_ref(match: re.Match[str]) -> str:
     code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
-    return chr(code) if 0 < code < 0x20 and code not in (9, 10, 13) or code == 0x7F else (
+    return chr(code) if (0 < code < 0x20 and code not in (9, 10, 13)) or code == 0x7F else (
         match.group())
 
 

@@ -47,9 +47,9 @@ from storyhub.site.plan import (
     languages_of,
 )
 from storyhub.site.story_cards import StoryCards, safe_path
-from storyhub.text.urls import absolute
-from storyhub.text.contrast import DARK_INK, LIGHT_INK, ink_on
+from storyhub.text.contrast import LIGHT_INK, ink_on
 from storyhub.text.pullquotes import find_pull_quotes
+from storyhub.text.urls import absolute
 
 SUBJECT_NAMES = ("story", "person", "value", "team")
 
@@ -228,10 +228,6 @@ class SiteView:
         if not value.color:
             return ""
         return f"--sh-value: {value.color}; --sh-value-ink: {self.ink(value)}"
-
-    @property
-    def dark_ink(self) -> str:
-        return DARK_INK
 
     # -- the home page ----------------------------------------------------------------------
 

@@ -193,10 +193,6 @@ def _when(moment: datetime, profile: Profile) -> str:
     return moment.strftime(profile.time_format)
 
 
-def render_rows(profile: Profile, posts: list[Post]) -> bytes:
-    return _file_data(profile, [_row(profile, post) for post in posts])
-
-
 def _cells(profile: Profile, post: Post, *, with_link: bool = True) -> list[str]:
     return list(profile.row(post, _when(post.at, profile), with_link=with_link))
 
