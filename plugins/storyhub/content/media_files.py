@@ -91,7 +91,6 @@ class StoryMedia:
     captions: list[CaptionTrack] = field(default_factory=list)
     transcript_markdown: str | None = None
     transcript_captions: Captions | None = None
-    transcript_relative: str | None = None
     #: seconds, read from the container by storyhub.media.av (None: unknown, or an embed)
     duration: float | None = None
 
@@ -335,7 +334,7 @@ class _Checker:
             if read is None:
                 ok = False
             else:
-                media.transcript_captions, _, media.transcript_relative = read
+                media.transcript_captions = read[0]
         elif suffix in (".md", ".markdown"):
             found = self.file(("audio", "transcript"), audio.transcript)
             text = read_text(found[0], f"{self.folder}/{found[1]}") if found else None
