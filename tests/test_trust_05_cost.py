@@ -164,6 +164,9 @@ def test_small_jpeg_that_would_decompress_into_gigabytes(
     ("_" * 3_000 + "x" + "_" * 3_000 + "\n",
      "stories/a.md:8:1: 3000 '_' in a row: at most 50 (for a line, write '---' on a line of "
      "its own)"),
+    ("Fine " + "*" * 50 + " and " + "_" * 50 + ", then " + "_" * 51 + "\n",
+     "stories/a.md:8:118: 51 '_' in a row: at most 50 (for a line, write '---' on a line of "
+     "its own)"),
     ("- " * 3_000 + "x\n",
      "stories/a.md:8:1: quotes or lists nested more than 20 levels deep: flatten them"),
     (">" * 3_000 + " x\n",
