@@ -41,7 +41,7 @@ from storyhub.content.model import (
 )
 from storyhub.diagnostics.core import Diagnostics, did_you_mean
 from storyhub.options.publish import PublishOptions
-from storyhub.text.controls import control_message, find_control
+from storyhub.text.controls import control_message, find_control, may_hold_control
 from storyhub.text.controls import position as text_position
 from storyhub.text.explain import report_validation_error
 from storyhub.text.yamlsource import Located, parse_yaml
@@ -202,8 +202,9 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
             code="encoding",
         )
         return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = find_control(text)
+    if b"\r" in raw:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = find_control(text) if may_hold_control(raw) else None
     if found is not None:
         line, col = text_position(text, found)
         diagnostics.error(shown, line + 1, col, control_message(text[found]),

@@ -38,6 +38,21 @@ def find_control(text: str) -> int | None:
     return match.start() if match else None
 
 
+#: the UTF-8 bytes of every forbidden character but the carriage return (a file's line ends
+#: are turned into line feeds first), and of a few allowed ones: a file whose bytes hold none
+#: holds no forbidden character, told by one search of its bytes (a third of the time of
+#: :func:`find_control` on its text, which reads letters beyond ASCII two bytes wide)
+_MAY_FORBID_UTF8 = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xb7|\xef\xbf[\xbe\xbf]"
+    rb"|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+
+
+def may_hold_control(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` may hold a forbidden character (a carriage return aside):
+    False means certainly not; True, look with :func:`find_control`."""
+    return _MAY_FORBID_UTF8.search(data) is not None
+
+
 def describe(char: str) -> str:
     """``U+001B (ESC)``: a forbidden character, named for a person."""
     code = ord(char)
