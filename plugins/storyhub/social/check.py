@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from storyhub.content.load import Content
 from storyhub.diagnostics.core import Diagnostics
-from storyhub.social.counting import measure
 from storyhub.text.networks import networks_for
 
 
 def check_social_text(content: Content, diagnostics: Diagnostics, mastodon_limit: int) -> None:
     """A story's own post text (``social:``) must fit its network's limit."""
+    if not any(story.social for story in content.stories):
+        return  # nothing to count: `storyhub check` need not load the counting rules
+    from storyhub.social.counting import measure
+
     rules = networks_for(mastodon_limit)
     for story in content.stories:
         for network, text in story.social.items():
