@@ -38,19 +38,21 @@ def find_control(text: str) -> int | None:
     return match.start() if match else None
 
 
-#: the UTF-8 bytes of every forbidden character but the carriage return (a file's line ends
-#: are turned into line feeds first), and of a few allowed ones: a file whose bytes hold none
-#: holds no forbidden character, told by one search of its bytes (a third of the time of
-#: :func:`find_control` on its text, which reads letters beyond ASCII two bytes wide)
-_MAY_FORBID_UTF8 = re.compile(
-    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xb7|\xef\xbf[\xbe\xbf]"
-    rb"|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+#: the bytes that may start a forbidden character's UTF-8 (all but the carriage return: a
+#: file's line ends are turned into line feeds first): C0 controls and DEL, 0xC2 (C1
+#: controls), 0xEF (U+FDD0-FDEF, U+FFFE, U+FFFF), 0xF0-0xF4 (the other planes); the others
+#: are deleted from a file's bytes in one pass in C, and what is left says whether to look
+_NO_CONTROL_STARTS = bytes(
+    sorted(set(range(256)) - {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xEF,
+                              *range(0xF0, 0xF5)}))
 
 
 def may_hold_control(data: bytes) -> bool:
     """Whether UTF-8 ``data`` may hold a forbidden character (a carriage return aside):
-    False means certainly not; True, look with :func:`find_control`."""
-    return _MAY_FORBID_UTF8.search(data) is not None
+    False means certainly not (most text: letters with accents, typographic quotes and
+    dashes start with other bytes); True, look with :func:`find_control` (a regular
+    expression over the text, four times slower)."""
+    return bool(data.translate(None, _NO_CONTROL_STARTS))
 
 
 def describe(char: str) -> str:
