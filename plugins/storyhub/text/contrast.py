@@ -7,8 +7,9 @@ reaches the ratio asked for, else the one that comes closest.
 
 from __future__ import annotations
 
-#: WCAG 2.2 AA for normal text.
+#: WCAG 2.2 AA: normal text, and large text or user-interface components.
 AA_TEXT = 4.5
+AA_LARGE = 3.0
 LIGHT_INK = "#ffffff"
 DARK_INK = "#1b1b1b"
 
