@@ -422,7 +422,7 @@ class Cuts:
             if index == self.ahead and text.startswith(window, length - len(window), length):
                 end = length
             else:
-                at = text.find(window, 0, 2 * size) if window else -1
+                at = text.find(window, 0, 2 * size)  # (a window is never empty)
                 end = at + len(window) if at >= 0 else 0
             if end > 0:
                 self.ahead = index + 1
@@ -569,8 +569,8 @@ class ScanMemo:
     """A preview server's record of what its scans read and found clean, so that a rebuild
     reads only what changed: the files found clean (a file the next build keeps, its bytes
     compared, is not read again), and the pieces of files by their hash (a piece's result
-    depends on its text and the traces only, and :func:`_cut` cuts a file written again in
-    the same places outside what changed). Forgotten when the traces change."""
+    depends on its text and the traces only, and a file written again is cut where it was
+    cut last time, :class:`Cuts`, outside what changed). Forgotten when the traces change."""
 
     traces: tuple[Secret, ...] = ()
     files: set[str] = field(default_factory=set)
