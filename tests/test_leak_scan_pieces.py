@@ -16,7 +16,7 @@ SECRET = Secret("the secret glaze recipe", "title of a draft")
 
 @pytest.fixture(autouse=True)
 def tiny_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(leaks, "CHUNK_CHARS", 64)
+    monkeypatch.setattr(leaks, "PIECE_BYTES", 64)
     monkeypatch.setattr(leaks, "OVERLAP", 48)
 
 
@@ -64,12 +64,32 @@ def test_one_long_line_is_read_in_bounded_pieces(tmp_path: Path) -> None:
         for name in ("search_index.json", "page.html"):
             pieces = list(leaks.text_pieces(tmp_path / name, json_strings=name.endswith("json")))
             assert len(pieces) > 10
-            assert max(map(len, pieces)) <= 2 * leaks.CHUNK_CHARS + leaks.OVERLAP + 64
+            assert max(map(len, pieces)) <= 2 * leaks.PIECE_BYTES + leaks.OVERLAP + 64
         found = sorted(leak.file for leak in scan_site(tmp_path, [SECRET]))
         assert found == ["page.html", "search_index.json"], where
     (tmp_path / "page.html").unlink()
     (tmp_path / "search_index.json").write_text(json.dumps({"docs": stories}), encoding="utf-8")
     assert scan_site(tmp_path, [SECRET]) == []
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "index.json"])
+def test_pieces_of_a_long_line_never_split_a_character(tmp_path: Path, name: str) -> None:
+    """Files are read in pieces of bytes: a line longer than a piece is cut, and the next
+    piece started, at a character's first byte, so that no piece decodes to a replacement
+    character and a trace written in accented letters and emoji is found wherever it falls."""
+    secret = Secret("la ricetta è così 🏺 perché", "title of a draft")
+    words = ["è", "così", "€", "🏺", "perché", "città", "ö", "x"]
+    for where in range(0, 90, 7):
+        before = " ".join(words[(n * 5) % len(words)] for n in range(where))
+        after = " ".join(words[(n * 3) % len(words)] for n in range(60))
+        text = f"{before} La ricetta è così 🏺 perché {after}"
+        data = json.dumps({"docs": [before, text, after]}, ensure_ascii=False) \
+            if name.endswith(".json") else text
+        (tmp_path / name).write_text(data, encoding="utf-8")
+        pieces = list(leaks.text_pieces(tmp_path / name, json_strings=name.endswith("json")))
+        assert len(pieces) > 3
+        assert all("\ufffd" not in piece.decode("utf-8", "replace") for piece in pieces)
+        assert [leak.file for leak in scan_site(tmp_path, [secret])] == [name], where
 
 
 def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_finds(
@@ -82,8 +102,8 @@ def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_fin
 
     from storyhub.pipeline.leaks import KEPT, ScanMemo
 
-    monkeypatch.setattr(leaks, "CHUNK_CHARS", 256)
-    monkeypatch.setattr(leaks, "PREVIEW_CHUNK_CHARS", 256)  # the same excerpts
+    monkeypatch.setattr(leaks, "PIECE_BYTES", 256)
+    monkeypatch.setattr(leaks, "PREVIEW_PIECE_BYTES", 256)  # the same excerpts
     rng = random.Random(41)
     words = ["kiln", "night", "glaze", "shift", "the", "oven", "é", "recipe", "secret"]
     traces = [[SECRET, Secret("night shift kiln", "title of another draft")],

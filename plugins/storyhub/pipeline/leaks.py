@@ -22,6 +22,7 @@ import contextlib
 import gzip
 import html
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -166,6 +167,10 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
         return list(secrets.values())
     public = _found_in(matcher, map(normalise, [*_public_corpus(hub), *public_texts]))
     return [s for s in secrets.values() if s.always or s.text not in public]
+
+
+#: the published texts are matched in pieces of about this many characters (:func:`_found_in`)
+CHUNK_CHARS = 1 << 18
 
 
 def _found_in(matcher: Matcher, texts: Iterable[str]) -> set[str]:
@@ -313,13 +318,15 @@ class Matcher:
 _SLUG_GOES_ON = re.compile("[a-z0-9-]")
 
 
-#: Large files are read in pieces of about this many characters, ending at a line end (or
-#: within a line longer than that: a search index is one line); the last lines of a piece
-#: (at least OVERLAP characters) start the next, so a trace across the edge is still seen
-#: and memory stays bounded however big the output grows.
-CHUNK_CHARS = 1 << 18
+#: Large files are read in pieces of about this many bytes, ending at a line end (or within
+#: a line longer than that, at a character's first byte: a search index is one line); the
+#: last lines of a piece (at least OVERLAP bytes) start the next, so a trace across the edge
+#: is still seen and memory stays bounded however big the output grows. Bytes, not
+#: characters: a preview tells a piece it read clean before by its bytes' hash, without
+#: decoding it (a third of a preview's scan went to decoding exports it then skipped).
+PIECE_BYTES = 1 << 18
 #: A preview's pieces: smaller, so that an edit has it read again less of each export
-PREVIEW_CHUNK_CHARS = 1 << 16
+PREVIEW_PIECE_BYTES = 1 << 16
 OVERLAP = 4096
 #: A tag; never spans another '<', so a line of '<<<<…' costs linear time.
 _TAG = re.compile(r"<[^<>]*>")
@@ -327,6 +334,8 @@ _TAG = re.compile(r"<[^<>]*>")
 # first, then what is before it, so that the search jumps from quote to quote (a fifth
 # quicker on the exports than the look behind first).
 _JSON_STRING = re.compile(r'"(?<!\\")[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+#: the same, in a file's bytes (quotes, backslashes and line ends are single bytes in UTF-8)
+_JSON_STRING_BYTES = re.compile(_JSON_STRING.pattern.encode("ascii"))
 
 
 def _gzipped(path: Path) -> bool:
@@ -342,18 +351,19 @@ def _gzipped(path: Path) -> bool:
 
 
 def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
-                cuts: Cuts | None = None) -> Iterator[str]:
-    """The decoded text of ``path`` (gunzipped), in overlapping pieces of at most ``size``
-    (:data:`CHUNK_CHARS`) characters and the overlap, ending where :func:`_cut` says (or,
-    with ``cuts``, where the last reading of the file was cut, wherever the same text is).
-    ``json_strings``: a piece never starts inside a JSON string (its strings are found by
-    pairing quotes)."""
-    size = size or CHUNK_CHARS
-    ahead = 2 * size if cuts is not None else size  # how far a piece may run to a last cut
+                cuts: Cuts | None = None) -> Iterator[bytes]:
+    """The bytes of ``path`` (gunzipped), in overlapping pieces of at most ``size``
+    (:data:`PIECE_BYTES`) bytes and the overlap, ending where :func:`_cut` says (or, with
+    ``cuts``, where the last reading of the file was cut, wherever the same bytes are); a
+    piece never starts or ends inside a character's UTF-8 bytes. ``json_strings``: a piece
+    never starts inside a JSON string (its strings are found by pairing quotes)."""
+    size = size or PIECE_BYTES
+    # how far to read ahead: to a last cut, or a byte past the piece (where a character starts)
+    ahead = 2 * size if cuts is not None else size + 1
     opener: Any = gzip.open if _gzipped(path) else open
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
-            carried = rest = ""
+        with opener(path, "rb") as handle:
+            carried = rest = b""
             ended = False
             while True:
                 while not ended and len(rest) < ahead:
@@ -372,25 +382,40 @@ def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
                 rest = rest[cut:]
                 yield piece
                 # The next piece starts at the piece's last line start before its last
-                # OVERLAP characters; without one, at the edge (in JSON, where the last
-                # string before it ends).
+                # OVERLAP bytes; without one, at the edge (in JSON, where the last string
+                # before it ends).
                 edge = max(len(piece) - OVERLAP, 0)
-                start = piece.rfind("\n", len(carried), edge) + 1
+                start = piece.rfind(b"\n", len(carried), edge) + 1
                 if not start:
-                    start = _string_ends_before(piece, edge) if json_strings else edge
+                    start = (_string_ends_before(piece, edge) if json_strings
+                             else _character_start(piece, edge))
                 carried = piece[start:]
     except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
         return
 
 
-def _cut(text: str, size: int) -> int:
-    """Where a piece of ``text`` (longer than one) ends: at its last line end within
-    ``size`` characters, else at that length (a line longer than a piece)."""
-    limit = min(len(text), size)
-    return text.rfind("\n", 0, limit) + 1 or limit
+def _cut(data: bytes, size: int) -> int:
+    """Where a piece of ``data`` (longer than one) ends: at its last line end within
+    ``size`` bytes, else at that length (a line longer than a piece), moved back to the
+    start of the character there."""
+    limit = min(len(data), size)
+    line_end = data.rfind(b"\n", 0, limit) + 1
+    if line_end:
+        return line_end
+    start = _character_start(data, limit)
+    return start or limit
 
 
-#: the text before a cut a preview remembers to cut a file written again in the same place
+def _character_start(data: bytes, at: int) -> int:
+    """``at``, or the first byte of the UTF-8 character whose later bytes it falls on."""
+    for _ in range(3):  # a character has at most three bytes after its first
+        if not 0 < at < len(data) or data[at] & 0xC0 != 0x80:
+            break
+        at -= 1
+    return at
+
+
+#: the bytes before a cut a preview remembers to cut a file written again in the same place
 CUT_WINDOW = 256
 #: how many of the last reading's cuts ahead a piece looks for (past an edited stretch)
 CUT_LOOKAHEAD = 8
@@ -398,31 +423,31 @@ CUT_LOOKAHEAD = 8
 
 @dataclass
 class Cuts:
-    """Where a preview's last scan cut a file (``last``: the :data:`CUT_WINDOW` characters
+    """Where a preview's last scan cut a file (``last``: the :data:`CUT_WINDOW` bytes
     before each cut and the piece's length, in order), to cut it in the same places again;
     ``made``: this reading's cuts, for the next one.
 
     Cutting each piece at its last line end from the last cut is not enough for a file
     written again after an edit: when the edit changed a length by more than a line, every
     later cut lands on another line, and the pieces never meet the ones read before (a
-    title 15 characters longer had a preview read all 28 M characters of snippets.csv
-    again). So a piece ends where the next cut of the last reading is: at the same length
-    if the same text is there, else where that text is found again (within two pieces:
-    after an edit), else (an edited stretch) where one of the next few cuts is."""
+    title 15 characters longer had a preview read all 28 MB of snippets.csv again). So a
+    piece ends where the next cut of the last reading is: at the same length if the same
+    bytes are there, else where those bytes are found again (within two pieces: after an
+    edit), else (an edited stretch) where one of the next few cuts is."""
 
-    last: list[tuple[str, int]] = field(default_factory=list)
-    made: list[tuple[str, int]] = field(default_factory=list)
+    last: list[tuple[bytes, int]] = field(default_factory=list)
+    made: list[tuple[bytes, int]] = field(default_factory=list)
     ahead: int = 0
 
-    def follow(self, text: str, size: int) -> int:
-        """Where in ``text`` (the rest of the file from the last cut) the piece ends at one
+    def follow(self, data: bytes, size: int) -> int:
+        """Where in ``data`` (the rest of the file from the last cut) the piece ends at one
         of the last reading's next cuts, or 0 when none is found."""
         for index in range(self.ahead, min(self.ahead + CUT_LOOKAHEAD, len(self.last))):
             window, length = self.last[index]
-            if index == self.ahead and text.startswith(window, length - len(window), length):
+            if index == self.ahead and data.startswith(window, length - len(window), length):
                 end = length
             else:
-                at = text.find(window, 0, 2 * size)  # (a window is never empty)
+                at = data.find(window, 0, 2 * size)  # (a window is never empty)
                 end = at + len(window) if at >= 0 else 0
             if end > 0:
                 self.ahead = index + 1
@@ -430,15 +455,15 @@ class Cuts:
         return 0
 
 
-def _string_ends_before(text: str, edge: int) -> int:
-    """A place outside every JSON string of ``text`` (read from its start, which is outside
+def _string_ends_before(data: bytes, edge: int) -> int:
+    """A place outside every JSON string of ``data`` (read from its start, which is outside
     any), as near ``edge`` as can be told: where the last string ending by ``edge`` ends,
     ``edge`` itself when no string starts before it, else 0 (a string longer than a piece:
     carried whole)."""
     end = 0
-    for match in _JSON_STRING.finditer(text, 0, edge):
+    for match in _JSON_STRING_BYTES.finditer(data, 0, edge):
         end = match.end()
-    return end or (edge if '"' not in text[:edge] else 0)
+    return end or (_character_start(data, edge) if b'"' not in data[:edge] else 0)
 
 
 def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
@@ -576,7 +601,7 @@ class ScanMemo:
     files: set[str] = field(default_factory=set)
     pieces: set[tuple[str, int]] = field(default_factory=set)
     #: where each file was cut into pieces when last read (:class:`Cuts`)
-    cuts: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    cuts: dict[str, list[tuple[bytes, int]]] = field(default_factory=dict)
 
 
 #: pieces a preview remembers (each edit adds the few it changed) before it starts afresh
@@ -603,10 +628,11 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
     if memo is not None and (memo.traces != matcher.secrets or len(memo.pieces) > MEMO_PIECES):
         memo.traces, memo.files, memo.pieces, memo.cuts = matcher.secrets, set(), set(), {}
     clean: set[str] = set()
-    cut: dict[str, list[tuple[str, int]]] = {}
+    cut: dict[str, list[tuple[bytes, int]]] = {}
     leaks: list[Leak] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        relative = unicodedata.normalize("NFC", path.relative_to(site).as_posix())
+    for relative in _files_of(site):
+        path = site / relative
+        relative = unicodedata.normalize("NFC", relative)
         seen = state(path) if state is not None else ""
         if seen == STALE:
             continue
@@ -633,11 +659,12 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
         if suffix is not None and relative not in trusted:
             cuts = None if memo is None else Cuts(memo.cuts.get(relative, []))
             for piece in text_pieces(path, json_strings=suffix == ".json", cuts=cuts,
-                                     size=PREVIEW_CHUNK_CHARS if memo is not None else 0):
+                                     size=PREVIEW_PIECE_BYTES if memo is not None else 0):
                 key = (suffix, hash(piece))
                 if memo is not None and key in memo.pieces:
                     continue
-                hits = [look(text) for text in readable_texts(suffix, piece, reach)]
+                text = piece.decode("utf-8", "replace")
+                hits = [look(text) for text in readable_texts(suffix, text, reach)]
                 if memo is not None and not any(hits):
                     memo.pieces.add(key)
             if cuts is not None and len(cuts.made) > 1:
@@ -648,6 +675,17 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
     if memo is not None:
         memo.files, memo.cuts = clean, cut
     return leaks
+
+
+def _files_of(site: Path) -> list[str]:
+    """The files under ``site`` (symbolic links to files included, not links to folders:
+    they are not followed), as paths relative to it, in the order of their parts."""
+    found: list[str] = []
+    for folder, _, names in os.walk(site):
+        prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        found += [prefix + name for name in names if os.path.isfile(os.path.join(folder, name))]
+    return sorted(found, key=lambda relative: relative.split("/"))
 
 
 def format_leaks(leaks: list[Leak], limit: int = 50) -> str:
