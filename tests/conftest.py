@@ -100,10 +100,11 @@ class Hub:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        config = load_config(
-            str(self.root / "mkdocs.yml"), site_dir=str(self.root / site), strict=strict
-        )
-        build(config)
+        with own_plugins():
+            config = load_config(
+                str(self.root / "mkdocs.yml"), site_dir=str(self.root / site), strict=strict
+            )
+            build(config)
         return self.root / site
 
     def mkdocs(
@@ -334,6 +335,24 @@ def serving(folder: Path, handler: Any = None) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def own_plugins() -> Iterator[None]:
+    """Configurations loaded meanwhile get plugin instances of their own. MkDocs keeps one
+    instance of each plugin with ``on_startup`` per process (for `mkdocs serve`): without
+    this, a build made while a test previews would be made by the preview's plugin, with
+    its kept pages and exports, and compare the preview with itself."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cache = MkDocsConfig.plugins.plugin_cache
+    saved = dict(cache)
+    cache.clear()
+    try:
+        yield
+    finally:
+        cache.clear()
+        cache.update(saved)
 
 
 @contextlib.contextmanager

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Hub, person_text, previewing, read, story_text
+from conftest import Hub, own_plugins, person_text, previewing, read, story_text
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plugins/storyhub/templates/storyhub"
 
@@ -50,16 +50,10 @@ def fresh(hub: Hub, site: Path) -> dict[str, bytes]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-    # MkDocs keeps one instance of a plugin with on_startup per process: the server's.
-    # Start it afresh for this build, then give the server its state back.
-    plugin = config.plugins["storyhub"]
-    kept = (plugin.is_serving, plugin.renders, plugin.site)
-    config.plugins.on_startup(command="serve", dirty=False)
-    try:
+    with own_plugins():  # a new server's plugin, not the one being tested
+        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/")
-    finally:
-        plugin.is_serving, plugin.renders, plugin.site = kept
     return tree(site)
 
 

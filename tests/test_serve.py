@@ -11,6 +11,7 @@ from conftest import (
     Hub,
     all_output_text,
     image_bytes,
+    own_plugins,
     person_text,
     previewing,
     read,
@@ -119,20 +120,35 @@ def test_an_edited_person_and_value_show_everywhere(hub: Hub, serve) -> None:  #
 
 
 def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A preview server reuses each unchanged story's part of snippets.json and snippets.csv;
-    after edits its exports are byte for byte those of a fresh build of the same hub."""
+    """A preview server reuses each unchanged story's part of snippets.json and snippets.csv
+    (copied from the files it wrote last time, not made again); after edits its exports are
+    byte for byte those of a fresh build of the same hub, and a file changed by hand between
+    two builds is not copied from."""
+    from storyhub.social import export
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    made: list[str] = []
+    story_data = export._story_data
+
+    def counted(item, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(item.story.id)
+        return story_data(item, *args, **kwargs)
+
+    monkeypatch.setattr(export, "_story_data", counted)
     serve()
     memo = serve.plugin.renders.exports
     assert set(memo) == set(memo.articles) == {"night-shift", "first-oven"}
+    assert sorted(made) == ["first-oven", "night-shift"]
     kept, edited = memo["first-oven"], memo["night-shift"]
     kept_article, edited_article = memo.articles["first-oven"], memo.articles["night-shift"]
     hub.write("stories/night-shift.md",
               story_text("Night shift, told again", people="[giulia, marco]",
                          values="[craft, care]"))
+    made.clear()
     served = serve()
-    assert memo["first-oven"] is kept  # not written again: nothing it shows changed
-    assert memo["night-shift"] is not edited
+    assert made == ["night-shift"]  # first-oven's part copied: nothing it shows changed
+    assert memo["first-oven"][0] is kept[0]
+    assert memo["night-shift"][0] is not edited[0]
     # the same for the stories' articles on the snippets page (compared whole below)
     assert memo.articles["first-oven"] is kept_article
     assert memo.articles["night-shift"] is not edited_article
@@ -146,15 +162,36 @@ def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> No
             (fresh / "snippets" / name).read_bytes(), name
     assert "Night shift, told again" in read(served, "snippets/snippets.csv")
     # A person renamed: the stories they are in are written again, the others are kept.
-    kept = memo["first-oven"]
     hub.write("people/marco.md", person_text("Marco Rinaldi-Neri"))
+    made.clear()
     served = serve()
+    assert made == ["night-shift"]  # Marco is not in first-oven
     fresh = hub.build(site="fresh2")
     for name in ("snippets.json", "snippets.csv"):
         assert (served / "snippets" / name).read_bytes() == \
             (fresh / "snippets" / name).read_bytes(), name
     assert "Marco Rinaldi-Neri" in read(served, "snippets/snippets.json")
-    assert memo["first-oven"] is kept  # Marco is not in it
+    # The exports changed by hand between two builds (a file written over, one removed):
+    # nothing is copied from them, every story's part is made again, and right.
+    for name in ("snippets.json", "snippets.csv"):
+        (served / "snippets" / name).write_bytes(b"{}")
+        made.clear()
+        hub.write("stories/night-shift.md", story_text(f"Night shift, {name}",
+                                                       people="[giulia, marco]"))
+        served = serve()
+        assert sorted(made) == ["first-oven", "night-shift"]
+        fresh = hub.build(site=f"fresh-{name}")
+        for written in ("snippets.json", "snippets.csv"):
+            assert (served / "snippets" / written).read_bytes() == \
+                (fresh / "snippets" / written).read_bytes(), (name, written)
+    (served / "snippets" / "snippets.csv").unlink()
+    made.clear()
+    hub.write("stories/night-shift.md", story_text("Night shift, once more",
+                                                   people="[giulia, marco]"))
+    served = serve()
+    assert sorted(made) == ["first-oven", "night-shift"]
+    assert "Night shift, once more" in read(served, "snippets/snippets.csv")
+    assert not list((served / "snippets").glob(".*"))  # nothing left beside them
 
 
 def _fresh_preview(hub: Hub, site: Path) -> Path:
@@ -162,12 +199,10 @@ def _fresh_preview(hub: Hub, site: Path) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=False)
-    try:
+    with own_plugins():  # a new server's plugin, not the one being tested
+        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/")
-    finally:
-        config.plugins.on_startup(command="build", dirty=False)
     return site
 
 

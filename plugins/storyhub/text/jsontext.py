@@ -26,10 +26,12 @@ class Written:
     unchanged story's part of the exports this way, and writes it without decoding,
     escaping and encoding it again)."""
 
-    __slots__ = ("data",)
+    __slots__ = ("at", "data")
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | memoryview) -> None:
         self.data = data
+        #: where :func:`write_json` wrote it in its file
+        self.at = -1
 
     @classmethod
     def of(cls, value: Any, level: int) -> Written:
@@ -56,8 +58,11 @@ def write_json(out: BinaryIO, data: Any) -> None:
     """``data`` as :func:`indented_json_chunks` gives it, escaped (:func:`escape_markup`), in
     UTF-8, then a line end, to a file open for bytes."""
     for chunk in indented_json_chunks(data):
-        out.write(chunk.data if isinstance(chunk, Written)
-                  else escape_markup(chunk).encode("utf-8"))
+        if isinstance(chunk, Written):
+            chunk.at = out.tell()
+            out.write(chunk.data)
+        else:
+            out.write(escape_markup(chunk).encode("utf-8"))
     out.write(b"\n")
 
 
