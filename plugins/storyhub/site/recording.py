@@ -35,34 +35,55 @@ GLOBAL = frozenset({"t", "settings", "language", "default_language", "multilingu
 OPAQUE = frozenset({"hub", "cards"})
 
 Key = tuple[Any, ...]
-Read = tuple[str, str, Key, str]  # language, name, arguments, digest of the answer
+Question = tuple[str, str, Key]  # language, name, arguments
+Read = tuple[int, str]  # the question's number (:func:`number`), digest of the answer
+
+#: every question recorded in this process, numbered once: a preview asks tens of thousands
+#: of questions again at every rebuild, and finds each answer by its number (a nested tuple
+#: is hashed anew at every lookup)
+_NUMBERS: dict[Question, int] = {}
+_QUESTIONS: list[Question] = []
+
+
+def number(question: Question) -> int:
+    """The number of ``question`` (the same in every build of the process)."""
+    found = _NUMBERS.get(question)
+    if found is None:
+        found = _NUMBERS[question] = len(_QUESTIONS)
+        _QUESTIONS.append(question)
+    return found
 
 
 @dataclasses.dataclass(slots=True)
 class Reads:
-    """What one page read: the questions and the digests of their answers, in order."""
+    """What one page read: the questions (by number) and the digests of their answers, in
+    order."""
 
     reads: list[Read] = dataclasses.field(default_factory=list)
     #: seen once: a question asked many times (a value's badge on every card) is kept once
-    seen: set[tuple[str, str, Key]] = dataclasses.field(default_factory=set)
+    seen: set[int] = dataclasses.field(default_factory=set)
     untracked: str = ""  # why the page cannot be checked, if it cannot
 
     def add(self, language: str, name: str, args: Key | None, answer: str | None) -> None:
         if args is None or answer is None:
             self.untracked = self.untracked or f"{name}: an argument or answer not comparable"
             return
-        question = (language, name, args)
+        self.note(number((language, name, args)), answer)
+
+    def note(self, question: int, answer: str) -> None:
         if question not in self.seen:
             self.seen.add(question)
-            self.reads.append((language, name, args, answer))
+            self.reads.append((question, answer))
 
     def absorb(self, other: Reads) -> None:
         """Add what a part of the page (a story card rendered once per build) read."""
-        for language, name, args, answer in other.reads:
-            self.add(language, name, args, answer)
+        for question, answer in other.reads:
+            self.note(question, answer)
         self.untracked = self.untracked or other.untracked
 
 
+#: descriptions up to this long are their own digest
+SHORT = 128
 #: the answers' commonest types, told by identity before any isinstance
 _PLAIN = {str: "str:", int: "int:", float: "float:", bool: "bool:", type(None): "NoneType:"}
 _HUB_OBJECTS = frozenset({Story, Person, Value, Team, Tag})
@@ -79,11 +100,16 @@ class Digests:
 
     def of(self, answer: Any) -> str | None:
         """A stable digest of ``answer``, or None if it has none (an object whose text
-        names its place in memory)."""
+        names its place in memory): its description itself when short (most answers are a
+        number, a date or a word: hashing them cost more than comparing), else its hash
+        (which never equals a description: each part of one ends with a NUL)."""
         parts: list[str] = []
         if not self._feed(answer, parts):
             return None
-        return hashlib.sha256("".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        text = "".join(parts)
+        if len(text) <= SHORT:
+            return text
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _feed(self, item: Any, parts: list[str]) -> bool:
         """Add ``item``'s description to ``parts`` (hashed once, joined: a build digests
@@ -193,9 +219,10 @@ class Lookup:
             "value": hub.values, "team": hub.teams,
             "tag": {t.slug: t for t in view.tags()}, "page": pages,
         }
-        #: the digest of each question's answer in this build (many pages ask the same:
-        #: a story's card is on several), None when it cannot be asked again
-        self.answers: dict[tuple[str, str, Key], str | None] = {}
+        #: the digest of each question's answer in this build, by the question's number
+        #: (many pages ask the same: a story's card is on several), None when it cannot be
+        #: asked again
+        self.answers: dict[int, str | None] = {}
 
     def resolve(self, key: Key) -> Any:
         """The object of this build that ``key`` names, or ``_MISSING``."""
@@ -217,11 +244,10 @@ def still_true(reads: Reads, lookup: Lookup, digests: Digests) -> bool:
     if reads.untracked:
         return False
     answers = lookup.answers
-    for language, name, args, answer in reads.reads:
-        question = (language, name, args)
+    for question, answer in reads.reads:
         now = answers.get(question, _MISSING)
         if now is _MISSING:
-            now = answers[question] = _answer(language, name, args, lookup, digests)
+            now = answers[question] = _answer(*_QUESTIONS[question], lookup, digests)
         if now is None or now != answer:
             return False
     return True
