@@ -195,3 +195,25 @@ def test_a_preview_reads_again_only_what_changed_and_finds_what_a_whole_scan_fin
         read.clear()
         assert scan_site(site, secrets, memo=memo, state=lambda path: "") == []
         assert len(read) <= 4, (at, count, len(read), total)
+
+
+def test_the_files_of_a_site_are_listed_as_pathlib_lists_them(tmp_path: Path) -> None:
+    """The scan lists a site's files from the folders' own listings (a stat for each file
+    cost more than reading them): the files rglob lists, in the order of their parts, a
+    link to a file included, a link to a folder not followed, a broken link left out."""
+    site = tmp_path / "site"
+    for name in ("a/b.html", "a-b/c.html", "a/b/c.txt", "a.b", "z/y/x/w.json", "é/ü.txt"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("the secret glaze recipe", encoding="utf-8")
+    (site / "linked.txt").symlink_to(outside / "secret.txt")
+    (site / "folder").symlink_to(outside, target_is_directory=True)
+    (site / "broken.txt").symlink_to(tmp_path / "nowhere")
+    listed = leaks._files_of(site)
+    assert listed == [p.relative_to(site).as_posix()
+                      for p in sorted(site.rglob("*")) if p.is_file()]
+    assert "linked.txt" in listed and "broken.txt" not in listed
+    assert not any(name.startswith("folder/") for name in listed)
+    assert [leak.file for leak in scan_site(site, [SECRET])] == ["linked.txt"]

@@ -681,10 +681,19 @@ def _files_of(site: Path) -> list[str]:
     """The files under ``site`` (symbolic links to files included, not links to folders:
     they are not followed), as paths relative to it, in the order of their parts."""
     found: list[str] = []
-    for folder, _, names in os.walk(site):
-        prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
-        prefix = "" if prefix == "./" else prefix
-        found += [prefix + name for name in names if os.path.isfile(os.path.join(folder, name))]
+    folders = [("", str(site))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            # the kind from the listing itself; a link's target is looked up (is_file)
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((f"{prefix}{entry.name}/", entry.path))
+            elif entry.is_file():
+                found.append(prefix + entry.name)
     return sorted(found, key=lambda relative: relative.split("/"))
 
 
