@@ -203,8 +203,8 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: Binar
     one pass, each post's share intent made once. With ``memo`` (a preview server's) and
     ``last`` (the files the last build wrote, mapped), a story with the same snippets (the
     same object: nothing it is made from changed) and the same planned posts copies the
-    bytes it had; ``spans``: where each story's rows went, and its entry (its offset is
-    known once written)."""
+    bytes it had; ``spans`` (with ``memo``): where each story's rows went, and its entry
+    (its offset is known once written)."""
     planned, reshares = _planned(calendar), _reshares(calendar)
     by_story: dict[str, list[tuple[str, str]]] = {}
     for post in calendar.posts if calendar else ():
@@ -225,8 +225,8 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: Binar
             entry = Written.of(_story_data(item, snippets.site_url, planned, intents,
                                            reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents).encode("utf-8")
-        spans[story_id] = (entry, (table.tell(), len(rows)))
-        if memo is not None:
+        if memo is not None:  # (a build keeps no story's part once it is written)
+            spans[story_id] = (entry, (table.tell(), len(rows)))
             memo[story_id] = (item, mine, (0, 0), (0, 0))  # spans set once written
         table.write(rows)
         yield entry
