@@ -194,6 +194,36 @@ def test_preview_exports_equal_a_fresh_build(hub: Hub, serve, monkeypatch) -> No
     assert not list((served / "snippets").glob(".*"))  # nothing left beside them
 
 
+def test_a_failed_export_says_why_and_the_next_rebuild_is_whole(hub: Hub, serve,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch) -> None:
+    """An export that fails halfway through a preview's rebuild (after an unchanged story's
+    part was copied from the last files) fails with its own error, leaves nothing beside
+    the exports, and the next rebuild writes them whole and right."""
+    from storyhub.social import export
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    served = serve()
+    rows = export._rows
+
+    def failing(item, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if item.story.id == "first-oven":  # written after night-shift (newest first)
+            raise RuntimeError("the disk is full")
+        return rows(item, *args, **kwargs)
+
+    monkeypatch.setattr(export, "_rows", failing)
+    hub.write("stories/first-oven.md", story_text("First oven, again", date="2024-05-01"))
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        serve()
+    assert not list((served / "snippets").glob(".*"))
+    monkeypatch.setattr(export, "_rows", rows)
+    served = serve()
+    fresh = hub.build(site="fresh")
+    for name in ("snippets.json", "snippets.csv"):
+        assert (served / "snippets" / name).read_bytes() == \
+            (fresh / "snippets" / name).read_bytes(), name
+    assert "First oven, again" in read(served, "snippets/snippets.csv")
+
+
 def _fresh_preview(hub: Hub, site: Path) -> Path:
     """What a new `mkdocs serve` of the hub as it is now builds first (a new plugin)."""
     from mkdocs.commands.build import build

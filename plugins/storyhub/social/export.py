@@ -8,7 +8,6 @@ mark, so that Excel and LibreOffice open accents and emoji correctly.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import mmap
 import os
 from collections.abc import Callable, Iterator
@@ -354,23 +353,26 @@ def write_exports(
     data_new, table_new = data.with_name(".snippets.json.new"), table.with_name(
         ".snippets.csv.new")
     spans: dict[str, tuple[Written, Span]] = {}
-    with contextlib.ExitStack() as stack:
-        last = _last_written(memo, data, table, stack)
-        if memo is not None:
-            memo.files = {}  # until these are written whole
-        try:
-            with data_new.open("wb") as out, table_new.open("wb") as rows:
-                rows.write(codecs.BOM_UTF8 + csv_line(CSV_COLUMNS).encode("utf-8"))
-                write_json(out, _document(snippets, _story_exports(
-                    snippets, calendar, rows, memo, last, spans)))
-        except BaseException:
-            data_new.unlink(missing_ok=True)
-            table_new.unlink(missing_ok=True)
-            raise
-        where = {story_id: ((entry.at, len(entry.data)), rows_span)
-                 for story_id, (entry, rows_span) in spans.items()}
-        spans.clear()  # nothing may point into the mapped files once they are closed
-        last = None
+    maps = _last_written(memo, data, table)
+    last = (memoryview(maps[0]), memoryview(maps[1])) if maps else None
+    if memo is not None:
+        memo.files = {}  # until these are written whole
+    try:
+        with data_new.open("wb") as out, table_new.open("wb") as rows:
+            rows.write(codecs.BOM_UTF8 + csv_line(CSV_COLUMNS).encode("utf-8"))
+            write_json(out, _document(snippets, _story_exports(
+                snippets, calendar, rows, memo, last, spans)))
+    except BaseException:
+        # (the mapped files are left to close when nothing points into them any more)
+        data_new.unlink(missing_ok=True)
+        table_new.unlink(missing_ok=True)
+        raise
+    where = {story_id: ((entry.at, len(entry.data)), rows_span)
+             for story_id, (entry, rows_span) in spans.items()}
+    spans.clear()  # nothing points into the mapped files now: they can be closed
+    last = None
+    for mapped in maps or ():
+        mapped.close()
     os.replace(data_new, data)
     os.replace(table_new, table)
     if memo is not None:
@@ -382,26 +384,25 @@ def write_exports(
     return [page, data, table]
 
 
-def _last_written(memo: ExportMemo | None, data: Path, table: Path,
-                  stack: contextlib.ExitStack) -> tuple[memoryview, memoryview] | None:
-    """The JSON and the CSV the last build wrote, mapped for reading (closed with ``stack``),
-    if ``memo`` knows where each story's part is in them and neither changed since; else
-    None, and ``memo`` forgets the parts (every story's is made again)."""
+def _last_written(memo: ExportMemo | None, data: Path, table: Path) -> list[mmap.mmap] | None:
+    """The JSON and the CSV the last build wrote, mapped for reading, if ``memo`` knows
+    where each story's part is in them and neither changed since; else None, and ``memo``
+    forgets the parts (every story's is made again)."""
     if memo is None:
         return None
-    views: list[memoryview] = []
+    maps: list[mmap.mmap] = []
     for name, path in (("json", data), ("csv", table)):
         if not memo.files or _identity(path) != memo.files.get(name):
             break
         try:
-            handle = stack.enter_context(path.open("rb"))
-            mapped = stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            with path.open("rb") as handle:  # (the map keeps the file open)
+                maps.append(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
         except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
             break
-        view = stack.enter_context(memoryview(mapped))
-        views.append(view)
-    if len(views) == 2:
-        return views[0], views[1]
+    if len(maps) == 2:
+        return maps
+    for mapped in maps:
+        mapped.close()
     memo.clear()
     memo.files = {}
     return None
