@@ -172,27 +172,29 @@ class ExportMemo(dict[str, tuple[StorySnippets, tuple[tuple[str, str], ...], Spa
     """A preview server's memo of what each story wrote last time: by story id, (its
     snippets, its planned posts, where its JSON entry is in ``snippets.json`` and its rows
     in ``snippets.csv``, as the last build wrote them); :attr:`files`: those two files as
-    written (size, time, inode), so that a file changed or removed since is not read for
+    written (size, times, inode), so that a file changed or removed since is not read for
     them; :attr:`articles`: each story's article on the snippets page, by story id, with
     what it was rendered from.
 
     An unchanged story's part is copied from the files the last build wrote (mapped, not
     read: a story's part is tens of kilobytes, mostly share intents, 73 MB at 1,000
-    stories), not made again. Kept in memory, compressed, it cost a preview as much time
-    to decompress every rebuild as copying it does."""
+    stories), not made again. (Kept in memory, compressed, every part had to be
+    decompressed at every rebuild: 0.08 CPU s at 1,000 stories.)"""
 
     def __init__(self) -> None:
         super().__init__()
-        self.files: dict[str, tuple[int, int, int]] = {}
+        self.files: dict[str, tuple[int, int, int, int]] = {}
         self.articles: dict[str, tuple[StorySnippets, tuple[Any, ...], str]] = {}
 
 
-def _identity(path: Path) -> tuple[int, int, int] | None:
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells a file written over from the one a build wrote: its size, times and inode
+    (a change time no program can set back)."""
     try:
         found = path.stat()
     except OSError:
         return None
-    return found.st_size, found.st_mtime_ns, found.st_ino
+    return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
 
 
 def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: BinaryIO,
