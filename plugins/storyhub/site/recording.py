@@ -40,7 +40,8 @@ Read = tuple[int, str]  # the question's number (:func:`number`), digest of the 
 
 #: every question recorded in this process, numbered once: a preview asks tens of thousands
 #: of questions again at every rebuild, and finds each answer by its number (a nested tuple
-#: is hashed anew at every lookup)
+#: is hashed anew at every lookup). A question is a view's name and the ids it was asked
+#: about: the table grows only with questions never asked before (a new story, a new id)
 _NUMBERS: dict[Question, int] = {}
 _QUESTIONS: list[Question] = []
 
