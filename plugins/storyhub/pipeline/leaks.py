@@ -399,11 +399,7 @@ def _cut(data: bytes, size: int) -> int:
     ``size`` bytes, else at that length (a line longer than a piece), moved back to the
     start of the character there."""
     limit = min(len(data), size)
-    line_end = data.rfind(b"\n", 0, limit) + 1
-    if line_end:
-        return line_end
-    start = _character_start(data, limit)
-    return start or limit
+    return data.rfind(b"\n", 0, limit) + 1 or _character_start(data, limit) or limit
 
 
 def _character_start(data: bytes, at: int) -> int:
