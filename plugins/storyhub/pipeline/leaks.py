@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.entities import html5
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 from urllib.parse import unquote
 
 from ahocorasick_rs import AhoCorasick
@@ -338,16 +338,13 @@ _JSON_STRING = re.compile(r'"(?<!\\")[^"\\\n]*(?:\\.[^"\\\n]*)*"')
 _JSON_STRING_BYTES = re.compile(_JSON_STRING.pattern.encode("ascii"))
 
 
-def _gzipped(path: Path) -> bool:
-    """Compressed whatever its name: ``.gz``, and Pagefind's index and page fragments
+def _readable(raw: BinaryIO, path: Path) -> BinaryIO | gzip.GzipFile:
+    """``raw`` (the file ``path`` open for bytes, at its start) gunzipped if it is
+    compressed, whatever its name: ``.gz``, and Pagefind's index and page fragments
     (``search/fragment/*.pf_fragment``, MaterialX's search), which hold the pages' text."""
-    if path.suffix == ".gz":
-        return True
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(2) == b"\x1f\x8b"
-    except OSError:
-        return False
+    gzipped = path.suffix == ".gz" or raw.read(2) == b"\x1f\x8b"
+    raw.seek(0)
+    return gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
 
 
 def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
@@ -360,9 +357,9 @@ def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
     size = size or PIECE_BYTES
     # how far to read ahead: to a last cut, or a byte past the piece (where a character starts)
     ahead = 2 * size if cuts is not None else size + 1
-    opener: Any = gzip.open if _gzipped(path) else open
     try:
-        with opener(path, "rb") as handle:
+        with open(path, "rb") as raw:  # (opened once: gzip is told from its first bytes)
+            handle = _readable(raw, path)
             carried = rest = b""
             ended = False
             while True:
