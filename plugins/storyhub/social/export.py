@@ -166,9 +166,11 @@ def _rows(item: StorySnippets, site_url: str | None, planned: dict[str, str],
 
 #: where a story's part is in a file the last build wrote: (offset, length)
 Span = tuple[int, int]
+#: a story's planned posts: (uid, moment) each
+Planned = tuple[tuple[str, str], ...]
 
 
-class ExportMemo(dict[str, tuple[StorySnippets, tuple[tuple[str, str], ...], Span, Span]]):
+class ExportMemo(dict[str, tuple[StorySnippets, Planned, Span, Span]]):
     """A preview server's memo of what each story wrote last time: by story id, (its
     snippets, its planned posts, where its JSON entry is in ``snippets.json`` and its rows
     in ``snippets.csv``, as the last build wrote them); :attr:`files`: those two files as
@@ -199,13 +201,15 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: BinaryIO,
                    memo: ExportMemo | None, last: tuple[memoryview, memoryview] | None,
-                   spans: dict[str, tuple[Written, Span]]) -> Iterator[Written]:
+                   written: dict[str, tuple[StorySnippets, Planned, Written, Span]] | None
+                   ) -> Iterator[Written]:
     """Each story's ``snippets.json`` entry, its CSV rows written to ``table`` on the way:
     one pass, each post's share intent made once. With ``memo`` (a preview server's) and
     ``last`` (the files the last build wrote, mapped), a story with the same snippets (the
     same object: nothing it is made from changed) and the same planned posts copies the
-    bytes it had; ``spans`` (with ``memo``): where each story's rows went, and its entry
-    (its offset is known once written)."""
+    bytes it had; ``written`` (a preview's): what the next memo needs of each story (its
+    snippets, its planned posts, its entry, whose offset is known once written, and where
+    its rows went)."""
     planned, reshares = _planned(calendar), _reshares(calendar)
     by_story: dict[str, list[tuple[str, str]]] = {}
     for post in calendar.posts if calendar else ():
@@ -226,15 +230,10 @@ def _story_exports(snippets: SnippetSet, calendar: Calendar | None, table: Binar
             entry = Written.of(_story_data(item, snippets.site_url, planned, intents,
                                            reshares), 2)
             rows = _rows(item, snippets.site_url, planned, intents).encode("utf-8")
-        if memo is not None:  # (a build keeps no story's part once it is written)
-            spans[story_id] = (entry, (table.tell(), len(rows)))
-            memo[story_id] = (item, mine, (0, 0), (0, 0))  # spans set once written
+        if written is not None:  # (a build keeps no story's part once it is written)
+            written[story_id] = (item, mine, entry, (table.tell(), len(rows)))
         table.write(rows)
         yield entry
-    if memo is not None and len(memo) > len(snippets.stories):
-        current = {item.story.id for item in snippets.stories}
-        for gone in [k for k in memo if k not in current]:
-            del memo[gone]
 
 
 def page_chunks(snippets: SnippetSet, *, root_prefix: str, overrides: Path | None,
@@ -354,7 +353,8 @@ def write_exports(
     # written beside, then put in place: the last files are read while these are written
     data_new, table_new = data.with_name(".snippets.json.new"), table.with_name(
         ".snippets.csv.new")
-    spans: dict[str, tuple[Written, Span]] = {}
+    written: dict[str, tuple[StorySnippets, Planned, Written, Span]] | None = (
+        {} if memo is not None else None)
     maps = _last_written(memo, data, table)
     last = (memoryview(maps[0]), memoryview(maps[1])) if maps else None
     if memo is not None:
@@ -363,24 +363,23 @@ def write_exports(
         with data_new.open("wb") as out, table_new.open("wb") as rows:
             rows.write(codecs.BOM_UTF8 + csv_line(CSV_COLUMNS).encode("utf-8"))
             write_json(out, _document(snippets, _story_exports(
-                snippets, calendar, rows, memo, last, spans)))
+                snippets, calendar, rows, memo, last, written)))
     except BaseException:
         # (the mapped files are left to close when nothing points into them any more)
         data_new.unlink(missing_ok=True)
         table_new.unlink(missing_ok=True)
         raise
-    where = {story_id: ((entry.at, len(entry.data)), rows_span)
-             for story_id, (entry, rows_span) in spans.items()}
-    spans.clear()  # nothing points into the mapped files now: they can be closed
+    if memo is not None and written is not None:  # the stories of this build, and no other
+        memo.clear()
+        memo.update((story_id, (item, mine, (entry.at, len(entry.data)), rows_span))
+                    for story_id, (item, mine, entry, rows_span) in written.items())
+        written = None  # nothing points into the mapped files now: they can be closed
     last = None
     for mapped in maps or ():
         mapped.close()
     os.replace(data_new, data)
     os.replace(table_new, table)
     if memo is not None:
-        for story_id, (entry_span, rows_span) in where.items():
-            item, mine, _, _ = memo[story_id]
-            memo[story_id] = (item, mine, entry_span, rows_span)
         memo.files = {name: found for name, path in (("json", data), ("csv", table))
                       if (found := _identity(path)) is not None}
     return [page, data, table]
@@ -388,8 +387,8 @@ def write_exports(
 
 def _last_written(memo: ExportMemo | None, data: Path, table: Path) -> list[mmap.mmap] | None:
     """The JSON and the CSV the last build wrote, mapped for reading, if ``memo`` knows
-    where each story's part is in them and neither changed since; else None, and ``memo``
-    forgets the parts (every story's is made again)."""
+    where each story's part is in them and neither changed since; else None (every story's
+    part is made again)."""
     if memo is None:
         return None
     maps: list[mmap.mmap] = []
@@ -405,6 +404,4 @@ def _last_written(memo: ExportMemo | None, data: Path, table: Path) -> list[mmap
         return maps
     for mapped in maps:
         mapped.close()
-    memo.clear()
-    memo.files = {}
     return None
