@@ -217,3 +217,23 @@ def test_the_files_of_a_site_are_listed_as_pathlib_lists_them(tmp_path: Path) ->
     assert "linked.txt" in listed and "broken.txt" not in listed
     assert not any(name.startswith("folder/") for name in listed)
     assert [leak.file for leak in scan_site(site, [SECRET])] == ["linked.txt"]
+
+
+def test_compressed_is_told_by_the_bytes_not_the_name(tmp_path: Path) -> None:
+    """A file is gunzipped when its bytes are gzip, whatever its name: a plain text named
+    ``.gz`` (a pull request's notes), bytes that start like gzip and are not (a browser
+    shows the text after them), and gzip under another name (Pagefind's fragments) are
+    all read for traces; a clean file of each kind gives nothing."""
+    trace = (filler(3) + "The secret glaze recipe, in the notes.\n").encode()
+    (tmp_path / "notes.txt.gz").write_bytes(trace)
+    (tmp_path / "fake.txt").write_bytes(b"\x1f\x8b" + trace)
+    (tmp_path / "fragment.pf_fragment").write_bytes(gzip.compress(trace))
+    (tmp_path / "real.xml.gz").write_bytes(gzip.compress(trace))
+    found = sorted(leak.file for leak in scan_site(tmp_path, [SECRET]))
+    assert found == ["fake.txt", "fragment.pf_fragment", "notes.txt.gz", "real.xml.gz"]
+    clean = filler(4).encode()
+    for name in found:
+        data = gzip.compress(clean) if name in ("fragment.pf_fragment", "real.xml.gz") else (
+            b"\x1f\x8b" + clean if name == "fake.txt" else clean)
+        (tmp_path / name).write_bytes(data)
+    assert scan_site(tmp_path, [SECRET]) == []

@@ -338,18 +338,20 @@ _JSON_STRING = re.compile(r'"(?<!\\")[^"\\\n]*(?:\\.[^"\\\n]*)*"')
 _JSON_STRING_BYTES = re.compile(_JSON_STRING.pattern.encode("ascii"))
 
 
-def _readable(raw: BinaryIO, path: Path) -> BinaryIO | gzip.GzipFile:
-    """``raw`` (the file ``path`` open for bytes, at its start) gunzipped if it is
-    compressed, whatever its name: ``.gz``, and Pagefind's index and page fragments
-    (``search/fragment/*.pf_fragment``, MaterialX's search), which hold the pages' text."""
-    gzipped = path.suffix == ".gz" or raw.read(2) == b"\x1f\x8b"
+def _gunzipped(raw: BinaryIO) -> gzip.GzipFile | None:
+    """``raw`` (a file open for bytes, at its start) gunzipped if its bytes are compressed,
+    whatever its name says: Pagefind's index and page fragments
+    (``search/fragment/*.pf_fragment``, MaterialX's search) hold the pages' text compressed
+    under names that do not say so, and a file named ``.gz`` may hold plain text."""
+    compressed = raw.read(2) == b"\x1f\x8b"
     raw.seek(0)
-    return gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
+    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else None
 
 
 def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
-                cuts: Cuts | None = None) -> Iterator[bytes]:
-    """The bytes of ``path`` (gunzipped), in overlapping pieces of at most ``size``
+                cuts: Cuts | None = None, plain: bool = False) -> Iterator[bytes]:
+    """The bytes of ``path`` (gunzipped unless ``plain``; a file that starts like a gzip
+    file and is not one is read again as it is), in overlapping pieces of at most ``size``
     (:data:`PIECE_BYTES`) bytes and the overlap, ending where :func:`_cut` says (or, with
     ``cuts``, where the last reading of the file was cut, wherever the same bytes are); a
     piece never starts or ends inside a character's UTF-8 bytes. ``json_strings``: a piece
@@ -357,9 +359,11 @@ def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
     size = size or PIECE_BYTES
     # how far to read ahead: to a last cut, or a byte past the piece (where a character starts)
     ahead = 2 * size if cuts is not None else size + 1
+    compressed = None
     try:
         with open(path, "rb") as raw:  # (opened once: gzip is told from its first bytes)
-            handle = _readable(raw, path)
+            compressed = None if plain else _gunzipped(raw)
+            handle = compressed or raw
             carried = rest = b""
             ended = False
             while True:
@@ -387,8 +391,9 @@ def text_pieces(path: Path, *, json_strings: bool = False, size: int = 0,
                     start = (_string_ends_before(piece, edge) if json_strings
                              else _character_start(piece, edge))
                 carried = piece[start:]
-    except (OSError, EOFError):  # a damaged gzip file: its name is still scanned
-        return
+    except (OSError, EOFError):  # unreadable (its name is still scanned), or not gzip
+        if compressed is not None:  # what a browser would show of it: its bytes as they are
+            yield from text_pieces(path, json_strings=json_strings, size=size, plain=True)
 
 
 def _cut(data: bytes, size: int) -> int:
