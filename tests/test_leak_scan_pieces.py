@@ -237,3 +237,52 @@ def test_compressed_is_told_by_the_bytes_not_the_name(tmp_path: Path) -> None:
             b"\x1f\x8b" + clean if name == "fake.txt" else clean)
         (tmp_path / name).write_bytes(data)
     assert scan_site(tmp_path, [SECRET]) == []
+
+
+def test_a_file_named_binary_is_read_as_what_its_bytes_are(tmp_path: Path) -> None:
+    """A name does not make a file an image: plain text named ``.jpg``, ``.pdf`` or
+    ``.mp4`` (a pull request's ``docs/photo.jpg`` holding a draft's title) is read as
+    text; a real image, PDF or video is read as bytes, where metadata writes text in
+    UTF-8 or UTF-16 (a JPEG comment, an XMP packet, Windows' EXIF title, an ID3 tag);
+    clean files of each kind give nothing."""
+    text = (filler(3) + "The secret glaze recipe, in the notes.\n").encode()
+    jpeg = b"\xff\xd8\xff\xfe\x00\x30" + b"Comment: THE SECRET GLAZE RECIPE" + bytes(range(256))
+    png = (b"\x89PNG\r\n\x1a\n" + bytes(300) + b"iTXt<x:xmpmeta>the secret glaze recipe"
+           + bytes(300))
+    mp3 = b"ID3\x03\x00" + bytes(20) + "The Secret Glaze Recipe".encode("utf-16-be")
+    mp4 = bytes(4) + b"ftypisom" + bytes(500) + "the secret glaze recipe".encode("utf-16-le")
+    files = {"photo.jpg": text, "brochure.pdf": b"<p>The secret <b>glaze</b> recipe</p>",
+             "clip.mp4": b"%2Fthe%20secret%20glaze%20recipe\n", "real.jpg": jpeg,
+             "real.png": png, "real.mp3": mp3, "real.mp4": mp4}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    found = {leak.file: leak.excerpt for leak in scan_site(tmp_path, [SECRET])}
+    assert sorted(found) == sorted(files)
+    assert "SECRET GLAZE RECIPE".lower() in found["real.jpg"].lower()
+    assert "secret glaze recipe" in found["real.mp4"]  # the excerpt decoded as UTF-16
+    clean = {"photo.jpg": filler(4).encode(), "brochure.pdf": b"%PDF-1.7\n" + bytes(99),
+             "clip.mp4": mp4.replace(b"s\x00e\x00c", b"x\x00x\x00x"),
+             "real.jpg": jpeg.replace(b"SECRET", b"PUBLIC"), "real.png": png[:-330],
+             "real.mp3": mp3[:-10], "real.mp4": bytes(4) + b"ftypisom" + bytes(9)}
+    for name, data in clean.items():
+        (tmp_path / name).write_bytes(data)
+    assert scan_site(tmp_path, [SECRET]) == []
+
+
+def test_a_link_trace_in_a_binary_file_is_not_a_longer_slug(tmp_path: Path) -> None:
+    link = Secret("stories/night", "link to a draft", url=True, always=True)
+    head = b"\xff\xd8\xff\xe1"
+    (tmp_path / "longer.jpg").write_bytes(head + b"https://x/stories/night-shift/ " * 3)
+    (tmp_path / "wide.jpg").write_bytes(head + "stories/nights".encode("utf-16-le"))
+    assert scan_site(tmp_path, [link]) == []
+    (tmp_path / "exact.jpg").write_bytes(head + b"see https://x/stories/night/\x00")
+    (tmp_path / "wide.jpg").write_bytes(head + "stories/night/".encode("utf-16-le"))
+    assert sorted(leak.file for leak in scan_site(tmp_path, [link])) == ["exact.jpg",
+                                                                          "wide.jpg"]
+
+
+def test_a_trace_across_pieces_of_a_binary_file_is_found(tmp_path: Path) -> None:
+    for where in range(0, 130, 7):
+        data = b"\xff\xd8\xff" + bytes(where) + b"the secret glaze recipe" + bytes(200)
+        (tmp_path / "photo.jpg").write_bytes(data)
+        assert [leak.file for leak in scan_site(tmp_path, [SECRET])] == ["photo.jpg"], where

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Hub, story_text
+from conftest import Hub, image_bytes, story_text
 from storyhub.pipeline import Pipeline
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plugins/storyhub/templates/storyhub"
@@ -39,6 +39,24 @@ def test_storyhub_build_refuses_the_planted_leak(leaky_hub: Hub) -> None:
     assert REFUSED in result.stderr
     assert f"snippets/index.html: {LEAK}" in result.stderr
     assert not (leaky_hub.root / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["mkdocs", "storyhub"])
+def test_a_file_named_as_an_image_is_read_for_what_it_holds(hub: Hub, command: str) -> None:
+    """A pull request's ``docs/`` files are published as they are: one named ``.jpg`` that
+    is plain text, and a real JPEG whose comment holds the words, both carry a draft's
+    title; both are refused (a name or a format is no hiding place)."""
+    hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
+    hub.write("docs/notes.jpg", "Coming soon: Glazes in progress\n")
+    jpeg = image_bytes()
+    comment = b"Glazes in progress"
+    hub.write("docs/photo.jpg", jpeg[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big")
+              + comment + jpeg[2:])
+    result = hub.mkdocs("build") if command == "mkdocs" else hub.storyhub("build")
+    assert result.returncode == (1 if command == "mkdocs" else 3), result.stderr
+    assert REFUSED in result.stderr
+    assert f"notes.jpg: {LEAK}" in result.stderr
+    assert f"photo.jpg: {LEAK}" in result.stderr
 
 
 def test_storyhub_snippets_refuses_the_planted_leak_and_writes_nothing(leaky_hub: Hub) -> None:

@@ -4,8 +4,9 @@
 publish (drafts, embargoed stories, stories taken down after a withdrawal, people
 who are not named, photos without consent): their URLs, titles, summaries, a
 sentence of their text, file names, names. :func:`scan_site` reads every file of
-a built site (HTML, XML, JSON, text, gzip, file names) and reports where one
-appears. Short or common words are never used as traces, so ordinary text does
+a built site (HTML, XML, JSON, text, gzip, file names; the bytes of images, fonts,
+PDFs and media, and as text any file whose name says binary and whose bytes do not)
+and reports where one appears. Short or common words are never used as traces, so ordinary text does
 not trip the scan; the price is that a leak of a very short title goes unseen.
 
 Every trace is looked for at once, with an Aho-Corasick automaton (``ahocorasick_rs``): the
@@ -32,15 +33,41 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from storyhub.content.model import Person, Story
 from storyhub.hub.graph import Hub
 
-#: Suffixes never read as text (their names are still checked).
-BINARY_SUFFIXES = {
-    ".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".otf",
-    ".eot", ".pdf", ".zip", ".mp3", ".mp4", ".webm", ".avif",
+#: Binary formats by suffix, each with how its files start (offset, bytes; any of them).
+#: A file named so whose bytes start otherwise is not that format: it is read as text (a
+#: ``docs/photo.jpg`` holding a draft's title in plain text is served as it is). One whose
+#: bytes do start so is read as bytes for the traces as they are written in metadata
+#: (:class:`BytesMatcher`); what it holds compressed (a PDF's streams) is not seen.
+BINARY_SIGNATURES: dict[str, tuple[tuple[int, bytes], ...]] = {
+    ".jpg": ((0, b"\xff\xd8\xff"),),
+    ".jpeg": ((0, b"\xff\xd8\xff"),),
+    ".png": ((0, b"\x89PNG\r\n\x1a\n"),),
+    ".gif": ((0, b"GIF87a"), (0, b"GIF89a")),
+    ".webp": ((8, b"WEBP"),),  # after "RIFF" and a length
+    ".avif": ((4, b"ftyp"),),
+    ".ico": ((0, b"\x00\x00\x01\x00"),),
+    ".woff": ((0, b"wOFF"),),
+    ".woff2": ((0, b"wOF2"),),
+    ".ttf": ((0, b"\x00\x01\x00\x00"), (0, b"true"), (0, b"ttcf")),
+    ".otf": ((0, b"OTTO"),),
+    ".eot": ((34, b"LP"),),
+    ".pdf": ((0, b"%PDF-"),),
+    ".zip": ((0, b"PK\x03\x04"), (0, b"PK\x05\x06")),
+    # ID3 tags first, or straight to a frame's sync bits (MPEG 1, 2, 2.5; with or without CRC)
+    ".mp3": ((0, b"ID3"), *((0, bytes((0xFF, second))) for second in
+                            (0xFB, 0xFA, 0xF3, 0xF2, 0xE3, 0xE2))),
+    ".mp4": ((4, b"ftyp"),),
+    ".m4v": ((4, b"ftyp"),),
+    ".m4a": ((4, b"ftyp"),),
+    ".webm": ((0, b"\x1a\x45\xdf\xa3"),),
+    ".ogg": ((0, b"OggS"),),
+    ".oga": ((0, b"OggS"),),
+    ".opus": ((0, b"OggS"),),
 }
 MIN_TEXT = 12  # a title or name shorter than this is too common to scan for
 MIN_SENTENCE = 32
@@ -318,6 +345,56 @@ class Matcher:
 _SLUG_GOES_ON = re.compile("[a-z0-9-]")
 
 
+#: how a text can be written in a binary file's metadata (EXIF, XMP, ID3, PDF strings)
+_BYTE_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
+
+
+class BytesMatcher:
+    """The traces of a :class:`Matcher` in a binary file's bytes, as its metadata would write
+    them: in UTF-8 or UTF-16 (either byte order), ASCII letters in any case (the bytes are
+    lower-cased as ASCII; other letters as the trace has them). A URL trace counts only
+    where no more of a slug follows it, in the same encoding."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        patterns: dict[bytes, tuple[Secret, str]] = {}
+        for secret in matcher.secrets:
+            for encoding in _BYTE_ENCODINGS:
+                patterns.setdefault(secret.text.encode(encoding), (secret, encoding))
+        self._patterns = list(patterns.values())
+        self._automaton = BytesAhoCorasick(list(patterns)) if patterns else None
+
+    def find(self, data: bytes) -> Iterator[tuple[Secret, str]]:
+        """(secret, excerpt) of each occurrence in ``data`` (its bytes lower-cased as ASCII)."""
+        if self._automaton is None:
+            return
+        data = data.lower()
+        for index, start, end in self._automaton.find_matches_as_indexes(data,
+                                                                        overlapping=True):
+            secret, encoding = self._patterns[index]
+            after = data[end:end + 4].decode(encoding, "replace")[:1]
+            if secret.url and _SLUG_GOES_ON.match(after):
+                continue
+            width = 1 if encoding == "utf-8" else 2
+            # thirty characters either side, from a byte where one of them starts
+            excerpt = data[start - width * min(start // width, 30):end + 30 * width]
+            yield secret, excerpt.decode(encoding, "replace")
+
+
+def binary_format(path: Path) -> bool:
+    """Whether ``path`` is named as a binary format (:data:`BINARY_SIGNATURES`) and its bytes
+    start as that format's do; False for any other file, and for one whose bytes say
+    otherwise (it is read as text)."""
+    signatures = BINARY_SIGNATURES.get(path.suffix.lower())
+    if signatures is None:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return any(start.startswith(magic, offset) for offset, magic in signatures)
+
+
 #: Large files are read in pieces of about this many bytes, ending at a line end (or within
 #: a line longer than that, at a character's first byte: a search index is one line); the
 #: last lines of a piece (at least OVERLAP bytes) start the next, so a trace across the edge
@@ -581,10 +658,9 @@ def _json_strings(literals: list[str]) -> list[str]:
         return strings
 
 
-def _text_suffix(path: Path) -> str | None:
-    """The suffix that says how to read ``path`` as text, or None for binary files."""
-    suffix = Path(path.stem).suffix.lower() if path.suffix == ".gz" else path.suffix.lower()
-    return None if suffix in BINARY_SUFFIXES else suffix
+def _text_suffix(path: Path) -> str:
+    """The suffix that says how to read ``path`` as text."""
+    return Path(path.stem).suffix.lower() if path.suffix == ".gz" else path.suffix.lower()
 
 
 @dataclass
@@ -628,6 +704,7 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
     clean: set[str] = set()
     cut: dict[str, list[tuple[bytes, int]]] = {}
     leaks: list[Leak] = []
+    in_bytes: BytesMatcher | None = None  # made for the first binary file
     for relative in _files_of(site):
         path = site / relative
         relative = unicodedata.normalize("NFC", relative)
@@ -653,8 +730,16 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
             return hit
 
         look(normalise(relative))
-        suffix = _text_suffix(path)
-        if suffix is not None and relative not in trusted:
+        if relative in trusted:
+            pass
+        elif binary_format(path):  # bytes: the traces as metadata would write them
+            if in_bytes is None:
+                in_bytes = BytesMatcher(matcher)
+            for piece in text_pieces(path, plain=True):
+                for secret, excerpt in in_bytes.find(piece):
+                    found.setdefault(secret.text, Leak(relative, secret, excerpt))
+        else:
+            suffix = _text_suffix(path)
             cuts = None if memo is None else Cuts(memo.cuts.get(relative, []))
             for piece in text_pieces(path, json_strings=suffix == ".json", cuts=cuts,
                                      size=PREVIEW_PIECE_BYTES if memo is not None else 0):
