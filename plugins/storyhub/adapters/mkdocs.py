@@ -33,7 +33,7 @@ from storyhub.editor.site import remove_preview_error
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
-from storyhub.site.frame import Frame, docs_title
+from storyhub.site.frame import Frame, docs_title, footer_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -132,6 +132,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 site_name=config.site_name, site_url=config.site_url,
                 language=str(config.theme.get("language") or "en"),
                 overrides=Path(custom_dir) if custom_dir else None, serving=self.is_serving,
+                copyright=config.copyright,
             )
             # MkDocs follows symbolic links in docs/ and overrides/: refuse them before it reads.
             pipeline.refuse_site_links(Path(config.docs_dir), Path(custom_dir) if custom_dir
@@ -179,6 +180,15 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                    for option in (palette if isinstance(palette, list) else [])]
         self._frame = (config.site_name, config.copyright, toggles)
         self._nav_titles = {}
+        # Material prints these as they are, on every page (the 404 page too, which the
+        # plugin does not word): the name and description are text (escaped), the footer
+        # HTML (sanitised)
+        if config.site_description and not isinstance(config.site_description, Markup):
+            config.site_description = Markup(escape(config.site_description))
+        if config.copyright and not isinstance(config.copyright, Markup):
+            config.copyright = Markup(footer_html(config.copyright))
+        if not isinstance(config.site_name, Markup):
+            config.site_name = Markup(escape(config.site_name))
 
     def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
         """The site's name, footer, colour toggles and docs pages' tab titles in the page's
@@ -187,8 +197,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         site_name, footer, toggles = self._frame
         frame = pipeline.frame
         words = frame.words(src_uri, site_name, footer)
-        config.site_name = str(words["site_name"])
-        config.copyright = words["footer"]
+        # Material prints both as they are: the name is text (escaped), the footer HTML
+        # (sanitised by the frame)
+        config.site_name = Markup(escape(str(words["site_name"])))
+        config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
         palette = config.theme.get("palette")
         if isinstance(palette, list):
             for option, name in zip(palette, toggles, strict=False):

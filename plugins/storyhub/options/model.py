@@ -540,7 +540,8 @@ class FrameOptions(Options):
         "assets/logo.svg); default: theme.logo, else Material's icon."
     )
     footer: LocalText = Field(
-        "", description="The footer's line, per language like site_name; default: copyright.",
+        "", description="The footer's line, per language like site_name (HTML, sanitised like "
+        "a story's); default: copyright.",
         json_schema_extra={"kind": "text, or text per language"},
     )
     theme_credit: bool = Field(

@@ -157,6 +157,8 @@ class Pipeline:
         self.positions = Positions()
         #: the engine's pages (``docs/``): their addresses are planned with storyhub's
         self.docs_dir: Path | None = None
+        #: mkdocs.yml's ``copyright``, the footer's line (HTML, sanitised in every page)
+        self.copyright: str | None = None
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -175,10 +177,12 @@ class Pipeline:
         positions: Positions | None = None,
         label: str | None = None,
         docs_dir: str | None = None,
+        copyright: str | None = None,
     ) -> Pipeline:
         """A pipeline for the options of ``plugins: - storyhub:``; raise
         :class:`InvalidOptions` listing every problem, or :class:`ConfigError`.
-        ``positions``, ``label``, ``docs_dir``: from mkdocs.yml, when already read."""
+        ``positions``, ``label``, ``docs_dir``: from mkdocs.yml, when already read;
+        ``copyright``: its footer line (HTML, checked with the content)."""
         label = label or config_file.name
         docs: Any = docs_dir
         if (positions is None or docs is None) and config_file.is_file():
@@ -208,6 +212,7 @@ class Pipeline:
         pipeline.label, pipeline.positions = label, positions
         pipeline.docs_dir = pipeline.config_dir / str(docs or "docs")
         pipeline.config_file = config_file.resolve()
+        pipeline.copyright = copyright if isinstance(copyright, str) else None
         return pipeline
 
     @classmethod
@@ -228,6 +233,7 @@ class Pipeline:
             overrides=config.custom_dir, serving=serving, as_of=as_of,
             positions=config.positions, label=config.label,
             docs_dir=str(config.raw.get("docs_dir") or "docs"),
+            copyright=config.raw.get("copyright"),
         )
 
     def refuse_site_links(self, docs_dir: Path, custom_dir: Path | None) -> None:
@@ -279,6 +285,7 @@ class Pipeline:
                 check_av(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
+            self._check_footer(hub.diagnostics)
             for path, line, col, message in template_problems(self.settings.overrides):
                 hub.diagnostics.error(_rel(path, self.settings.root), line, col, message,
                                       code="renamed")
@@ -286,6 +293,16 @@ class Pipeline:
             if not hub.diagnostics.errors:
                 self._check_addresses(hub)
         return self._hub.diagnostics
+
+    def _check_footer(self, diagnostics: Diagnostics) -> None:
+        """Markup the frame removes from the footer (mkdocs.yml's ``copyright``, the
+        ``frame.footer`` option): a warning at its line, as for a story's."""
+        from storyhub.site.frame import footer_problems
+
+        for where, message in footer_problems(self.settings, self.copyright):
+            line, col = (self.positions.top.get(where[0], (1, 1)) if len(where) == 1
+                         else self.positions.of(where))
+            diagnostics.warning(self.label, line, col, message, code="removed-markup")
 
     def _check_docs_text(self, docs_files: list[str], diagnostics: Diagnostics) -> None:
         """The site's own pages in ``docs/`` carry no control character either (a pull

@@ -9,12 +9,14 @@ same navigation in the same language. The adapter asks; nothing here knows an en
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from storyhub.i18n import Translator
 from storyhub.options.model import in_language
 from storyhub.options.settings import HubSettings
 from storyhub.site.plan import SitePlan, section_titles
+from storyhub.site.sanitize import clean_html, find_removals
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
@@ -60,19 +62,46 @@ class Frame:
               ) -> dict[str, str | None]:
         """The words around the page ``src_uri`` in its language: ``site_name`` and
         ``footer`` (the copyright), from the ``frame`` option's text for that language
-        (default: the ones given); ``dark``/``light``, the colour toggle's names, from the
-        catalogue on a page in another language than the site's, else None (the engine's
-        configuration says them)."""
+        (default: the ones given); ``site_name`` is text (the engine escapes it), ``footer``
+        HTML, sanitised (:func:`footer_html`); ``dark``/``light``, the colour toggle's
+        names, from the catalogue on a page in another language than the site's, else None
+        (the engine's configuration says them)."""
         language = self.language(src_uri)
         frame = self._settings.options.frame
         t = self._translator.in_language(language)
         other = language != self._default
+        footer = in_language(frame.footer, language, self._default) or footer
         return {
             "site_name": in_language(frame.site_name, language, self._default) or site_name,
-            "footer": in_language(frame.footer, language, self._default) or footer,
+            "footer": footer_html(footer) if footer else footer,
             "dark": t("to_dark_mode") if other else None,
             "light": t("to_light_mode") if other else None,
         }
+
+
+def footer_problems(settings: HubSettings, copyright: str | None
+                    ) -> list[tuple[tuple[str, ...], str]]:
+    """What sanitising removes from the footer: from ``copyright`` (mkdocs.yml's: pages the
+    plugin does not word, such as the 404 page, show it) and from each ``frame.footer``
+    text; (where: ``("copyright",)`` or the option's path, message) each."""
+    footer = settings.options.frame.footer
+    texts: list[tuple[tuple[str, ...], str]] = (
+        [(("frame", "footer"), footer)] if isinstance(footer, str) else
+        [(("frame", "footer", lang), text) for lang, text in footer.items()])
+    if copyright:
+        texts.insert(0, (("copyright",), copyright))
+    return [(where, f"'{'.'.join(where)}': removed {removal.what} from the HTML (not "
+             "allowed in the footer, it could run code or change the page)")
+            for where, text in texts if text for removal in find_removals(text)]
+
+
+@lru_cache(maxsize=64)
+def footer_html(text: str) -> str:
+    """The footer's line (mkdocs.yml's ``copyright``, or ``frame.footer``) as it may be
+    published: HTML, as MkDocs has it (``&copy;``, a link), sanitised like a story's HTML
+    (a pull request may change mkdocs.yml: no script, no handler, no style reaches the
+    page's frame); plain text comes back as it was written."""
+    return text if "<" not in text and "&" not in text else clean_html(text)
 
 
 def docs_title(meta: Mapping[str, Any], language: str) -> str | None:
