@@ -117,6 +117,40 @@ def test_mkdocs_build_strict_passes_right_after_init(built: Made) -> None:
     assert "Perché raccontiamo le nostre storie" in story and 'lang="it"' in story
 
 
+def test_names_with_markup_characters_read_as_typed(tmp_path: Path) -> None:
+    """The answers are words, not markup: a company named with '&', '<…>', '*', '[…]' and
+    '_' (and a person with '*') gives a hub whose check is clean and whose strict build
+    passes, every page showing the names as typed (escaped for Markdown in the pages'
+    bodies, for HTML in mkdocs.yml's copyright, quoted in YAML)."""
+    company, person = "Forno & Figli <s.r.l.> *Caffè* [1]_x_", "Giulia *Neri*"
+    flags = list(FLAGS)
+    flags[flags.index("--company") + 1] = company
+    flags[flags.index("--your-name") + 1] = person
+    made = storyhub("init", "forno", *flags, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    hub = tmp_path / "forno"
+    checked = storyhub("check", "--strict", "--no-advice", cwd=hub)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=hub,
+                            env=ENV, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    from bs4 import BeautifulSoup
+
+    site = hub / "site"
+    for page, names in {"index.html": (company, person), "about/index.html": (company,),
+                        "stories/perche-raccontiamo-le-nostre-storie/index.html":
+                            (company, person),
+                        "people/giulia-neri/index.html": (person,)}.items():
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        content = soup.select_one("main")
+        assert content is not None
+        text = content.get_text(" ")
+        for name in names:
+            assert name in text, (page, name)
+        footer = soup.select_one(".md-copyright__highlight")
+        assert footer is not None and footer.get_text(strip=True) == company
+
+
 def test_the_github_workflow_passes_actionlint(new_hub: Made) -> None:
     hub, _ = new_hub
     workflow = hub / ".github/workflows/stories.yml"

@@ -9,6 +9,7 @@ Answers come from flags, or are asked on the terminal (:class:`storyhub.cli.scaf
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -221,6 +222,20 @@ def _quoted(text: object) -> str:
     return json.dumps(str(text), ensure_ascii=False)
 
 
+#: what Markdown would read as markup in an answer (emphasis, links, code, escapes)
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]])")
+#: '&' that starts what HTML reads as a character reference
+_REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def _markdown_text(text: object) -> str:
+    """An answer (the company's or a person's name) as it reads in a Markdown body: marks
+    escaped, '<' and a '&' that would start a reference written as entities, so that
+    'Forno & Figli <srl>' or 'Caffè *Roma*' shows as typed and is never markup."""
+    escaped = _MARKDOWN_MARKS.sub(r"\\\1", str(text))
+    return _REFERENCE.sub("&amp;", escaped).replace("<", "&lt;")
+
+
 def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
     """``- storyhub:`` with its options, the same in mkdocs.yml and properdocs.yml."""
     lines = ["  - storyhub:", f"      company_name: {_quoted(hub.company)}"]
@@ -250,6 +265,8 @@ def render_files(hub: NewHub) -> dict[str, str]:
     env = Environment(loader=FileSystemLoader(HUB_TEMPLATES), keep_trailing_newline=True,
                       undefined=StrictUndefined, autoescape=False)
     env.filters["q"] = _quoted
+    env.filters["md"] = _markdown_text
+    env.filters["html"] = lambda text: html.escape(str(text), quote=False)  # copyright: HTML
     t = hub_words(hub.lang)
     search_langs = ", ".join(hub.languages)
     context = {
