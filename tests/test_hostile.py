@@ -378,3 +378,18 @@ def test_mkdocs_yml_words_are_text_or_sanitised_on_every_page(hub: Hub) -> None:
     assert footer_404 is not None and "© Forno" in footer_404.get_text()
     link = footer_404.find("a")
     assert link is not None and link["href"] == "https://forno.example/"
+
+
+def test_removed_markup_in_a_value_description_is_reported_at_its_line(
+    hub: Hub, mkdocs_warnings: Callable[[], list[str]]
+) -> None:
+    """A value's description is Markdown, rendered on the value's page: what sanitising
+    removes from it is reported at the description's line (it was line 1 of values.yml)."""
+    lines = (hub.root / "values.yml").read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if "description:" in line)
+    lines[at] = "  description: 'We care. <script>alert(1)</script>'"
+    hub.write("values.yml", "\n".join(lines) + "\n")
+    hub.build(strict=False)
+    assert [w for w in mkdocs_warnings() if "removed" in w] == [
+        f"storyhub: values.yml:{at + 1}: removed <script> element from the HTML (not allowed "
+        "in stories and profiles, it could run code or change the page)"]

@@ -489,10 +489,14 @@ class Pipeline:
         from storyhub.site.sanitize import sanitize_html
 
         source = getattr(page.subject, "source", None)
+        first_line = getattr(source, "body_line", 1)
+        if page.kind == "value" and source is not None:  # its description's line
+            worded = ("translations", str(page.language), "description")
+            first_line = source.value_pos(*(worded if worded in source.located.keys
+                                            else ("description",)))[0]
         html = sanitize_html(
             html, source=getattr(source, "path", page.src_uri), warn=warn,
-            markdown=page.markdown,
-            first_line=getattr(source, "body_line", 1) if page.kind != "value" else 1,
+            markdown=page.markdown, first_line=first_line,
         )
         if page.kind != "story":
             return html
