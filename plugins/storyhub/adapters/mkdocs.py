@@ -33,7 +33,7 @@ from storyhub.editor.site import remove_preview_error
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
-from storyhub.site.frame import Frame, docs_title, footer_html
+from storyhub.site.frame import Frame, docs_title
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -180,15 +180,15 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                    for option in (palette if isinstance(palette, list) else [])]
         self._frame = (config.site_name, config.copyright, toggles)
         self._nav_titles = {}
-        # Material prints these as they are, on every page (the 404 page too, which the
-        # plugin does not word): the name and description are text (escaped), the footer
-        # HTML (sanitised)
+        # Material prints these as they are, on every page: the name and description are
+        # text (escaped), the footer HTML (sanitised). The engine's own pages, which the
+        # plugin does not word (the 404 page, rendered before any other), get the site's
+        # language's words, as its pages do.
         if config.site_description and not isinstance(config.site_description, Markup):
             config.site_description = Markup(escape(config.site_description))
-        if config.copyright and not isinstance(config.copyright, Markup):
-            config.copyright = Markup(footer_html(config.copyright))
-        if not isinstance(config.site_name, Markup):
-            config.site_name = Markup(escape(config.site_name))
+        words = pipeline.frame.words(None, config.site_name, config.copyright)
+        config.site_name = Markup(escape(str(words["site_name"])))
+        config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
 
     def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
         """The site's name, footer, colour toggles and docs pages' tab titles in the page's
