@@ -126,7 +126,7 @@ def test_option_errors_from_mkdocs(hub: Hub, options: str, message: str) -> None
     result = hub.mkdocs("build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "problem(s) in the storyhub options; nothing was done" in result.stderr
+    assert "problem(s) in the configuration; nothing was done" in result.stderr
     assert message in result.stderr.splitlines()
     assert not (hub.root / "site" / "index.html").exists()
 
@@ -138,7 +138,7 @@ def test_every_problem_at_once(hub: Hub) -> None:
     lines = [line for line in result.stderr.splitlines() if line.startswith("mkdocs.yml:")]
     assert [line.split(": ")[0] for line in lines] == [
         "mkdocs.yml:9:14", "mkdocs.yml:10:18", "mkdocs.yml:11:7", "mkdocs.yml:13:23"]
-    assert "4 problem(s) in the storyhub options" in result.stderr
+    assert "4 problem(s) in the configuration" in result.stderr
 
 
 def test_plugin_listed_twice(hub: Hub) -> None:

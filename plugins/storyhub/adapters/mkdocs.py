@@ -33,7 +33,7 @@ from storyhub.editor.site import remove_preview_error
 from storyhub.options.read import ConfigError
 from storyhub.pipeline import ContentErrors, Pipeline, PlannedFile, UnsafeOutput
 from storyhub.pipeline.renders import KeptSite, MemoryBytecodeCache, RenderCache
-from storyhub.site.frame import Frame, docs_title
+from storyhub.site.frame import Frame, docs_title, footer_html
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -106,7 +106,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 f"storyhub is listed {len(listed)} times under 'plugins:' in mkdocs.yml: keep "
                 "one entry (with all its options); two would write the same files twice"
             )
-        if config.theme.name == "material" and config.theme.get("font") is not False:
+        if config.theme.name in ("material", "materialx") and (
+                config.theme.get("font") is not False):
             # Material would load Roboto from Google's servers: not without consent (EU).
             log.info("theme.font turned off: fonts are never loaded from Google's servers")
             config.theme["font"] = False
@@ -132,7 +133,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 site_name=config.site_name, site_url=config.site_url,
                 language=str(config.theme.get("language") or "en"),
                 overrides=Path(custom_dir) if custom_dir else None, serving=self.is_serving,
-                copyright=config.copyright,
+                copyright=config.copyright, engine=config,
             )
             # MkDocs follows symbolic links in docs/ and overrides/: refuse them before it reads.
             pipeline.refuse_site_links(Path(config.docs_dir), Path(custom_dir) if custom_dir
@@ -186,6 +187,10 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         # language's words, as its pages do.
         if config.site_description and not isinstance(config.site_description, Markup):
             config.site_description = Markup(escape(config.site_description))
+        for key in ("site_author", "repo_name"):
+            if isinstance(config.get(key), str):
+                config[key] = Markup(escape(config[key]))
+        _escape_extra(config.extra)
         words = pipeline.frame.words(None, config.site_name, config.copyright)
         config.site_name = Markup(escape(str(words["site_name"])))
         config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
@@ -493,6 +498,23 @@ class _UnwrittenPages(logging.Filter):
         if not (self.unwritten and message.startswith("Page skipped: '")):
             return True
         return message.split("'")[1] not in self.unwritten
+
+
+def _escape_extra(extra: Any) -> None:
+    """The words of ``extra`` that Material prints as they are: the consent banner's title
+    and the navigation's status names (text, escaped), the banner's description (HTML,
+    sanitised like the footer)."""
+    consent = extra.get("consent")
+    if isinstance(consent, dict):
+        if isinstance(consent.get("title"), str):
+            consent["title"] = Markup(escape(consent["title"]))
+        if isinstance(consent.get("description"), str):
+            consent["description"] = Markup(footer_html(consent["description"]))
+    status = extra.get("status")
+    if isinstance(status, dict):
+        for name, text in status.items():
+            if isinstance(text, str):
+                status[name] = Markup(escape(text))
 
 
 class _PreviewPage(Page):

@@ -27,7 +27,7 @@ column, with what to write instead, before anything is built:
 
 ```console
 $ storyhub check
-storyhub: 2 problem(s) in the storyhub options; nothing was done:
+storyhub: 2 problem(s) in the configuration; nothing was done:
 mkdocs.yml:24:14: storyhub option 'as_of' must be a date-time with a time zone, not the date \
 2026-03-01 — write it as as_of: '2026-03-01T00:00:00+01:00'
 mkdocs.yml:26:7: unknown storyhub option 'page_sise' — did you mean 'page_size'?

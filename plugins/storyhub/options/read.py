@@ -78,8 +78,17 @@ class Positions:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     start: tuple[int, int] = (1, 1)
-    #: where the value of each of mkdocs.yml's own top-level keys stands (``copyright``)
-    top: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: where each value of the whole mkdocs.yml stands, by its path from the top
+    #: (``("copyright",)``, ``("markdown_extensions", 2)``): the engine's own options
+    file: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def in_file(self, loc: Loc) -> tuple[int, int]:
+        """Where the value at ``loc`` of mkdocs.yml stands (or its nearest parent)."""
+        while loc:
+            if loc in self.file:
+                return self.file[loc]
+            loc = loc[:-1]
+        return (1, 1)
 
     def of(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         first, second = (self.keys, self.values) if key else (self.values, self.keys)
@@ -174,12 +183,12 @@ def _find_plugin(raw: dict[str, Any], root: yaml.Node | None
         key = _key_node(plugins_node, PLUGIN)
         found.append((plugins[PLUGIN], key or plugins_node,
                       _child(plugins_node, PLUGIN) or plugins_node))
-    top = {k.value: _pos(v) for k, v in (root.value if isinstance(root, yaml.MappingNode)
-                                          else ()) if isinstance(k, yaml.ScalarNode)}
+    whole = Positions()
+    _record(root, (), whole)
     if not found:
-        return {}, Positions(top=top), []
+        return {}, Positions(file=whole.values), []
     options, key_node, value_node = found[0]
-    positions = Positions(start=_pos(key_node), top=top)
+    positions = Positions(start=_pos(key_node), file=whole.values)
     _record(value_node, (), positions)
     duplicates = [_pos(k) for _, k, _ in found[1:]]
     return (options if isinstance(options, dict) else {"": options}), positions, duplicates

@@ -71,7 +71,7 @@ class InvalidOptions(ConfigError):
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
         listing = "\n".join(d.format() for d in diagnostics)
-        super().__init__(f"{len(diagnostics)} problem(s) in the storyhub options; nothing "
+        super().__init__(f"{len(diagnostics)} problem(s) in the configuration; nothing "
                          f"was done:\n{listing}")
 
 
@@ -178,22 +178,31 @@ class Pipeline:
         label: str | None = None,
         docs_dir: str | None = None,
         copyright: str | None = None,
+        engine: Mapping[str, Any] | None = None,
     ) -> Pipeline:
         """A pipeline for the options of ``plugins: - storyhub:``; raise
         :class:`InvalidOptions` listing every problem, or :class:`ConfigError`.
         ``positions``, ``label``, ``docs_dir``: from mkdocs.yml, when already read;
-        ``copyright``: its footer line (HTML, checked with the content)."""
+        ``copyright``: its footer line (HTML, checked with the content); ``engine``: the
+        engine's own options (the engine's configuration, else mkdocs.yml as written),
+        checked (:mod:`storyhub.options.engine_config`)."""
+        from storyhub.options.engine_config import engine_config_problems
+
         label = label or config_file.name
         docs: Any = docs_dir
-        if (positions is None or docs is None) and config_file.is_file():
-            try:  # read once, for both
+        written: Mapping[str, Any] | None = None
+        if (positions is None or docs is None or engine is None) and config_file.is_file():
+            try:  # read once, for all
                 read = read_mkdocs_yml(config_file)
                 positions = read.positions if positions is None else positions
                 docs = read.raw.get("docs_dir") if docs is None else docs
+                written = read.raw
             except ConfigError:
                 pass
         positions = positions or Positions()
         diagnostics = Diagnostics()
+        engine_config_problems(engine if engine is not None else written or {}, label=label,
+                               positions=positions, diagnostics=diagnostics, written=written)
         options = parse_options(raw, label=label, positions=positions, diagnostics=diagnostics)
         if options is None:
             raise InvalidOptions(diagnostics.errors)
@@ -233,7 +242,7 @@ class Pipeline:
             overrides=config.custom_dir, serving=serving, as_of=as_of,
             positions=config.positions, label=config.label,
             docs_dir=str(config.raw.get("docs_dir") or "docs"),
-            copyright=config.raw.get("copyright"),
+            copyright=config.raw.get("copyright"), engine=config.raw,
         )
 
     def refuse_site_links(self, docs_dir: Path, custom_dir: Path | None) -> None:
@@ -300,7 +309,7 @@ class Pipeline:
         from storyhub.site.frame import footer_problems
 
         for where, message in footer_problems(self.settings, self.copyright):
-            line, col = (self.positions.top.get(where[0], (1, 1)) if len(where) == 1
+            line, col = (self.positions.in_file(where) if len(where) == 1
                          else self.positions.of(where))
             diagnostics.warning(self.label, line, col, message, code="removed-markup")
 

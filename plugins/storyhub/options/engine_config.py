@@ -1,0 +1,129 @@
+"""The engine's own options in mkdocs.yml (outside ``plugins: - storyhub:``), checked.
+
+A pull request may change mkdocs.yml as it may change a story. Some of the engine's options
+would let it publish what storyhub must never publish, or have every reader's browser call
+another server (the privacy promise: pages load nothing from elsewhere). They are refused
+here, with the line, by ``storyhub check`` and by every build, before anything is built:
+
+* Markdown extensions that read the files a text names (``pymdownx.snippets``: a story
+  holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
+  profile or a draft);
+* scripts and stylesheets from another server (``extra_javascript``, ``extra_css``);
+* an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
+* addresses the theme prints into attributes and scripts as they are (``repo_url``,
+  ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links) that a browser
+  would run (``javascript:``) or that hold a quote, ``<``, ``>`` or a space.
+
+What the engine's theme prints as it is and is only words (the site's name, description
+and author, the repository's name, the consent banner's title) is escaped by the adapter
+instead, shown as written; the footer and the consent banner's text are HTML, sanitised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from storyhub.diagnostics.core import Diagnostics
+from storyhub.options.read import Loc, Positions
+from storyhub.text.urls import unsafe_url, url_scheme
+
+#: Markdown extensions that read files named in the text, and how they are written there
+FILE_READING_EXTENSIONS = {
+    "pymdownx.snippets": '--8<-- "file"',
+    "pymdownx.b64": "an image's path",
+    "markdown_include.include": "{!file!}",
+    "mdx_include": "{! file !}",
+}
+
+
+def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Positions,
+                           diagnostics: Diagnostics, written: Mapping[str, Any] | None = None
+                           ) -> None:
+    """Record an error at its line for each refused engine option of ``raw`` (mkdocs.yml
+    as written, or the engine's configuration: then ``written``, the file as written, says
+    where each list item stands; the engine adds items of its own)."""
+    written = raw if written is None else written
+
+    def error(loc: Loc, message: str) -> None:
+        line, col = positions.in_file(loc)
+        diagnostics.error(label, line, col, message, field=".".join(map(str, loc)),
+                          code="engine-config")
+
+    extensions = dict((name, loc) for loc, name in reversed(list(
+        _extensions(written.get("markdown_extensions")))))
+    for _, name in _extensions(raw.get("markdown_extensions")):
+        if name in FILE_READING_EXTENSIONS:
+            error(extensions.get(name, ("markdown_extensions",)),
+                  f"the Markdown extension '{name}' reads the files a text names "
+                  f"({FILE_READING_EXTENSIONS[name]}): a story could publish any file of the "
+                  "machine that builds the site, its secrets included, or a hidden person's "
+                  "profile; remove it")
+    for key in ("extra_javascript", "extra_css"):
+        places = dict((path, loc) for loc, path in reversed(list(_paths(written.get(key), key))))
+        for _, path in _paths(raw.get(key), key):
+            if url_scheme(path) is not None or path.startswith("//"):
+                error(places.get(path, (key,)), f"'{path}' is loaded from another server by "
+                      "every page: each reader's visit would be told to it; copy the file "
+                      "under docs/ and give its path instead")
+    extra = raw.get("extra")
+    extra = extra if isinstance(extra, Mapping) else {}
+    analytics = extra.get("analytics")
+    if isinstance(analytics, Mapping) and analytics.get("provider"):
+        error(("extra", "analytics"), f"extra.analytics sends every reader's visit to "
+              f"'{analytics.get('provider')}': the hub's pages load nothing from another "
+              "server; remove it")
+    addresses: list[tuple[Loc, Any]] = [
+        (("repo_url",), raw.get("repo_url")), (("edit_uri",), raw.get("edit_uri")),
+        (("extra", "homepage"), extra.get("homepage")), (("extra", "scope"), extra.get("scope"))]
+    social = extra.get("social")
+    addresses += [(("extra", "social", index, "link"), item.get("link"))
+                  for index, item in enumerate(social if isinstance(social, list) else [])
+                  if isinstance(item, Mapping)]
+    for loc, address in addresses:
+        if not isinstance(address, str):
+            continue
+        why = _address_problem(address)
+        if why is not None:
+            name = ".".join(str(part) for part in loc)
+            error(loc, f"{name} '{address}' cannot be published: {why}")
+
+
+#: characters an address never holds as they are (a browser's address is percent-encoded):
+#: the theme prints these addresses into attributes and scripts as written
+_ENDS_ATTRIBUTE = frozenset("\"'<>`\\")
+
+
+def _address_problem(address: str) -> str | None:
+    """Why an address of the engine's options must not be printed into pages, or None."""
+    why = unsafe_url(address)
+    if why is not None:
+        return why
+    found = next((c for c in address if c in _ENDS_ATTRIBUTE or c.isspace()), None)
+    if found is not None:
+        return (f"it holds {found!r}, which would end the page's attribute or script where "
+                "the theme prints it (write it percent-encoded, e.g. %22 for a quote)")
+    return None
+
+
+def _extensions(value: Any) -> Iterator[tuple[Loc, str]]:
+    """(where, name) of each Markdown extension, listed (``- name``, ``- name: {…}``) or
+    as a mapping."""
+    if isinstance(value, Mapping):
+        for name in value:
+            yield ("markdown_extensions", str(name)), str(name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            names = [item] if isinstance(item, str) else list(
+                item) if isinstance(item, Mapping) else []
+            for name in names:
+                yield ("markdown_extensions", index), str(name)
+
+
+def _paths(value: Any, key: str) -> Iterator[tuple[Loc, str]]:
+    """(where, path) of each script or stylesheet: a path, or ``{path: …}``."""
+    for index, item in enumerate(value if isinstance(value, list) else []):
+        # mkdocs.yml's text: a path or {path: …}; the engine's config: an object with .path
+        path = item.get("path") if isinstance(item, Mapping) else getattr(item, "path", item)
+        if isinstance(path, str):
+            yield (key, index), path.strip()
