@@ -424,3 +424,25 @@ def test_a_video_file_no_field_names_is_not_published(tmp_path: Path) -> None:
     site = hub.build(strict=False)
     assert (site / "stories/wheel/clip.mp4").is_file()
     assert not (site / "stories/wheel/outtake.mp4").exists()
+
+
+def test_markup_removed_from_a_transcript_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """A Markdown transcript is sanitised like a story's body; what is removed is said, at
+    its line, by the check and the build (it was removed silently), and never published."""
+    from trust import diagnostics
+
+    hub = _hub(tmp_path / "hub")
+    hub.write("stories/kiln-voice/index.md", story_text(
+        "The kiln's voice", extra="audio:\n  file: voice.mp3\n  transcript: voice.md\n"
+        "  description: Giulia's voice in the kiln room.\n"))
+    hub.write("stories/kiln-voice/voice.mp3", EXAMPLE_AUDIO.read_bytes())
+    hub.write("stories/kiln-voice/voice.md", "Giulia: *the kiln* is singing.\n\n"
+              "<script>alert(1)</script>\n\n[more](javascript:alert(2))\n")
+    said = "from the HTML (not allowed in transcripts, it could run code or change the page)"
+    assert diagnostics(hub, "warning") == [
+        f"stories/kiln-voice/voice.md:3:1: warning: removed <script> element {said}",
+        f"stories/kiln-voice/voice.md:5:1: warning: removed 'javascript:' link in 'href' on "
+        f"<a> {said}"]
+    site = hub.build(strict=False)
+    page = (site / "stories/kiln-voice/index.html").read_text(encoding="utf-8")
+    assert "the kiln</em> is singing" in page and "alert(" not in page

@@ -90,6 +90,8 @@ class StoryMedia:
     poster_relative: str | None = None
     captions: list[CaptionTrack] = field(default_factory=list)
     transcript_markdown: str | None = None
+    #: where a Markdown transcript is, as messages show it (stories/<folder>/<file>)
+    transcript_shown: str | None = None
     transcript_captions: Captions | None = None
     #: seconds, read from the container by storyhub.media.av (None: unknown, or an embed)
     duration: float | None = None
@@ -346,6 +348,7 @@ class _Checker:
                 ok = False
             else:
                 media.transcript_markdown = text
+                media.transcript_shown = f"{self.folder}/{found[1]}" if found else None
         else:
             self.error(("audio", "transcript"), f"'{audio.transcript}' is neither Markdown "
                        "(.md) nor WebVTT (.vtt)", code="transcript-type")

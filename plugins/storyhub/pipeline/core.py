@@ -292,6 +292,7 @@ class Pipeline:
                 from storyhub.media.av import check_av
 
                 check_av(content)
+                _check_transcripts(content)
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._check_footer(hub.diagnostics)
@@ -823,6 +824,22 @@ class Pipeline:
         if leaks:
             raise UnsafeOutput(leaks)
         self.scanned.append(site_dir.resolve())
+
+
+def _check_transcripts(content: Content) -> None:
+    """A warning at its line for what sanitising removes from a Markdown transcript (its
+    page shows the transcript without it), as for a story's body."""
+    from storyhub.site.media_player import transcript_removals
+
+    for story in content.stories:
+        for media in story.source.media:
+            if media.transcript_markdown is None or media.transcript_shown is None:
+                continue
+            for line, what in transcript_removals(media.transcript_markdown):
+                content.diagnostics.warning(
+                    media.transcript_shown, line, 1, f"removed {what} from the HTML (not "
+                    "allowed in transcripts, it could run code or change the page)",
+                    code="removed-markup")
 
 
 def public_texts(docs_dir: Path | None) -> Iterable[str]:

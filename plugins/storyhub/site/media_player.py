@@ -17,7 +17,7 @@ from functools import lru_cache
 from storyhub.content.media_files import Embed, StoryMedia
 from storyhub.content.model import Story
 from storyhub.i18n.catalogue import primary_subtag
-from storyhub.site.sanitize import clean_html
+from storyhub.site.sanitize import clean_html, find_removals, locate
 from storyhub.text.urls import url_path
 
 
@@ -101,6 +101,26 @@ def _transcript(media: StoryMedia, chosen: object, language: str) -> tuple[str, 
 @lru_cache(maxsize=128)
 def _markdown_html(text: str) -> str:
     """A Markdown transcript as sanitised HTML (the same allowlist as a story's body)."""
+    return clean_html(_rendered(text))
+
+
+def _rendered(text: str) -> str:
     import markdown
 
-    return clean_html(markdown.markdown(text, extensions=["sane_lists"]))
+    return markdown.markdown(text, extensions=["sane_lists"])
+
+
+def transcript_removals(text: str) -> list[tuple[int, str]]:
+    """(line in ``text``, what) of each thing sanitising removes from a Markdown transcript,
+    for a warning at its line: the page shows the transcript without it."""
+    if "<" not in text and "&#" not in text and "](" not in text:
+        return []  # nothing that renders as markup a browser could run
+    found: list[tuple[int, str]] = []
+    cursor = 0
+    for removal in find_removals(_rendered(text)):
+        place = locate(text, removal.needles, cursor) or locate(text, removal.needles)
+        line = 1
+        if place is not None:
+            line, cursor = place[0] + 1, place[1] + 1
+        found.append((line, removal.what))
+    return found
