@@ -289,3 +289,22 @@ def test_strict_build_of_the_example_hub_has_no_warning(example_site: Path) -> N
     stories = list((site / "stories").glob("*/index.html"))
     assert len(stories) >= 24
     assert not (site / "stories" / "autumn-glazes").exists()  # the example's draft
+
+
+def test_a_value_description_in_markdown_reads_as_words_outside_its_page(hub: Hub) -> None:
+    """A value's description is Markdown (its page renders it); the values page and the
+    page's description (meta tags) show its words without the marks (they showed the
+    asterisks and brackets as written)."""
+    text = (hub.root / "values.yml").read_text(encoding="utf-8")
+    hub.write("values.yml", text.replace(
+        "We do things properly.", "We do things **properly**, see [the kiln](https://x.example/)"
+        " &amp; *care*.", 1))
+    site = hub.build()
+    statement = soup(site, "values/index.html").select(".sh-manifesto__statement")[0]
+    assert statement.get_text() == "We do things properly, see the kiln & care."
+    page = soup(site, "values/craft/index.html")
+    description = page.find("meta", attrs={"name": "description"})
+    assert description is not None
+    assert description["content"] == "We do things properly, see the kiln & care."
+    strong = page.select_one(".sh-value__description strong")
+    assert strong is not None and strong.get_text() == "properly"

@@ -21,6 +21,7 @@ from storyhub.hub.translations import story_language
 from storyhub.i18n import Translator
 from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.site.addresses import AddressBook, Claim
+from storyhub.site.plain import plain_text
 from storyhub.text.urls import url_path
 
 #: Storyhub's pages use the full width: Material's navigation sidebar and table of contents
@@ -204,8 +205,8 @@ def plan_site(hub: Hub) -> SitePlan:
         )
     for value in hub.values.values():
         pages.append(
-            SitePage(_src(value.url), value.url, "value", value.name, value.description,
-                     value.description, value)
+            SitePage(_src(value.url), value.url, "value", value.name,
+                     plain_text(value.description), value.description, value)
         )
     for team in hub.teams.values():
         pages.append(SitePage(_src(team.url), team.url, "team", team.name, "", "", team))

@@ -123,6 +123,13 @@ class SiteView:
             return item.in_language(self.language)
         return item
 
+    def statement(self, value: Value) -> str:
+        """A value's description in the page's language as a line of text (its Markdown
+        rendered to words: :func:`~storyhub.site.plain.plain_text`)."""
+        from storyhub.site.plain import plain_text
+
+        return plain_text(self.hub.value_in(value, self.language).description)
+
     @property
     def default_language(self) -> str:
         """The site's language: of ``/``, the listings and value, person and team pages."""
