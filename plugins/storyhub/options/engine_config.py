@@ -12,7 +12,7 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``repo_url``,
   ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links) that a browser
-  would run (``javascript:``) or that hold a quote, ``<``, ``>`` or a space.
+  would run (``javascript:``) or that hold a double quote, ``<``, ``>`` or a backslash.
 
 What the engine's theme prints as it is and is only words (the site's name, description
 and author, the repository's name, the consent banner's title) is escaped by the adapter
@@ -89,9 +89,10 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
             error(loc, f"{name} '{address}' cannot be published: {why}")
 
 
-#: characters an address never holds as they are (a browser's address is percent-encoded):
-#: the theme prints these addresses into attributes and scripts as written
-_ENDS_ATTRIBUTE = frozenset("\"'<>`\\")
+#: characters that end or break out of where the theme prints an address as written (a
+#: double-quoted attribute, a double-quoted string in a script); an address holds them
+#: percent-encoded
+_ENDS_ATTRIBUTE = frozenset('"<>\\')
 
 
 def _address_problem(address: str) -> str | None:
@@ -99,7 +100,7 @@ def _address_problem(address: str) -> str | None:
     why = unsafe_url(address)
     if why is not None:
         return why
-    found = next((c for c in address if c in _ENDS_ATTRIBUTE or c.isspace()), None)
+    found = next((c for c in address if c in _ENDS_ATTRIBUTE), None)
     if found is not None:
         return (f"it holds {found!r}, which would end the page's attribute or script where "
                 "the theme prints it (write it percent-encoded, e.g. %22 for a quote)")
