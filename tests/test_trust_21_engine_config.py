@@ -65,6 +65,8 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "
      "addresses are not allowed"),
+    ({"extra_css": ['css/own".css']}, "own", "extra_css 'css/own\".css' cannot be published: "
+     "it holds '\"'"),
     ({"extra": {"homepage": "https://acme.example/<x>"}}, "homepage",
      "extra.homepage 'https://acme.example/<x>' cannot be published: it holds '<'"),
     ({"extra": {"scope": '/");alert(1);("'}}, "scope", "extra.scope '/\");alert(1);(\"' "

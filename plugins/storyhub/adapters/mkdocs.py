@@ -191,9 +191,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             if isinstance(config.get(key), str):
                 config[key] = Markup(escape(config[key]))
         _escape_extra(config.extra)
-        words = pipeline.frame.words(None, config.site_name, config.copyright)
-        config.site_name = Markup(escape(str(words["site_name"])))
-        config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
+        _put_words(config, pipeline.frame.words(None, config.site_name, config.copyright))
 
     def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
         """The site's name, footer, colour toggles and docs pages' tab titles in the page's
@@ -202,10 +200,7 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         site_name, footer, toggles = self._frame
         frame = pipeline.frame
         words = frame.words(src_uri, site_name, footer)
-        # Material prints both as they are: the name is text (escaped), the footer HTML
-        # (sanitised by the frame)
-        config.site_name = Markup(escape(str(words["site_name"])))
-        config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
+        _put_words(config, words)
         palette = config.theme.get("palette")
         if isinstance(palette, list):
             for option, name in zip(palette, toggles, strict=False):
@@ -498,6 +493,13 @@ class _UnwrittenPages(logging.Filter):
         if not (self.unwritten and message.startswith("Page skipped: '")):
             return True
         return message.split("'")[1] not in self.unwritten
+
+
+def _put_words(config: MkDocsConfig, words: dict[str, str | None]) -> None:
+    """The frame's site name and footer where Material reads them, which prints both as
+    they are: the name is text (escaped), the footer HTML (sanitised by the frame)."""
+    config.site_name = Markup(escape(str(words["site_name"])))
+    config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
 
 
 def _escape_extra(extra: Any) -> None:

@@ -66,6 +66,8 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
                 error(places.get(path, (key,)), f"'{path}' is loaded from another server by "
                       "every page: each reader's visit would be told to it; copy the file "
                       "under docs/ and give its path instead")
+            elif (why := _address_problem(path)) is not None:
+                error(places.get(path, (key,)), f"{key} '{path}' cannot be published: {why}")
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
     analytics = extra.get("analytics")

@@ -6,8 +6,9 @@ who are not named, photos without consent): their URLs, titles, summaries, a
 sentence of their text, file names, names. :func:`scan_site` reads every file of
 a built site (HTML, XML, JSON, text, gzip, file names; the bytes of images, fonts,
 PDFs and media, and as text any file whose name says binary and whose bytes do not)
-and reports where one appears. Short or common words are never used as traces, so ordinary text does
-not trip the scan; the price is that a leak of a very short title goes unseen.
+and reports where one appears. Short or common words are never used as traces, so
+ordinary text does not trip the scan; the price is that a leak of a very short title goes
+unseen.
 
 Every trace is looked for at once, with an Aho-Corasick automaton (``ahocorasick_rs``): the
 scan reads each text once however many traces there are. A hub with hundreds of drafts has
@@ -731,7 +732,7 @@ def scan_site(site: Path, secrets: list[Secret], *, trusted: Collection[str] = (
 
         look(normalise(relative))
         if relative in trusted:
-            pass
+            pass  # the theme package's own file: its name is read above, its bytes are npm's
         elif binary_format(path):  # bytes: the traces as metadata would write them
             if in_bytes is None:
                 in_bytes = BytesMatcher(matcher)
