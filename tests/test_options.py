@@ -106,6 +106,17 @@ CASES = [
     ("cards:\n  logo: ../../etc/hostname",
      "mkdocs.yml:10:15: storyhub option 'cards.logo': ../../etc/hostname is outside the hub; "
      "put the file inside the hub's folder"),
+    ("editor:\n  backend: {name: guthub, repo: acme/stories}",
+     "mkdocs.yml:10:18: storyhub option 'editor.backend': 'name': 'guthub' is not one of the "
+     "editor's backends — did you mean 'github'?"),
+    ("editor:\n  backend: {name: github, repo: acme}",
+     "mkdocs.yml:10:18: storyhub option 'editor.backend': 'repo': 'acme' is not a "
+     "repository's path: write it as owner/name (GitLab: group/subgroup/name), e.g. "
+     "company/stories"),
+    ("editor:\n  backend: {repo: acme/stories, branch: 'main local'}",
+     "mkdocs.yml:10:18: storyhub option 'editor.backend': 'branch': 'main local' is not a "
+     "branch name git accepts (no spaces, line breaks, '..', '~', '^', ':', '?', '*', '[' "
+     "or '\\'), e.g. main"),
 ]
 
 

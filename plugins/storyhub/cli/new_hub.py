@@ -25,6 +25,7 @@ from storyhub.cli.scaffold import Asker, ScaffoldError
 from storyhub.content.model import slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.i18n import Translator, available_languages, normalize_language
+from storyhub.options.model import REPO_PATH
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 HUB_TEMPLATES = PACKAGE_TEMPLATES / "hub"
@@ -189,7 +190,7 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
     name = (answers.your_name or ask("q_your_name", "--your-name")).strip()
     role = (answers.your_role or ask("q_your_role", "--your-role", t("default_role"))).strip()
     repo = (answers.repo or ask("q_repo", "--repo", f"{slugify(company) or 'company'}/stories"))
-    if not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", repo.strip()):
+    if not REPO_PATH.fullmatch(repo.strip()):
         raise ScaffoldError(t("bad_repo", repo=repo), 2)
     person_id = slugify(name) or "first-person"
     return NewHub(

@@ -422,6 +422,16 @@ class FeedOptions(Options):
     items: int = Field(20, ge=1, le=10_000, description="Newest stories in each feed.")
 
 
+#: Decap CMS's backends (``backend.name``)
+DECAP_BACKENDS = frozenset({"github", "gitlab", "gitea", "bitbucket", "azure", "git-gateway",
+                            "aws-cognito-github-proxy", "proxy", "test-repo"})
+#: a repository's path on its forge: owner/name, or group/subgroup/…/name on GitLab
+REPO_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)+")
+#: a branch name as ``git check-ref-format --branch`` takes it (the common rules)
+_BRANCH = re.compile(r"(?!/|-|.*(?:\.\.|//|@\{|\.lock(?:/|$)|/\.))"
+                     r"[^\x00-\x20\x7f~^:?*\[\\]+(?<![/.])")
+
+
 class EditorOptions(Options):
     """``editor:`` — the web editor at ``/admin/`` (Decap CMS), for staff without git."""
 
@@ -442,6 +452,21 @@ class EditorOptions(Options):
                     raise PydanticCustomError(
                         "backend_url", "'{key}' must be an https:// address: {problem}",
                         {"key": key, "problem": problem})
+        name, repo, branch = value.get("name"), value.get("repo"), value.get("branch")
+        if name is not None and name not in DECAP_BACKENDS:
+            raise PydanticCustomError(
+                "backend_name", "'name': '{name}' is not one of the editor's backends{hint}",
+                {"name": name, "hint": suggestion(str(name), sorted(DECAP_BACKENDS))})
+        if repo is not None and not (isinstance(repo, str) and REPO_PATH.fullmatch(repo)):
+            raise PydanticCustomError(
+                "backend_repo", "'repo': {repo} is not a repository's path: write it as "
+                "owner/name (GitLab: group/subgroup/name), e.g. company/stories",
+                {"repo": repr(repo)})
+        if branch is not None and not (isinstance(branch, str) and _BRANCH.fullmatch(branch)):
+            raise PydanticCustomError(
+                "backend_branch", "'branch': {branch} is not a branch name git accepts "
+                "(no spaces, line breaks, '..', '~', '^', ':', '?', '*', '[' or '\\'), "
+                "e.g. main", {"branch": repr(branch)})
         return value
 
 
