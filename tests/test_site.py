@@ -221,13 +221,26 @@ def test_people_without_photo_consent_show_initials(hub: Hub) -> None:
 
 
 def test_content_dir_option(hub: Hub, tmp_path: Path) -> None:
+    """A repository with mkdocs.yml in a folder of its own and the content beside it
+    (``content_dir: ../content``) builds; a content folder outside the repository is
+    refused at its line, nothing read from it."""
     elsewhere = tmp_path / "content"
     for name in ("values.yml", "people", "stories"):
         (hub.root / name).rename(elsewhere / name if elsewhere.exists() else
                                  (elsewhere.mkdir() or elsewhere / name))
     hub.config(content_dir="../content")
+    refused = hub.storyhub("check")
+    assert refused.returncode == 2
+    assert (f"storyhub option 'content_dir': ../content is outside the hub "
+            f"({hub.root.resolve()})") in refused.stderr
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)  # the repository
     site = hub.build()
     assert (site / "stories" / "night-shift" / "index.html").is_file()
+    hub.config(content_dir="/etc")
+    result = hub.storyhub("check")
+    assert result.returncode == 2 and (
+        f"storyhub option 'content_dir': /etc is outside the hub ({tmp_path.resolve()}); give "
+        "a folder inside it, relative to mkdocs.yml, e.g. content") in result.stderr
 
 
 def test_serve_watches_content_outside_docs(hub: Hub) -> None:

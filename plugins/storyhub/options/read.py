@@ -418,6 +418,34 @@ def check_option_files(options: StoryhubOptions, root: Path, *, label: str,
                               "not exist", field=_name(loc), code="config")
 
 
+def check_content_dir(options: StoryhubOptions, config_folder: Path, *, label: str,
+                      positions: Positions, diagnostics: Diagnostics) -> None:
+    """``content_dir`` is a folder of the hub: inside the git repository that holds
+    mkdocs.yml (``site/mkdocs.yml`` with ``content_dir: ..`` is a layout of its own), else
+    inside mkdocs.yml's folder. The stories, profiles and values of another folder of the
+    machine (``/etc``, another checkout beside a CI job's) are never read."""
+    if not options.content_dir:
+        return
+    hub = hub_folder(config_folder)
+    if (config_folder.resolve() / options.content_dir).resolve().is_relative_to(hub):
+        return
+    line, col = positions.of(("content_dir",))
+    diagnostics.error(label, line, col, f"storyhub option 'content_dir': "
+                      f"{options.content_dir} is outside the hub ({hub}); give a folder "
+                      "inside it, relative to mkdocs.yml, e.g. content",
+                      field="content_dir", code="config")
+
+
+def hub_folder(config_folder: Path) -> Path:
+    """The hub's folder: the git repository (work tree) holding ``config_folder``, else
+    ``config_folder`` itself (resolved)."""
+    folder = config_folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
 def check_languages(options: StoryhubOptions, site_language: str, *, label: str,
                     positions: Positions, diagnostics: Diagnostics) -> None:
     """``languages`` starts with the site's language (``theme.language``, English when

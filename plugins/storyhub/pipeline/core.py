@@ -34,6 +34,7 @@ from storyhub.i18n import Translator
 from storyhub.options.read import (
     ConfigError,
     Positions,
+    check_content_dir,
     check_languages,
     check_option_files,
     parse_options,
@@ -210,6 +211,8 @@ class Pipeline:
             config_file.resolve().parent, options, site_name=site_name, site_url=site_url,
             language=language, overrides=overrides, serving=serving, as_of=as_of,
         )
+        check_content_dir(options, config_file.resolve().parent, label=label,
+                          positions=positions, diagnostics=diagnostics)
         check_option_files(options, settings.root, label=label, positions=positions,
                            diagnostics=diagnostics)
         check_languages(options, settings.language, label=label, positions=positions,
