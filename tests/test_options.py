@@ -106,6 +106,14 @@ CASES = [
     ("cards:\n  logo: ../../etc/hostname",
      "mkdocs.yml:10:15: storyhub option 'cards.logo': ../../etc/hostname is outside the hub; "
      "put the file inside the hub's folder"),
+    ("calendar:\n  previous: http://stories.example.com/snippets/calendar.json",
+     "mkdocs.yml:10:19: storyhub option 'calendar.previous': "
+     "'http://stories.example.com/snippets/calendar.json' is neither an https:// address nor "
+     "a file of the hub (a path relative to it, e.g. site/snippets/calendar.json)"),
+    ("calendar:\n  previous: ../other/calendar.json",
+     "mkdocs.yml:10:19: storyhub option 'calendar.previous': '../other/calendar.json' is "
+     "outside the hub: give a path relative to it, e.g. site/snippets/calendar.json, or an "
+     "https:// address"),
     ("editor:\n  backend: {name: guthub, repo: acme/stories}",
      "mkdocs.yml:10:18: storyhub option 'editor.backend': 'name': 'guthub' is not one of the "
      "editor's backends — did you mean 'github'?"),

@@ -30,7 +30,7 @@ from storyhub.i18n.catalogue import available_languages
 from storyhub.options.publish import PublishOptions
 from storyhub.text.dates import parse_aware_datetime
 from storyhub.text.networks import NETWORK_IDS, NETWORKS, NetworkId
-from storyhub.text.urls import unsafe_url
+from storyhub.text.urls import unsafe_url, url_scheme
 
 DEFAULT_UTM: dict[str, str] = {
     "utm_source": "{network}",
@@ -329,6 +329,23 @@ class CalendarOptions(Options):
         "calendar.json in the snippets folder of the last built site (site_dir), or in the "
         "folder storyhub snippets --out writes to."
     )
+    @field_validator("previous")
+    @classmethod
+    def _previous_source(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        scheme = url_scheme(value)
+        if scheme is not None and scheme != "https":
+            raise PydanticCustomError(
+                "previous", "'{value}' is neither an https:// address nor a file of the hub "
+                "(a path relative to it, e.g. site/snippets/calendar.json)", {"value": value})
+        if scheme is None and (value.startswith(("/", "\\")) or ".." in value.replace(
+                "\\", "/").split("/")):
+            raise PydanticCustomError(
+                "previous", "'{value}' is outside the hub: give a path relative to it, e.g. "
+                "site/snippets/calendar.json, or an https:// address", {"value": value})
+        return value
+
     buffer_max_rows: int = Field(
         100, ge=1, le=10_000, description="Most posts in one Buffer file; more are split into "
         "buffer-<network>-2.csv, … (Buffer's bulk upload takes a limited number of posts per "
