@@ -399,3 +399,27 @@ def test_removed_markup_in_a_value_description_is_reported_at_its_line(
     assert [w for w in mkdocs_warnings() if "removed" in w] == [
         f"storyhub: values.yml:{at + 1}: removed <script> element from the HTML (not allowed "
         "in stories and profiles, it could run code or change the page)"]
+
+
+def test_the_check_says_what_a_strict_build_stops_on(
+    hub: Hub, mkdocs_warnings: Callable[[], list[str]]
+) -> None:
+    """``storyhub check`` renders the texts that could hold markup as the engine does and
+    warns, at the same lines, about what the build's sanitiser will remove: a check that
+    passes is a strict build that passes (it passed while the build stopped)."""
+    hub.set(markdown_extensions=["attr_list"])
+    hub.write("stories/a.md", story_text("A", body=(
+        "First line.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n\n"
+        "Para.\n{: onclick=\"alert(3)\" }\n")))
+    hub.write("people/giulia.md", person_text("Giulia Ferri", bio="<b onclick=alert(4)>Hi</b>"))
+    hub.build(strict=False)
+    built = sorted(w.removeprefix("storyhub: ") for w in mkdocs_warnings() if "removed" in w)
+    checked = hub.storyhub("check", "--no-advice")
+    assert checked.returncode == 0, checked
+    said = sorted(line.replace(":1: warning: ", ": ", 1) for line in checked.stdout.splitlines()
+                  if "removed" in line)
+    assert said == built and len(said) == 4, (said, built)
+    assert hub.storyhub("check", "--strict", "--no-advice").returncode == 1
+    hub.write("stories/a.md", story_text("A", body="Plain *words* and [a link](https://x.example/).\n"))
+    hub.write("people/giulia.md", person_text("Giulia Ferri"))
+    assert hub.storyhub("check", "--strict", "--no-advice").returncode == 0

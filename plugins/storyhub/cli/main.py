@@ -32,6 +32,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     pipeline = load(args)
     hub = pipeline.hub
+    pipeline.audit_markup()  # what a strict build would stop on, said here first
     if not args.no_advice:
         advise(hub)
     diagnostics = pipeline.diagnostics

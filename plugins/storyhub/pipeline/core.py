@@ -160,6 +160,8 @@ class Pipeline:
         self.docs_dir: Path | None = None
         #: mkdocs.yml's ``copyright``, the footer's line (HTML, sanitised in every page)
         self.copyright: str | None = None
+        #: the engine's own options (mkdocs.yml as written, or the engine's configuration)
+        self.engine: Mapping[str, Any] = {}
 
     # -- construction: options checked once, with positions ----------------------------------
 
@@ -225,6 +227,7 @@ class Pipeline:
         pipeline.docs_dir = pipeline.config_dir / str(docs or "docs")
         pipeline.config_file = config_file.resolve()
         pipeline.copyright = copyright if isinstance(copyright, str) else None
+        pipeline.engine = engine if engine is not None else written or {}
         return pipeline
 
     @classmethod
@@ -306,6 +309,34 @@ class Pipeline:
             if not hub.diagnostics.errors:
                 self._check_addresses(hub)
         return self._hub.diagnostics
+
+    def audit_markup(self) -> None:
+        """Warn, at its line, about everything the build's sanitiser will remove from the
+        stories, profiles and values (rendered as the engine renders them): what a strict
+        build stops on, ``storyhub check`` says first. Only the texts that could hold such
+        markup are rendered; nothing is when the engine's extensions cannot load here."""
+        from storyhub.site.markup_audit import Audit
+
+        if self._hub is None:
+            return
+        audit = Audit(self.engine)
+        content = self._hub.content
+        texts: list[tuple[str, int, str]] = [
+            (doc.source.path, doc.source.body_line, text)
+            for doc, text in [*((s, s.body) for s in content.stories),
+                              *((p, p.bio) for p in content.people)] if text]
+        for value in content.values:
+            worded: list[tuple[tuple[str, ...], str]] = [(("description",), value.description)]
+            worded += [(("translations", lang, "description"), words.description)
+                       for lang, words in value.translations.items() if words.description]
+            texts += [(value.source.path, value.source.value_pos(*where)[0], text)
+                      for where, text in worded]
+        for path, first_line, text in texts:
+            for line, what in audit.removals(text):
+                self._hub.diagnostics.warning(
+                    path, first_line + line, 1, f"removed {what} from the HTML (not allowed "
+                    "in stories and profiles, it could run code or change the page)",
+                    code="removed-markup")
 
     def _check_footer(self, diagnostics: Diagnostics) -> None:
         """Markup the frame removes from the footer (mkdocs.yml's ``copyright``, the

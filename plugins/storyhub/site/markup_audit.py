@@ -1,0 +1,87 @@
+"""What the build's sanitiser will remove from what staff wrote, told by ``storyhub check``.
+
+A build renders each story, profile and value page and sanitises its HTML
+(:mod:`storyhub.site.sanitize`), warning at its line about each removal; ``--strict`` then
+fails. The check builds nothing, so it renders here, with the same Markdown extensions as
+the engine (MkDocs' own three and mkdocs.yml's ``markdown_extensions``), only the texts that
+hold something a sanitiser could remove, and says the same things at the same lines: a
+check that passes is a strict build that passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from storyhub.site.sanitize import find_removals, locate
+
+#: the extensions MkDocs always adds before mkdocs.yml's
+ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
+#: what can render as markup a sanitiser removes: HTML, attribute lists, links, references
+_MARKS = ("<", "{", "](", "&#", "[")
+
+
+def markdown_renderer(engine: Mapping[str, Any]) -> Callable[[str], str] | None:
+    """Markdown to HTML as the engine configured by ``engine`` (mkdocs.yml as written)
+    renders a page's body; None when its extensions cannot be loaded here (the build then
+    says why)."""
+    import markdown
+
+    names: list[str] = list(ENGINE_EXTENSIONS)
+    configs: dict[str, Any] = {}
+    listed = engine.get("markdown_extensions") or []
+    items = list(listed.items()) if isinstance(listed, Mapping) else [
+        pair for item in (listed if isinstance(listed, list) else [])
+        for pair in ([(item, None)] if isinstance(item, str) else
+                     list(item.items()) if isinstance(item, Mapping) else [])]
+    for name, config in items:
+        if name not in names:
+            names.append(str(name))
+        if isinstance(config, Mapping):
+            configs[str(name)] = dict(config)
+    try:
+        converter = markdown.Markdown(extensions=names, extension_configs=configs)
+    except Exception:  # any extension's own failure: the build reports it
+        return None
+
+    def render(text: str) -> str:
+        converter.reset()
+        try:
+            return converter.convert(text)
+        except Exception:  # an extension configured in a way only the engine can read
+            return ""  # (a !!python/name: tag): nothing said here, the build says it all
+
+    return render
+
+
+class Audit:
+    """The removals of the texts of one hub, rendered as ``engine`` renders them; the
+    Markdown converter is made for the first text that could hold markup (a hub whose texts
+    hold none, most of them, never loads it)."""
+
+    def __init__(self, engine: Mapping[str, Any]) -> None:
+        self._engine = engine
+        self._render: Callable[[str], str] | None = None
+        self._loaded = False
+
+    def removals(self, text: str) -> Iterator[tuple[int, str]]:
+        """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
+        from ``text`` rendered, located as the build locates it."""
+        if not any(mark in text for mark in _MARKS):
+            return
+        if not self._loaded:
+            self._render, self._loaded = markdown_renderer(self._engine), True
+        if self._render is not None:
+            yield from removals(text, self._render)
+
+
+def removals(text: str, render: Callable[[str], str]) -> Iterator[tuple[int, str]]:
+    """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
+    from ``text`` rendered, located as the build locates it."""
+    cursor = 0
+    for removal in find_removals(render(text)):
+        place = locate(text, removal.needles, cursor) or locate(text, removal.needles)
+        line = 0
+        if place is not None:
+            line, cursor = place[0], place[1] + 1
+        yield line, removal.what
