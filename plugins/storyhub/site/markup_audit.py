@@ -4,12 +4,14 @@ A build renders each story, profile and value page and sanitises its HTML
 (:mod:`storyhub.site.sanitize`), warning at its line about each removal; ``--strict`` then
 fails. The check builds nothing, so it renders here, with the same Markdown extensions as
 the engine (MkDocs' own three and mkdocs.yml's ``markdown_extensions``), only the texts that
-hold something a sanitiser could remove, and says the same things at the same lines: a
-check that passes is a strict build that passes.
+hold something a sanitiser could remove (HTML, an attribute list, a character reference, a
+link to another scheme than http, https or mailto: not an ordinary story), and says the
+same things at the same lines: a check that passes is a strict build that passes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -17,8 +19,13 @@ from storyhub.site.sanitize import find_removals, locate
 
 #: the extensions MkDocs always adds before mkdocs.yml's
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
-#: what can render as markup a sanitiser removes: HTML, attribute lists, links, references
-_MARKS = ("<", "{", "](", "&#", "[")
+#: what can render as markup a sanitiser removes: HTML (and autolinks), attribute lists,
+#: character references (an encoded 'javascript:')
+_MARKS = ("<", "{", "&#")
+#: a link's or an image's destination, or a reference's, with a scheme other than http,
+#: https or mailto (``](javascript:…)``, ``[x]: data:…``): links to the web, to a mail
+#: address or to a page of the site are what stories hold, and render to nothing removed
+_OTHER_SCHEME = re.compile(r"\]\s*[(:]\s*<?\s*(?!(?:https?|mailto):)[^\s()<>/]*:", re.I)
 
 
 def markdown_renderer(engine: Mapping[str, Any]) -> Callable[[str], str] | None:
@@ -67,7 +74,7 @@ class Audit:
     def removals(self, text: str) -> Iterator[tuple[int, str]]:
         """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
         from ``text`` rendered, located as the build locates it."""
-        if not any(mark in text for mark in _MARKS):
+        if not any(mark in text for mark in _MARKS) and not _OTHER_SCHEME.search(text):
             return
         if not self._loaded:
             self._render, self._loaded = markdown_renderer(self._engine), True
