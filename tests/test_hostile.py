@@ -377,6 +377,18 @@ def test_mkdocs_yml_words_are_text_or_sanitised_on_every_page(hub: Hub) -> None:
         assert footer == link, page
     assert frame("404.html")[1] == 'Storie"><script>alert(2)</script>'
 
+    # the words are escaped only while Material renders: other plugins read them as written
+    from conftest import own_plugins
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with own_plugins():
+        config = load_config(str(hub.root / "mkdocs.yml"), site_dir=str(hub.root / "again"))
+        build(config)
+    assert type(config.site_name) is str and type(config.site_description) is str
+    assert config.site_description == 'Storie"><script>alert(2)</script>'
+    assert type(config.copyright) is str and config.copyright == link
+
     hub.config(frame={"footer": {"en": "<b onclick=alert(4)>Forno</b> &amp; Figli"}})
     result = hub.mkdocs("build")
     assert "warning: 'frame.footer.en': removed 'onclick' attribute on <b> from the HTML" in (

@@ -74,6 +74,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
         #: mkdocs.yml's own words around every page (site name, copyright, toggle names)
         self._frame: tuple[str, str | None, list[str | None]] = ("", None, [])
         self._nav_titles: dict[str, Any] = {}  # docs pages' titles as written
+        #: mkdocs.yml's words as written while a page is rendered with them escaped
+        #: (:meth:`_dress`): where each was, and its value
+        self._dressed: list[tuple[Any, str, Any]] = []
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
@@ -181,17 +184,35 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                    for option in (palette if isinstance(palette, list) else [])]
         self._frame = (config.site_name, config.copyright, toggles)
         self._nav_titles = {}
-        # Material prints these as they are, on every page: the name and description are
-        # text (escaped), the footer HTML (sanitised). The engine's own pages, which the
-        # plugin does not word (the 404 page, rendered before any other), get the site's
-        # language's words, as its pages do.
-        if config.site_description and not isinstance(config.site_description, Markup):
-            config.site_description = Markup(escape(config.site_description))
-        for key in ("site_author", "repo_name"):
-            if isinstance(config.get(key), str):
-                config[key] = Markup(escape(config[key]))
-        _escape_extra(config.extra)
+        # the engine's own pages, which the plugin does not word (the 404 page, rendered
+        # before any other), get the site's language's words, as its pages do
         _put_words(config, pipeline.frame.words(None, config.site_name, config.copyright))
+
+    def _dress(self, config: MkDocsConfig) -> None:
+        """Material prints some of mkdocs.yml's words into every page as they are: while it
+        renders a page (and only then: other plugins read them as written), the words are
+        escaped (:data:`WORDS`) and the HTML ones sanitised and marked safe
+        (:data:`HTML_WORDS`); :meth:`_undress` puts them back."""
+        self._undress(config)
+        saved: list[tuple[Any, str, Any]] = []
+        places: list[tuple[Any, str, bool]] = [(config, key, False) for key in WORDS]
+        places += [(config, "copyright", True)]
+        consent, status = config.extra.get("consent"), config.extra.get("status")
+        if isinstance(consent, dict):
+            places += [(consent, "title", False), (consent, "description", True)]
+        if isinstance(status, dict):
+            places += [(status, name, False) for name in status]
+        for owner, key, is_html in places:
+            value = owner.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                saved.append((owner, key, value))
+                owner[key] = Markup(footer_html(value)) if is_html else Markup(escape(value))
+        self._dressed = saved
+
+    def _undress(self, config: MkDocsConfig) -> None:
+        for owner, key, value in reversed(self._dressed):
+            owner[key] = value
+        self._dressed = []
 
     def _word_frame(self, config: MkDocsConfig, src_uri: str, nav: Navigation) -> None:
         """The site's name, footer, colour toggles and docs pages' tab titles in the page's
@@ -351,8 +372,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
             return content
         return self._pipeline().page_html(page.file.src_uri, html, warn=log.warning)
 
-    def on_page_context(self, context: TemplateContext, /, *, page: Page,
-                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    def _page_context(self, context: TemplateContext, /, *, page: Page,
+                      config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         pipeline = self._pipeline()
         context.update(pipeline.context(page.file.src_uri))  # type: ignore[typeddict-item]
         self._word_frame(config, page.file.src_uri, nav)
@@ -365,8 +386,31 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 page.file.src_uri]
         return context
 
+    @event_priority(-100)  # after every other plugin: Material renders next
+    def _dress_page(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+        self._dress(config)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _dress_page)
+
+    @event_priority(100)  # before every other plugin: Material has rendered the page
+    def _undress_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
+        self._undress(config)
+
+    @event_priority(-100)
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        self._dress(config)  # the engine's own pages (404.html) are rendered next
+        return context
+
+    @event_priority(100)
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> None:
+        self._undress(config)
+
     @event_priority(-100)  # after every other plugin: keep the output as it is written
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         src_uri = page.file.src_uri
         if self.renders is not None and src_uri in self._marks:
             if src_uri in self._reuse:
@@ -381,6 +425,8 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
                 self.renders.store(src_uri, self._marks[src_uri], output,
                                    (page.content or "", page.toc, page.present_anchor_ids))
         return output
+
+    on_post_page = CombinedEvent(_undress_page, _post_page)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:
@@ -495,28 +541,16 @@ class _UnwrittenPages(logging.Filter):
         return message.split("'")[1] not in self.unwritten
 
 
+#: mkdocs.yml's words Material prints as they are, and are only words: escaped while a page
+#: is rendered (:meth:`StoryhubPlugin._dress`); with ``copyright`` and the consent banner's
+#: description (HTML, sanitised) and its title and ``extra.status`` names (words)
+WORDS = ("site_name", "site_description", "site_author", "repo_name")
+
+
 def _put_words(config: MkDocsConfig, words: dict[str, str | None]) -> None:
-    """The frame's site name and footer where Material reads them, which prints both as
-    they are: the name is text (escaped), the footer HTML (sanitised by the frame)."""
-    config.site_name = Markup(escape(str(words["site_name"])))
-    config.copyright = Markup(words["footer"]) if words["footer"] else words["footer"]
-
-
-def _escape_extra(extra: Any) -> None:
-    """The words of ``extra`` that Material prints as they are: the consent banner's title
-    and the navigation's status names (text, escaped), the banner's description (HTML,
-    sanitised like the footer)."""
-    consent = extra.get("consent")
-    if isinstance(consent, dict):
-        if isinstance(consent.get("title"), str):
-            consent["title"] = Markup(escape(consent["title"]))
-        if isinstance(consent.get("description"), str):
-            consent["description"] = Markup(footer_html(consent["description"]))
-    status = extra.get("status")
-    if isinstance(status, dict):
-        for name, text in status.items():
-            if isinstance(text, str):
-                status[name] = Markup(escape(text))
+    """The frame's site name and footer (sanitised HTML) where Material reads them."""
+    config.site_name = str(words["site_name"])
+    config.copyright = words["footer"]
 
 
 class _PreviewPage(Page):
