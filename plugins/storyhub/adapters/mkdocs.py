@@ -191,8 +191,9 @@ class StoryhubPlugin(BasePlugin):  # type: ignore[type-arg]
     def _dress(self, config: MkDocsConfig) -> None:
         """Material prints some of mkdocs.yml's words into every page as they are: while it
         renders a page (and only then: other plugins read them as written), the words are
-        escaped (:data:`WORDS`) and the HTML ones sanitised and marked safe
-        (:data:`HTML_WORDS`); :meth:`_undress` puts them back."""
+        escaped (:data:`WORDS`, the consent banner's title, ``extra.status``) and the HTML
+        ones (``copyright``, the banner's description) sanitised and marked safe;
+        :meth:`_undress` puts them back."""
         self._undress(config)
         saved: list[tuple[Any, str, Any]] = []
         places: list[tuple[Any, str, bool]] = [(config, key, False) for key in WORDS]
