@@ -56,6 +56,10 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
      "'https://cdn.example.net/x.js' is loaded from another server by every page"),
     ({"extra_css": [{"path": "//fonts.example.net/x.css"}]}, "fonts.example.net",
      "'//fonts.example.net/x.css' is loaded from another server by every page"),
+    ({"theme": {"name": "material", "font": False,
+                "favicon": "https://cdn.example.net/favicon.png"}}, "favicon",
+     "theme.favicon 'https://cdn.example.net/favicon.png' is loaded from another server by "
+     "every page"),
     ({"extra": {"analytics": {"provider": "google", "property": "G-XXXX"}}}, "provider",
      "extra.analytics sends every reader's visit to 'google'"),
     ({"repo_url": 'https://github.com/acme/stories" onmouseover="alert(1)'}, "repo_url",

@@ -8,7 +8,8 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
 * Markdown extensions that read the files a text names (``pymdownx.snippets``: a story
   holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
   profile or a draft);
-* scripts and stylesheets from another server (``extra_javascript``, ``extra_css``);
+* scripts, stylesheets and images from another server (``extra_javascript``, ``extra_css``,
+  ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``repo_url``,
   ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links) that a browser
@@ -68,6 +69,14 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
                       "under docs/ and give its path instead")
             elif (why := _address_problem(path)) is not None:
                 error(places.get(path, (key,)), f"{key} '{path}' cannot be published: {why}")
+    theme = raw.get("theme")
+    theme = theme if isinstance(theme, Mapping) else {}
+    for key in ("logo", "favicon"):
+        image = theme.get(key)
+        if isinstance(image, str) and (url_scheme(image) is not None or image.startswith("//")):
+            error(("theme", key), f"theme.{key} '{image}' is loaded from another server by "
+                  "every page: each reader's visit would be told to it; put the image under "
+                  "docs/ and give its path instead")
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
     analytics = extra.get("analytics")
