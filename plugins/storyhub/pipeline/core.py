@@ -316,6 +316,7 @@ class Pipeline:
         build stops on, ``storyhub check`` says first. Only the texts that could hold such
         markup are rendered; nothing is when the engine's extensions cannot load here."""
         from storyhub.site.markup_audit import Audit
+        from storyhub.site.sanitize import removal_message
 
         if self._hub is None:
             return
@@ -333,10 +334,8 @@ class Pipeline:
                       for where, text in worded]
         for path, first_line, text in texts:
             for line, what in audit.removals(text):
-                self._hub.diagnostics.warning(
-                    path, first_line + line, 1, f"removed {what} from the HTML (not allowed "
-                    "in stories and profiles, it could run code or change the page)",
-                    code="removed-markup")
+                self._hub.diagnostics.warning(path, first_line + line, 1,
+                                              removal_message(what), code="removed-markup")
 
     def _check_footer(self, diagnostics: Diagnostics) -> None:
         """Markup the frame removes from the footer (mkdocs.yml's ``copyright``, the
@@ -864,16 +863,16 @@ def _check_transcripts(content: Content) -> None:
     """A warning at its line for what sanitising removes from a Markdown transcript (its
     page shows the transcript without it), as for a story's body."""
     from storyhub.site.media_player import transcript_removals
+    from storyhub.site.sanitize import removal_message
 
     for story in content.stories:
         for media in story.source.media:
             if media.transcript_markdown is None or media.transcript_shown is None:
                 continue
             for line, what in transcript_removals(media.transcript_markdown):
-                content.diagnostics.warning(
-                    media.transcript_shown, line, 1, f"removed {what} from the HTML (not "
-                    "allowed in transcripts, it could run code or change the page)",
-                    code="removed-markup")
+                content.diagnostics.warning(media.transcript_shown, line, 1,
+                                            removal_message(what, "transcripts"),
+                                            code="removed-markup")
 
 
 def public_texts(docs_dir: Path | None) -> Iterable[str]:

@@ -16,7 +16,7 @@ from storyhub.i18n import Translator
 from storyhub.options.model import in_language
 from storyhub.options.settings import HubSettings
 from storyhub.site.plan import SitePlan, section_titles
-from storyhub.site.sanitize import clean_html, find_removals
+from storyhub.site.sanitize import clean_html, find_removals, removal_message
 
 #: The order of the top of the navigation (the engine may list other pages after these).
 NAV_ORDER = ("index.md", "stories/index.md", "values/index.md", "people/index.md",
@@ -90,8 +90,7 @@ def footer_problems(settings: HubSettings, copyright: str | None
         [(("frame", "footer", lang), text) for lang, text in footer.items()])
     if copyright:
         texts.insert(0, (("copyright",), copyright))
-    return [(where, f"'{'.'.join(where)}': removed {removal.what} from the HTML (not "
-             "allowed in the footer, it could run code or change the page)")
+    return [(where, f"'{'.'.join(where)}': {removal_message(removal.what, 'the footer')}")
             for where, text in texts if text for removal in find_removals(text)]
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from storyhub.site.sanitize import find_removals, locate
+from storyhub.site.sanitize import located_removals
 
 #: the extensions MkDocs always adds before mkdocs.yml's
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -74,21 +74,16 @@ class Audit:
     def removals(self, text: str) -> Iterator[tuple[int, str]]:
         """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
         from ``text`` rendered, located as the build locates it."""
-        if not any(mark in text for mark in _MARKS) and not _OTHER_SCHEME.search(text):
+        if not may_hold_markup(text):
             return
         if not self._loaded:
             self._render, self._loaded = markdown_renderer(self._engine), True
         if self._render is not None:
-            yield from removals(text, self._render)
+            for line, removal in located_removals(self._render(text), text):
+                yield line, removal.what
 
 
-def removals(text: str, render: Callable[[str], str]) -> Iterator[tuple[int, str]]:
-    """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
-    from ``text`` rendered, located as the build locates it."""
-    cursor = 0
-    for removal in find_removals(render(text)):
-        place = locate(text, removal.needles, cursor) or locate(text, removal.needles)
-        line = 0
-        if place is not None:
-            line, cursor = place[0], place[1] + 1
-        yield line, removal.what
+def may_hold_markup(text: str) -> bool:
+    """Whether Markdown ``text`` may render to something the sanitiser removes; False
+    means certainly not, and it need not be rendered to know."""
+    return any(mark in text for mark in _MARKS) or _OTHER_SCHEME.search(text) is not None

@@ -17,7 +17,8 @@ from functools import lru_cache
 from storyhub.content.media_files import Embed, StoryMedia
 from storyhub.content.model import Story
 from storyhub.i18n.catalogue import primary_subtag
-from storyhub.site.sanitize import clean_html, find_removals, locate
+from storyhub.site.markup_audit import may_hold_markup
+from storyhub.site.sanitize import clean_html, located_removals
 from storyhub.text.urls import url_path
 
 
@@ -111,16 +112,9 @@ def _rendered(text: str) -> str:
 
 
 def transcript_removals(text: str) -> list[tuple[int, str]]:
-    """(line in ``text``, what) of each thing sanitising removes from a Markdown transcript,
-    for a warning at its line: the page shows the transcript without it."""
-    if "<" not in text and "&#" not in text and "](" not in text:
-        return []  # nothing that renders as markup a browser could run
-    found: list[tuple[int, str]] = []
-    cursor = 0
-    for removal in find_removals(_rendered(text)):
-        place = locate(text, removal.needles, cursor) or locate(text, removal.needles)
-        line = 1
-        if place is not None:
-            line, cursor = place[0] + 1, place[1] + 1
-        found.append((line, removal.what))
-    return found
+    """(line in ``text``, from 1, what) of each thing sanitising removes from a Markdown
+    transcript, for a warning at its line: the page shows the transcript without it."""
+    if not may_hold_markup(text):
+        return []
+    return [(line + 1, removal.what)
+            for line, removal in located_removals(_rendered(text), text)]

@@ -10,7 +10,7 @@ small parser beside it names what was removed so the author can be told where.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -271,6 +271,26 @@ def locate(markdown: str, needles: tuple[str, ...], start: int = 0) -> tuple[int
     return None
 
 
+def located_removals(html: str, markdown: str) -> Iterator[tuple[int, Removal]]:
+    """Each removal :func:`clean_html` makes from ``html``, with the line of ``markdown``
+    (the text it was rendered from, counted from 0) where it was written: searched from
+    where the last one was found, else from the start, else line 0."""
+    cursor = 0
+    for removal in find_removals(html):
+        found = locate(markdown, removal.needles, cursor) or locate(markdown, removal.needles)
+        line = 0
+        if found is not None:
+            line, cursor = found[0], found[1] + 1
+        yield line, removal
+
+
+def removal_message(what: str, place: str = "stories and profiles") -> str:
+    """What a warning says of a removal from authored HTML (``place``: where such HTML is
+    not allowed)."""
+    return (f"removed {what} from the HTML (not allowed in {place}, it could run code or "
+            "change the page)")
+
+
 def sanitize_html(
     html: str,
     *,
@@ -283,14 +303,7 @@ def sanitize_html(
     ``source``); call ``warn`` once per removal with ``source:line: what``."""
     if warn is None:
         return clean_html(html)
-    cursor = 0
-    for removal in find_removals(html):
-        found = locate(markdown, removal.needles, cursor) or locate(markdown, removal.needles)
-        line = first_line
-        if found is not None:
-            line = first_line + found[0]
-            cursor = found[1] + 1
-        where = f"{source}:{line}: " if source else ""
-        warn(f"{where}removed {removal.what} from the HTML (not allowed in stories "
-             "and profiles, it could run code or change the page)")
+    for line, removal in located_removals(html, markdown):
+        where = f"{source}:{first_line + line}: " if source else ""
+        warn(where + removal_message(removal.what))
     return clean_html(html)
