@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyhub.cli.args import add_config_file
-from storyhub.options.read import ConfigError, parse_as_of
+from storyhub.options.read import ConfigError, parse_as_of, repository_root
 from storyhub.pipeline import Pipeline
 
 
@@ -44,7 +44,7 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     pipeline = _load(args)
     hub = pipeline.hub
     config_dir = args.config_file.resolve().parent
-    repo_root = codeowners.repository_root(config_dir)
+    repo_root = repository_root(config_dir)
     forge = args.forge or codeowners.forge_of(hub.settings.options.editor.backend)
     target: Path = args.file or codeowners.default_location(repo_root, forge)
     if not target.is_absolute():

@@ -120,14 +120,6 @@ def default_location(repo_root: Path, forge: str) -> Path:
     return repo_root / LOCATIONS[forge][0]
 
 
-def repository_root(start: Path) -> Path:
-    """The folder holding ``.git`` at or above ``start`` (else ``start``)."""
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
-
-
 def forge_of(backend: Mapping[str, object]) -> str:
     """The forge the hub lives on, from the web editor's backend (default GitHub)."""
     name = str(backend.get("name", "github"))

@@ -426,7 +426,7 @@ def check_content_dir(options: StoryhubOptions, config_folder: Path, *, label: s
     machine (``/etc``, another checkout beside a CI job's) are never read."""
     if not options.content_dir:
         return
-    hub = hub_folder(config_folder)
+    hub = repository_root(config_folder.resolve())
     if (config_folder.resolve() / options.content_dir).resolve().is_relative_to(hub):
         return
     line, col = positions.of(("content_dir",))
@@ -436,14 +436,13 @@ def check_content_dir(options: StoryhubOptions, config_folder: Path, *, label: s
                       field="content_dir", code="config")
 
 
-def hub_folder(config_folder: Path) -> Path:
-    """The hub's folder: the git repository (work tree) holding ``config_folder``, else
-    ``config_folder`` itself (resolved)."""
-    folder = config_folder.resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
+def repository_root(start: Path) -> Path:
+    """The folder holding ``.git`` at or above ``start`` (else ``start``): the hub's
+    repository (where CODEOWNERS goes; what ``content_dir`` must stay inside)."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
 
 
 def check_languages(options: StoryhubOptions, site_language: str, *, label: str,
