@@ -63,7 +63,7 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
     for key in ("extra_javascript", "extra_css"):
         places = dict((path, loc) for loc, path in reversed(list(_paths(written.get(key), key))))
         for _, path in _paths(raw.get(key), key):
-            if url_scheme(path) is not None or path.startswith("//"):
+            if _elsewhere(path):
                 error(places.get(path, (key,)), f"'{path}' is loaded from another server by "
                       "every page: each reader's visit would be told to it; copy the file "
                       "under docs/ and give its path instead")
@@ -73,7 +73,7 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
     theme = theme if isinstance(theme, Mapping) else {}
     for key in ("logo", "favicon"):
         image = theme.get(key)
-        if isinstance(image, str) and (url_scheme(image) is not None or image.startswith("//")):
+        if isinstance(image, str) and _elsewhere(image):
             error(("theme", key), f"theme.{key} '{image}' is loaded from another server by "
                   "every page: each reader's visit would be told to it; put the image under "
                   "docs/ and give its path instead")
@@ -98,6 +98,12 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         if why is not None:
             name = ".".join(str(part) for part in loc)
             error(loc, f"{name} '{address}' cannot be published: {why}")
+
+
+def _elsewhere(path: str) -> bool:
+    """Whether a page would load ``path`` from another server (an address with a scheme,
+    or ``//host/…``), not from the site."""
+    return url_scheme(path) is not None or path.startswith("//")
 
 
 #: characters that end or break out of where the theme prints an address as written (a
