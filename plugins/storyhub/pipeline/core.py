@@ -203,9 +203,10 @@ class Pipeline:
             except ConfigError:
                 pass
         positions = positions or Positions()
+        engine = engine if engine is not None else written or {}
         diagnostics = Diagnostics()
-        engine_config_problems(engine if engine is not None else written or {}, label=label,
-                               positions=positions, diagnostics=diagnostics, written=written)
+        engine_config_problems(engine, label=label, positions=positions,
+                               diagnostics=diagnostics, written=written)
         options = parse_options(raw, label=label, positions=positions, diagnostics=diagnostics)
         if options is None:
             raise InvalidOptions(diagnostics.errors)
@@ -227,7 +228,7 @@ class Pipeline:
         pipeline.docs_dir = pipeline.config_dir / str(docs or "docs")
         pipeline.config_file = config_file.resolve()
         pipeline.copyright = copyright if isinstance(copyright, str) else None
-        pipeline.engine = engine if engine is not None else written or {}
+        pipeline.engine = engine
         return pipeline
 
     @classmethod

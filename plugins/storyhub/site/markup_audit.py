@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from storyhub.site.sanitize import located_removals
@@ -68,19 +69,18 @@ class Audit:
 
     def __init__(self, engine: Mapping[str, Any]) -> None:
         self._engine = engine
-        self._render: Callable[[str], str] | None = None
-        self._loaded = False
+
+    @cached_property
+    def _render(self) -> Callable[[str], str] | None:
+        return markdown_renderer(self._engine)
 
     def removals(self, text: str) -> Iterator[tuple[int, str]]:
         """(line of ``text``, counted from 0, what) of each thing the sanitiser will remove
         from ``text`` rendered, located as the build locates it."""
-        if not may_hold_markup(text):
+        if not may_hold_markup(text) or self._render is None:
             return
-        if not self._loaded:
-            self._render, self._loaded = markdown_renderer(self._engine), True
-        if self._render is not None:
-            for line, removal in located_removals(self._render(text), text):
-                yield line, removal.what
+        for line, removal in located_removals(self._render(text), text):
+            yield line, removal.what
 
 
 def may_hold_markup(text: str) -> bool:
