@@ -84,8 +84,12 @@ def test_name_of_an_anonymous_person_in_the_text_fails_the_build(hub: Hub) -> No
     hub.config(unconsented="anonymous")
     result = hub.mkdocs("build")
     assert result.returncode == 1
-    assert ("stories/night-shift/index.html: name from people/marco.md is not named (marco "
-            "has not consented to publishing their name)") in result.stderr
+    # said by the check, at the story's line, before anything is written (the scan of the
+    # built pages would say it of stories/night-shift/index.html)
+    assert ("stories/night-shift.md:8:1: mentions Marco Bianchi (people/marco.md), who may "
+            "not be named on the site (marco has not consented to publishing their name)"
+            ) in result.stderr
+    assert not (hub.root / "site").exists()
 
 
 # -- withdrawals and departures around "now" ----------------------------------------------------
@@ -229,6 +233,15 @@ def test_a_template_that_prints_drafts_fails_the_build(hub: Hub) -> None:
 def test_a_page_linking_to_a_draft_fails_the_build(hub: Hub) -> None:
     hub.write("stories/soon.md", story_text("Soon", extra="draft: true\n"))
     hub.write("docs/about.md", "Read [what is coming](https://stories.example.com/stories/soon/).")
+    result = hub.mkdocs("build")
+    assert result.returncode == 1
+    assert ("docs/about.md:1:51: links to the story 'Soon' (stories/soon.md), which is not "
+            "published (draft): remove the link until it is") in result.stderr
+    # written by the company's template instead (not read by the check): the scan says it
+    hub.write("docs/about.md", "About us.")
+    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+    hub.write("overrides/main.html", '{% extends "base.html" %}{% block footer %}{{ super() }}'
+              '<a href="/stories/soon/">Coming soon</a>{% endblock %}')
     result = hub.mkdocs("build")
     assert result.returncode == 1
     assert "about/index.html: link to stories/soon.md is not published (draft)" in result.stderr

@@ -129,14 +129,18 @@ def test_the_preview_refuses_the_planted_leak_and_shows_it(
 def test_a_story_made_a_draft_stops_the_preview_where_a_page_links_to_it(
         hub: Hub, tmp_path: Path) -> None:
     """Drafts meet the preview's scan: when a story becomes a draft, the traces change, so
-    the preview reads again what it had read clean (a page of docs/ linking to the story,
-    the same bytes as before) and shows the link; the story published again, the site is
-    back."""
+    the preview reads again what it had read clean (the about page, whose template links
+    to the story: the same bytes as before) and shows the link; the story published again,
+    the site is back. (A link written in the page itself is the check's: test_mentions.)"""
     from conftest import previewing
 
     hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
-    hub.write("docs/about.md", "# About us\n\nIt began with [the first oven]"
-              "(https://stories.example.com/stories/first-oven/).\n")
+    hub.write("docs/about.md", "# About us\n")
+    # the link written by the company's template (the check reads pages, not templates)
+    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+    hub.write("overrides/main.html", '{% extends "base.html" %}{% block footer %}{{ super() }}'
+              '{% if page.url == "about/" %}It began with <a href="https://stories.example.com'
+              '/stories/first-oven/">the first oven</a>.{% endif %}{% endblock %}')
     first = hub.root / "stories/first-oven.md"
     published = first.read_text(encoding="utf-8")
     site = tmp_path / "served"

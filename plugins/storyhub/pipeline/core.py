@@ -303,6 +303,9 @@ class Pipeline:
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._check_footer(hub.diagnostics)
+            docs_texts = self._docs_texts()
+            self._check_docs_text(docs_texts, hub.diagnostics)
+            self._check_pointers(hub, docs_texts)
             for path, line, col, message in template_problems(self.settings.overrides):
                 hub.diagnostics.error(_rel(path, self.settings.root), line, col, message,
                                       code="renamed")
@@ -348,13 +351,10 @@ class Pipeline:
                          else self.positions.of(where))
             diagnostics.warning(self.label, line, col, message, code="removed-markup")
 
-    def _check_docs_text(self, docs_files: list[str], diagnostics: Diagnostics) -> None:
-        """The site's own pages in ``docs/`` carry no control character either (a pull
-        request can add one): the same refusal as for stories, with the line."""
-        from storyhub.text.controls import control_message, find_control, position
-
-        assert self.docs_dir is not None or not docs_files
-        for relative in docs_files:
+    def _docs_texts(self) -> list[tuple[str, str]]:
+        """(path as messages show it, text) of each text file of the site's own pages."""
+        texts: list[tuple[str, str]] = []
+        for relative in _docs_files(self.docs_dir):
             if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
                 continue
             try:
@@ -362,11 +362,32 @@ class Pipeline:
                     encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
             except (OSError, UnicodeDecodeError):
                 continue
+            texts.append((f"docs/{relative}", text))
+        return texts
+
+    def _check_docs_text(self, texts: list[tuple[str, str]], diagnostics: Diagnostics
+                         ) -> None:
+        """The site's own pages in ``docs/`` carry no control character either (a pull
+        request can add one): the same refusal as for stories, with the line."""
+        from storyhub.text.controls import control_message, find_control, position
+
+        for path, text in texts:
             found = find_control(text)
             if found is not None:
                 line, col = position(text, found)
-                diagnostics.error(f"docs/{relative}", line + 1, col,
-                                  control_message(text[found]), code="control-character")
+                diagnostics.error(path, line + 1, col, control_message(text[found]),
+                                  code="control-character")
+
+    def _check_pointers(self, hub: Hub, texts: list[tuple[str, str]]) -> None:
+        """An error at its line wherever a file the site publishes links to a story or
+        profile that is not published, or names a person who may not be named: what the
+        leak scan would refuse the built site for (:mod:`storyhub.pipeline.mentions`)."""
+        from storyhub.pipeline.mentions import find_pointers
+
+        memo = self.preview.pointers if self.preview is not None else None
+        for found in find_pointers(hub, texts, memo):
+            hub.diagnostics.error(found.path, found.line, found.col, found.message(),
+                                  code="unpublished-mention")
 
     def _check_addresses(self, hub: Hub) -> None:
         """Plan every output address before anything is written (one place:
@@ -395,7 +416,6 @@ class Pipeline:
             line, col = self.positions.of(("snippets", "folder"))
             snippets = ConfigPlace(self.label, line, col)
         docs_files = _docs_files(self.docs_dir)
-        self._check_docs_text(docs_files, diagnostics)
         self._plan = plan_site(hub)
         book = claim_addresses(
             hub, self._plan, docs_files=docs_files, snippets=snippets,

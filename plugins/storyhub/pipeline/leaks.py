@@ -162,12 +162,13 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
 
     stories = {s.id: s for s in hub.content.stories}
     published_files = {normalise(Path(a).name) for a in _published_asset_names(hub)}
+    for pointer in pointers(hub):
+        add(pointer.text, pointer.why, url=pointer.url, minimum=6, always=True)
     for slug, verdict in sorted(hub.hidden_stories.items()):
         story = stories.get(slug)
         if story is None:
             continue
         why = f"{story.source.path} is not published ({verdict.reason})"
-        add(f"stories/{slug}", f"link to {why}", url=True)
         add(story.title, f"title of {why}")
         add(story.summary, f"summary of {why}")
         sentence = first_sentence(story.body)
@@ -182,9 +183,6 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
     for person_id, verdict in sorted(hub.hidden_people.items()):
         person = hub.all_people[person_id]
         why = f"{person.source.path} is not named ({verdict.reason})"
-        add(f"people/{person_id}", f"link to {why}", url=True)
-        if len(person.name.split()) >= 2 or len(person.name) >= MIN_TEXT:
-            add(person.name, f"name from {why}", minimum=6, always=True)
         _add_photo(hub, person, why, published_files, add)
     for person in hub.people.values():
         if person.photo is not None and not hub.shows_photo(person):
@@ -199,6 +197,47 @@ def secrets_of(hub: Hub, public_texts: Iterable[str] = ()) -> list[Secret]:
 
 #: the published texts are matched in pieces of about this many characters (:func:`_found_in`)
 CHUNK_CHARS = 1 << 18
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """What no published text may hold, however public it is otherwise: the address of a
+    story or profile the hub does not publish (``url``), or the name of a person who may
+    not be named (when it is distinctive enough to look for: two words or more, or
+    :data:`MIN_TEXT` characters)."""
+
+    text: str  # as written (``stories/<slug>``, ``people/<id>``, the name)
+    url: bool
+    kind: str  # "story" | "person"
+    source: str  # the story's or the person's file, as messages show it
+    reason: str  # why it is not published
+    title: str  # the story's title or the person's name
+
+    @property
+    def why(self) -> str:
+        """What the leak scan says of a trace of it."""
+        what = "link to" if self.url else "name from"
+        state = "not published" if self.kind == "story" else "not named"
+        return f"{what} {self.source} is {state} ({self.reason})"
+
+
+def pointers(hub: Hub) -> list[Pointer]:
+    """Every :class:`Pointer` of ``hub``: its hidden stories' addresses, its hidden people's
+    addresses and names."""
+    found: list[Pointer] = []
+    stories = {s.id: s for s in hub.content.stories}
+    for slug, verdict in sorted(hub.hidden_stories.items()):
+        story = stories.get(slug)
+        if story is not None:
+            found.append(Pointer(f"stories/{slug}", True, "story", story.source.path,
+                                 verdict.reason, story.title))
+    for person_id, verdict in sorted(hub.hidden_people.items()):
+        person = hub.all_people[person_id]
+        where = (person.source.path, verdict.reason, person.name)
+        found.append(Pointer(f"people/{person_id}", True, "person", *where))
+        if len(person.name.split()) >= 2 or len(person.name) >= MIN_TEXT:
+            found.append(Pointer(person.name, False, "person", *where))
+    return found
 
 
 def _found_in(matcher: Matcher, texts: Iterable[str]) -> set[str]:

@@ -41,6 +41,12 @@ def _scan_memo() -> Any:
     return ScanMemo()
 
 
+def _pointer_memo() -> Any:
+    from storyhub.pipeline.mentions import PointerMemo
+
+    return PointerMemo()
+
+
 def _image_memo() -> Any:
     from storyhub.media.images import ImageMemo
 
@@ -69,6 +75,9 @@ class RenderCache:
     cards: tuple[str, dict[Any, Any]] | None = None
     #: what the leak scans found clean (:class:`storyhub.pipeline.leaks.ScanMemo`)
     scans: Any = field(default_factory=_scan_memo)
+    #: what the hub's files held of the traces the check looks for
+    #: (:class:`storyhub.pipeline.mentions.PointerMemo`)
+    pointers: Any = field(default_factory=_pointer_memo)
     reused: int = 0
     rendered: int = 0
     #: src_uris of the pages rendered by the last build (the rest were reused)

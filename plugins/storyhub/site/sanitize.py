@@ -210,6 +210,14 @@ def split_comments(html: str) -> tuple[str, list[Removal]]:
     return _COMMENT.sub(drop, html), removals
 
 
+def blank_comments(text: str) -> str:
+    """``text`` with its HTML comments (as :func:`split_comments` takes them out) replaced by
+    their line ends: what a page shows of it, line for line."""
+    if "<!" not in text and "<?" not in text and "</" not in text:
+        return text
+    return _COMMENT.sub(lambda found: "\n" * found.group().count("\n"), text)
+
+
 #: A numeric reference to a C0 control (``&#1;``): Python's parser drops the character, a
 #: browser (and nh3) keeps it; the audit reads it as the browser does.
 _CONTROL_REF = re.compile(r"&#(?:0*(\d{1,3})|[xX]0*([0-9a-fA-F]{1,2}));?")
