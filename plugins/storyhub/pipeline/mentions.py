@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from storyhub.hub.graph import Hub
@@ -76,19 +77,20 @@ def find_pointers(hub: Hub, texts: list[tuple[str, str]], memo: PointerMemo | No
         return []
     by_text = {normalise(p.text): p for p in found_pointers}
     matcher = Matcher(Secret(text, "", url=p.url, always=True) for text, p in by_text.items())
-    if memo is None:
-        memo = PointerMemo()
-    if memo.traces != matcher.secrets:
-        memo.traces, memo.found = matcher.secrets, {}
-    seen = memo.found
-    memo.found = {}
+    seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    if memo is not None:
+        if memo.traces != matcher.secrets:
+            memo.traces, memo.found = matcher.secrets, {}
+        seen, memo.found = memo.found, {}
     found: list[Found] = []
-    for path, raw, parts in [*_published(hub), *((path, text, None) for path, text in texts)]:
+    # one file at a time: no more than one file's text is held (outside a preview's memo)
+    for path, raw, parts in chain(_published(hub), ((p, t, None) for p, t in texts)):
         key = (path, raw)
         places = seen.get(key)
         if places is None:
             places = _places(raw, parts, matcher)
-        memo.found[key] = places  # (only this build's files: the memo never grows)
+        if memo is not None:
+            memo.found[key] = places  # (only this build's files: the memo never grows)
         found += [Found(path, line, col, by_text[trace]) for line, col, trace in places]
     return found
 
@@ -124,31 +126,34 @@ def _places(raw: str, parts: Parts, matcher: Matcher) -> list[tuple[int, int, st
 def _published(hub: Hub) -> Iterator[tuple[str, str, Parts]]:
     """(path, text as written, what of it the site publishes) of each hub file whose words
     the site publishes."""
-    files: dict[str, tuple[Path, Parts]] = {}
+    files: dict[str, tuple[Path | str, Parts]] = {}  # a path to read, or the text read
     bodies = [*((s.source, s.body) for s in hub.stories),
               *((p.source, p.bio) for p in hub.people.values())]
     for source, body in bodies:
+        # (read again: kept from the loader, the texts held 5 MB more at 1,000 stories)
         files[source.path] = (source.abs_path, ([source.located], (source.body_line, body)))
     for story in hub.stories:
         base = story.source.path.rsplit("/", 1)[0]
         for item in story.source.folder_files:
             if item.relative.lower().endswith(TEXT_SUFFIXES) and hub.file_published(item.path):
                 files[f"{base}/{item.relative}"] = (item.path, None)
+        for media in story.source.media:  # a transcript the page renders, read by the loader
+            if media.transcript_markdown and media.transcript_shown:
+                files[media.transcript_shown] = (media.transcript_markdown,
+                                                 ([], (1, media.transcript_markdown)))
     for value in hub.values.values():  # each value: its part of values.yml
         _, parts = files.setdefault(value.source.path, (value.source.abs_path, ([], None)))
         assert parts is not None
         parts[0].append(value.source.located)
-    for path, (absolute, parts) in files.items():
+    for path, (where, parts) in files.items():
+        if isinstance(where, str):
+            yield path, where, parts
+            continue
         try:
-            text = absolute.read_text(encoding="utf-8-sig", errors="replace")
+            text = where.read_text(encoding="utf-8-sig", errors="replace")
         except OSError:
             continue
         yield path, text.replace("\r\n", "\n").replace("\r", "\n"), parts
-    for story in hub.stories:  # a transcript outside the folder's files: rendered on the page
-        for media in story.source.media:
-            if media.transcript_markdown and media.transcript_shown not in files:
-                text = media.transcript_markdown
-                yield media.transcript_shown or story.source.path, text, ([], (1, text))
 
 
 def _strings(located: Located) -> list[tuple[int, str]]:
