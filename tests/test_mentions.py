@@ -153,29 +153,6 @@ def _folded(line: str) -> str:
     return normalise(html.unescape(line) if "&" in line else line)
 
 
-def test_a_preview_shows_the_line_and_comes_back(hub: Hub, tmp_path) -> None:
-    """A story made a draft while a page of the site links to it: the preview shows the
-    check's error at the page's line, then the site once the story is published again."""
-    from conftest import previewing
-
-    hub.write("docs/about.md", "# About us\n\nIt began with [the first oven]"
-              "(https://stories.example.com/stories/first-oven/).\n")
-    first = hub.root / "stories/first-oven.md"
-    published = first.read_text(encoding="utf-8")
-    site = tmp_path / "served"
-    with previewing(hub, site) as rebuild:
-        rebuild()
-        first.write_text(published.replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
-        rebuild()
-        page = (site / "index.html").read_text(encoding="utf-8")
-        assert ("docs/about.md:3:60: links to the story &#x27;The first oven&#x27; "
-                "(stories/first-oven.md), which is not published (draft)") in page, page
-        first.write_text(published, encoding="utf-8")
-        rebuild()
-        assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")
-        assert "first-oven" in (site / "about/index.html").read_text("utf-8")
-
-
 def test_what_the_site_does_not_publish_is_not_read(unnamed: Hub) -> None:
     """A writer's note (an HTML comment, a YAML comment) is never published: no error, and
     the build passes its scan. A comment that ends at once (``<!-->``) shows what follows:

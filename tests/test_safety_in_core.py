@@ -126,21 +126,25 @@ def test_the_preview_refuses_the_planted_leak_and_shows_it(
         assert "storyhub-preview-error" not in (site / "index.html").read_text("utf-8")
 
 
+@pytest.mark.parametrize("written_in", ["template", "page"])
 def test_a_story_made_a_draft_stops_the_preview_where_a_page_links_to_it(
-        hub: Hub, tmp_path: Path) -> None:
+        hub: Hub, tmp_path: Path, written_in: str) -> None:
     """Drafts meet the preview's scan: when a story becomes a draft, the traces change, so
     the preview reads again what it had read clean (the about page, whose template links
     to the story: the same bytes as before) and shows the link; the story published again,
-    the site is back. (A link written in the page itself is the check's: test_mentions.)"""
+    the site is back. A link written in the page itself is the check's: the preview shows
+    it at the page's line."""
     from conftest import previewing
 
     hub.write("stories/soon.md", story_text("Glazes in progress", extra="draft: true\n"))
-    hub.write("docs/about.md", "# About us\n")
-    # the link written by the company's template (the check reads pages, not templates)
-    hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
-    hub.write("overrides/main.html", '{% extends "base.html" %}{% block footer %}{{ super() }}'
-              '{% if page.url == "about/" %}It began with <a href="https://stories.example.com'
-              '/stories/first-oven/">the first oven</a>.{% endif %}{% endblock %}')
+    link = "It began with [the first oven](https://stories.example.com/stories/first-oven/)."
+    hub.write("docs/about.md", "# About us\n\n" + (link if written_in == "page" else ""))
+    if written_in == "template":  # (the check reads pages, not templates)
+        hub.set(theme={"name": "material", "font": False, "custom_dir": "overrides"})
+        hub.write("overrides/main.html", '{% extends "base.html" %}{% block footer %}'
+                  '{{ super() }}{% if page.url == "about/" %}It began with <a href="https://'
+                  'stories.example.com/stories/first-oven/">the first oven</a>.{% endif %}'
+                  "{% endblock %}")
     first = hub.root / "stories/first-oven.md"
     published = first.read_text(encoding="utf-8")
     site = tmp_path / "served"
@@ -150,8 +154,10 @@ def test_a_story_made_a_draft_stops_the_preview_where_a_page_links_to_it(
         first.write_text(published.replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
         rebuild()
         page = (site / "index.html").read_text(encoding="utf-8")
-        assert "about/index.html: link to stories/first-oven.md is not published (draft)" \
-            in page
+        assert ("about/index.html: link to stories/first-oven.md is not published (draft)"
+                if written_in == "template" else "docs/about.md:3:60: links to the story "
+                "&#x27;The first oven&#x27; (stories/first-oven.md), which is not published "
+                "(draft)") in page
         assert not (site / "stories").exists()
         first.write_text(published, encoding="utf-8")
         rebuild()
