@@ -303,7 +303,8 @@ class Pipeline:
             hub = build_hub(content, self.settings, self.translator)
             check_social(hub)
             self._check_footer(hub.diagnostics)
-            docs_texts = self._docs_texts()
+            docs_files = _docs_files(self.docs_dir)
+            docs_texts = self._docs_texts(docs_files)
             self._check_docs_text(docs_texts, hub.diagnostics)
             self._check_pointers(hub, docs_texts)
             for path, line, col, message in template_problems(self.settings.overrides):
@@ -311,7 +312,7 @@ class Pipeline:
                                       code="renamed")
             self._hub = hub
             if not hub.diagnostics.errors:
-                self._check_addresses(hub)
+                self._check_addresses(hub, docs_files)
         return self._hub.diagnostics
 
     def audit_markup(self) -> None:
@@ -351,10 +352,11 @@ class Pipeline:
                          else self.positions.of(where))
             diagnostics.warning(self.label, line, col, message, code="removed-markup")
 
-    def _docs_texts(self) -> list[tuple[str, str]]:
-        """(path as messages show it, text) of each text file of the site's own pages."""
+    def _docs_texts(self, docs_files: list[str]) -> list[tuple[str, str]]:
+        """(path as messages show it, text) of each text file of the site's own pages
+        (``docs_files``, relative to :attr:`docs_dir`)."""
         texts: list[tuple[str, str]] = []
-        for relative in _docs_files(self.docs_dir):
+        for relative in docs_files:
             if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
                 continue
             try:
@@ -389,7 +391,7 @@ class Pipeline:
             hub.diagnostics.error(found.path, found.line, found.col, found.message(),
                                   code="unpublished-mention")
 
-    def _check_addresses(self, hub: Hub) -> None:
+    def _check_addresses(self, hub: Hub, docs_files: list[str]) -> None:
         """Plan every output address before anything is written (one place:
         :func:`storyhub.site.plan.claim_addresses`); each collision, each name too long for
         the file system and each tag without an address is an error with its line."""
@@ -415,7 +417,6 @@ class Pipeline:
         if options.snippets.enabled:
             line, col = self.positions.of(("snippets", "folder"))
             snippets = ConfigPlace(self.label, line, col)
-        docs_files = _docs_files(self.docs_dir)
         self._plan = plan_site(hub)
         book = claim_addresses(
             hub, self._plan, docs_files=docs_files, snippets=snippets,
