@@ -170,7 +170,7 @@ def test_html_is_decoded_as_the_standard_library_decodes_it() -> None:
     strings, what it reads is exactly what html.unescape gives."""
     import html
 
-    from storyhub.pipeline.leaks import _unescape
+    from storyhub.pipeline.leaks import unescape
 
     rng = random.Random(23)
     pieces = ["&amp;", "&lt;", "&gt", "&quot;", "&#39;", "&#x27;", "&#X27;", "&#65;", "&#0;",
@@ -179,7 +179,7 @@ def test_html_is_decoded_as_the_standard_library_decodes_it() -> None:
               "u", "é", " ", "\n", "\t", "<"]
     for _ in range(100_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
-        assert _unescape(text) == html.unescape(text), repr(text)
+        assert unescape(text) == html.unescape(text), repr(text)
 
 
 def test_normalising_line_by_line_is_normalising_the_whole_text() -> None:

@@ -588,7 +588,7 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
     (:func:`_decoded_parts`)."""
     if suffix == ".json":
         text = "\n".join(_json_strings(_JSON_STRING.findall(text)))
-    plain = _unescape(text)
+    plain = unescape(text)
     yield normalise(plain)
     if "%" in plain or "+" in plain:
         lines = plain.split("\n")
@@ -599,7 +599,7 @@ def readable_texts(suffix: str, text: str, reach: int) -> Iterator[str]:
         yield from _decoded_parts(lines, "+", _unquote_plus, reach)
     if "<" in plain:
         # Text split by tags (<em>, <a>) reads as one line in the browser.
-        yield normalise(_unescape(_TAG.sub("", text)))
+        yield normalise(unescape(_TAG.sub("", text)))
 
 
 #: where ``html.unescape`` could see a character reference: '&' and the first characters of
@@ -612,7 +612,7 @@ _NAME_STARTS = frozenset(name[:3] for name in html5 if len(name) >= 3)
 _SHORT_NAMES = frozenset(name for name in html5 if len(name) == 2)
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     """``html.unescape(text)``, returning ``text`` itself at once when no '&' in it can
     start a reference: the query strings of links in CSV and JSON exports ('&utm_medium')
     would otherwise each cost a search through HTML5's names."""

@@ -15,7 +15,6 @@ every build before it writes anything, names the file, line and column instead.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from itertools import chain
 from pathlib import Path
 
 from storyhub.hub.graph import Hub
-from storyhub.pipeline.leaks import Matcher, Pointer, Secret, normalise, pointers
+from storyhub.pipeline.leaks import Matcher, Pointer, Secret, normalise, pointers, unescape
 from storyhub.site.sanitize import blank_comments
 from storyhub.text.yamlsource import Located
 
@@ -218,7 +217,7 @@ def mentions(text: str, matcher: Matcher) -> Iterator[tuple[int, Secret]]:
 
 def _folded(text: str) -> str:
     """``text`` as the scan matches it: character references decoded, normalised."""
-    return normalise(html.unescape(text) if "&" in text else text)
+    return normalise(unescape(text))
 
 
 def _column(line: str, trace: str) -> int:
