@@ -205,7 +205,7 @@ def split_comments(html: str) -> tuple[str, list[Removal]]:
                                     (comment[:20], comment[:4])))
         return ""
 
-    if "<!" not in html and "<?" not in html and "</" not in html:
+    if not _may_hold_comment(html):
         return html, removals
     return _COMMENT.sub(drop, html), removals
 
@@ -213,9 +213,14 @@ def split_comments(html: str) -> tuple[str, list[Removal]]:
 def blank_comments(text: str) -> str:
     """``text`` with its HTML comments (as :func:`split_comments` takes them out) replaced by
     their line ends: what a page shows of it, line for line."""
-    if "<!" not in text and "<?" not in text and "</" not in text:
+    if not _may_hold_comment(text):
         return text
     return _COMMENT.sub(lambda found: "\n" * found.group().count("\n"), text)
+
+
+def _may_hold_comment(text: str) -> bool:
+    """Whether ``text`` holds what :data:`_COMMENT` can match (each a quick search)."""
+    return "<!" in text or "<?" in text or "</" in text
 
 
 #: A numeric reference to a C0 control (``&#1;``): Python's parser drops the character, a
