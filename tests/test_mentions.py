@@ -165,3 +165,16 @@ def test_what_the_site_does_not_publish_is_not_read(unnamed: Hub) -> None:
     unnamed.write("stories/first-oven.md", story_text(
         "The first oven", body="Fixed at dawn.\n<!-->Marco Bianchi fixed it.\n"))
     assert diagnostics(unnamed) == [f"stories/first-oven.md:9:6: {NAMED}"]
+
+
+def test_a_page_linked_out_of_the_hub_is_not_read(unnamed: Hub, tmp_path) -> None:
+    """A page of docs/ that is a symbolic link to a file outside the hub is not read by the
+    check (its words are not reported; the build refuses the link itself)."""
+    outside = tmp_path / "outside.md"
+    outside.write_text("Marco Bianchi\n", encoding="utf-8")
+    (unnamed.root / "docs/notes.md").symlink_to(outside)
+    assert diagnostics(unnamed) == []
+    result = unnamed.mkdocs("build")
+    assert result.returncode == 1
+    assert "docs/notes.md:1:1: 'notes.md' is a symbolic link" in result.stderr
+    assert "mentions Marco Bianchi" not in result.stderr

@@ -354,13 +354,17 @@ class Pipeline:
 
     def _docs_texts(self, docs_files: list[str]) -> list[tuple[str, str]]:
         """(path as messages show it, text) of each text file of the site's own pages
-        (``docs_files``, relative to :attr:`docs_dir`)."""
+        (``docs_files``, relative to :attr:`docs_dir`); a symbolic link is not read (it could
+        point out of the hub; the build refuses it: :meth:`refuse_site_links`)."""
         texts: list[tuple[str, str]] = []
         for relative in docs_files:
             if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
                 continue
+            path = self.docs_dir / relative  # type: ignore[operator]
+            if path.is_symlink():
+                continue
             try:
-                text = (self.docs_dir / relative).read_text(  # type: ignore[operator]
+                text = path.read_text(
                     encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
             except (OSError, UnicodeDecodeError):
                 continue
