@@ -1,7 +1,5 @@
 """`python -m storyhub.cli`: the storyhub command."""
 
-import sys
+from storyhub.cli.main import run
 
-from storyhub.cli.main import main
-
-sys.exit(main())
+run()
