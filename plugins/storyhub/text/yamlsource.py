@@ -24,6 +24,7 @@ from storyhub.text.controls import control_message, find_control
 Path = tuple[str | int, ...]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_STR = "tag:yaml.org,2002:str"
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -166,6 +167,8 @@ def parse_yaml(
         return located
     lines = text.splitlines()
     walked: set[int] = set()
+    # a file with no forbidden character anywhere: only escapes can put one in a value
+    raw_clean = find_control(text) is None and _SURROGATE.search(text) is None
 
     def walk(node: yaml.Node, at: Path) -> Any:
         if id(node) in walked:
@@ -184,7 +187,8 @@ def parse_yaml(
                     line, col = pos(key_node.start_mark)
                     diagnostics.error(path, line, col, "a key must be a plain word", code="yaml")
                     continue
-                key = str(loader.construct_object(key_node))
+                key = (key_node.value if key_node.tag == _STR
+                       else str(loader.construct_object(key_node)))
                 line, col = pos(key_node.start_mark)
                 if key in result:
                     first = located.keys[(*at, key)][0]
@@ -204,24 +208,28 @@ def parse_yaml(
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)  # mappings and sequences are walked above
-        value = loader.construct_object(node)
-        if isinstance(value, str) and _SURROGATE.search(value):
-            line, col = pos(node.start_mark)
-            diagnostics.error(
-                path, line, col,
-                "this text has half a character (an escape such as \\ud83d, one of the two "
-                "halves of an emoji): write the character itself",
-                code="yaml",
-            )
-            value = _SURROGATE.sub("\ufffd", value)
-        if isinstance(value, str) and find_control(value) is not None:
-            line, col = pos(node.start_mark)
-            diagnostics.error(path, line, col,
-                              control_message(value[find_control(value) or 0]),
-                              field=next((str(p) for p in reversed(at) if isinstance(p, str)),
-                                         None), code="control-character")
+        # a text is the scalar's own value: PyYAML's constructor would only return it
+        value = node.value if node.tag == _STR else loader.construct_object(node)
+        # with no forbidden character in the file, only escapes ("\e", "\ud83d") make one
+        if isinstance(value, str) and (node.style == '"' or not raw_clean):
+            if _SURROGATE.search(value):
+                line, col = pos(node.start_mark)
+                diagnostics.error(
+                    path, line, col,
+                    "this text has half a character (an escape such as \\ud83d, one of the "
+                    "two halves of an emoji): write the character itself",
+                    code="yaml",
+                )
+                value = _SURROGATE.sub("\ufffd", value)
+            control = find_control(value)
+            if control is not None:
+                line, col = pos(node.start_mark)
+                diagnostics.error(path, line, col, control_message(value[control]),
+                                  field=next((str(p) for p in reversed(at)
+                                              if isinstance(p, str)), None),
+                                  code="control-character")
         if not node.style and (  # plain: None in PyYAML, "" in libyaml
-            node.tag == "tag:yaml.org,2002:str"
+            node.tag == _STR
             or (node.tag == "tag:yaml.org,2002:null" and node.value == "")
         ):
             _check_swallowed_comment(node, lines, path, diagnostics, pos, at)
