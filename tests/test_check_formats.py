@@ -208,3 +208,32 @@ def test_no_quote_advice_for_people_who_refused_quotes(hub: Hub) -> None:
     found = advice_for(hub, story_text("X", body="The night was long. " * 40,
                                        extra="image: oven.jpg\nimage_alt: x\n"), quiet=False)
     assert found == []
+
+
+def test_the_word_count_reads_the_marks_only_near_a_limit() -> None:
+    """The advice counts words without Markdown's marks; it runs the pattern only when the
+    tokens leave it in doubt. Random texts of words, bullets, numbered items, headings,
+    quotes, dashes and bars, around small limits: whenever it skips the pattern the count
+    is within the limits, and otherwise it is the pattern's count."""
+    import random
+
+    from storyhub.hub.advice import _MARKUP, AdviceLimits, _word_count
+
+    pieces = ["word", "Giulia", "-", "--", "–", "—", "|", "*", "+", ">", "#", "##", "1.",
+              "2)", "a-b", "x|y", "->", "  ", " ", "\n", "\n\n", "\t", "\u00a0"]
+    rng = random.Random(1904)
+    skipped = counted = 0
+    for _ in range(4000):
+        text = "".join((rng.choice(pieces) if rng.random() < 0.3 else "word")
+                       + rng.choice([" ", " ", "", "\n"]) for _ in range(rng.randint(0, 40)))
+        exact = len(_MARKUP.sub(" ", text).split())
+        low = rng.randint(0, 25)
+        limits = AdviceLimits(body_min_words=low, body_max_words=low + rng.randint(0, 20))
+        words = _word_count(text, limits)
+        if words is None:
+            skipped += 1
+            assert limits.body_min_words <= exact <= limits.body_max_words, text
+        else:
+            counted += 1
+            assert words == exact
+    assert skipped > 200 and counted > 200  # both ways were tried

@@ -16,7 +16,6 @@ No previous file is not an error (a first build); a named one that cannot be rea
 from __future__ import annotations
 
 import json
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ def load_previous(source: str, *, root: Path, label: str = "calendar.previous",
     read or is something else."""
     try:
         if source.startswith("https://"):
+            import urllib.request  # only here: it loads http, ssl and email (about 20 ms)
+
             with urllib.request.urlopen(source, timeout=20) as response:
                 data = json.loads(response.read().decode("utf-8"))
         else:
