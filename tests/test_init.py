@@ -205,6 +205,31 @@ def test_init_asks_what_it_is_not_told(tmp_path: Path) -> None:
     assert (tmp_path / "acme/people/sam-green.md").is_file()
 
 
+def test_a_wrong_answer_at_the_prompt_is_asked_again(tmp_path: Path) -> None:
+    """Typed at the prompt, a wrong address, language, value list or repository is said
+    and asked again, the answers before it kept (a flag's stops: see below); the end of
+    the input after a wrong answer names the flag."""
+    answers = "\n".join([
+        "Acme Tiles", "stories.acme.example", "https://stories.acme.example",
+        "en, de", "en, it", "Craft, craft", "Craft, Care", "Sam Green", "",
+        "not a repo", "acme/hub"]) + "\n"
+    result = storyhub("init", "acme", "--lang", "en", cwd=tmp_path, stdin=answers)
+    assert result.returncode == 0, result.stderr
+    said = result.stdout
+    assert "'stories.acme.example' is not a web address" in said
+    assert "unknown language 'de'" in said and "'craft' is named twice" in said
+    assert "'not a repo'" in said
+    assert said.count("Company name: ") == 1 and said.count("Your first values") == 2
+    config = (tmp_path / "acme/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: "https://stories.acme.example/"' in config
+    assert "languages: [en, it]" in config and "repo: acme/hub" in config
+    assert 'name: "Care"' in (tmp_path / "acme/values.yml").read_text(encoding="utf-8")
+    cut = storyhub("init", "other", "--lang", "en", cwd=tmp_path,
+                   stdin="Acme\nstories.acme.example\n")
+    assert cut.returncode == 2 and "pass --site-url" in cut.stderr
+    assert "Traceback" not in cut.stderr and not (tmp_path / "other").exists()
+
+
 @pytest.mark.parametrize(("flags", "message"), [
     (["--site-url", "stories.example.com"], "'stories.example.com' is not a web address"),
     (["--languages", "itt"], "unknown language 'itt' — did you mean 'it'?"),

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -171,6 +172,16 @@ def _site_url(text: str, t: Callable[..., str]) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _repo(text: str, t: Callable[..., str]) -> str:
+    if not REPO_PATH.fullmatch(text.strip()):
+        raise ScaffoldError(t("bad_repo", repo=text), 2)
+    return text.strip()
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
 def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
     """Every answer, from the flags or asked; raise :class:`ScaffoldError` on a bad one."""
     t = hub_words(asker.lang)
@@ -178,26 +189,43 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
     def ask(key: str, flag: str, default: str | None = None) -> str:
         return ask_text(asker, t(key), flag, default)
 
+    def answered(given: T | None, ask_it: Callable[[], str], check: Callable[[T | str], R]
+                 ) -> R:
+        """A flag's answer checked (a wrong one stops: exit 2); an answer typed at the
+        prompt checked and, when wrong, asked again, saying what is wrong: the answers
+        before it are kept."""
+        if given:
+            return check(given)
+        while True:
+            text = ask_it()  # (the end of stdin stops here, naming the flag)
+            try:
+                return check(text)
+            except ScaffoldError as problem:
+                asker.say(f"  {problem}")
+
     company = (answers.company or ask("q_company", "--company")).strip()
-    site_url = _site_url(answers.site_url or ask("q_site_url", "--site-url"), t)
+    site_url = answered(answers.site_url, lambda: ask("q_site_url", "--site-url"),
+                        lambda text: _site_url(str(text), t))
     known = ", ".join(available_languages())
-    languages = _languages(answers.languages or ask_text(
-        asker, t("q_languages", known=known), "--languages", asker.lang), t, asker)
+    languages = answered(answers.languages or None, lambda: ask_text(
+        asker, t("q_languages", known=known), "--languages", asker.lang),
+        lambda text: _languages(text, t, asker))
     # the questions that follow, and every file, are in the hub's default language
     asker.lang = languages[0]
     t = hub_words(asker.lang)
-    values = _values(answers.values or ask("q_values", "--values"), t)
+    values = answered(answers.values or None, lambda: ask("q_values", "--values"),
+                      lambda text: _values(text, t))
     name = (answers.your_name or ask("q_your_name", "--your-name")).strip()
     role = (answers.your_role or ask("q_your_role", "--your-role", t("default_role"))).strip()
-    repo = (answers.repo or ask("q_repo", "--repo", f"{slugify(company) or 'company'}/stories"))
-    if not REPO_PATH.fullmatch(repo.strip()):
-        raise ScaffoldError(t("bad_repo", repo=repo), 2)
+    repo = answered(answers.repo, lambda: ask(
+        "q_repo", "--repo", f"{slugify(company) or 'company'}/stories"),
+        lambda text: _repo(str(text), t))
     person_id = slugify(name) or "first-person"
     return NewHub(
         company=company, site_url=site_url, languages=languages, values=values,
         person={"id": person_id, "name": name, "first": name.split()[0] if name else name,
                 "role": role, "team": t("default_team")},
-        repo=repo.strip(), host=answers.host,
+        repo=repo, host=answers.host,
         requirement=answers.requirement or pinned_requirement(), today=today,
     )
 
