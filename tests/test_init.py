@@ -316,3 +316,42 @@ def test_the_pin_says_where_storyhub_came_from(direct: dict[str, object],
     from storyhub.cli.new_hub import _direct_line
 
     assert _direct_line("storyhub", direct) == line
+
+
+@pytest.mark.parametrize(("line", "direct", "stays"), [
+    ("storyhub==0.1.0", {"url": "file:///home/me/storyhub", "dir_info": {"editable": True}},
+     True),
+    ("storyhub==0.1.0", None, False),  # from a package index: CI installs it the same way
+    ("storyhub @ file:///w/storyhub-0.2.0-py3-none-any.whl", None, True),
+    ("storyhub @ git+https://github.com/acme/storyhub@v0.2.0", None, False),
+    ("storyhub @ file:wheels/storyhub-0.2.0-py3-none-any.whl", None, False),  # the hub's
+])
+def test_a_pin_ci_cannot_install_is_told(monkeypatch: pytest.MonkeyPatch, line: str,
+                                         direct: dict[str, object] | None,
+                                         stays: bool) -> None:
+    """storyhub installed from a folder (an editable checkout) or a file: the guessed line
+    of requirements.txt would fail in the hub's CI, so init says so and how to write it."""
+    import json
+    from importlib import metadata
+
+    from storyhub.cli.new_hub import pin_stays_here
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(direct) if direct is not None else None
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
+    assert pin_stays_here(line) is stays
+
+
+def test_init_says_when_the_guessed_pin_stays_on_this_machine(tmp_path: Path) -> None:
+    """The suite runs on an editable install (scripts/test.sh): without --storyhub, the
+    pin is the version, and init tells what to write instead; given, it says nothing."""
+    flags = FLAGS[:-2]
+    assert FLAGS[-2] == "--storyhub"
+    result = storyhub("init", "hub", *flags, "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Prima di pubblicare: requirements.txt dice storyhub==" in result.stdout
+    assert "storyhub @ git+https://github.com/ORG/storyhub@v" in result.stdout
+    told = storyhub("init", "hub2", *FLAGS, cwd=tmp_path)
+    assert told.returncode == 0 and "Prima di pubblicare" not in told.stdout

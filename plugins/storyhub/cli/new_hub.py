@@ -65,6 +65,7 @@ class NewHub:
     requirement: str
     today: date
     files: list[Path] = field(default_factory=list)
+    guessed_pin: bool = False  # requirement: from where this storyhub was installed
 
     @property
     def lang(self) -> str:
@@ -104,6 +105,25 @@ def pinned_requirement() -> str:
         if line:
             return line
     return f"{(found or ['storyhub'])[0]}=={__version__}"
+
+
+def pin_stays_here(line: str) -> bool:
+    """Whether ``line`` (requirements.txt's) was guessed from an install CI cannot repeat:
+    storyhub installed from a folder (an editable checkout: pinned by its version, which a
+    package index may not have) or from a file on this machine."""
+    from importlib import metadata
+
+    if " @ file:/" in line:  # an absolute path: this machine's (a relative one is the hub's)
+        return True
+    name, _, version = line.partition("==")
+    if not version:
+        return False
+    try:
+        text = metadata.distribution(name.strip()).read_text("direct_url.json")
+        direct = json.loads(text) if text else None
+    except (metadata.PackageNotFoundError, ValueError):
+        return False
+    return isinstance(direct, dict) and "dir_info" in direct
 
 
 def _direct_line(name: str, direct: object) -> str | None:
@@ -227,6 +247,7 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
                 "role": role, "team": t("default_team")},
         repo=repo, host=answers.host,
         requirement=answers.requirement or pinned_requirement(), today=today,
+        guessed_pin=not answers.requirement,
     )
 
 
@@ -345,6 +366,9 @@ def write_hub(folder: Path, hub: NewHub, asker: Asker) -> list[Path]:
     asker.say("")
     asker.say(t("ready", path=folder, count=len(written)))
     asker.say(t("next", path=folder))
+    if hub.guessed_pin and pin_stays_here(hub.requirement):
+        asker.say("")
+        asker.say(t("pin_stays_here", line=hub.requirement, version=__version__))
     return written
 
 
