@@ -234,6 +234,14 @@ def test_a_wrong_answer_at_the_prompt_is_asked_again(tmp_path: Path) -> None:
     (["--site-url", "stories.example.com"], "'stories.example.com' is not a web address"),
     (["--languages", "itt"], "unknown language 'itt' — did you mean 'it'?"),
     (["--values", "Craft, craft", "--languages", "en"], "'craft' is named twice"),
+    (["--site-url", 'https://stories.example.com/"><script>'], "is not a web address"),
+    (["--site-url", "https://stories.example.com:99999/"], "is not a web address"),
+    (["--site-url", "https://stories.example.com/?lang=it"], "cannot hold '?' or '#'"),
+    (["--company", "Forno\nRossi"], "Company name: write it on one line"),
+    (["--company", "Forno\x1bRossi"], "Company name: write it on one line"),
+    (["--company", "F" * 201], "Company name: 201 characters; at most 200"),
+    (["--your-name", "G" * 121, "--languages", "en"], "121 characters; at most 120"),
+    (["--values", "Craft, " + "C" * 121, "--languages", "en"], "121 characters; at most 120"),
 ])
 def test_init_says_what_is_wrong_with_an_answer(tmp_path: Path, flags: list[str],
                                                 message: str) -> None:

@@ -65,6 +65,9 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
     ({"repo_url": 'https://github.com/acme/stories" onmouseover="alert(1)'}, "repo_url",
      "repo_url 'https://github.com/acme/stories\" onmouseover=\"alert(1)' cannot be "
      "published: it holds '\"'"),
+    ({"site_url": 'https://stories.example/"><script>alert(1)</script>'}, "site_url",
+     "site_url 'https://stories.example/\"><script>alert(1)</script>' cannot be published: "
+     "it holds '\"'"),
     ({"extra": {"social": [{"icon": "fontawesome/brands/github",
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "

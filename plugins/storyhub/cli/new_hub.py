@@ -23,10 +23,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from storyhub import __version__
 from storyhub.cli.scaffold import Asker, ScaffoldError
-from storyhub.content.model import slugify
+from storyhub.content.model import LIMITS, slugify
 from storyhub.diagnostics.core import did_you_mean
 from storyhub.i18n import Translator, available_languages, normalize_language
+from storyhub.options.engine_config import address_problem
 from storyhub.options.model import REPO_PATH
+from storyhub.text.controls import find_control
 from storyhub.text.jinja import PACKAGE_TEMPLATES
 
 HUB_TEMPLATES = PACKAGE_TEMPLATES / "hub"
@@ -174,6 +176,7 @@ def _values(text: str | Sequence[str], t: Callable[..., str]) -> list[dict[str, 
         raise ScaffoldError(t("need_value"), 2)
     values: list[dict[str, str]] = []
     for index, name in enumerate(names):
+        name = _one_line(name, repr(name[:40]), LIMITS["name"], t)
         value_id = slugify(name)
         if not value_id:
             raise ScaffoldError(t("bad_value", word=name), 2)
@@ -185,11 +188,33 @@ def _values(text: str | Sequence[str], t: Callable[..., str]) -> list[dict[str, 
 
 
 def _site_url(text: str, t: Callable[..., str]) -> str:
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("https", "http") or not parts.netloc or " " in text.strip():
-        raise ScaffoldError(t("bad_url", url=text), 2)
+    """The site's address: http(s), a host, no query or fragment (pages' addresses are
+    made by adding to it), a valid port, and what every page may print as it is."""
     url = text.strip()
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not one)
+    except ValueError:
+        raise ScaffoldError(t("bad_url", url=text), 2) from None
+    if parts.scheme not in ("https", "http") or not parts.hostname or " " in url:
+        raise ScaffoldError(t("bad_url", url=text), 2)
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        raise ScaffoldError(t("url_query", url=text), 2)
+    if address_problem(url) is not None:  # a quote, '<', '>', '\\': no page may print it
+        raise ScaffoldError(t("bad_url", url=text), 2)
     return url if url.endswith("/") else url + "/"
+
+
+def _one_line(text: str, what: str, limit: int, t: Callable[..., str]) -> str:
+    """An answer written into the hub's files: one line, no invisible character, and no
+    longer than the field it fills accepts (else ``storyhub check`` would refuse the hub
+    ``init`` just wrote)."""
+    text = text.strip()
+    if "\n" in text or find_control(text) is not None:
+        raise ScaffoldError(t("not_one_line", what=what), 2)
+    if len(text) > limit:
+        raise ScaffoldError(t("too_long", what=what, length=len(text), limit=limit), 2)
+    return text
 
 
 def _repo(text: str, t: Callable[..., str]) -> str:
@@ -223,7 +248,8 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
             except ScaffoldError as problem:
                 asker.say(f"  {problem}")
 
-    company = (answers.company or ask("q_company", "--company")).strip()
+    company = answered(answers.company, lambda: ask("q_company", "--company"),
+                       lambda text: _one_line(str(text), t("q_company"), LIMITS["title"], t))
     site_url = answered(answers.site_url, lambda: ask("q_site_url", "--site-url"),
                         lambda text: _site_url(str(text), t))
     known = ", ".join(available_languages())
@@ -235,8 +261,11 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
     t = hub_words(asker.lang)
     values = answered(answers.values or None, lambda: ask("q_values", "--values"),
                       lambda text: _values(text, t))
-    name = (answers.your_name or ask("q_your_name", "--your-name")).strip()
-    role = (answers.your_role or ask("q_your_role", "--your-role", t("default_role"))).strip()
+    name = answered(answers.your_name, lambda: ask("q_your_name", "--your-name"),
+                    lambda text: _one_line(str(text), t("q_your_name"), LIMITS["name"], t))
+    role = answered(answers.your_role, lambda: ask(
+        "q_your_role", "--your-role", t("default_role")),
+        lambda text: _one_line(str(text), t("q_your_role"), LIMITS["role"], t))
     repo = answered(answers.repo, lambda: ask(
         "q_repo", "--repo", f"{slugify(company) or 'company'}/stories"),
         lambda text: _repo(str(text), t))

@@ -11,9 +11,10 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
 * scripts, stylesheets and images from another server (``extra_javascript``, ``extra_css``,
   ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
-* addresses the theme prints into attributes and scripts as they are (``repo_url``,
-  ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links) that a browser
-  would run (``javascript:``) or that hold a double quote, ``<``, ``>`` or a backslash.
+* addresses the theme prints into attributes and scripts as they are (``site_url``,
+  ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links)
+  that a browser would run (``javascript:``) or that hold a double quote, ``<``, ``>`` or
+  a backslash.
 
 What the engine's theme prints as it is and is only words (the site's name, description
 and author, the repository's name, the consent banner's title) is escaped by the adapter
@@ -67,7 +68,7 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
                 error(places.get(path, (key,)), f"'{path}' is loaded from another server by "
                       "every page: each reader's visit would be told to it; copy the file "
                       "under docs/ and give its path instead")
-            elif (why := _address_problem(path)) is not None:
+            elif (why := address_problem(path)) is not None:
                 error(places.get(path, (key,)), f"{key} '{path}' cannot be published: {why}")
     theme = raw.get("theme")
     theme = theme if isinstance(theme, Mapping) else {}
@@ -85,6 +86,8 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
               f"'{analytics.get('provider')}': the hub's pages load nothing from another "
               "server; remove it")
     addresses: list[tuple[Loc, Any]] = [
+        # every page's canonical link; as written (the engine adds a '/', a preview its own)
+        (("site_url",), written.get("site_url", raw.get("site_url"))),
         (("repo_url",), raw.get("repo_url")), (("edit_uri",), raw.get("edit_uri")),
         (("extra", "homepage"), extra.get("homepage")), (("extra", "scope"), extra.get("scope"))]
     social = extra.get("social")
@@ -94,7 +97,7 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
     for loc, address in addresses:
         if not isinstance(address, str):
             continue
-        why = _address_problem(address)
+        why = address_problem(address)
         if why is not None:
             name = ".".join(str(part) for part in loc)
             error(loc, f"{name} '{address}' cannot be published: {why}")
@@ -112,7 +115,7 @@ def _elsewhere(path: str) -> bool:
 _ENDS_ATTRIBUTE = frozenset('"<>\\')
 
 
-def _address_problem(address: str) -> str | None:
+def address_problem(address: str) -> str | None:
     """Why an address of the engine's options must not be printed into pages, or None."""
     why = unsafe_url(address)
     if why is not None:
