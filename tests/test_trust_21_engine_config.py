@@ -68,6 +68,13 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
     ({"site_url": 'https://stories.example/"><script>alert(1)</script>'}, "site_url",
      "site_url 'https://stories.example/\"><script>alert(1)</script>' cannot be published: "
      "it holds '\"'"),
+    ({"extra": {"alternate": [{"name": "English", "link": "javascript:alert(8)",
+                               "lang": "en"}]}}, "javascript:",
+     "extra.alternate.0.link 'javascript:alert(8)' cannot be published: 'javascript:' "
+     "addresses are not allowed"),
+    ({"extra": {"alternate": [{"name": "English", "link": "/en/",
+                               "lang": 'en" rel="stylesheet'}]}}, "stylesheet",
+     "extra.alternate.0.lang 'en\" rel=\"stylesheet' is not a language code"),
     ({"extra": {"social": [{"icon": "fontawesome/brands/github",
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "

@@ -12,9 +12,9 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
   ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``site_url``,
-  ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` links)
-  that a browser would run (``javascript:``) or that hold a double quote, ``<``, ``>`` or
-  a backslash.
+  ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
+  ``extra.alternate`` links) that a browser would run (``javascript:``) or that hold a
+  double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one.
 
 What the engine's theme prints as it is and is only words (the site's name, description
 and author, the repository's name, the consent banner's title) is escaped by the adapter
@@ -23,6 +23,7 @@ instead, shown as written; the footer and the consent banner's text are HTML, sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -94,6 +95,16 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
     addresses += [(("extra", "social", index, "link"), item.get("link"))
                   for index, item in enumerate(social if isinstance(social, list) else [])
                   if isinstance(item, Mapping)]
+    alternate = extra.get("alternate")
+    for index, item in enumerate(alternate if isinstance(alternate, list) else []):
+        if not isinstance(item, Mapping):
+            continue
+        addresses.append((("extra", "alternate", index, "link"), item.get("link")))
+        lang = item.get("lang")
+        if isinstance(lang, str) and not LANGUAGE_TAG.fullmatch(lang):
+            error(("extra", "alternate", index, "lang"),
+                  f"extra.alternate.{index}.lang '{lang}' is not a language code (e.g. en, it, "
+                  "pt-BR): the theme prints it into every page as it is")
     for loc, address in addresses:
         if not isinstance(address, str):
             continue
@@ -101,6 +112,10 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         if why is not None:
             name = ".".join(str(part) for part in loc)
             error(loc, f"{name} '{address}' cannot be published: {why}")
+
+
+#: a language tag as BCP 47 spells it (``en``, ``pt-BR``, ``zh-Hant-TW``, ``x-default``)
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _elsewhere(path: str) -> bool:
