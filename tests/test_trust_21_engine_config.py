@@ -75,6 +75,11 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
     ({"extra": {"alternate": [{"name": "English", "link": "/en/",
                                "lang": 'en" rel="stylesheet'}]}}, "stylesheet",
      "extra.alternate.0.lang 'en\" rel=\"stylesheet' is not a language code"),
+    ({"nav": ["index.md", {"Jobs <img src=x onerror=alert(12)>": "https://jobs.example/"}]},
+     "onerror", "the navigation title 'Jobs <img src=x onerror=alert(12)>' holds '<'"),
+    ({"nav": ["index.md", {"More": ["about.md", {"Shop": "javascript:alert(13)"}]}]},
+     "javascript:", "the navigation link 'javascript:alert(13)' cannot be published: "
+     "'javascript:' addresses are not allowed"),
     ({"extra": {"social": [{"icon": "fontawesome/brands/github",
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "

@@ -14,7 +14,9 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
 * addresses the theme prints into attributes and scripts as they are (``site_url``,
   ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
   ``extra.alternate`` links) that a browser would run (``javascript:``) or that hold a
-  double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one.
+  double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one;
+* the titles of ``nav`` (Material prints them as they are) holding ``<``, and its links
+  under the rule of addresses above.
 
 What the engine's theme prints as it is and is only words (the site's name, description
 and author, the repository's name, the consent banner's title) is escaped by the adapter
@@ -105,6 +107,12 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
             error(("extra", "alternate", index, "lang"),
                   f"extra.alternate.{index}.lang '{lang}' is not a language code (e.g. en, it, "
                   "pt-BR): the theme prints it into every page as it is")
+    for loc, title, link in _nav(raw.get("nav"), ("nav",)):
+        if title is not None and "<" in title:
+            error(loc, f"the navigation title '{title}' holds '<': the theme prints it into "
+                  "every page as it is, where markup would run; write it without")
+        if link is not None and (why := address_problem(link)) is not None:
+            error(loc, f"the navigation link '{link}' cannot be published: {why}")
     for loc, address in addresses:
         if not isinstance(address, str):
             continue
@@ -140,6 +148,24 @@ def address_problem(address: str) -> str | None:
         return (f"it holds {found!r}, which would end the page's attribute or script where "
                 "the theme prints it (write it percent-encoded, e.g. %22 for a quote)")
     return None
+
+
+def _nav(value: Any, loc: Loc) -> Iterator[tuple[Loc, str | None, str | None]]:
+    """(where, title, page or address) of each item of MkDocs' ``nav``, at any depth (a
+    section: its title, no address)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nav(item, (*loc, index))
+    elif isinstance(value, Mapping):
+        for title, target in value.items():
+            where = (*loc, str(title))
+            if isinstance(target, str):
+                yield where, str(title), target
+            else:
+                yield where, str(title), None
+                yield from _nav(target, where)
+    elif isinstance(value, str):
+        yield loc, None, value
 
 
 def _extensions(value: Any) -> Iterator[tuple[Loc, str]]:
