@@ -80,6 +80,17 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
     ({"nav": ["index.md", {"More": ["about.md", {"Shop": "javascript:alert(13)"}]}]},
      "javascript:", "the navigation link 'javascript:alert(13)' cannot be published: "
      "'javascript:' addresses are not allowed"),
+    ({"theme": {"name": "material", "font": False, "palette": [
+        {"scheme": "default", "primary": 'x"onload="alert(15)'}]}}, "onload",
+     "theme.palette primary 'x\"onload=\"alert(15)' is not a colour or scheme name"),
+    ({"theme": {"name": "material", "font": False, "palette": {
+        "media": '(prefers-color-scheme: light)" onfocus="alert(16)'}}}, "onfocus",
+     "theme.palette media '(prefers-color-scheme: light)\" onfocus=\"alert(16)' holds '\"'"),
+    ({"theme": {"name": "material", "font": False, "palette": [{"toggle": {
+        "icon": "material/weather-night", "name": 'Dark" onmouseover="alert(17)'}}]}},
+     "onmouseover", "theme.palette toggle.name 'Dark\" onmouseover=\"alert(17)' holds '\"'"),
+    ({"theme": {"name": "material", "font": False, "direction": 'ltr"onload="alert(18)'}},
+     "direction", "theme.direction 'ltr\"onload=\"alert(18)' must be ltr or rtl"),
     ({"extra": {"social": [{"icon": "fontawesome/brands/github",
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "

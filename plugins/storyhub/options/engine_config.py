@@ -16,7 +16,9 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
   ``extra.alternate`` links) that a browser would run (``javascript:``) or that hold a
   double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one;
 * the titles of ``nav`` (Material prints them as they are) holding ``<``, and its links
-  under the rule of addresses above.
+  under the rule of addresses above;
+* the theme's palette names, media queries and toggle labels, and its direction, that could
+  end the attribute of every page's ``<body>`` or header they are printed into.
 
 What the engine's theme prints as it is and is only words (the site's name, description
 and author, the repository's name, the consent banner's title) is escaped by the adapter
@@ -81,6 +83,8 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
             error(("theme", key), f"theme.{key} '{image}' is loaded from another server by "
                   "every page: each reader's visit would be told to it; put the image under "
                   "docs/ and give its path instead")
+    for loc, message in _theme_words(theme):
+        error(loc, message)
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
     analytics = extra.get("analytics")
@@ -148,6 +152,44 @@ def address_problem(address: str) -> str | None:
         return (f"it holds {found!r}, which would end the page's attribute or script where "
                 "the theme prints it (write it percent-encoded, e.g. %22 for a quote)")
     return None
+
+
+#: a colour or scheme name of Material's palette: ``indigo``, ``deep orange``, ``slate``
+_PALETTE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
+#: what ends a double-quoted attribute or starts markup
+_ATTRIBUTE_BREAKERS = '"<>'
+
+
+def _theme_words(theme: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """(where, why) of each theme option Material prints into every page's ``<body>`` and
+    header as it is (the palette's names, media query and toggle label; the direction)
+    that could end its attribute: ``primary: 'x"onload="alert(1)'`` ran in every page."""
+    direction = theme.get("direction")
+    if direction is not None and direction not in ("ltr", "rtl"):
+        yield ("theme", "direction"), (f"theme.direction '{direction}' must be ltr or rtl: "
+                                       "the theme prints it into every page as it is")
+    palette = theme.get("palette")
+    options = ([((), palette)] if isinstance(palette, Mapping) else
+               [((index,), item) for index, item in enumerate(palette)
+                if isinstance(item, Mapping)] if isinstance(palette, list) else [])
+    for at, option in options:
+        where: Loc = ("theme", "palette", *at)
+        for key in ("scheme", "primary", "accent"):
+            name = option.get(key)
+            if isinstance(name, str) and name and not _PALETTE_NAME.fullmatch(name):
+                yield (*where, key), (f"theme.palette {key} '{name}' is not a colour or scheme "
+                                      "name (e.g. indigo, deep orange, slate): the theme "
+                                      "prints it into every page as it is")
+        toggle = option.get("toggle")
+        texts = [("media", option.get("media")),
+                 ("toggle.name", toggle.get("name") if isinstance(toggle, Mapping) else None)]
+        for key, text in texts:
+            found = next((c for c in text if c in _ATTRIBUTE_BREAKERS), None) if isinstance(
+                text, str) else None
+            if found is not None:
+                yield (*where, *key.split(".")), (
+                    f"theme.palette {key} '{text}' holds {found!r}, which would end the "
+                    "attribute the theme prints it into on every page; write it without")
 
 
 def _nav(value: Any, loc: Loc) -> Iterator[tuple[Loc, str | None, str | None]]:
