@@ -91,6 +91,11 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
      "onmouseover", "theme.palette toggle.name 'Dark\" onmouseover=\"alert(17)' holds '\"'"),
     ({"theme": {"name": "material", "font": False, "direction": 'ltr"onload="alert(18)'}},
      "direction", "theme.direction 'ltr\"onload=\"alert(18)' must be ltr or rtl"),
+    ({"extra": {"polyfills": ["js/own.js", "https://cdn.example.net/p.js"]}}, "p.js",
+     "extra.polyfills 'https://cdn.example.net/p.js' is loaded from another server by every "
+     "page"),
+    ({"extra": {"tags": {"Craft": 'craft" onmouseover="alert(19)'}}}, "onmouseover",
+     "extra.tags 'Craft': 'craft\" onmouseover=\"alert(19)' is not an identifier"),
     ({"extra": {"social": [{"icon": "fontawesome/brands/github",
                             "link": "javascript:alert(1)"}]}}, "javascript:",
      "extra.social.0.link 'javascript:alert(1)' cannot be published: 'javascript:' "

@@ -9,7 +9,7 @@ here, with the line, by ``storyhub check`` and by every build, before anything i
   holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
   profile or a draft);
 * scripts, stylesheets and images from another server (``extra_javascript``, ``extra_css``,
-  ``theme.logo``, ``theme.favicon``);
+  ``extra.polyfills``, ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``site_url``,
   ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
@@ -87,6 +87,21 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         error(loc, message)
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
+    polyfills = extra.get("polyfills")
+    for index, path in enumerate(polyfills if isinstance(polyfills, list) else []):
+        if isinstance(path, str) and _elsewhere(path):  # Material loads them on every page
+            error(("extra", "polyfills", index), f"extra.polyfills '{path}' is loaded from "
+                  "another server by every page: each reader's visit would be told to it; "
+                  "copy the file under docs/ and give its path instead")
+        elif isinstance(path, str) and (why := address_problem(path)) is not None:
+            error(("extra", "polyfills", index), f"extra.polyfills '{path}' cannot be "
+                  f"published: {why}")
+    tags = extra.get("tags")
+    for name, identifier in (tags.items() if isinstance(tags, Mapping) else []):
+        if not isinstance(identifier, str) or not _IDENTIFIER.fullmatch(identifier):
+            error(("extra", "tags", str(name)), f"extra.tags '{name}': '{identifier}' is not "
+                  "an identifier (letters, digits, '-' and '_'): the theme prints it into a "
+                  "class attribute as it is")
     analytics = extra.get("analytics")
     if isinstance(analytics, Mapping) and analytics.get("provider"):
         error(("extra", "analytics"), f"extra.analytics sends every reader's visit to "
@@ -154,6 +169,8 @@ def address_problem(address: str) -> str | None:
     return None
 
 
+#: a name the theme makes a CSS class of (``extra.tags``' identifiers)
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 #: a colour or scheme name of Material's palette: ``indigo``, ``deep orange``, ``slate``
 _PALETTE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
 #: what ends a double-quoted attribute or starts markup
