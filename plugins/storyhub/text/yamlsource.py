@@ -249,6 +249,10 @@ def parse_yaml(
         line, col = pos(mark) if mark else (1 + line_offset, 1)
         diagnostics.error(path, line, col, f"YAML error: {exc}", code="yaml")
         return None
+    finally:
+        # ``walk`` calls itself through its closure: a cycle that kept the loader, the lines
+        # and the nodes of every document alive until a garbage collection found it
+        del walk
     return located
 
 
