@@ -150,9 +150,11 @@ def test_image_paths_resolve_inside_the_content_folders(
 
 def test_docs_link_is_refused_before_mkdocs_reads_it(hub: Hub, outside: Path) -> None:
     os.symlink(outside / "secret.txt", hub.root / "docs/secret.txt")
-    assert ("nothing was built:\n" + link_error("docs/secret.txt", str(outside / "secret.txt"))
-            in build_error(hub))
+    said = "nothing was done:\n" + link_error("docs/secret.txt", str(outside / "secret.txt"))
+    assert said in build_error(hub)
     assert not (hub.root / "site").exists()
+    checked = hub.storyhub("check")  # the check says it first
+    assert checked.returncode == 2 and said in checked.stderr, checked
 
 
 def test_docs_linked_folder_is_refused(hub: Hub, outside: Path) -> None:
@@ -251,5 +253,22 @@ def test_hard_link_to_a_file_outside_is_not_copied(hub: Hub, outside: Path) -> N
 
 def test_docs_dir_outside_the_hub_is_refused(hub: Hub, outside: Path) -> None:
     hub.set(docs_dir=str(outside))
-    assert (f"mkdocs.yml:1:1: 'docs_dir' ({outside}) is outside the folder of mkdocs.yml: "
-            "MkDocs would publish files from elsewhere") in build_error(hub)
+    line = next(n for n, text in enumerate(
+        (hub.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("docs_dir:"))
+    said = (f"mkdocs.yml:{line}:11: 'docs_dir' ({outside}) is outside the folder of mkdocs.yml: "
+            "MkDocs would publish files from elsewhere")
+    assert said in build_error(hub)
+    checked = hub.storyhub("check")
+    assert checked.returncode == 2 and said in checked.stderr, checked
+
+
+def test_theme_custom_dir_outside_the_hub_is_refused(hub: Hub, outside: Path) -> None:
+    """``custom_dir: /some/folder`` made MkDocs copy every file there into the site (its
+    static files): refused at its line by the build and, first, by the check."""
+    hub.set(theme={"name": "material", "font": False, "custom_dir": str(outside)})
+    said = f"'theme.custom_dir' ({outside}) is outside the folder of mkdocs.yml"
+    assert said in build_error(hub)
+    assert not (hub.root / "site").exists()
+    checked = hub.storyhub("check")
+    assert checked.returncode == 2 and said in checked.stderr, checked

@@ -22,6 +22,9 @@ def load(args: argparse.Namespace) -> Pipeline:
     as_of = getattr(args, "as_of", None)
     pipeline = Pipeline.from_config_file(
         args.config_file, as_of=parse_as_of(as_of) if as_of else None)
+    # what the engine's build refuses before it reads anything, said here first (exit 2)
+    assert pipeline.docs_dir is not None  # (set by from_config_file)
+    pipeline.refuse_site_links(pipeline.docs_dir, pipeline.settings.overrides)
     pipeline.check()
     return pipeline
 

@@ -262,14 +262,17 @@ class Pipeline:
             if folder is None:
                 continue
             if not folder.resolve().is_relative_to(root):
-                problems.append(f"mkdocs.yml:1:1: '{name}' ({folder}) is outside the folder of "
-                                "mkdocs.yml: MkDocs would publish files from elsewhere")
+                line, col = self.positions.in_file(tuple(name.split(".")))
+                problems.append(f"{self.label}:{line}:{col}: '{name}' ({folder}) is outside the "
+                                f"folder of {self.label}: MkDocs would publish files from "
+                                "elsewhere")
                 continue
             problems += links_in(folder, folder.resolve().relative_to(root).as_posix())
         if problems:
             raise ConfigError(
-                f"storyhub found {len(problems)} symbolic link(s) that MkDocs would follow; "
-                "nothing was built:\n" + "\n".join(problems))
+                f"{len(problems)} problem(s) in the folders MkDocs publishes (symbolic links, "
+                "or a folder outside the hub); nothing was done:\n"
+                + "\n".join(problems))
 
     def reuse_for(self, settings: HubSettings) -> Pipeline | None:
         """This pipeline, if it was made for the same settings (its moment kept), else None:
