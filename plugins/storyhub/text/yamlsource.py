@@ -203,10 +203,11 @@ def parse_yaml(
                     )
                     continue
                 located.keys[(*at, key)] = (line, col)
-                result[key] = walk(value_node, (*at, key))
+                result[key] = walk(value_node, (*at, key))  # noqa: F821 (del below)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [walk(item, (*at, i)) for i, item in enumerate(node.value)]
+            return [walk(item, (*at, i))  # noqa: F821 (emptied by `del walk` below)
+                    for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)  # mappings and sequences are walked above
         # a text is the scalar's own value: PyYAML's constructor would only return it
         value = node.value if node.tag == _STR else loader.construct_object(node)
