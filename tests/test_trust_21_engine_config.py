@@ -7,6 +7,8 @@ what the theme prints as it is and is only words is escaped.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Hub, story_text
 from test_hostile import active_markup
@@ -143,3 +145,86 @@ def test_words_the_theme_prints_as_they_are_are_escaped(hub: Hub) -> None:
     assert "<img src=x onerror=alert(3)>" in consent.get_text()
     link = consent.find("a")
     assert link is not None and link["href"] == "https://acme.example/p"
+
+
+@pytest.mark.parametrize("tag", [
+    '!!python/object/apply:os.system ["touch {marker}"]',
+    '!!python/object/new:subprocess.Popen [["touch", "{marker}"]]',
+    "!!python/name:os.system",
+    "!!python/module:os",
+])
+def test_a_python_tag_that_would_run_code_is_refused_before_mkdocs_reads_it(
+    hub: Hub, tmp_path: Path, tag: str
+) -> None:
+    """MkDocs reads mkdocs.yml with PyYAML's full loader: ``!!python/object/apply`` ran a
+    command as it read the file, before any plugin (tried: the marker file was written by
+    ``mkdocs build``). storyhub reads it first, safely, and refuses the tag at its line:
+    ``storyhub check`` and ``storyhub build`` (CI's steps) stop before MkDocs reads it.
+    Material's and PyMdown's own functions stay accepted."""
+    marker = tmp_path / "ran"
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  x: "
+                      + tag.format(marker=marker) + "\n", encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    for command in (("check",), ("build",)):
+        result = hub.storyhub(*command)
+        assert result.returncode == 2, result
+        assert f"mkdocs.yml:{line}:6: '!!python/" in result.stderr
+        assert "makes MkDocs run Python code as it reads this file" in result.stderr
+    assert not marker.exists() and not (hub.root / "site").exists()
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        tag.format(marker=marker), "!!python/name:material.extensions.emoji.twemoji"),
+        encoding="utf-8")
+    assert hub.storyhub("check").returncode == 0
+
+
+@pytest.mark.parametrize("settings, key, message", [
+    ({"hooks": ["hook.py"]}, "hooks", "'hooks' makes MkDocs run the Python files it names at "
+     "every build"),
+    ({"INHERIT": "base.yml"}, "INHERIT", "'INHERIT' makes MkDocs read its settings from "
+     "another file, which storyhub does not check"),
+])
+def test_hooks_and_inherited_settings_are_refused_before_mkdocs_reads_them(
+    hub: Hub, tmp_path: Path, settings: dict[str, object], key: str, message: str
+) -> None:
+    """A hook is Python MkDocs imports as it reads the configuration (tried: ``mkdocs build``
+    ran it); inherited settings escape every check of this file (``base.yml`` could name
+    the hook). ``storyhub check`` and ``storyhub build`` refuse both at their line, before
+    MkDocs reads anything."""
+    marker = tmp_path / "ran"
+    hub.write("hook.py", f"open({str(marker)!r}, 'w').write('ran')\n")
+    hub.write("base.yml", "hooks: [hook.py]\n")
+    hub.set(**settings)
+    lines = (hub.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+    line += line < len(lines) and lines[line].startswith("- ")  # a list: its first item
+    for command in ("check", "build"):
+        result = hub.storyhub(command)
+        assert result.returncode == 2, result
+        assert f"mkdocs.yml:{line}:" in result.stderr and message in result.stderr
+    assert not marker.exists() and not (hub.root / "site").exists()
+
+
+def test_another_engines_file_may_inherit_mkdocs_yml_which_is_checked_too(hub: Hub) -> None:
+    """properdocs.yml's ``INHERIT: mkdocs.yml`` (what ``storyhub init`` writes) is accepted,
+    and mkdocs.yml's settings are checked where they are written; any other file is not
+    inherited. A ``!!python/name:`` that names a function MkDocs would call is refused by
+    ``mkdocs build`` as well (its plugin reads the file safely again)."""
+    (hub.root / "properdocs.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    assert hub.storyhub("check", "-f", "properdocs.yml").returncode == 0
+    hub.set(hooks=["hook.py"])
+    result = hub.storyhub("check", "-f", "properdocs.yml")
+    assert result.returncode == 2 and "mkdocs.yml:" in result.stderr
+    assert "'hooks' makes MkDocs run the Python files" in result.stderr, result.stderr
+    (hub.root / "properdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (hub.root / "base.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = hub.storyhub("check", "-f", "properdocs.yml")
+    assert "properdocs.yml:1:10: 'INHERIT' makes MkDocs read its settings" in result.stderr
+    hub.set(hooks=None)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks: null\n", "")
+                      + "markdown_extensions:\n- pymdownx.superfences:\n    custom_fences:\n"
+                      "    - name: x\n      class: x\n      format: !!python/name:os.system\n",
+                      encoding="utf-8")
+    built = hub.mkdocs("build")
+    assert built.returncode == 1 and "'!!python/name:os.system' makes MkDocs run" in built.stderr

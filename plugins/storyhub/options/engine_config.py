@@ -1,9 +1,13 @@
 """The engine's own options in mkdocs.yml (outside ``plugins: - storyhub:``), checked.
 
 A pull request may change mkdocs.yml as it may change a story. Some of the engine's options
-would let it publish what storyhub must never publish, or have every reader's browser call
-another server (the privacy promise: pages load nothing from elsewhere). They are refused
-here, with the line, by ``storyhub check`` and by every build, before anything is built:
+would let it publish what storyhub must never publish, run code where the site is built, or
+have every reader's browser call another server (the privacy promise: pages load nothing
+from elsewhere). They are refused here, with the line, by ``storyhub check`` and by every
+build, before anything is built (``!!python/`` tags, which MkDocs runs as it reads the file,
+are refused by :func:`storyhub.options.read.read_mkdocs_yml`):
+
+* ``hooks`` (Python files MkDocs runs) and ``INHERIT`` (settings read from another file);
 
 * Markdown extensions that read the files a text names (``pymdownx.snippets``: a story
   holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
@@ -35,6 +39,22 @@ from storyhub.diagnostics.core import Diagnostics
 from storyhub.options.read import Loc, Positions
 from storyhub.text.urls import unsafe_url, url_scheme
 
+#: MkDocs options that run code or read another file's settings, none of which storyhub
+#: checks (``hooks``: Python files MkDocs imports as it reads the configuration)
+RUNS_OR_READS = {
+    "hooks": "makes MkDocs run the Python files it names at every build (a pull request "
+             "could run any code where the site is built, past every check): remove it",
+    "INHERIT": "makes MkDocs read its settings from another file, which storyhub does not "
+               "check: write them in this file instead (only another engine's file, such as "
+               "properdocs.yml, may inherit mkdocs.yml)",
+}
+
+
+def _inherits_the_checked_file(value: Any, label: str) -> bool:
+    """``INHERIT: mkdocs.yml`` in another engine's file: mkdocs.yml is read and checked
+    as well (:meth:`storyhub.pipeline.core.Pipeline.from_options`)."""
+    return (isinstance(value, str) and value.removeprefix("./") == "mkdocs.yml"
+            and label.replace("\\", "/").rsplit("/", 1)[-1] != "mkdocs.yml")
 #: Markdown extensions that read files named in the text, and how they are written there
 FILE_READING_EXTENSIONS = {
     "pymdownx.snippets": '--8<-- "file"',
@@ -57,6 +77,10 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         diagnostics.error(label, line, col, message, field=".".join(map(str, loc)),
                           code="engine-config")
 
+    for key, danger in RUNS_OR_READS.items():
+        value = written.get(key) or raw.get(key)
+        if value and not (key == "INHERIT" and _inherits_the_checked_file(value, label)):
+            error((key,), f"'{key}' {danger}")
     extensions = dict((name, loc) for loc, name in reversed(list(
         _extensions(written.get("markdown_extensions")))))
     for _, name in _extensions(raw.get("markdown_extensions")):

@@ -43,11 +43,18 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message says what to do. Exit code 2."""
 
 
+class UnsafeConfig(ConfigError):
+    """The configuration holds what would run code as the engine reads it."""
+
+
 # -- mkdocs.yml, read the way MkDocs reads it --------------------------------------------------
 
 
 class _LenientLoader(yaml.SafeLoader):
-    """MkDocs' tags: ``!ENV`` is resolved like MkDocs does, ``!!python/...`` is ignored."""
+    """MkDocs' tags: ``!ENV`` is resolved like MkDocs does, ``!!python/...`` is recorded
+    (:func:`python_tag_problem`) and read as nothing."""
+
+    python_tags: list[tuple[str, yaml.Mark]]
 
 
 def _env(loader: _LenientLoader, node: yaml.Node) -> Any:
@@ -66,9 +73,32 @@ def _ignore(loader: _LenientLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
+def _python(loader: _LenientLoader, suffix: str, node: yaml.Node) -> Any:
+    loader.python_tags.append((suffix, node.start_mark))
+    return None
+
+
 _LenientLoader.add_constructor("!ENV", _env)
 _LenientLoader.add_multi_constructor("!", _ignore)
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python)
+
+#: the functions a ``!!python/name:`` tag may name: Material's and PyMdown Extensions' own
+#: (``material.extensions.emoji.twemoji``, ``pymdownx.superfences.fence_code_format``), which
+#: their documented settings name
+PYTHON_NAMES = ("material.extensions.", "pymdownx.")
+
+
+def python_tag_problem(suffix: str) -> str | None:
+    """Why a ``!!python/<suffix>`` tag of mkdocs.yml is refused, or None. MkDocs reads the
+    file with PyYAML's full loader, which runs what such a tag says while it reads:
+    ``!!python/object/apply:os.system ["…"]`` runs a command, before any plugin."""
+    kind, _, name = suffix.partition(":")
+    if kind == "name" and name.startswith(PYTHON_NAMES):
+        return None
+    return (f"'!!python/{suffix}' makes MkDocs run Python code as it reads this file (a pull "
+            "request could run any command where the site is built): remove it; only "
+            "'!!python/name:' of Material's and PyMdown Extensions' functions is accepted "
+            "(e.g. material.extensions.emoji.twemoji)")
 
 
 @dataclass
@@ -140,6 +170,7 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{config_file} cannot be read: {exc}") from None
     loader = _LenientLoader(text)
+    loader.python_tags = []
     try:  # parsed once: the nodes (for positions), then the data made from them
         node = loader.get_single_node()
         raw = (loader.construct_document(node) if node is not None else None) or {}
@@ -151,6 +182,12 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
         raise ConfigError(f"{config_file} is not valid YAML: {exc}") from None
     finally:
         loader.dispose()
+    refused = [f"{_label(config_file)}:{mark.line + 1}:{mark.column + 1}: {why}"
+               for suffix, mark in loader.python_tags
+               if (why := python_tag_problem(suffix)) is not None]
+    if refused:
+        raise UnsafeConfig(f"{len(refused)} problem(s) in the configuration; nothing was "
+                           "done:\n" + "\n".join(refused))
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_file} must be a YAML mapping (key: value lines)")
     options, positions, duplicates = _find_plugin(raw, node)

@@ -34,6 +34,7 @@ from storyhub.i18n import Translator
 from storyhub.options.read import (
     ConfigError,
     Positions,
+    UnsafeConfig,
     check_content_dir,
     check_languages,
     check_option_files,
@@ -200,13 +201,20 @@ class Pipeline:
                 positions = read.positions if positions is None else positions
                 docs = read.raw.get("docs_dir") if docs is None else docs
                 written = read.raw
+            except UnsafeConfig:
+                raise
             except ConfigError:
-                pass
+                pass  # (what the engine could read, as it reads it: reported by the engine)
         positions = positions or Positions()
         engine = engine if engine is not None else written or {}
         diagnostics = Diagnostics()
         engine_config_problems(engine, label=label, positions=positions,
                                diagnostics=diagnostics, written=written)
+        parent = _inherited(config_file, written if written is not None else engine)
+        if parent is not None:  # properdocs.yml's INHERIT: mkdocs.yml, checked where written
+            inherited = read_mkdocs_yml(parent)  # (its !!python tags refused too)
+            engine_config_problems(inherited.raw, label=inherited.label,
+                                   positions=inherited.positions, diagnostics=diagnostics)
         options = parse_options(raw, label=label, positions=positions, diagnostics=diagnostics)
         if options is None:
             raise InvalidOptions(diagnostics.errors)
@@ -924,6 +932,18 @@ def _docs_files(docs_dir: Path | None) -> list[str]:
                 found.append(unicodedata.normalize(
                     "NFC", name if base == "." else f"{base}/{name}"))
     return found
+
+
+def _inherited(config_file: Path, written: Mapping[str, Any]) -> Path | None:
+    """The file the configuration's ``INHERIT`` names, when it is another file of the same
+    folder (the only one :mod:`storyhub.options.engine_config` accepts is mkdocs.yml)."""
+    value = written.get("INHERIT")
+    if not isinstance(value, str):
+        return None
+    here = config_file.resolve()
+    target = (here.parent / value).resolve()
+    return target if target.parent == here.parent and target != here and target.is_file() \
+        else None
 
 
 def _rel(path: Path, root: Path) -> str:
