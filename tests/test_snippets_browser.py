@@ -6,14 +6,11 @@ scripts/test.sh."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, Hub, story_text
+from conftest import CHROMIUM, Hub, serving, story_text
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run scripts/test.sh to install it"
@@ -29,15 +26,8 @@ def served_site(hub: Hub) -> Iterator[str]:
     hub.write("stories/phone-line.md", story_text(
         "The phone line", date="2025-02-01", people="[marco]", values="[courage]"))
     site = hub.build()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as url:
+        yield url.rstrip("/")
 
 
 def test_copy_button_copies_exactly_the_shown_text(served_site: str, browser: Any) -> None:

@@ -8,15 +8,12 @@ could collide are prefixed ``user-content-`` (links to them follow); theme class
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CHROMIUM, Hub, person_text, story_text
+from conftest import CHROMIUM, Hub, person_text, serving, story_text
 from storyhub.site.sanitize import clean_html
 
 EVIL_CONFIG = ('{"base": "https://evil.example", "features": [], '
@@ -89,14 +86,8 @@ def clobbering_site(hub: Hub) -> Iterator[str]:
         f'<div id="__config">{EVIL_CONFIG}</div>\n\n'
         '<input type="checkbox" id="__search">\n\n<p id="__drawer">Kiln stories here.</p>\n')))
     site = hub.build(strict=False)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as url:
+        yield url.rstrip("/")
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run "
