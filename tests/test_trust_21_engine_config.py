@@ -228,3 +228,24 @@ def test_another_engines_file_may_inherit_mkdocs_yml_which_is_checked_too(hub: H
                       encoding="utf-8")
     built = hub.mkdocs("build")
     assert built.returncode == 1 and "'!!python/name:os.system' makes MkDocs run" in built.stderr
+
+
+
+@pytest.mark.parametrize("site_dir", ["/tmp/elsewhere", "../elsewhere", "site/../../x",
+                                      "~/www", "C:/www"])
+def test_a_site_dir_outside_the_hub_is_refused(hub: Hub, tmp_path: Path, site_dir: str
+                                               ) -> None:
+    """``site_dir: /some/folder`` in a pull request: ``storyhub build`` emptied that folder
+    (tried: a file there was gone) and wrote the site in it. Refused at its line; the
+    command line's ``--site-dir`` (given by whoever runs it) and ``mkdocs build -d`` stay
+    free."""
+    hub.set(site_dir=site_dir)
+    result = hub.storyhub("check")
+    assert result.returncode == 2, result
+    assert f"site_dir '{site_dir}' is outside the hub" in result.stderr
+    hub.set(site_dir="public")
+    assert hub.storyhub("check").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    built = hub.storyhub("build", "--site-dir", str(elsewhere))
+    assert built.returncode == 0, built
+    assert (elsewhere / "index.html").is_file()

@@ -8,6 +8,7 @@ build, before anything is built (``!!python/`` tags, which MkDocs runs as it rea
 are refused by :func:`storyhub.options.read.read_mkdocs_yml`):
 
 * ``hooks`` (Python files MkDocs runs) and ``INHERIT`` (settings read from another file);
+* a ``site_dir`` outside the hub (every build empties it);
 
 * Markdown extensions that read the files a text names (``pymdownx.snippets``: a story
   holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
@@ -50,6 +51,14 @@ RUNS_OR_READS = {
 }
 
 
+def _leaves_the_folder(path: str) -> bool:
+    """Whether ``path``, as written in the configuration (relative to its folder), names a
+    place outside that folder: absolute (any system's), a home folder, or through '..'."""
+    parts = path.replace("\\", "/").split("/")
+    return (path.startswith(("/", "~", "\\")) or (len(path) > 1 and path[1] == ":")
+            or ".." in parts)
+
+
 def _inherits_the_checked_file(value: Any, label: str) -> bool:
     """``INHERIT: mkdocs.yml`` in another engine's file: mkdocs.yml is read and checked
     as well (:meth:`storyhub.pipeline.core.Pipeline.from_options`)."""
@@ -77,6 +86,11 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         diagnostics.error(label, line, col, message, field=".".join(map(str, loc)),
                           code="engine-config")
 
+    site_dir = written.get("site_dir")
+    if isinstance(site_dir, str) and _leaves_the_folder(site_dir):
+        error(("site_dir",), f"site_dir '{site_dir}' is outside the hub: every build would "
+              "empty that folder and write the site there; name a folder of the hub (e.g. "
+              "site), or give --site-dir to the command")
     for key, danger in RUNS_OR_READS.items():
         value = written.get(key) or raw.get(key)
         if value and not (key == "INHERIT" and _inherits_the_checked_file(value, label)):
