@@ -9,7 +9,6 @@ are refused by :func:`storyhub.options.read.read_mkdocs_yml`):
 
 * ``hooks`` (Python files MkDocs runs) and ``INHERIT`` (settings read from another file);
 * a ``site_dir`` outside the hub (every build empties it);
-
 * Markdown extensions that read the files a text names (``pymdownx.snippets``: a story
   holding ``--8<-- "/etc/passwd"`` published the file; inside the hub, a hidden person's
   profile or a draft);
@@ -64,6 +63,8 @@ def _inherits_the_checked_file(value: Any, label: str) -> bool:
     as well (:meth:`storyhub.pipeline.core.Pipeline.from_options`)."""
     return (isinstance(value, str) and value.removeprefix("./") == "mkdocs.yml"
             and label.replace("\\", "/").rsplit("/", 1)[-1] != "mkdocs.yml")
+
+
 #: Markdown extensions that read files named in the text, and how they are written there
 FILE_READING_EXTENSIONS = {
     "pymdownx.snippets": '--8<-- "file"',
@@ -121,25 +122,11 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
             error(("theme", key), f"theme.{key} '{image}' is loaded from another server by "
                   "every page: each reader's visit would be told to it; put the image under "
                   "docs/ and give its path instead")
-    for loc, message in _theme_words(theme):
-        error(loc, message)
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
-    polyfills = extra.get("polyfills")
-    for index, path in enumerate(polyfills if isinstance(polyfills, list) else []):
-        if isinstance(path, str) and _elsewhere(path):  # Material loads them on every page
-            error(("extra", "polyfills", index), f"extra.polyfills '{path}' is loaded from "
-                  "another server by every page: each reader's visit would be told to it; "
-                  "copy the file under docs/ and give its path instead")
-        elif isinstance(path, str) and (why := address_problem(path)) is not None:
-            error(("extra", "polyfills", index), f"extra.polyfills '{path}' cannot be "
-                  f"published: {why}")
-    tags = extra.get("tags")
-    for name, identifier in (tags.items() if isinstance(tags, Mapping) else []):
-        if not isinstance(identifier, str) or not _IDENTIFIER.fullmatch(identifier):
-            error(("extra", "tags", str(name)), f"extra.tags '{name}': '{identifier}' is not "
-                  "an identifier (letters, digits, '-' and '_'): the theme prints it into a "
-                  "class attribute as it is")
+    for loc, message in [*_theme_words(theme), *_extra_words(extra),
+                         *_nav_problems(raw.get("nav"))]:
+        error(loc, message)
     analytics = extra.get("analytics")
     if isinstance(analytics, Mapping) and analytics.get("provider"):
         error(("extra", "analytics"), f"extra.analytics sends every reader's visit to "
@@ -155,21 +142,9 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
                   for index, item in enumerate(social if isinstance(social, list) else [])
                   if isinstance(item, Mapping)]
     alternate = extra.get("alternate")
-    for index, item in enumerate(alternate if isinstance(alternate, list) else []):
-        if not isinstance(item, Mapping):
-            continue
-        addresses.append((("extra", "alternate", index, "link"), item.get("link")))
-        lang = item.get("lang")
-        if isinstance(lang, str) and not LANGUAGE_TAG.fullmatch(lang):
-            error(("extra", "alternate", index, "lang"),
-                  f"extra.alternate.{index}.lang '{lang}' is not a language code (e.g. en, it, "
-                  "pt-BR): the theme prints it into every page as it is")
-    for loc, title, link in _nav(raw.get("nav"), ("nav",)):
-        if title is not None and "<" in title:
-            error(loc, f"the navigation title '{title}' holds '<': the theme prints it into "
-                  "every page as it is, where markup would run; write it without")
-        if link is not None and (why := address_problem(link)) is not None:
-            error(loc, f"the navigation link '{link}' cannot be published: {why}")
+    addresses += [(("extra", "alternate", index, "link"), item.get("link"))
+                  for index, item in enumerate(alternate if isinstance(alternate, list) else [])
+                  if isinstance(item, Mapping)]
     for loc, address in addresses:
         if not isinstance(address, str):
             continue
@@ -177,10 +152,6 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
         if why is not None:
             name = ".".join(str(part) for part in loc)
             error(loc, f"{name} '{address}' cannot be published: {why}")
-
-
-#: a language tag as BCP 47 spells it (``en``, ``pt-BR``, ``zh-Hant-TW``, ``x-default``)
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _elsewhere(path: str) -> bool:
@@ -207,6 +178,8 @@ def address_problem(address: str) -> str | None:
     return None
 
 
+#: a language tag as BCP 47 spells it (``en``, ``pt-BR``, ``zh-Hant-TW``, ``x-default``)
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 #: a name the theme makes a CSS class of (``extra.tags``' identifiers)
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]+")
 #: a colour or scheme name of Material's palette: ``indigo``, ``deep orange``, ``slate``
@@ -245,6 +218,46 @@ def _theme_words(theme: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
                 yield (*where, *key.split(".")), (
                     f"theme.palette {key} '{text}' holds {found!r}, which would end the "
                     "attribute the theme prints it into on every page; write it without")
+
+
+def _extra_words(extra: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """(where, why) of each ``extra`` setting Material loads or prints as it is: a polyfill
+    from another server (a script on every page), a tag's class name, an alternate
+    language's code."""
+    polyfills = extra.get("polyfills")
+    for index, path in enumerate(polyfills if isinstance(polyfills, list) else []):
+        if isinstance(path, str) and _elsewhere(path):
+            yield ("extra", "polyfills", index), (
+                f"extra.polyfills '{path}' is loaded from another server by every page: each "
+                "reader's visit would be told to it; copy the file under docs/ and give its "
+                "path instead")
+        elif isinstance(path, str) and (why := address_problem(path)) is not None:
+            yield ("extra", "polyfills", index), (f"extra.polyfills '{path}' cannot be "
+                                                  f"published: {why}")
+    tags = extra.get("tags")
+    for name, identifier in (tags.items() if isinstance(tags, Mapping) else []):
+        if not isinstance(identifier, str) or not _IDENTIFIER.fullmatch(identifier):
+            yield ("extra", "tags", str(name)), (
+                f"extra.tags '{name}': '{identifier}' is not an identifier (letters, digits, "
+                "'-' and '_'): the theme prints it into a class attribute as it is")
+    alternate = extra.get("alternate")
+    for index, item in enumerate(alternate if isinstance(alternate, list) else []):
+        lang = item.get("lang") if isinstance(item, Mapping) else None
+        if isinstance(lang, str) and not LANGUAGE_TAG.fullmatch(lang):
+            yield ("extra", "alternate", index, "lang"), (
+                f"extra.alternate.{index}.lang '{lang}' is not a language code (e.g. en, it, "
+                "pt-BR): the theme prints it into every page as it is")
+
+
+def _nav_problems(nav: Any) -> Iterator[tuple[Loc, str]]:
+    """(where, why) of each ``nav`` title that holds markup and each link a browser would
+    run or that ends its attribute: Material prints both into every page as they are."""
+    for loc, title, link in _nav(nav, ("nav",)):
+        if title is not None and "<" in title:
+            yield loc, (f"the navigation title '{title}' holds '<': the theme prints it into "
+                        "every page as it is, where markup would run; write it without")
+        if link is not None and (why := address_problem(link)) is not None:
+            yield loc, f"the navigation link '{link}' cannot be published: {why}"
 
 
 def _nav(value: Any, loc: Loc) -> Iterator[tuple[Loc, str | None, str | None]]:
