@@ -184,6 +184,31 @@ def test_small_photos(hub: Hub) -> None:
     assert pipeline.log_level(pipeline.hub.diagnostics.items[-1]) == "info"  # never fails --strict
 
 
+def test_a_small_video_poster_is_named_in_the_advice(hub: Hub) -> None:
+    """A story whose picture is its video's poster (no ``image:``): the advice names the
+    poster at its line (it said "'image': None …" at the title, as on the example)."""
+    from media_files import CAPTION_EN, EXAMPLE_POSTER, mp4
+
+    hub.write("people/giulia.md", person_text("Giulia Ferri").replace(
+        "social: true\n", "social: true\n  media: true\n"))
+    for name, data in {"clip.mp4": mp4(), "poster.jpg": EXAMPLE_POSTER.read_bytes(),
+                       "clip.en.vtt": CAPTION_EN}.items():
+        hub.write(f"stories/wheel/{name}", data)
+    hub.write("stories/wheel/index.md", story_text("The wheel", people="[giulia]", extra=(
+        "video:\n  file: clip.mp4\n  poster: poster.jpg\n  description: Hands on clay.\n"
+        "  captions:\n    en: clip.en.vtt\n")))
+    pipeline = run_core(hub.root)
+    plan_cards(pipeline.hub, CardOptions())
+    lines = (hub.root / "stories/wheel/index.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("  poster:"))
+    advice = [d.format() for d in pipeline.hub.diagnostics if d.field == "video.poster"]
+    assert advice == [
+        f"stories/wheel/index.md:{line}:11: warning: 'video.poster': poster.jpg is 640×360 "
+        "pixels, too small for the Open Graph and Instagram share image (a photo is never "
+        "enlarged more than 1.25×): the drawn card is used; a photo at least 1080 pixels on "
+        "each side fills every card"]
+
+
 def test_cache_key_follows_the_photo_content_and_the_drawing(hub: Hub) -> None:
     with_photo(hub)
     _, first = cards_of(hub)

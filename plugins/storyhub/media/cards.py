@@ -281,14 +281,18 @@ def _too_small(hub: Hub, story: Story, size: tuple[int, int], kinds: list[str]) 
     """Advice (never an error) that a story's photo is too small for some share images."""
     formats = " and ".join(FORMAT_NAMES[k] for k in kinds)
     side = fills_every_card()
-    line, col = story.source.value_pos("image")
-    message = (f"'image': {story.image} is {size[0]}×{size[1]} pixels, too small for the "
+    if story.image is None and story.video is not None:  # its poster stands in for a photo
+        field, written, where = "video.poster", story.video.poster, ("video", "poster")
+    else:
+        field, written, where = "image", story.image, ("image",)
+    line, col = story.source.value_pos(*where)
+    message = (f"'{field}': {written} is {size[0]}×{size[1]} pixels, too small for the "
                f"{formats} share image (a photo is never enlarged more than "
                f"{MAX_ENLARGEMENT:g}×): the drawn card is used; a photo at least {side} pixels "
                f"on each side fills every card")
     known = {(d.path, d.message) for d in hub.diagnostics}
     if (story.source.path, message) not in known:
-        hub.diagnostics.warning(story.source.path, line, col, message, field="image",
+        hub.diagnostics.warning(story.source.path, line, col, message, field=field,
                                 code="advice")
 
 
