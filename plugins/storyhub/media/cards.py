@@ -281,10 +281,10 @@ def _too_small(hub: Hub, story: Story, size: tuple[int, int], kinds: list[str]) 
     """Advice (never an error) that a story's photo is too small for some share images."""
     formats = " and ".join(FORMAT_NAMES[k] for k in kinds)
     side = fills_every_card()
+    where: tuple[str, ...] = ("image",)
+    field, written = "image", story.image
     if story.image is None and story.video is not None:  # its poster stands in for a photo
-        field, written, where = "video.poster", story.video.poster, ("video", "poster")
-    else:
-        field, written, where = "image", story.image, ("image",)
+        where, field, written = ("video", "poster"), "video.poster", story.video.poster
     line, col = story.source.value_pos(*where)
     message = (f"'{field}': {written} is {size[0]}×{size[1]} pixels, too small for the "
                f"{formats} share image (a photo is never enlarged more than "
