@@ -93,6 +93,9 @@ def test_a_story_cannot_include_a_file_of_the_machine(hub: Hub) -> None:
      "onmouseover", "theme.palette toggle.name 'Dark\" onmouseover=\"alert(17)' holds '\"'"),
     ({"theme": {"name": "material", "font": False, "direction": 'ltr"onload="alert(18)'}},
      "direction", "theme.direction 'ltr\"onload=\"alert(18)' must be ltr or rtl"),
+    ({"theme": {"name": "material", "font": False, "logo": 'x.png" onerror="alert(20)'}},
+     "onerror", "theme.logo 'x.png\" onerror=\"alert(20)' cannot be published: it holds "
+     "'\"'"),
     ({"extra": {"polyfills": ["js/own.js", "https://cdn.example.net/p.js"]}}, "p.js",
      "extra.polyfills 'https://cdn.example.net/p.js' is loaded from another server by every "
      "page"),

@@ -16,7 +16,7 @@ are refused by :func:`storyhub.options.read.read_mkdocs_yml`):
   ``extra.polyfills``, ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``site_url``,
-  ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
+  ``theme.logo``, ``theme.favicon``, ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
   ``extra.alternate`` links) that a browser would run (``javascript:``) or that hold a
   double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one;
 * the titles of ``nav`` (Material prints them as they are) holding ``<``, and its links
@@ -122,6 +122,8 @@ def engine_config_problems(raw: Mapping[str, Any], *, label: str, positions: Pos
             error(("theme", key), f"theme.{key} '{image}' is loaded from another server by "
                   "every page: each reader's visit would be told to it; put the image under "
                   "docs/ and give its path instead")
+        elif isinstance(image, str) and (why := address_problem(image)) is not None:
+            error(("theme", key), f"theme.{key} '{image}' cannot be published: {why}")
     extra = raw.get("extra")
     extra = extra if isinstance(extra, Mapping) else {}
     for loc, message in [*_theme_words(theme), *_extra_words(extra),
