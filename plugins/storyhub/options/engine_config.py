@@ -16,9 +16,10 @@ are refused by :func:`storyhub.options.read.read_mkdocs_yml`):
   ``extra.polyfills``, ``theme.logo``, ``theme.favicon``);
 * an analytics provider (``extra.analytics``): every reader's visit sent elsewhere;
 * addresses the theme prints into attributes and scripts as they are (``site_url``,
-  ``theme.logo``, ``theme.favicon``, ``repo_url``, ``edit_uri``, ``extra.homepage``, ``extra.scope``, ``extra.social`` and
-  ``extra.alternate`` links) that a browser would run (``javascript:``) or that hold a
-  double quote, ``<``, ``>`` or a backslash; an alternate's language code that is not one;
+  ``theme.logo``, ``theme.favicon``, ``repo_url``, ``edit_uri``, ``extra.homepage``,
+  ``extra.scope``, ``extra.social`` and ``extra.alternate`` links) that a browser would
+  run (``javascript:``) or that hold a double quote, ``<``, ``>`` or a backslash; an
+  alternate's language code that is not one;
 * the titles of ``nav`` (Material prints them as they are) holding ``<``, and its links
   under the rule of addresses above;
 * the theme's palette names, media queries and toggle labels, and its direction, that could
