@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Hub
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1741910400"}  # 2025-03-14
@@ -95,6 +96,27 @@ def test_new_story_unknown_ids_in_flags_are_usage_errors(hub: Hub) -> None:
     assert result.returncode == 2
     assert result.stderr == "storyhub new: --person: unknown id 'giula' — did you mean 'giulia'?\n"
     assert not (hub.root / "stories").joinpath("x").exists()
+
+
+@pytest.mark.parametrize(("kind", "flags", "said"), [
+    ("story", ["--title", "Night\x07shift", "--person", "giulia", "--value", "craft"],
+     "--title: this text holds U+0007 (bell)"),
+    ("story", ["--title", "Night shift", "--summary", "Ovens\x1b[2J off", "--person", "giulia",
+               "--value", "craft"], "--summary: this text holds U+001B (ESC)"),
+    ("person", ["--name", "Anna\x00Rossi", "--role", "Kiln", "--team", "Production",
+                "--consent", "name"], "--name: this text holds U+0000 (NUL)"),
+    ("person", ["--name", "Anna Rossi", "--role", "Kiln\x7f", "--team", "Production",
+                "--consent", "name"], "--role: this text holds U+007F (DEL)"),
+])
+def test_new_refuses_a_character_the_check_would_refuse(hub: Hub, kind: str, flags: list[str],
+                                                         said: str) -> None:
+    """A pasted control character went into the file (a story's title "Bell\\u0007title"),
+    whose first ``storyhub check`` then failed: refused before anything is written."""
+    before = sorted(p.relative_to(hub.root) for p in hub.root.rglob("*.md"))
+    result = hub.storyhub("new", kind, *flags, "--date" if kind == "story" else "--consent-date",
+                          "2025-02-01")
+    assert result.returncode == 2 and said in result.stderr, result
+    assert sorted(p.relative_to(hub.root) for p in hub.root.rglob("*.md")) == before
 
 
 def test_new_story_without_answers_says_which_flag(hub: Hub) -> None:

@@ -24,6 +24,7 @@ from storyhub.hub.campaigns import open_campaigns
 from storyhub.hub.content_words import value_in
 from storyhub.i18n import Translator, normalize_language
 from storyhub.options.settings import resolve_now
+from storyhub.text.controls import control_message, find_control
 
 CONSENT_USES = ("name", "photo", "quotes", "social", "media")
 
@@ -224,7 +225,7 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
                                      title=open_one.title_in(asker.lang),
                                      closes=words(asker.lang).date(open_one.closes)))
             asker.say("      " + open_one.prompt_in(asker.lang))
-    title = answers.title or asker.ask("title", "--title")
+    title = _visible(answers.title or asker.ask("title", "--title"), "--title")
     chosen_people = _checked_ids(answers.people, people, "--person", "people", asker)
     chosen_values = _checked_ids(answers.values, values, "--value", "values", asker)
     if answers.author is not None and answers.author not in people:
@@ -232,6 +233,7 @@ def new_story(root: Path, answers: StoryAnswers, asker: Asker,
     summary = answers.summary
     if summary is None:
         summary = asker.ask("summary", "--summary", default="") or asker.t("summary_placeholder")
+    summary = _visible(summary, "--summary")
     campaign = _campaign(answers.campaign, content, campaigns, asker)
     when = _check_date(answers.date, as_of)
     if len(title) > LIMITS["title"]:
@@ -282,6 +284,16 @@ def _campaign(given: str | None, content: Content, open_now: list[Campaign],
     if given not in known:
         raise ScaffoldError("--campaign: " + unknown_message(given, known, asker.lang), 2)
     return given
+
+
+def _visible(text: str, flag: str) -> str:
+    """An answer as it goes into the file, refused when it holds a character the check
+    refuses (a pasted ESC or bell): else ``storyhub new`` would write a file whose first
+    ``storyhub check`` fails."""
+    found = find_control(text)
+    if found is not None:
+        raise ScaffoldError(f"{flag}: {control_message(text[found])}", 2)
+    return text
 
 
 #: The longest slug (and so file or folder name part) ``storyhub new`` makes from a title or
@@ -381,7 +393,7 @@ def new_person(root: Path, answers: PersonAnswers, asker: Asker,
                as_of: date | None = None) -> Path:
     """Write ``people/<id>.md``; return its path. Never overwrites."""
     content = load_content(root)
-    name = answers.name or asker.ask("name", "--name")
+    name = _visible(answers.name or asker.ask("name", "--name"), "--name")
     person_id = answers.id
     if person_id is None:
         suggested = short_slug(slugify(name))
@@ -392,7 +404,7 @@ def new_person(root: Path, answers: PersonAnswers, asker: Asker,
     for existing in folder.glob("*.md") if folder.is_dir() else []:
         if existing.stem.lower() == person_id.lower():
             raise ScaffoldError(asker.t("person_taken", id=person_id, path=_rel(root, existing)))
-    role = answers.role or asker.ask("role", "--role")
+    role = _visible(answers.role or asker.ask("role", "--role"), "--role")
     team = answers.team
     if team is None:
         teams = known_teams(content, asker.lang)
@@ -400,8 +412,8 @@ def new_person(root: Path, answers: PersonAnswers, asker: Asker,
             asker.say(asker.t("known_teams"))
             asker.say(listing(teams))
             _complete_with(teams)
-        team = asker.ask("team", "--team")
-        team = _known_team_spelling(team, teams)
+        team = _known_team_spelling(asker.ask("team", "--team"), teams)
+    team = _visible(team, "--team")
     if answers.consent is None:
         asker.say(asker.t("consent_intro", name=name))
         agreed = [use for use in CONSENT_USES if asker.ask_yes(f"consent_{use}")]
