@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,13 @@ def test_mkdocs_build_strict_passes_right_after_init(built: Made) -> None:
         assert (site / page).is_file(), page
     story = (site / "stories/perche-raccontiamo-le-nostre-storie/index.html").read_text()
     assert "Perché raccontiamo le nostre storie" in story and 'lang="it"' in story
+    # the English home is English in its frame too: the site's name in its title and header
+    # and its description (init writes them per language; both were the Italian ones)
+    english = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Forno Rossi — Stories</title>" in english
+    # (the links to the site's own feed keep its title, "… — Storie (Atom feed)")
+    assert re.search(r"— Storie(?!s| \()", english) is None
+    assert '<meta name="description" content="Forno Rossi, told by its people.">' in english
 
 
 def test_names_with_markup_characters_read_as_typed(tmp_path: Path) -> None:

@@ -335,6 +335,8 @@ def test_home_pages_per_language_link_each_other(built: tuple[str, Path]) -> Non
         assert links == expected, relative
         hero = soup.select_one(".sh-hero__title").get_text(strip=True)
         assert hero == ("Le nostre storie di forno" if language == "it" else "Our oven stories")
+        if language == other:  # its description in its language too (was site_description)
+            assert soup.find("meta", attrs={"name": "description"})["content"] == hero
         switch = soup.select_one(".sh-hero .sh-translations a")
         assert switch["hreflang"] == ("en" if language == "it" else "it")
         featured = soup.select_one(".sh-hero__featured .sh-card")

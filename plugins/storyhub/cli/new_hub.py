@@ -325,6 +325,8 @@ def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
         backend["auth_type"] = "pkce"
     lines += ["      editor:", "        backend:",
               *(f"          {k}: {v}" for k, v in backend.items()),
+              *(["      frame:", f"        site_name: {_per_language(hub, 'site_name')}"]
+                if len(hub.languages) > 1 else []),
               "      home:", f"        tagline: {_per_language(hub, 'tagline')}",
               f"        cta_label: {_per_language(hub, 'cta_label')}", "        cta_url: about/"]
     return "\n".join(lines)

@@ -189,10 +189,14 @@ def plan_site(hub: Hub) -> SitePlan:
 
     settings = hub.settings
     pages.append(SitePage("index.md", "", "home", t("home"), subject=settings.languages[0]))
+    tagline = settings.options.home.tagline
     for code in settings.languages[1:]:
-        # a home page per further language: /en/ on an Italian site
+        # a home page per further language: /en/ on an Italian site; described by the home's
+        # line in its language, when there is one (else the site's description, as the
+        # first home's)
+        line = tagline.get(code, "") if isinstance(tagline, dict) else ""
         pages.append(SitePage(f"{code}/index.md", f"{code}/", "home",
-                              t.in_language(code)("home"), subject=code, language=code))
+                              t.in_language(code)("home"), line, subject=code, language=code))
     for story in hub.stories:
         pages.append(
             SitePage(_src(story.url), story.url, "story", story.title, story.summary,
