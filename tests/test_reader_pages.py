@@ -93,6 +93,18 @@ def test_home_has_one_h1_featured_story_and_call_to_action(hub: Hub) -> None:
     assert home.title.get_text() == "Test hub"
 
 
+def test_the_latest_stories_section_only_when_it_has_stories(hub: Hub) -> None:
+    """A hub's first story is the featured one: the home showed an empty "Latest stories"
+    section under it (an `init`-made hub's first build; the example at 2025-01-01)."""
+    home = soup(hub.build(), "index.html")
+    assert [a.get_text() for a in home.select("#sh-latest-title ~ .sh-grid .sh-card__title a")]
+    (hub.root / "stories/night-shift.md").unlink()
+    home = soup(hub.build(), "index.html")
+    assert home.select_one(".sh-hero__featured .sh-card__title a") is not None
+    assert home.select_one("#sh-latest-title") is None
+    assert home.select_one(".sh-hero .sh-button")["href"] == "stories/"  # all stories, still
+
+
 def test_story_images_have_webp_and_jpeg_srcset_with_sizes(hub: Hub) -> None:
     from PIL import Image
 
