@@ -162,14 +162,15 @@ def test_a_python_tag_that_would_run_code_is_refused_before_mkdocs_reads_it(
     """MkDocs reads mkdocs.yml with PyYAML's full loader: ``!!python/object/apply`` ran a
     command as it read the file, before any plugin (tried: the marker file was written by
     ``mkdocs build``). storyhub reads it first, safely, and refuses the tag at its line:
-    ``storyhub check`` and ``storyhub build`` (CI's steps) stop before MkDocs reads it.
+    ``storyhub check`` and ``storyhub build`` (CI's steps) and ``storyhub editor serve`` (which
+    ran it too, through MkDocs' serve) stop before MkDocs reads it.
     Material's and PyMdown's own functions stay accepted."""
     marker = tmp_path / "ran"
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "extra:\n  x: "
                       + tag.format(marker=marker) + "\n", encoding="utf-8")
     line = len(config.read_text(encoding="utf-8").splitlines())
-    for command in (("check",), ("build",)):
+    for command in (("check",), ("build",), ("editor", "serve")):
         result = hub.storyhub(*command)
         assert result.returncode == 2, result
         assert f"mkdocs.yml:{line}:6: '!!python/" in result.stderr

@@ -84,8 +84,11 @@ def wait_for_port(port: int, timeout: float = 20.0) -> bool:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file.resolve()
-    if not config_file.is_file():
-        read_mkdocs_yml(config_file)  # raises the usual "not found" error
+    # read by storyhub first (the usual errors, exit 2): MkDocs' serve reads it with a loader
+    # that runs a !!python tag, and imports hooks, before any plugin could refuse them
+    pipeline = Pipeline.from_config_file(config_file)
+    pipeline.refuse_site_links(pipeline.docs_dir or config_file.parent / "docs",
+                               pipeline.settings.overrides)
     repo = config_file.parent
     server = find_decap_server(repo, args.decap_server)
     if server is None:
