@@ -371,3 +371,32 @@ def test_init_says_when_the_guessed_pin_stays_on_this_machine(tmp_path: Path) ->
     assert "storyhub @ git+https://github.com/ORG/storyhub@v" in result.stdout
     told = storyhub("init", "hub2", *FLAGS, cwd=tmp_path)
     assert told.returncode == 0 and "Prima di pubblicare" not in told.stdout
+
+
+def test_the_calendar_plans_posts_in_the_companys_time_zone(tmp_path: Path) -> None:
+    """Posts were planned at UTC's hours (09:30 UTC is 10:30 in Faenza): ``--timezone``, else
+    this computer's zone (``TZ`` here), goes into mkdocs.yml, and init says which; a wrong
+    name is refused with the nearest one; UTC writes nothing (the default)."""
+    made = storyhub("init", "a", *FLAGS, "--timezone", "Europe/Rome", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    config = (tmp_path / "a/mkdocs.yml").read_text(encoding="utf-8")
+    assert "      calendar:\n        timezone: Europe/Rome\n" in config
+    assert "all'ora di Europe/Rome" in made.stdout
+    env = {**ENV, "TZ": "America/New_York"}
+    guessed = subprocess.run([sys.executable, "-m", "storyhub.cli", "init", "b", *FLAGS],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert guessed.returncode == 0, guessed.stderr
+    assert "timezone: America/New_York" in (tmp_path / "b/mkdocs.yml").read_text("utf-8")
+    wrong = storyhub("init", "c", *FLAGS, "--timezone", "Europe/Rom", cwd=tmp_path)
+    assert wrong.returncode == 2 and "(Europe/Rome?)" in wrong.stderr
+    assert not (tmp_path / "c").exists()
+    utc = subprocess.run([sys.executable, "-m", "storyhub.cli", "init", "d", *FLAGS,
+                          "--timezone", "UTC"], cwd=tmp_path, env=env, capture_output=True,
+                         text=True, check=False)
+    assert "timezone:" not in (tmp_path / "d/mkdocs.yml").read_text("utf-8")
+    assert "all'ora di UTC" in utc.stdout
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tmp_path / "a",
+                           env=ENV, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    calendar = (tmp_path / "a/site/snippets/calendar.json").read_text(encoding="utf-8")
+    assert '"timezone": "Europe/Rome"' in calendar

@@ -136,7 +136,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     answers = new_hub.HubAnswers(
         company=args.company, site_url=args.site_url, languages=args.languages or (),
         values=args.values or (), your_name=args.your_name, your_role=args.your_role,
-        repo=args.repo, host=args.host, requirement=args.storyhub,
+        repo=args.repo, host=args.host, requirement=args.storyhub, timezone=args.timezone,
     )
     today = date.fromisoformat(args.date) if args.date else None
     try:
@@ -166,6 +166,9 @@ def add_init_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the hub's repository, where the web editor commits")
     parser.add_argument("--host", choices=("github", "gitlab"), default="github",
                         help="where the repository lives (the web editor's backend)")
+    parser.add_argument("--timezone", metavar="ZONE",
+                        help="the posting calendar's time zone, an IANA name such as "
+                             "Europe/Rome (default: this computer's, unless UTC)")
     parser.add_argument("--storyhub", metavar="REQUIREMENT",
                         help="the pinned storyhub line of requirements.txt (default: where "
                         "this storyhub was installed from, e.g. "

@@ -9,6 +9,7 @@ Answers come from flags, or are asked on the terminal (:class:`storyhub.cli.scaf
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -51,6 +52,7 @@ class HubAnswers:
     repo: str | None = None
     host: str = "github"
     requirement: str | None = None
+    timezone: str | None = None
 
 
 @dataclass
@@ -68,6 +70,8 @@ class NewHub:
     today: date
     files: list[Path] = field(default_factory=list)
     guessed_pin: bool = False  # requirement: from where this storyhub was installed
+    #: the posting calendar's time zone (IANA), when not UTC
+    timezone: str | None = None
 
     @property
     def lang(self) -> str:
@@ -217,6 +221,42 @@ def _one_line(text: str, what: str, limit: int, t: Callable[..., str]) -> str:
     return text
 
 
+def _timezone(name: str, t: Callable[..., str]) -> str | None:
+    """``--timezone``, checked: an IANA name (None for UTC, the calendar's default)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = did_you_mean(name, sorted(available_timezones()))
+        raise ScaffoldError(t("bad_timezone", zone=name,
+                              hint=f" ({close}?)" if close else ""), 2) from None
+    return None if name in ("UTC", "Etc/UTC") else name
+
+
+def local_zone() -> str | None:
+    """This computer's time zone as an IANA name (``TZ``, ``/etc/timezone``, the zone
+    ``/etc/localtime`` links to), or None when it is UTC or cannot be told: a hub made here
+    plans its posts at the company's hours, not at UTC's."""
+    import os
+    from zoneinfo import ZoneInfo
+
+    found = [os.environ.get("TZ", "").removeprefix(":")]
+    with contextlib.suppress(OSError):
+        found.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    with contextlib.suppress(OSError):
+        found.append(os.readlink("/etc/localtime").partition("zoneinfo/")[2])
+    for name in found:
+        if not name or name in ("UTC", "Etc/UTC"):
+            continue
+        try:
+            ZoneInfo(name)
+        except (ValueError, LookupError):  # (ZoneInfoNotFoundError is a KeyError)
+            continue
+        return name
+    return None
+
+
 def _repo(text: str, t: Callable[..., str]) -> str:
     if not REPO_PATH.fullmatch(text.strip()):
         raise ScaffoldError(t("bad_repo", repo=text), 2)
@@ -277,6 +317,7 @@ def gather(answers: HubAnswers, asker: Asker, today: date) -> NewHub:
         repo=repo, host=answers.host,
         requirement=answers.requirement or pinned_requirement(), today=today,
         guessed_pin=not answers.requirement,
+        timezone=_timezone(answers.timezone, t) if answers.timezone else local_zone(),
     )
 
 
@@ -327,6 +368,8 @@ def _plugin_yaml(hub: NewHub, t: Callable[..., str]) -> str:
               *(f"          {k}: {v}" for k, v in backend.items()),
               *(["      frame:", f"        site_name: {_per_language(hub, 'site_name')}"]
                 if len(hub.languages) > 1 else []),
+              *(["      calendar:", f"        timezone: {hub.timezone}"]
+                if hub.timezone else []),
               "      home:", f"        tagline: {_per_language(hub, 'tagline')}",
               f"        cta_label: {_per_language(hub, 'cta_label')}", "        cta_url: about/"]
     return "\n".join(lines)
@@ -397,6 +440,7 @@ def write_hub(folder: Path, hub: NewHub, asker: Asker) -> list[Path]:
     asker.say("")
     asker.say(t("ready", path=folder, count=len(written)))
     asker.say(t("next", path=folder))
+    asker.say(t("timezone_note", zone=hub.timezone or "UTC"))
     if hub.guessed_pin and pin_stays_here(hub.requirement):
         asker.say("")
         asker.say(t("pin_stays_here", line=hub.requirement, version=__version__))
