@@ -272,3 +272,33 @@ def test_theme_custom_dir_outside_the_hub_is_refused(hub: Hub, outside: Path) ->
     assert not (hub.root / "site").exists()
     checked = hub.storyhub("check")
     assert checked.returncode == 2 and said in checked.stderr, checked
+
+
+
+@pytest.mark.parametrize(("setting", "value"), [("docs_dir", "people"),
+                                                ("docs_dir", "stories"),
+                                                ("custom_dir", "stories")])
+def test_a_content_folder_is_not_the_engines_own(hub: Hub, setting: str, value: str) -> None:
+    """``docs_dir: people`` made MkDocs publish every profile as a page, hidden people's too
+    (tried: the build was stopped only by the search for their names, labelled docs/…);
+    ``docs_dir: stories`` every story file, drafts included. Refused at the line, by the
+    check and the build."""
+    if setting == "docs_dir":
+        hub.set(docs_dir=value)
+    else:
+        hub.set(theme={"name": "material", "font": False, "custom_dir": value})
+    name = "docs_dir" if setting == "docs_dir" else "theme.custom_dir"
+    said = f"'{name}' ({hub.root / value}) holds the stories or the profiles"
+    checked = hub.storyhub("check")
+    assert checked.returncode == 2 and said in checked.stderr, checked
+    assert said in build_error(hub)
+    assert not (hub.root / "site").exists()
+
+
+def test_a_page_of_another_docs_dir_is_named_by_its_own_folder(hub: Hub) -> None:
+    """The check named every page of the site's own pages "docs/…", whatever docs_dir says."""
+    hub.set(docs_dir="pages")
+    hub.write("pages/index.md", "Welcome.\n")
+    hub.write("pages/about.md", "We bake.\n\nNight\x07 shift.\n")
+    checked = hub.storyhub("check")
+    assert "pages/about.md:3:6: this text holds U+0007 (bell)" in checked.stdout + checked.stderr

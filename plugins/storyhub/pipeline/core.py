@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from storyhub.content.files import links_in
-from storyhub.content.load import Content, load_content
+from storyhub.content.load import PEOPLE_DIR, STORIES_DIR, Content, load_content
 from storyhub.diagnostics.core import Diagnostic, Diagnostics, Severity
 from storyhub.hub.graph import Hub, build_hub
 from storyhub.hub.privacy import departure_report, hidden_story_notes
@@ -275,11 +275,20 @@ class Pipeline:
                                 f"folder of {self.label}: MkDocs would publish files from "
                                 "elsewhere")
                 continue
+            content = [self.settings.root / STORIES_DIR, self.settings.root / PEOPLE_DIR]
+            if any(folder.resolve().is_relative_to(c.resolve())
+                   or c.resolve().is_relative_to(folder.resolve()) for c in content):
+                line, col = self.positions.in_file(tuple(name.split(".")))
+                problems.append(f"{self.label}:{line}:{col}: '{name}' ({folder}) holds the "
+                                "stories or the profiles: MkDocs would publish each of their "
+                                "files as it is (drafts, people who may not be named); give it "
+                                "a folder of its own, such as docs")
+                continue
             problems += links_in(folder, folder.resolve().relative_to(root).as_posix())
         if problems:
             raise ConfigError(
                 f"{len(problems)} problem(s) in the folders MkDocs publishes (symbolic links, "
-                "or a folder outside the hub); nothing was done:\n"
+                "a folder outside the hub or of its content); nothing was done:\n"
                 + "\n".join(problems))
 
     def reuse_for(self, settings: HubSettings) -> Pipeline | None:
@@ -368,6 +377,8 @@ class Pipeline:
         (``docs_files``, relative to :attr:`docs_dir`); a symbolic link is not read (it could
         point out of the hub; the build refuses it: :meth:`refuse_site_links`)."""
         texts: list[tuple[str, str]] = []
+        assert self.docs_dir is not None or not docs_files
+        shown = _rel(self.docs_dir, self.config_dir) if self.docs_dir is not None else "docs"
         for relative in docs_files:
             if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
                 continue
@@ -379,7 +390,7 @@ class Pipeline:
                     encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
             except (OSError, UnicodeDecodeError):
                 continue
-            texts.append((f"docs/{relative}", text))
+            texts.append((f"{shown}/{relative}", text))
         return texts
 
     def _check_docs_text(self, texts: list[tuple[str, str]], diagnostics: Diagnostics
