@@ -237,3 +237,24 @@ def test_the_word_count_reads_the_marks_only_near_a_limit() -> None:
             counted += 1
             assert words == exact
     assert skipped > 200 and counted > 200  # both ways were tried
+
+
+def test_a_configuration_error_in_every_format(hub: Hub) -> None:
+    """A refused setting of mkdocs.yml (exit 2) was said as plain text on stderr whatever the
+    format: in CI (``--format github``) no annotation marked its line, and ``--format json``
+    printed no JSON. Now, like the content's problems: an annotation, a JSON diagnostic."""
+    hub.set(hooks=["hook.py"])
+    lines = (hub.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("hooks:")) + 1
+    github = hub.storyhub("check", "--format", "github")
+    assert github.returncode == 2
+    assert github.stdout.startswith(
+        f"::error file=mkdocs.yml,line={line},col=1,title=storyhub check::'hooks' makes MkDocs "
+        "run the Python files it names")
+    assert github.stderr == "storyhub: 1 problem(s) in the configuration; nothing was done\n"
+    data = json.loads(hub.storyhub("check", "--format", "json").stdout)
+    assert data["summary"]["errors"] == 1
+    assert [(d["path"], d["line"], d["code"]) for d in data["diagnostics"]] == [
+        ("mkdocs.yml", line, "engine-config")]
+    text = hub.storyhub("check")  # as before: the list on stderr
+    assert text.returncode == 2 and text.stdout == "" and f"mkdocs.yml:{line}:1:" in text.stderr

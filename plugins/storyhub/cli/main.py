@@ -33,7 +33,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     from storyhub.diagnostics.formats import CheckCounts, render
     from storyhub.hub.advice import advise
 
-    pipeline = load(args)
+    try:
+        pipeline = load(args)
+    except ConfigError as exc:
+        if args.format == "text" or not exc.diagnostics:
+            raise  # (said on stderr, as every command says it)
+        # annotations on mkdocs.yml's lines, or JSON, like the content's problems
+        print(render(exc.diagnostics, CheckCounts(0, 0, 0, errors=len(exc.diagnostics),
+                                                   warnings=0, advice=0),
+                     args.format, root=Path(args.config_file).resolve().parent))
+        print(f"storyhub: {str(exc).splitlines()[0].rstrip(':')}", file=sys.stderr)
+        return 2
     hub = pipeline.hub
     pipeline.audit_markup()  # what a strict build would stop on, said here first
     if not args.no_advice:

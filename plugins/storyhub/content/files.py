@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyhub.diagnostics.core import Diagnostics, did_you_mean
+from storyhub.diagnostics.core import Diagnostic, Diagnostics, did_you_mean
 from storyhub.options.publish import ACTIVE_SUFFIXES, MEDIA_SUFFIXES, PublishOptions
 
 #: Images a story folder publishes, re-encoded from pixels into the format of their name.
@@ -191,11 +191,11 @@ def report_links(walk: Walk, diagnostics: Diagnostics) -> None:
             )
 
 
-def links_in(folder: Path, shown: str) -> list[str]:
-    """``path:1:1: message`` for every symbolic link in ``folder`` (itself included), which
-    is never entered through a link. For ``docs/`` and ``overrides/``: MkDocs would follow
-    a link there and copy whatever it points to into the site."""
-    problems: list[str] = []
+def links_in(folder: Path, shown: str) -> list[Diagnostic]:
+    """An error at every symbolic link in ``folder`` (itself included), which is never
+    entered through a link. For ``docs/`` and ``overrides/``: MkDocs would follow a link
+    there and copy whatever it points to into the site."""
+    problems: list[Diagnostic] = []
     if not os.path.lexists(folder):
         return problems
     stack = [(folder, shown)]
@@ -205,9 +205,10 @@ def links_in(folder: Path, shown: str) -> list[str]:
         if entry is None:
             continue
         if entry.kind == "link":
-            problems.append(f"{entry.rel}:1:1: {link_message(entry)}")
+            problems.append(Diagnostic(entry.rel, 1, 1, link_message(entry), code="symlink"))
         elif entry.kind == "other":
-            problems.append(f"{entry.rel}:1:1: '{path.name}' is not a regular file or folder")
+            problems.append(Diagnostic(entry.rel, 1, 1, f"'{path.name}' is not a regular "
+                                       "file or folder", code="symlink"))
         elif entry.kind == "dir":
             try:
                 names = sorted(os.listdir(path), reverse=True)

@@ -15,6 +15,7 @@ agree on defaults and on what is wrong.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +25,7 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from storyhub.diagnostics.core import Diagnostics, did_you_mean, suggestion
+from storyhub.diagnostics.core import Diagnostic, Diagnostics, did_you_mean, suggestion
 from storyhub.i18n.catalogue import available_languages, primary_subtag
 from storyhub.options.model import GROUPS, StoryhubOptions, model_for
 from storyhub.text.controls import control_message, find_control
@@ -40,7 +41,13 @@ PLUGIN = "storyhub"
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; the message says what to do. Exit code 2."""
+    """The configuration cannot be used; the message says what to do. Exit code 2.
+    ``diagnostics``: each problem at its place, when the message lists them (for the
+    formats of ``storyhub check``: GitHub annotations, JSON)."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)
 
 
 class UnsafeConfig(ConfigError):
@@ -182,12 +189,13 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
         raise ConfigError(f"{config_file} is not valid YAML: {exc}") from None
     finally:
         loader.dispose()
-    refused = [f"{_label(config_file)}:{mark.line + 1}:{mark.column + 1}: {why}"
+    refused = [Diagnostic(_label(config_file), mark.line + 1, mark.column + 1, why,
+                          code="engine-config")
                for suffix, mark in loader.python_tags
                if (why := python_tag_problem(suffix)) is not None]
     if refused:
         raise UnsafeConfig(f"{len(refused)} problem(s) in the configuration; nothing was "
-                           "done:\n" + "\n".join(refused))
+                           "done:\n" + "\n".join(d.format() for d in refused), refused)
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_file} must be a YAML mapping (key: value lines)")
     options, positions, duplicates = _find_plugin(raw, node)

@@ -71,10 +71,9 @@ class InvalidOptions(ConfigError):
     """The options (or the environment) are wrong; ``diagnostics`` says where and how."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
         listing = "\n".join(d.format() for d in diagnostics)
         super().__init__(f"{len(diagnostics)} problem(s) in the configuration; nothing "
-                         f"was done:\n{listing}")
+                         f"was done:\n{listing}", diagnostics)
 
 
 class ContentErrors(Exception):
@@ -265,31 +264,32 @@ class Pipeline:
         no symbolic link: an engine that follows links would publish files from elsewhere
         (``/proc/self/environ``: the CI job's secrets). Raise :class:`ConfigError`."""
         root = self.config_dir
-        problems: list[str] = []
+        problems: list[Diagnostic] = []
         for name, folder in (("docs_dir", docs_dir), ("theme.custom_dir", custom_dir)):
             if folder is None:
                 continue
             if not folder.resolve().is_relative_to(root):
                 line, col = self.positions.in_file(tuple(name.split(".")))
-                problems.append(f"{self.label}:{line}:{col}: '{name}' ({folder}) is outside the "
-                                f"folder of {self.label}: MkDocs would publish files from "
-                                "elsewhere")
+                problems.append(Diagnostic(
+                    self.label, line, col, f"'{name}' ({folder}) is outside the folder of "
+                    f"{self.label}: MkDocs would publish files from elsewhere", code="config"))
                 continue
             content = [self.settings.root / STORIES_DIR, self.settings.root / PEOPLE_DIR]
             if any(folder.resolve().is_relative_to(c.resolve())
                    or c.resolve().is_relative_to(folder.resolve()) for c in content):
                 line, col = self.positions.in_file(tuple(name.split(".")))
-                problems.append(f"{self.label}:{line}:{col}: '{name}' ({folder}) holds the "
-                                "stories or the profiles: MkDocs would publish each of their "
-                                "files as it is (drafts, people who may not be named); give it "
-                                "a folder of its own, such as docs")
+                problems.append(Diagnostic(
+                    self.label, line, col, f"'{name}' ({folder}) holds the stories or the "
+                    "profiles: MkDocs would publish each of their files as it is (drafts, "
+                    "people who may not be named); give it a folder of its own, such as docs",
+                    code="config"))
                 continue
             problems += links_in(folder, folder.resolve().relative_to(root).as_posix())
         if problems:
             raise ConfigError(
                 f"{len(problems)} problem(s) in the folders MkDocs publishes (symbolic links, "
                 "a folder outside the hub or of its content); nothing was done:\n"
-                + "\n".join(problems))
+                + "\n".join(d.format() for d in problems), problems)
 
     def reuse_for(self, settings: HubSettings) -> Pipeline | None:
         """This pipeline, if it was made for the same settings (its moment kept), else None:
