@@ -202,7 +202,7 @@ def _site_url(text: str, t: Callable[..., str]) -> str:
         raise ScaffoldError(t("bad_url", url=text), 2) from None
     if parts.scheme not in ("https", "http") or not parts.hostname or " " in url:
         raise ScaffoldError(t("bad_url", url=text), 2)
-    if parts.query or parts.fragment or "?" in url or "#" in url:
+    if "?" in url or "#" in url:  # (a query or a fragment, even an empty one)
         raise ScaffoldError(t("url_query", url=text), 2)
     if address_problem(url) is not None:  # a quote, '<', '>', '\\': no page may print it
         raise ScaffoldError(t("bad_url", url=text), 2)

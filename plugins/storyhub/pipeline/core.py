@@ -377,12 +377,13 @@ class Pipeline:
         (``docs_files``, relative to :attr:`docs_dir`); a symbolic link is not read (it could
         point out of the hub; the build refuses it: :meth:`refuse_site_links`)."""
         texts: list[tuple[str, str]] = []
-        assert self.docs_dir is not None or not docs_files
-        shown = _rel(self.docs_dir, self.config_dir) if self.docs_dir is not None else "docs"
+        if self.docs_dir is None:  # (then there are no docs_files either)
+            return texts
+        shown = _rel(self.docs_dir, self.config_dir)
         for relative in docs_files:
             if not relative.endswith((".md", ".html", ".txt", ".xml", ".json", ".csv")):
                 continue
-            path = self.docs_dir / relative  # type: ignore[operator]
+            path = self.docs_dir / relative
             if path.is_symlink():
                 continue
             try:
