@@ -50,6 +50,12 @@ class ConfigError(Exception):
         self.diagnostics = list(diagnostics)
 
 
+def listed(diagnostics: Sequence[Diagnostic], where: str = "in the configuration") -> str:
+    """The message of a :class:`ConfigError` that lists ``diagnostics``, one a line."""
+    return (f"{len(diagnostics)} problem(s) {where}; nothing was done:\n"
+            + "\n".join(d.format() for d in diagnostics))
+
+
 class UnsafeConfig(ConfigError):
     """The configuration holds what would run code as the engine reads it."""
 
@@ -194,8 +200,7 @@ def read_mkdocs_yml(config_file: Path) -> MkDocsYml:
                for suffix, mark in loader.python_tags
                if (why := python_tag_problem(suffix)) is not None]
     if refused:
-        raise UnsafeConfig(f"{len(refused)} problem(s) in the configuration; nothing was "
-                           "done:\n" + "\n".join(d.format() for d in refused), refused)
+        raise UnsafeConfig(listed(refused), refused)
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_file} must be a YAML mapping (key: value lines)")
     options, positions, duplicates = _find_plugin(raw, node)

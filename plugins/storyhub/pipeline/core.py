@@ -38,6 +38,7 @@ from storyhub.options.read import (
     check_content_dir,
     check_languages,
     check_option_files,
+    listed,
     parse_options,
     read_mkdocs_yml,
 )
@@ -71,9 +72,7 @@ class InvalidOptions(ConfigError):
     """The options (or the environment) are wrong; ``diagnostics`` says where and how."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        listing = "\n".join(d.format() for d in diagnostics)
-        super().__init__(f"{len(diagnostics)} problem(s) in the configuration; nothing "
-                         f"was done:\n{listing}", diagnostics)
+        super().__init__(listed(diagnostics), diagnostics)
 
 
 class ContentErrors(Exception):
@@ -286,10 +285,9 @@ class Pipeline:
                 continue
             problems += links_in(folder, folder.resolve().relative_to(root).as_posix())
         if problems:
-            raise ConfigError(
-                f"{len(problems)} problem(s) in the folders MkDocs publishes (symbolic links, "
-                "a folder outside the hub or of its content); nothing was done:\n"
-                + "\n".join(d.format() for d in problems), problems)
+            raise ConfigError(listed(problems, "in the folders MkDocs publishes (symbolic "
+                                     "links, a folder outside the hub or of its content)"),
+                              problems)
 
     def reuse_for(self, settings: HubSettings) -> Pipeline | None:
         """This pipeline, if it was made for the same settings (its moment kept), else None:
